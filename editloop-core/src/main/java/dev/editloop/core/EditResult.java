@@ -1,0 +1,26 @@
+package dev.editloop.core;
+
+import dev.editloop.core.image.Picture;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an {@link Editor} returns.
+ *
+ * @param image the edited image, the size of the input
+ * @param notes what the editor reports about the edit, one line each (what it applied, what it did not
+ *     understand and left alone, a resize it had to undo); never null
+ * @param usage tokens or credits, where the backend counts them
+ */
+public record EditResult(Picture image, List<String> notes, Usage usage) {
+    public EditResult {
+        Objects.requireNonNull(image, "image");
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        usage = usage == null ? Usage.NONE : usage;
+    }
+
+    /** A result with notes and no usage. */
+    public static EditResult of(Picture image, List<String> notes) {
+        return new EditResult(image, notes, Usage.NONE);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.editloop.core;
+
+import dev.editloop.core.image.Picture;
+import java.util.Objects;
+
+/**
+ * One request to {@link Thinker#plan(PlanCall)}: the thinker sees only the source image and the instruction.
+ *
+ * @param kind rewrite or describe the target
+ * @param source the source image
+ * @param instruction the user's instruction
+ * @param maxActions at most this many concrete actions in a rewrite (reflect: 3)
+ * @param seed seed for any random choice
+ */
+public record PlanCall(PlanKind kind, Picture source, String instruction, int maxActions, long seed) {
+    public PlanCall {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(instruction, "instruction");
+        if (maxActions < 1) {
+            throw new IllegalArgumentException("maxActions must be at least 1, got " + maxActions);
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package dev.editloop.embedded.classic;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One concrete operation of the classic editor's vocabulary.
+ *
+ * <p>Every action has a canonical English {@link #phrase()} that the classic editor's parser reads back into the
+ * same action; the heuristic thinker writes its refined instructions in these phrases, joined by
+ * {@link #JOINER}. Amounts are percentages unless a component says otherwise (degrees, stops, levels, pixels).
+ */
+public sealed interface Action {
+    /** How several phrases are joined in one instruction. */
+    String JOINER = ", then ";
+
+    /** The canonical English phrase, e.g. "decrease the contrast by 20% in the top third". */
+    String phrase();
+
+    /** Joins actions into one instruction in canonical phrasing. */
+    static String instruction(List<? extends Action> actions) {
+        return actions.stream().map(Action::phrase).collect(Collectors.joining(JOINER));
+    }
+
+    /** Global tone and color adjustments. */
+    enum Tone {
+        /** Percent: positive lifts values toward white, negative scales them toward black. */
+        BRIGHTNESS,
+        /** Percent: stretches (positive) or compresses (negative) values around the mean. */
+        CONTRAST,
+        /** Percent: scales the saturation. */
+        SATURATION,
+        /** Percent: positive warmer (more red/yellow), negative cooler (more blue). */
+        WARMTH,
+        /** Degrees on the color wheel, −180..180. */
+        HUE,
+        /** Stops: multiplies linear light by 2^stops. */
+        EXPOSURE
+    }
+
+    /** Whole-image color filters with a strength (100 = full effect). */
+    enum Filter {
+        GRAYSCALE,
+        SEPIA,
+        INVERT
+    }
+
+    /** Named styles and effects with a strength in percent (pixel art: block size in pixels). */
+    enum Style {
+        PENCIL_SKETCH,
+        WATERCOLOR,
+        CARTOON,
+        PIXEL_ART,
+        HDR,
+        BLUR,
+        SHARPEN,
+        TILT_SHIFT,
+        VIGNETTE,
+        FILM_GRAIN
+    }
+
+    /** Where added text goes. */
+    enum Position {
+        TOP("the top"),
+        BOTTOM("the bottom"),
+        CENTER("the center"),
+        TOP_LEFT("the top left corner"),
+        TOP_RIGHT("the top right corner"),
+        BOTTOM_LEFT("the bottom left corner"),
+        BOTTOM_RIGHT("the bottom right corner");
+
+        private final String phrase;
+
+        Position(String phrase) {
+            this.phrase = phrase;
+        }
+
+        public String phrase() {
+            return phrase;
+        }
+    }
+
+    /**
+     * A tone adjustment, e.g. "increase the contrast by 20%", "make it warmer by 30%", "shift the hue by 40
+     * degrees", "increase the exposure by 0.5 stops".
+     */
+    record Adjust(Tone tone, double amount, Region region) implements Action {
+        public Adjust {
+            Objects.requireNonNull(tone, "tone");
+            Objects.requireNonNull(region, "region");
+            if (amount == 0 || Double.isNaN(amount)) {
+                throw new IllegalArgumentException("an adjustment needs a non-zero amount");
+            }
+        }
+
+        @Override
+        public String phrase() {
+            String up = amount > 0 ? "increase" : "decrease";
+            String size = Num.fmt(Math.abs(amount));
+            String text = switch (tone) {
+                case BRIGHTNESS -> up + " the brightness by " + size + "%";
+                case CONTRAST -> up + " the contrast by " + size + "%";
+                case SATURATION -> up + " the saturation by " + size + "%";
+                case WARMTH -> (amount > 0 ? "make it warmer" : "make it cooler") + " by " + size + "%";
+                case HUE -> "shift the hue by " + Num.fmt(amount) + " degrees";
+                case EXPOSURE -> up + " the exposure by " + size + " stops";
+            };
+            return text + region.suffix();
+        }
+    }
+
+    /** "convert it to black and white", "apply a sepia tone at 80%", "invert the colors". */
+    record ColorFilter(Filter filter, double strength, Region region) implements Action {
+        public ColorFilter {
+            Objects.requireNonNull(filter, "filter");
+            Objects.requireNonNull(region, "region");
+            Num.checkPercent(strength);
+        }
+
+        @Override
+        public String phrase() {
+            String base = switch (filter) {
+                case GRAYSCALE -> "convert it to black and white";
+                case SEPIA -> "apply a sepia tone";
+                case INVERT -> "invert the colors";
+            };
+            return base + (strength == 100 ? "" : " at " + Num.fmt(strength) + "%") + region.suffix();
+        }
+    }
+
+    /** "posterize it to 4 levels". */
+    record Posterize(int levels, Region region) implements Action {
+        public Posterize {
+            Objects.requireNonNull(region, "region");
+            if (levels < 2 || levels > 64) {
+                throw new IllegalArgumentException("posterize levels must be within 2..64, got " + levels);
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "posterize it to " + levels + " levels" + region.suffix();
+        }
+    }
+
+    /** "tint it blue by 20%". */
+    record Tint(NamedColor color, double strength, Region region) implements Action {
+        public Tint {
+            Objects.requireNonNull(color, "color");
+            Objects.requireNonNull(region, "region");
+            Num.checkPercent(strength);
+        }
+
+        @Override
+        public String phrase() {
+            return "tint it " + color.name() + " by " + Num.fmt(strength) + "%" + region.suffix();
+        }
+    }
+
+    /**
+     * A named style: "turn it into a pencil sketch", "turn it into a watercolor painting", "turn it into a
+     * cartoon", "turn it into pixel art with 12-pixel blocks", "enhance the details by 50%", "blur it by 30%",
+     * "sharpen it by 40%", "apply a tilt-shift effect at 60%", "add a vignette at 40%", "add film grain at 30%".
+     */
+    record Stylize(Style style, double strength, Region region) implements Action {
+        public Stylize {
+            Objects.requireNonNull(style, "style");
+            Objects.requireNonNull(region, "region");
+            if (style == Style.PIXEL_ART) {
+                if (strength < 2 || strength > 256 || strength != Math.rint(strength)) {
+                    throw new IllegalArgumentException("pixel art block size must be a whole 2..256, got " + strength);
+                }
+            } else {
+                Num.checkPercent(strength);
+            }
+        }
+
+        @Override
+        public String phrase() {
+            String s = Num.fmt(strength);
+            String base = switch (style) {
+                case PENCIL_SKETCH -> "turn it into a pencil sketch" + at(s);
+                case WATERCOLOR -> "turn it into a watercolor painting" + at(s);
+                case CARTOON -> "turn it into a cartoon" + at(s);
+                case PIXEL_ART -> "turn it into pixel art with " + s + "-pixel blocks";
+                case HDR -> "enhance the details by " + s + "%";
+                case BLUR -> "blur it by " + s + "%";
+                case SHARPEN -> "sharpen it by " + s + "%";
+                case TILT_SHIFT -> "apply a tilt-shift effect" + at(s);
+                case VIGNETTE -> "add a vignette" + at(s);
+                case FILM_GRAIN -> "add film grain" + at(s);
+            };
+            return base + region.suffix();
+        }
+
+        private String at(String s) {
+            return strength == 100 ? "" : " at " + s + "%";
+        }
+    }
+
+    /** "change the red areas to blue". */
+    record Recolor(NamedColor from, NamedColor to) implements Action {
+        public Recolor {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String phrase() {
+            return "change the " + from.name() + " areas to " + to.name();
+        }
+    }
+
+    /** "remove the red object" (inpainting the largest region of that color). */
+    record RemoveColored(NamedColor color) implements Action {
+        public RemoveColored {
+            Objects.requireNonNull(color, "color");
+        }
+
+        @Override
+        public String phrase() {
+            return "remove the " + color.name() + " object";
+        }
+    }
+
+    /** "remove the object in the top left corner" (inpainting a named region's content). */
+    record RemoveRegion(Region region) implements Action {
+        public RemoveRegion {
+            Objects.requireNonNull(region, "region");
+            if (region == Region.WHOLE) {
+                throw new IllegalArgumentException("cannot remove the whole image");
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "remove the object in " + region.phrase();
+        }
+    }
+
+    /** "blur the background" (color null) or "replace the background with white". */
+    record Background(NamedColor color) implements Action {
+        @Override
+        public String phrase() {
+            return color == null ? "blur the background" : "replace the background with " + color.name();
+        }
+    }
+
+    /** {@code add the text "SALE" at the top in white}. */
+    record AddText(String text, Position position, NamedColor color) implements Action {
+        public AddText {
+            Objects.requireNonNull(position, "position");
+            Objects.requireNonNull(color, "color");
+            if (text == null || text.isBlank() || text.contains("\"")) {
+                throw new IllegalArgumentException("text must be non-blank and contain no double quote");
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "add the text \"" + text + "\" at " + position.phrase() + " in " + color.name();
+        }
+    }
+
+    /** "rotate it 90 degrees clockwise" (90, 180 or 270 clockwise). */
+    record Rotate(int degreesClockwise) implements Action {
+        public Rotate {
+            if (degreesClockwise != 90 && degreesClockwise != 180 && degreesClockwise != 270) {
+                throw new IllegalArgumentException("rotation must be 90, 180 or 270 degrees, got " + degreesClockwise);
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "rotate it " + degreesClockwise + " degrees clockwise";
+        }
+    }
+
+    /** "flip it horizontally" / "flip it vertically". */
+    record Flip(boolean horizontal) implements Action {
+        @Override
+        public String phrase() {
+            return "flip it " + (horizontal ? "horizontally" : "vertically");
+        }
+    }
+
+    /** "crop it to the left half". */
+    record CropRegion(Region region) implements Action {
+        public CropRegion {
+            Objects.requireNonNull(region, "region");
+            if (region == Region.WHOLE) {
+                throw new IllegalArgumentException("cropping to the whole image is no crop");
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "crop it to " + region.phrase();
+        }
+    }
+
+    /** "crop it to a 16:9 aspect ratio" (centered). */
+    record CropAspect(int width, int height) implements Action {
+        public CropAspect {
+            if (width < 1 || height < 1) {
+                throw new IllegalArgumentException("aspect ratio parts must be positive");
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "crop it to a " + width + ":" + height + " aspect ratio";
+        }
+    }
+
+    /** "zoom in by 50%" (centered crop scaled back to the original size). */
+    record Zoom(double percent) implements Action {
+        public Zoom {
+            if (!(percent > 0 && percent <= 400)) {
+                throw new IllegalArgumentException("zoom must be within (0, 400]%, got " + percent);
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "zoom in by " + Num.fmt(percent) + "%";
+        }
+    }
+
+    /** "resize it to 800x600". */
+    record Resize(int width, int height) implements Action {
+        public Resize {
+            if (width < 1 || height < 1 || width > 16384 || height > 16384) {
+                throw new IllegalArgumentException("resize target must be within 1..16384 per side");
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "resize it to " + width + "x" + height;
+        }
+    }
+
+    /** "resize it to 50%". */
+    record Scale(double percent) implements Action {
+        public Scale {
+            if (!(percent >= 1 && percent <= 400)) {
+                throw new IllegalArgumentException("scale must be within 1..400%, got " + percent);
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "resize it to " + Num.fmt(percent) + "%";
+        }
+    }
+
+    /** "add a 20-pixel white border". */
+    record Border(int pixels, NamedColor color) implements Action {
+        public Border {
+            Objects.requireNonNull(color, "color");
+            if (pixels < 1 || pixels > 1000) {
+                throw new IllegalArgumentException("border width must be within 1..1000 pixels, got " + pixels);
+            }
+        }
+
+        @Override
+        public String phrase() {
+            return "add a " + pixels + "-pixel " + color.name() + " border";
+        }
+    }
+
+    /** Number formatting shared by the phrases. */
+    final class Num {
+        private Num() {}
+
+        /** 25 → "25", 0.5 → "0.5", 12.50 → "12.5". */
+        static String fmt(double value) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        static void checkPercent(double strength) {
+            if (!(strength > 0 && strength <= 100)) {
+                throw new IllegalArgumentException("strength must be within (0, 100]%, got " + strength);
+            }
+        }
+    }
+}
