@@ -13,12 +13,7 @@ import java.util.List;
  * @param usage tokens used
  */
 public record Plan(
-        String instruction,
-        List<String> actions,
-        String targetDescription,
-        String reasoning,
-        String raw,
-        Usage usage) {
+        String instruction, List<String> actions, String targetDescription, String reasoning, String raw, Usage usage) {
     public Plan {
         if (instruction == null || instruction.isBlank()) {
             throw new IllegalArgumentException("a plan needs an instruction");

@@ -44,9 +44,8 @@ public final class Picture {
             throw new IllegalArgumentException("picture size must be positive, got " + width + "x" + height);
         }
         if ((long) width * height * 3 != bgr.length) {
-            throw new IllegalArgumentException(
-                    "expected " + ((long) width * height * 3) + " bytes for " + width + "x" + height + ", got "
-                            + bgr.length);
+            throw new IllegalArgumentException("expected " + ((long) width * height * 3) + " bytes for " + width + "x"
+                    + height + ", got " + bgr.length);
         }
         return new Picture(width, height, bgr.clone());
     }

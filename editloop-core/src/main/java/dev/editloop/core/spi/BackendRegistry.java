@@ -35,7 +35,8 @@ public final class BackendRegistry {
             BackendProvider previous = byKind.putIfAbsent(provider.kind(), provider);
             if (previous != null && previous.getClass() != provider.getClass()) {
                 throw new IllegalStateException("two providers claim backend kind '" + provider.kind() + "': "
-                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + provider.getClass().getName());
             }
         }
         return new BackendRegistry(byKind);
