@@ -1,0 +1,27 @@
+package dev.editloop.core.loop;
+
+import dev.editloop.core.Plan;
+import dev.editloop.core.PlanKind;
+import dev.editloop.core.image.Picture;
+import java.util.List;
+
+/** Something that happened in a run, in the order it happened; the CLI and the server subscribe to these. */
+public sealed interface LoopEvent {
+    /** The run began. */
+    record RunStarted(LoopRequest request, String editor, String thinker, int turnLimit) implements LoopEvent {}
+
+    /** The thinker answered a planning call (rewrite or target description). */
+    record PlanDone(PlanKind kind, Plan plan, long thinkMs) implements LoopEvent {}
+
+    /** A turn began: the editor is about to run. */
+    record TurnStarted(int index, String instruction, TurnBase base) implements LoopEvent {}
+
+    /** The editor returned the turn's image. */
+    record EditDone(int index, Picture image, List<String> notes, long editMs) implements LoopEvent {}
+
+    /** The thinker critiqued the turn; {@code progress} is the run so far (not yet stopped). */
+    record CritiqueDone(Turn turn, LoopResult progress) implements LoopEvent {}
+
+    /** The run stopped (for any reason, errors included). */
+    record RunFinished(LoopResult result) implements LoopEvent {}
+}

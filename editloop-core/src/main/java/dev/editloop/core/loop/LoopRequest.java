@@ -1,0 +1,83 @@
+package dev.editloop.core.loop;
+
+import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.image.Picture;
+import java.util.Objects;
+
+/**
+ * Everything one run of the loop needs besides its backends.
+ *
+ * @param source the user's source image
+ * @param instruction the user's instruction
+ * @param strategy how the loop runs
+ * @param maxTurns the turn limit; 0 means the strategy's default (5 think-while-edit, 3 reflect, 1 otherwise)
+ * @param threshold when scores are good enough to stop (think-while-edit; recorded for the others)
+ * @param seed the seed every editor and thinker call receives
+ * @param reflectThinking reflect only: first rewrite the instruction into at most three concrete actions
+ */
+public record LoopRequest(
+        Picture source,
+        String instruction,
+        Strategy strategy,
+        int maxTurns,
+        Threshold threshold,
+        long seed,
+        boolean reflectThinking) {
+    /** Largest turn limit accepted. */
+    public static final int MAX_TURN_LIMIT = 50;
+
+    public LoopRequest {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(threshold, "threshold");
+        if (instruction == null || instruction.isBlank()) {
+            throw new InvalidInputException(
+                    "the instruction is empty: say what to change, e.g. \"make it black and white\"");
+        }
+        instruction = instruction.strip();
+        if (maxTurns < 0 || maxTurns > MAX_TURN_LIMIT) {
+            throw new InvalidInputException("max turns must be within 1.." + MAX_TURN_LIMIT + ", got " + maxTurns);
+        }
+    }
+
+    /** A think-while-edit request with the defaults: 5 turns, SC ≥ 8 and PQ ≥ 8, seed 0. */
+    public static LoopRequest of(Picture source, String instruction) {
+        return new LoopRequest(source, instruction, Strategy.THINK_WHILE_EDIT, 0, Threshold.DEFAULT, 0, true);
+    }
+
+    /** The same request with another strategy. */
+    public LoopRequest withStrategy(Strategy value) {
+        return new LoopRequest(source, instruction, value, maxTurns, threshold, seed, reflectThinking);
+    }
+
+    /** The same request with another turn limit (0: the strategy's default). */
+    public LoopRequest withMaxTurns(int value) {
+        return new LoopRequest(source, instruction, strategy, value, threshold, seed, reflectThinking);
+    }
+
+    /** The same request with another threshold. */
+    public LoopRequest withThreshold(Threshold value) {
+        return new LoopRequest(source, instruction, strategy, maxTurns, value, seed, reflectThinking);
+    }
+
+    /** The same request with another seed. */
+    public LoopRequest withSeed(long value) {
+        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, value, reflectThinking);
+    }
+
+    /** The same request with reflect's thinking step on or off. */
+    public LoopRequest withReflectThinking(boolean value) {
+        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, value);
+    }
+
+    /**
+     * The turn limit that applies: single and think-before-edit always make one turn; the iterative strategies
+     * use {@code maxTurns}, or their default when it is 0.
+     */
+    public int turnLimit() {
+        if (!strategy.iterative()) {
+            return 1;
+        }
+        return maxTurns == 0 ? strategy.defaultTurns() : maxTurns;
+    }
+}

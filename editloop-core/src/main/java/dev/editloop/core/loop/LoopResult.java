@@ -1,0 +1,61 @@
+package dev.editloop.core.loop;
+
+import dev.editloop.core.Plan;
+import dev.editloop.core.image.Picture;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of a run, or its progress so far (then {@code stopReason} is null).
+ *
+ * @param request the request
+ * @param editor the editor's description (kind, model, endpoint; never a key)
+ * @param thinker the thinker's description
+ * @param plan the thinker's rewrite (think-before-edit, reflect with thinking), or null
+ * @param targetDescription reflect: the description of the intended result, or null
+ * @param planMs wall time of the planning calls
+ * @param turns the finished turns, in order
+ * @param bestTurn the best turn's index (from 1), or 0 when there is no turn
+ * @param stopReason why the run stopped; null while it runs
+ * @param error the error's one-line message when {@code stopReason} is ERROR, else null
+ */
+public record LoopResult(
+        LoopRequest request,
+        String editor,
+        String thinker,
+        Plan plan,
+        String targetDescription,
+        long planMs,
+        List<Turn> turns,
+        int bestTurn,
+        StopReason stopReason,
+        String error) {
+    public LoopResult {
+        Objects.requireNonNull(request, "request");
+        turns = List.copyOf(turns);
+        if (bestTurn < 0 || bestTurn > turns.size()) {
+            throw new IllegalArgumentException("best turn " + bestTurn + " is not one of " + turns.size() + " turns");
+        }
+    }
+
+    /** Whether the run has stopped. */
+    public boolean finished() {
+        return stopReason != null;
+    }
+
+    /** The best turn, or null when there is none. */
+    public Turn best() {
+        return bestTurn == 0 ? null : turns.get(bestTurn - 1);
+    }
+
+    /** The best turn's image, or the source when no turn finished. */
+    public Picture finalImage() {
+        Turn best = best();
+        return best == null ? request.source() : best.image();
+    }
+
+    /** The turn limit that applied. */
+    public int turnLimit() {
+        return request.turnLimit();
+    }
+}

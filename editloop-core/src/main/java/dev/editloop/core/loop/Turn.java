@@ -1,0 +1,44 @@
+package dev.editloop.core.loop;
+
+import dev.editloop.core.Critique;
+import dev.editloop.core.image.Picture;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One turn of the loop: the instruction used, the image it made, and the thinker's critique of it.
+ *
+ * @param index the turn number, from 1
+ * @param instruction the instruction the editor received
+ * @param base which image was edited
+ * @param image the edited image
+ * @param editorNotes what the editor reported
+ * @param critique the thinker's critique; null only when the thinker failed on this turn (the run then stops
+ *     with {@link StopReason#ERROR})
+ * @param editMs wall time of the edit call
+ * @param thinkMs wall time of the critique call (0 when there is no critique)
+ */
+public record Turn(
+        int index,
+        String instruction,
+        TurnBase base,
+        Picture image,
+        List<String> editorNotes,
+        Critique critique,
+        long editMs,
+        long thinkMs) {
+    public Turn {
+        if (index < 1) {
+            throw new IllegalArgumentException("turns are numbered from 1");
+        }
+        Objects.requireNonNull(instruction, "instruction");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(image, "image");
+        editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
+    }
+
+    /** Whether the turn holds a critique with scores. */
+    public boolean scored() {
+        return critique != null && critique.valid();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.editloop.core.trajectory;
+
+import dev.editloop.core.Critique;
+import dev.editloop.core.Plan;
+import dev.editloop.core.Usage;
+import dev.editloop.core.loop.LoopResult;
+import dev.editloop.core.loop.Turn;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The record of one run as written to {@code trajectory.json} (DESIGN §5), with snake_case names in the file.
+ *
+ * <p>Fields of DESIGN §5: {@code schema_version}, {@code instruction}, {@code strategy}, {@code editor}, {@code
+ * thinker}, {@code max_turns}, {@code threshold}, {@code source_image}, {@code turns}, {@code best_turn}, {@code
+ * final_image}, {@code stop_reason}. Added for the record (DESIGN §1.6): {@code seed}, {@code plan} (the thinker's
+ * rewrite or reflect's target description), {@code error} (the one-line message when {@code stop_reason} is
+ * {@code error}). Image fields hold file names relative to the run folder.
+ *
+ * @param schemaVersion the format version, {@link #SCHEMA_VERSION}
+ * @param instruction the user's instruction
+ * @param strategy the strategy id, e.g. {@code think-while-edit}
+ * @param editor the editor's description (kind, model, endpoint; never a key)
+ * @param thinker the thinker's description
+ * @param maxTurns the turn limit that applied
+ * @param threshold the stop threshold
+ * @param seed the seed of every call
+ * @param sourceImage the source image's file name
+ * @param plan the thinker's plan, or null
+ * @param turns the turns, in order
+ * @param bestTurn the best turn's index (from 1), or null when there is none
+ * @param finalImage the final image's file name (a copy of the best turn), or null when there is none
+ * @param stopReason why the run stopped (snake_case), or null while it runs
+ * @param error the error message when the run stopped on an error, else null
+ */
+public record Trajectory(
+        int schemaVersion,
+        String instruction,
+        String strategy,
+        String editor,
+        String thinker,
+        int maxTurns,
+        ThresholdRecord threshold,
+        long seed,
+        String sourceImage,
+        PlanRecord plan,
+        List<TurnRecord> turns,
+        Integer bestTurn,
+        String finalImage,
+        String stopReason,
+        String error) {
+
+    /** The version this code writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Trajectory {
+        Objects.requireNonNull(instruction, "instruction");
+        Objects.requireNonNull(strategy, "strategy");
+        turns = turns == null ? List.of() : List.copyOf(turns);
+    }
+
+    /** The threshold as written: {@code {"rule": "both"|"overall", "value": 8.0}}. */
+    public record ThresholdRecord(String rule, double value) {}
+
+    /**
+     * The thinker's planning output (think-before-edit's rewrite, reflect's rewrite and target description).
+     *
+     * @param instruction the rewritten instruction
+     * @param actions its concrete actions
+     * @param targetDescription reflect's description of the intended result
+     * @param reasoning the thinker's explanation
+     * @param raw the thinker's raw text
+     * @param thinkMs wall time of the planning calls
+     */
+    public record PlanRecord(
+            String instruction,
+            List<String> actions,
+            String targetDescription,
+            String reasoning,
+            String raw,
+            long thinkMs) {}
+
+    /**
+     * One turn.
+     *
+     * @param index the turn number, from 1
+     * @param instruction the instruction used
+     * @param image the turn's image file name
+     * @param base {@code source} or {@code previous}
+     * @param critique the critique, or null when the thinker failed on this turn
+     * @param editorNotes what the editor reported
+     * @param timings wall times
+     * @param usage tokens the thinker used on this turn
+     */
+    public record TurnRecord(
+            int index,
+            String instruction,
+            String image,
+            String base,
+            CritiqueRecord critique,
+            List<String> editorNotes,
+            Timings timings,
+            UsageRecord usage) {}
+
+    /**
+     * A critique as written; scores are null when the thinker's reply could not be read ({@code verdict} {@code
+     * invalid}, the raw text kept).
+     */
+    public record CritiqueRecord(
+            Double semantic,
+            Double quality,
+            Double overall,
+            String reasoning,
+            String refinedInstruction,
+            String verdict,
+            String targetDescription,
+            String raw) {}
+
+    /** Wall times of a turn's edit and critique, in milliseconds. */
+    public record Timings(long editMs, long thinkMs) {}
+
+    /** Token counts. */
+    public record UsageRecord(long promptTokens, long completionTokens) {}
+
+    /** File name of a turn's image: {@code turn-1.png} for turn 1. */
+    public static String turnImage(int index) {
+        return "turn-" + index + ".png";
+    }
+
+    /** File name of the source image in a run folder. */
+    public static final String SOURCE_IMAGE = "source.png";
+
+    /** File name of the final image in a run folder. */
+    public static final String FINAL_IMAGE = "final.png";
+
+    /** The trajectory of a finished run or of a run's progress so far. */
+    public static Trajectory of(LoopResult result) {
+        var request = result.request();
+        List<TurnRecord> turns = result.turns().stream().map(Trajectory::turn).toList();
+        PlanRecord plan = null;
+        Plan p = result.plan();
+        if (p != null || result.targetDescription() != null) {
+            plan = new PlanRecord(
+                    p == null ? null : p.instruction(),
+                    p == null ? List.of() : p.actions(),
+                    result.targetDescription(),
+                    p == null ? null : p.reasoning(),
+                    p == null ? null : p.raw(),
+                    result.planMs());
+        }
+        return new Trajectory(
+                SCHEMA_VERSION,
+                request.instruction(),
+                request.strategy().id(),
+                result.editor(),
+                result.thinker(),
+                result.turnLimit(),
+                new ThresholdRecord(
+                        request.threshold().rule().id(), request.threshold().value()),
+                request.seed(),
+                SOURCE_IMAGE,
+                plan,
+                turns,
+                result.bestTurn() == 0 ? null : result.bestTurn(),
+                result.finished() && result.bestTurn() > 0 ? FINAL_IMAGE : null,
+                result.stopReason() == null ? null : result.stopReason().id(),
+                result.error());
+    }
+
+    private static TurnRecord turn(Turn turn) {
+        Critique c = turn.critique();
+        CritiqueRecord critique = c == null
+                ? null
+                : new CritiqueRecord(
+                        c.semantic(),
+                        c.quality(),
+                        c.overall(),
+                        c.reasoning(),
+                        c.refinedInstruction(),
+                        c.verdict().id(),
+                        c.targetDescription(),
+                        c.raw());
+        Usage usage = c == null ? Usage.NONE : c.usage();
+        return new TurnRecord(
+                turn.index(),
+                turn.instruction(),
+                turnImage(turn.index()),
+                turn.base().id(),
+                critique,
+                turn.editorNotes(),
+                new Timings(turn.editMs(), turn.thinkMs()),
+                new UsageRecord(usage.promptTokens(), usage.completionTokens()));
+    }
+
+    /** The best turn's record, or null. */
+    public TurnRecord best() {
+        if (bestTurn == null) {
+            return null;
+        }
+        return turns.stream().filter(t -> t.index() == bestTurn).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.editloop.core.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.editloop.core.InvalidInputException;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImagesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void pngRoundTripKeepsEveryPixel() {
+        byte[] bgr = new byte[5 * 3 * 3];
+        for (int i = 0; i < bgr.length; i++) {
+            bgr[i] = (byte) (i * 17);
+        }
+        Picture picture = Picture.ofBgr(5, 3, bgr);
+        Path file = tmp.resolve("p.png");
+        Images.writePng(picture, file);
+        assertThat(Images.read(file)).isEqualTo(picture);
+        assertThat(picture.png())
+                .as("deterministic encoding")
+                .isEqualTo(Picture.ofBgr(5, 3, bgr).png());
+    }
+
+    @Test
+    void transparencyIsCompositedOnWhiteAndGreyBecomesRgb() {
+        BufferedImage argb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(0, 0, 0x00000000);
+        argb.setRGB(1, 0, 0xff102030);
+        Picture p = Picture.of(argb);
+        assertThat(Arrays.copyOfRange(p.bgr(), 0, 3)).containsExactly((byte) 255, (byte) 255, (byte) 255);
+        assertThat(Arrays.copyOfRange(p.bgr(), 3, 6)).containsExactly((byte) 0x30, (byte) 0x20, (byte) 0x10);
+        BufferedImage grey = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(0, 0, 0, 77);
+        assertThat(Picture.of(grey).bgr()).containsExactly((byte) 77, (byte) 77, (byte) 77);
+    }
+
+    @Test
+    void picturesAreImmutable() {
+        Picture p = Picture.solid(2, 2, Color.RED);
+        p.bgr()[0] = 1;
+        p.toBufferedImage().setRGB(0, 0, 0);
+        assertThat(p).isEqualTo(Picture.solid(2, 2, Color.RED));
+    }
+
+    @Test
+    void clearErrorsForEveryKindOfBadFile() throws Exception {
+        assertThatThrownBy(() -> Images.read(tmp.resolve("nope.png")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("nope.png does not exist");
+        assertThatThrownBy(() -> Images.read(tmp)).hasMessageContaining("is a folder");
+        Path empty = Files.write(tmp.resolve("empty.png"), new byte[0]);
+        assertThatThrownBy(() -> Images.read(empty)).hasMessageContaining("is empty");
+        Path text = Files.writeString(tmp.resolve("notes.png"), "hello, I am not an image");
+        assertThatThrownBy(() -> Images.read(text)).hasMessageContaining("is not an image EditLoop can read");
+        byte[] png = Picture.solid(64, 64, Color.BLUE).png();
+        Path truncated = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(png, png.length / 2));
+        assertThatThrownBy(() -> Images.read(truncated))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("corrupt or truncated");
+    }
+
+    @Test
+    void imagesAboveThePixelLimitAreRejectedBeforeDecoding() throws Exception {
+        BufferedImage big = new BufferedImage(300, 200, BufferedImage.TYPE_3BYTE_BGR);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(big, "png", out);
+        Path file = Files.write(tmp.resolve("big.png"), out.toByteArray());
+        assertThatThrownBy(() -> Images.read(file, 50_000))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("300x200")
+                .hasMessageContaining("--max-pixels");
+        assertThat(Images.read(file, 60_000).width()).isEqualTo(300);
+    }
+}
