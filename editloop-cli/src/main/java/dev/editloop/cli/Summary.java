@@ -1,0 +1,74 @@
+package dev.editloop.cli;
+
+import dev.editloop.core.Critique;
+import dev.editloop.core.loop.LoopResult;
+import dev.editloop.core.loop.StopReason;
+import dev.editloop.core.loop.Turn;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The short readable summary of a run printed on stdout. */
+final class Summary {
+    private Summary() {}
+
+    static void print(PrintWriter out, LoopResult result, Path dir) {
+        var request = result.request();
+        out.println("EditLoop · " + request.strategy().id() + " · editor " + result.editor() + " · thinker "
+                + result.thinker() + " · threshold " + request.threshold());
+        out.println("instruction: " + request.instruction());
+        if (result.plan() != null) {
+            out.println("planned:     " + result.plan().instruction());
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT, "%-5s %5s %5s %8s %8s %8s  %s", "turn", "SC", "PQ", "overall", "edit",
+                "think", "instruction"));
+        for (Turn turn : result.turns()) {
+            Critique c = turn.critique();
+            String mark = turn.index() == result.bestTurn() ? "*" : " ";
+            out.println(String.format(Locale.ROOT, "%-5s %5s %5s %8s %6dms %6dms  %s", turn.index() + mark,
+                    score(c == null ? null : c.semantic()), score(c == null ? null : c.quality()),
+                    score(c == null ? null : c.overall()), turn.editMs(), turn.thinkMs(), turn.instruction()));
+        }
+        out.println();
+        Turn best = result.best();
+        if (best != null) {
+            Critique c = best.critique();
+            out.println("best turn:   " + best.index()
+                    + (c != null && c.valid()
+                            ? String.format(Locale.ROOT, " (SC %.1f, PQ %.1f, overall %.1f)", c.semantic(),
+                                    c.quality(), c.overall())
+                            : " (not scored)")
+                    + (best.image().samePixels(request.source()) ? ", image unchanged" : ""));
+        } else {
+            out.println("best turn:   none");
+        }
+        out.println("stopped:     " + result.stopReason().id() + " · " + explain(result));
+        Turn last = result.turns().isEmpty() ? null : result.turns().getLast();
+        if (result.stopReason() == StopReason.VERDICT_FAILED && last != null && last.critique() != null) {
+            out.println("thinker:     " + firstLine(last.critique().reasoning()));
+        }
+        out.println("output:      " + dir + "  (final.png, report.html, trajectory.json)");
+        out.flush();
+    }
+
+    private static String explain(LoopResult result) {
+        return switch (result.stopReason()) {
+            case THRESHOLD -> "the scores reached " + result.request().threshold();
+            case VERDICT_SUCCESS -> "the thinker judged the edit a success";
+            case NO_CHANGE -> "the thinker had nothing to change in the instruction";
+            case MAX_TURNS -> "the turn limit (" + result.turnLimit() + ") was reached";
+            case VERDICT_FAILED -> "the thinker judged the edit impossible for this editor";
+            case ERROR -> result.error();
+        };
+    }
+
+    private static String firstLine(String text) {
+        String conclusion = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+        return conclusion.strip();
+    }
+
+    private static String score(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
