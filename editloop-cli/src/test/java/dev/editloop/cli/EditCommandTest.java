@@ -1,0 +1,189 @@
+package dev.editloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.core.image.Images;
+import dev.editloop.core.image.Picture;
+import dev.editloop.core.trajectory.Trajectory;
+import dev.editloop.core.trajectory.TrajectoryJson;
+import dev.editloop.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The behaviours issue "The loop runs on a laptop" asks `editloop edit` to demonstrate, end to end. */
+class EditCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final String cat = TestImages.examplePath("chelsea.png").toString();
+    private final String coffee = TestImages.examplePath("coffee.png").toString();
+
+    private CliRun edit(Path out, String image, String instruction, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("edit", "-i", image, "-p", instruction, "--out",
+                out.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aPlainInstructionSucceedsAtTurnOne() throws Exception {
+        Path out = tmp.resolve("bw");
+        CliRun run = edit(out, cat, "make it black and white");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+        assertThat(t.turns()).hasSize(1);
+        assertThat(t.stopReason()).isEqualTo("threshold");
+        assertThat(t.best().critique().semantic()).isGreaterThanOrEqualTo(8);
+        Picture result = Images.read(out.resolve("final.png"));
+        byte[] bgr = result.bgr();
+        for (int i = 0; i < bgr.length; i += 3) {
+            assertThat(Math.abs(bgr[i] - bgr[i + 2])).as("pixel %d is grey", i / 3).isLessThanOrEqualTo(1);
+        }
+        for (String file : List.of("source.png", "turn-1.png", "final.png", "trajectory.json", "report.html")) {
+            assertThat(out.resolve(file)).exists();
+        }
+        assertThat(run.out()).contains("best turn:   1").contains("stopped:     threshold").contains(out.toString());
+    }
+
+    @Test
+    void anOldPhotographFallsShortInOnePassAndSucceedsWithThinkWhileEdit() {
+        Trajectory single = runTrajectory("old-single", cat, "make this look like an old photograph", "--strategy",
+                "single");
+        assertThat(single.turns()).hasSize(1);
+        assertThat(reached(single)).as("single pass falls short").isFalse();
+
+        Trajectory loop = runTrajectory("old-loop", cat, "make this look like an old photograph");
+        assertThat(loop.stopReason()).isEqualTo("threshold");
+        assertThat(loop.turns().size()).isBetween(2, 5);
+        assertThat(reached(loop)).isTrue();
+        assertThat(loop.best().instruction()).isNotEqualTo("make this look like an old photograph");
+    }
+
+    @Test
+    void aColdWinterMorningFallsShortInOnePassAndSucceedsWithThinkWhileEdit() {
+        Trajectory single = runTrajectory("winter-single", coffee, "make it feel like a cold winter morning",
+                "--strategy", "single");
+        assertThat(reached(single)).isFalse();
+
+        Trajectory loop = runTrajectory("winter-loop", coffee, "make it feel like a cold winter morning");
+        assertThat(loop.stopReason()).isEqualTo("threshold");
+        assertThat(loop.turns().size()).isBetween(2, 5);
+    }
+
+    @Test
+    void anImpossibleInstructionEndsWithVerdictFailedAndAnUnchangedImage() throws Exception {
+        Path out = tmp.resolve("dog");
+        CliRun run = edit(out, cat, "replace the cat with a dog");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+        assertThat(t.stopReason()).isEqualTo("verdict_failed");
+        assertThat(t.turns()).hasSize(1);
+        assertThat(Images.read(out.resolve("final.png"))).isEqualTo(Images.read(Path.of(cat)));
+        assertThat(run.out()).contains("verdict_failed").contains("image unchanged").contains("thinker:");
+    }
+
+    @Test
+    void theSameCommandTwiceGivesByteIdenticalImages() throws Exception {
+        edit(tmp.resolve("a"), cat, "make this look like an old photograph", "--seed", "7");
+        edit(tmp.resolve("b"), cat, "make this look like an old photograph", "--seed", "7");
+        List<String> images;
+        try (var files = Files.list(tmp.resolve("a"))) {
+            images = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+        }
+        assertThat(images).contains("turn-1.png", "turn-2.png", "final.png");
+        for (String name : images) {
+            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(name)));
+        }
+    }
+
+    @Test
+    void everyStrategyRunsWithTheEmbeddedBackends() {
+        for (String strategy : List.of("think-before-edit", "reflect")) {
+            Trajectory t = runTrajectory("s-" + strategy, cat, "make this look like an old photograph", "--strategy",
+                    strategy);
+            assertThat(t.strategy()).isEqualTo(strategy);
+            assertThat(t.plan()).isNotNull();
+            assertThat(t.turns()).isNotEmpty();
+            assertThat(t.bestTurn()).isNotNull();
+        }
+    }
+
+    @Test
+    void jsonPrintsTheTrajectoryOnStdout() {
+        CliRun run = edit(tmp.resolve("j"), cat, "make it black and white", "--json", "--quiet");
+        assertThat(run.exit()).isEqualTo(0);
+        Trajectory printed = TrajectoryJson.fromJson(run.out(), "stdout");
+        assertThat(printed.stopReason()).isEqualTo("threshold");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void progressGoesToStderr() {
+        CliRun run = edit(tmp.resolve("p"), cat, "make this look like an old photograph");
+        assertThat(run.err()).contains("turn 1/5 editing source").contains("turn 2/5").contains("done: threshold");
+        assertThat(run.out()).doesNotContain("editing source");
+    }
+
+    @Test
+    void badInputGivesOneClearLineAndExitTwo() throws Exception {
+        Path notImage = Files.writeString(tmp.resolve("notes.png"), "not an image");
+        Path aFile = Files.writeString(tmp.resolve("occupied"), "x");
+        record Case(List<String> args, String message) {}
+        List<Case> cases = List.of(
+                new Case(List.of("edit", "-i", tmp.resolve("missing.png").toString(), "-p", "x"), "does not exist"),
+                new Case(List.of("edit", "-i", notImage.toString(), "-p", "x"), "is not an image"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--strategy", "greedy"), "unknown strategy 'greedy'"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--editor", "photoshop"), "unknown editor backend 'photoshop'"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--thinker", "gpt:nope"), "not an absolute URL"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--out", aFile.toString()), "is a file, not a folder"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--max-pixels", "100000"), "above the limit"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--max-turns", "0"), "--max-turns must be within"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--threshold", "eleven"), "is not a number"),
+                new Case(List.of("edit", "-i", cat, "-p", "   "), "instruction is empty"),
+                new Case(List.of("edit", "-i", cat), "Missing required option"));
+        for (Case c : cases) {
+            List<String> args = new java.util.ArrayList<>(c.args());
+            if (!args.contains("--out")) {
+                args.addAll(List.of("--out", tmp.resolve("bad-" + c.hashCode()).toString()));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exit()).as(String.join(" ", c.args())).isEqualTo(2);
+            assertThat(run.errorLines()).as(run.err()).hasSize(1);
+            assertThat(run.errorLines().getFirst()).contains(c.message());
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void helpDescribesTheOptionsAndDefaults() {
+        CliRun run = CliRun.of("edit", "--help");
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).contains("--strategy", "think-while-edit", "--max-turns", "--threshold", "--editor",
+                "--thinker", "--seed", "--out", "--json", "Exit status");
+    }
+
+    @Test
+    void backendsListsTheEmbeddedKind() {
+        CliRun run = CliRun.of("backends");
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).contains("embedded").contains("editor, thinker, judge");
+    }
+
+    private Trajectory runTrajectory(String name, String image, String instruction, String... extra) {
+        Path out = tmp.resolve(name);
+        CliRun run = edit(out, image, instruction, extra);
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        return TrajectoryJson.read(out.resolve("trajectory.json"));
+    }
+
+    private static boolean reached(Trajectory t) {
+        var best = t.best().critique();
+        return best.semantic() >= 8 && best.quality() >= 8;
+    }
+}
