@@ -348,6 +348,7 @@ public final class ThinkerReplyParser {
 
         String answer = f.answer == null ? null : cleanAnswer(f.answer);
         Verdict verdict = null;
+        String failedBecause = null;
         if (f.verdict != null && !f.verdict.isBlank()) {
             String v = cleanAnswer(f.verdict);
             Matcher m = LEADING_VERDICT.matcher(v);
@@ -377,6 +378,11 @@ public final class ThinkerReplyParser {
                 verdict = word(m);
                 answer = cleanAnswer(m.group("rest"));
                 notes.add("verdict at the start of the answer");
+                if (mode == CritiqueMode.COMPARE && verdict == Verdict.FAILED) {
+                    // think-while-edit: what follows FAILED is why the edit is impossible, not an instruction
+                    failedBecause = answer.isEmpty() ? null : answer;
+                    answer = null;
+                }
             }
         }
         if (answer != null && NO_ANSWER.contains(answer.toLowerCase(Locale.ROOT))) {
@@ -424,6 +430,9 @@ public final class ThinkerReplyParser {
             return new ThinkerReply.Unreadable(reason, raw);
         }
         String reasoning = reasoning(mode, f);
+        if (failedBecause != null) {
+            reasoning = reasoning.isEmpty() ? "FAILED: " + failedBecause : reasoning + "\n\nFAILED: " + failedBecause;
+        }
         String instruction = answer == null || answer.isEmpty() ? null : answer;
         return new ThinkerReply.Readable(
                 scores.semantic(),
