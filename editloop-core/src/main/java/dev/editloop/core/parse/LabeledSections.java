@@ -93,9 +93,9 @@ final class LabeledSections {
                 .map(l -> Stream.of(l.split(" ")).map(Pattern::quote).collect(Collectors.joining("[ \\t_-]+")))
                 .collect(Collectors.joining("|"));
         LINE = Pattern.compile(
-                "^[ \\t]*(?<prefix>(?:[#>*•\\-]+[ \\t]*)?(?:\\d+[.)][ \\t]*)?(?:\\*\\*|__)?)[ \\t]*"
-                        + "(?<label>" + labels + ")(?![A-Za-z])[ \\t]*(?:\\([^)\\n]{0,30}\\))?[ \\t]*(?:\\*\\*|__)?"
-                        + "[ \\t]*(?<colon>[:：])?[ \\t]*(?:\\*\\*|__)?[ \\t]*(?<rest>.*)$",
+                "^[ \\t]*+(?<prefix>(?:[#>*•\\-]++[ \\t]*+)?(?:\\d++[.)][ \\t]*+)?(?:\\*\\*|__)?)[ \\t]*+"
+                        + "(?<label>" + labels + ")(?![A-Za-z])[ \\t]*+(?:\\([^)\\n]{0,30}+\\))?[ \\t]*+"
+                        + "(?:\\*\\*|__)?[ \\t]*+(?<colon>[:：])?[ \\t]*+(?:\\*\\*|__)?[ \\t]*+(?<rest>.*)$",
                 Pattern.MULTILINE | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

@@ -232,7 +232,8 @@ final class ScoreReader {
         if (t.isEmpty()) {
             return Scores.problem("empty score");
         }
-        if (t.startsWith("{") || t.startsWith("[")) {
+        // a list followed by labels ("[7, 8] (quality, semantic)") is read as text, so the labels decide the order
+        if (t.startsWith("{") || (t.startsWith("[") && !LABEL.matcher(t).find())) {
             JsonNode node = Json.readValue(t);
             if (node != null && (node.isObject() || node.isArray())) {
                 Scores s = read(node);

@@ -1,6 +1,7 @@
 package dev.editloop.core.parse;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class TagScanner {
             Map.entry("judgment", Kind.JUDGEMENT),
             Map.entry("evaluation", Kind.JUDGEMENT));
 
-    private static final Pattern TAG = Pattern.compile("<\\s*(/)?\\s*([A-Za-z_]+)\\s*(?:\\s[^<>\\n]*)?>");
+    private static final Pattern TAG = Pattern.compile("<\\s*+(/)?\\s*+([A-Za-z_]++)(?:\\s[^<>\\n]*+)?>");
 
     /**
      * One block.
@@ -91,6 +92,7 @@ final class TagScanner {
 
     static Scan scan(String text) {
         List<Token> tokens = tokens(text);
+        boolean[] closedLater = closedLater(tokens);
         List<Block> blocks = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         StringBuilder outside = new StringBuilder();
@@ -128,7 +130,7 @@ final class TagScanner {
                 }
                 continue;
             }
-            if (closedLater(tokens, openIndex)) {
+            if (closedLater[openIndex]) {
                 continue; // a tag mentioned inside a block that is properly closed further on
             }
             blocks.add(new Block(open.kind(), text.substring(open.end(), t.start()), false));
@@ -153,16 +155,19 @@ final class TagScanner {
         return new Scan(List.copyOf(blocks), outside.toString(), openAtEnd, List.copyOf(notes));
     }
 
-    /** Whether the block opened at {@code index} has its closing tag before another block of its kind opens. */
-    private static boolean closedLater(List<Token> tokens, int index) {
-        Kind kind = tokens.get(index).kind();
-        for (int j = index + 1; j < tokens.size(); j++) {
-            Token t = tokens.get(j);
-            if (t.kind() == kind) {
-                return t.closing();
-            }
+    /**
+     * For each token: whether the next token of its kind is a closing tag, i.e. whether a block opened there is
+     * properly closed before another block of its kind opens. One backward pass, so long replies stay linear.
+     */
+    private static boolean[] closedLater(List<Token> tokens) {
+        boolean[] result = new boolean[tokens.size()];
+        Map<Kind, Boolean> nextIsClosing = new EnumMap<>(Kind.class);
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            result[i] = nextIsClosing.getOrDefault(t.kind(), false);
+            nextIsClosing.put(t.kind(), t.closing());
         }
-        return false;
+        return result;
     }
 
     private static List<Token> tokens(String text) {

@@ -164,8 +164,9 @@ public final class ThinkerReplyParser {
 
     private static final Pattern FENCE_LINE = Pattern.compile("(?m)^[ \\t]*```[A-Za-z0-9_+-]*[ \\t]*$");
     private static final Pattern ESCAPED_TAG = Pattern.compile(
-            "&lt;\\s*/?\\s*(?:" + String.join("|", TagScanner.NAMES.keySet()) + ")\\s*&gt;", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PARTIAL_TAG_AT_END = Pattern.compile("<\\s*/?\\s*[A-Za-z_]{0,30}\\s*$");
+            "&lt;\\s*+/?\\s*+(?:" + String.join("|", TagScanner.NAMES.keySet()) + ")\\s*+&gt;",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PARTIAL_TAG_AT_END = Pattern.compile("<\\s*+/?\\s*+[A-Za-z_]{0,30}+\\s*+$");
 
     /** Creates a parser; it holds no state, so one instance can serve every thread. */
     public ThinkerReplyParser() {}
