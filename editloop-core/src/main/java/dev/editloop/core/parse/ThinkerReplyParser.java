@@ -75,7 +75,8 @@ import java.util.stream.Stream;
  * is read as REFLECTION).
  *
  * <p><b>What must be present</b>: both scores, always. Think-while-edit: an instruction, unless the verdict is
- * FAILED or SUCCESS. Reflect: a verdict; an instruction for REFLECTION (the correction) and FAILED (the rewrite), none
+ * FAILED or SUCCESS (for {@code FAILED: why} in the answer, the "why" is added to the reasoning, not taken as an
+ * instruction). Reflect: a verdict; an instruction for REFLECTION (the correction) and FAILED (the rewrite), none
  * for SUCCESS. An answer of "none", "N/A" or "无" counts as empty. Anything missing makes the reply unreadable, with
  * every problem named ("missing score; missing answer"), and a hint when the text ends inside an open tag (a cut-off
  * reply).
