@@ -206,7 +206,10 @@ public final class ThinkerReplyParser {
         if (f.needsMore(mode)) {
             fromLabels(scan.outside(), f, notes);
         }
-        if (f.reasoning == null && tagged && !scan.outside().isBlank()) {
+        if (f.reasoning == null
+                && f.judgement == null
+                && tagged
+                && !scan.outside().isBlank()) {
             f.reasoning = scan.outside().strip();
         }
         return validate(raw, mode, f, scan, notes);

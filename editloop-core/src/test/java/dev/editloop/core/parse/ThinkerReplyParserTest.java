@@ -193,6 +193,10 @@ class ThinkerReplyParserTest {
         Critique critique = r.toCritique(new Usage(3, 4), "ignored: the reply has its own");
         assertThat(critique.targetDescription()).isEqualTo("A red door.");
 
+        var prose = readable(parser.parseReflection(
+                "Sure!\n<judgement>The door is red.</judgement><score>[9, 9]</score><verdict>SUCCESS</verdict>"));
+        assertThat(prose.reasoning()).isEqualTo("The door is red.");
+
         var without = readable(parser.parseReflection("<score>[9, 9]</score><verdict>SUCCESS</verdict>"));
         assertThat(without.toCritique(Usage.NONE, "A red door.").targetDescription())
                 .isEqualTo("A red door.");
