@@ -61,7 +61,7 @@ public sealed interface ThinkerReply {
      * @param quality perceptual quality, 0–10, as the thinker wrote it
      * @param reasoning the thinker's reasoning (all {@code <think>} blocks, or the reflect judgement); may be empty
      * @param instruction the refined (think-while-edit), corrected (REFLECTION) or rewritten (FAILED) instruction; null
-     *     when the reply has none, which only SUCCESS and a think-while-edit FAILED allow
+     *     when the reply has none, which only SUCCESS and FAILED (the edit is impossible) allow
      * @param verdict REFINE, SUCCESS or FAILED for think-while-edit; SUCCESS, REFLECTION or FAILED for reflect
      * @param targetDescription reflect: the description of the intended result, when the reply restates it; else null
      * @param notes how the reply departed from the format the prompt asked for, in short phrases (e.g. "missing

@@ -76,8 +76,8 @@ import java.util.stream.Stream;
  *
  * <p><b>What must be present</b>: both scores, always. Think-while-edit: an instruction, unless the verdict is
  * FAILED or SUCCESS (for {@code FAILED: why} in the answer, the "why" is added to the reasoning, not taken as an
- * instruction). Reflect: a verdict; an instruction for REFLECTION (the correction) and FAILED (the rewrite), none
- * for SUCCESS. An answer of "none", "N/A" or "无" counts as empty. Anything missing makes the reply unreadable, with
+ * instruction). Reflect: a verdict; an instruction for REFLECTION (the correction); FAILED may carry a rewrite
+ * (the loop restarts from the source) or none (the edit is impossible: the loop stops); none for SUCCESS. An answer of "none", "N/A" or "无" counts as empty. Anything missing makes the reply unreadable, with
  * every problem named ("missing score; missing answer"), and a hint when the text ends inside an open tag (a cut-off
  * reply).
  */
@@ -417,13 +417,9 @@ public final class ThinkerReplyParser {
                         "REFLECTION verdict without a corrected instruction",
                         "REFLECTION verdict with an empty corrected instruction",
                         problems);
-            } else if (verdict == Verdict.FAILED) {
-                requireInstruction(
-                        answer,
-                        "FAILED verdict without a rewritten instruction",
-                        "FAILED verdict with an empty rewritten instruction",
-                        problems);
             }
+            // reflect FAILED: with a rewrite the loop restarts from the source; without one the edit is judged
+            // impossible and the loop stops with verdict_failed, as in think-while-edit
         }
 
         if (!problems.isEmpty()) {

@@ -171,8 +171,11 @@ class ThinkerReplyParserTest {
 
         assertThat(reason(parser.parseReflection("<score>[9, 9]</score><answer>Looks right.</answer>")))
                 .startsWith("missing verdict");
-        assertThat(reason(parser.parseReflection("<score>[2, 9]</score><verdict>FAILED</verdict>")))
-                .isEqualTo("FAILED verdict without a rewritten instruction");
+        var impossible = readable(parser.parseReflection("<score>[2, 9]</score><verdict>FAILED</verdict>"));
+        assertThat(impossible.verdict())
+                .as("FAILED without a rewrite: impossible")
+                .isEqualTo(Verdict.FAILED);
+        assertThat(impossible.instruction()).isNull();
         assertThat(reason(parser.parseReflection("<verdict>SUCCESS</verdict>"))).isEqualTo("missing score");
     }
 
