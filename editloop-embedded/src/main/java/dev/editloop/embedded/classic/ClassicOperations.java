@@ -22,8 +22,13 @@ import org.opencv.core.Rect;
  *       the color at s/100·0.5. Posterize: N levels per channel.
  *   <li>vignette s%: radial darkening, the corners multiplied by (1−s/100). Film grain s%: seeded monochrome
  *       Gaussian noise, σ = s/100·30 levels. Blur s%: Gaussian σ = s/100·min(w,h)/60. Sharpen s%: unsharp mask of
- *       amount 2·s/100. HDR s%: local contrast and fine detail boosted. Pixel art: block averages of the given
- *       size, 6 levels per channel. Tilt-shift s%: top and bottom blurred, saturation +0.4·s.
+ *       amount 2·s/100. HDR s%: local contrast (±14 levels at most) and fine detail boosted. Pixel art: block
+ *       averages of the given size, 8 levels per channel. Tilt-shift s%: top and bottom blurred, saturation
+ *       ×(1+0.4·s/100), contrast +10·s/100%.
+ *   <li>recolor: the pixels {@link NamedColor#selects} picks get the target's hue, their mean saturation and value
+ *       mapped onto the target's; remove the red object: its largest connected area, filled and dilated by 1%,
+ *       inpainted (Telea); remove a region: an ellipse over the central 80% of its rectangle, filled from around;
+ *       background: GrabCut subject on a 160-pixel copy, the rest blurred (σ = min(w,h)/40) or filled.
  *   <li>local versions: inside {@link Region#bounds} with a feathered edge {@link #featherPixels} wide outside the
  *       rectangle; pixels further away stay bit-identical.
  * </ul>
@@ -143,7 +148,7 @@ public final class ClassicOperations {
         }
         int w = src.cols();
         int h = src.rows();
-        int[] r = region.bounds(w, h);
+        int[] r = Mats.bounds(region, w, h);
         int feather = featherPixels(w, h);
         Rect blend =
                 ContentOps.clip(new Rect(r[0] - feather, r[1] - feather, r[2] + 2 * feather, r[3] + 2 * feather), src);

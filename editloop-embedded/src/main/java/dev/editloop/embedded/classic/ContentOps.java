@@ -184,7 +184,7 @@ final class ContentOps {
      * fill, which has none of the streaks a large Telea fill draws), with grain matching the surroundings.
      */
     static Done removeRegion(Mat src, Region region, long seed) {
-        int[] r = region.bounds(src.cols(), src.rows());
+        int[] r = Mats.bounds(region, src.cols(), src.rows());
         try (Mats m = new Mats()) {
             Mat mask = m.keep(Mat.zeros(src.size(), CvType.CV_8UC1));
             Point center = new Point(r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);

@@ -30,9 +30,8 @@ final class GeometryOps {
     }
 
     static Mat cropRegion(Mat src, Region region) {
-        int[] r = region.bounds(src.cols(), src.rows());
-        return src.submat(new Rect(r[0], r[1], Math.max(1, r[2]), Math.max(1, r[3])))
-                .clone();
+        int[] r = Mats.bounds(region, src.cols(), src.rows());
+        return src.submat(new Rect(r[0], r[1], r[2], r[3])).clone();
     }
 
     /** The largest centered rectangle of the aspect ratio. */

@@ -129,6 +129,17 @@ final class Mats implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The region's rectangle ({@link Region#bounds}) as {x, y, width, height}, at least one pixel and inside the
+     * image even for pictures a few pixels wide.
+     */
+    static int[] bounds(Region region, int width, int height) {
+        int[] r = region.bounds(width, height);
+        int x = Math.max(0, Math.min(r[0], width - 1));
+        int y = Math.max(0, Math.min(r[1], height - 1));
+        return new int[] {x, y, Math.max(1, Math.min(r[2], width - x)), Math.max(1, Math.min(r[3], height - y))};
+    }
+
     /** Smooth step from 0 at {@code e0} to 1 at {@code e1}. */
     static double smoothstep(double e0, double e1, double x) {
         double t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));

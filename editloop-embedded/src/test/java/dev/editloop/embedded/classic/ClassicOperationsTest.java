@@ -784,6 +784,25 @@ class ClassicOperationsTest {
         assertThat(meanLuma(out)).isGreaterThan(meanLuma(CAT));
     }
 
+    @Test
+    void everyActionCopesWithTinyAndOddSizedPictures() {
+        List<Action> actions = new ArrayList<>(ClassicParserTest.everyAction().stream()
+                .filter(a -> !(a instanceof Action.Resize) && !(a instanceof Action.Border))
+                .filter(a -> a.hashCode() % 9 == 0 || !(a instanceof Action.Recolor || a instanceof Action.Tint))
+                .toList());
+        actions.add(new Action.Resize(3, 2));
+        actions.add(new Action.Border(2, NamedColor.of("red")));
+        for (int[] size : new int[][] {{1, 1}, {2, 3}, {7, 5}, {3, 40}}) {
+            Picture tiny = TestImages.scene(size[0], size[1], 1);
+            for (Action action : actions) {
+                ClassicOperations.Outcome outcome = ClassicOperations.run(tiny, action, 1);
+                assertThat(outcome.image().width())
+                        .as("%s on %dx%d", action, size[0], size[1])
+                        .isPositive();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // determinism
 
