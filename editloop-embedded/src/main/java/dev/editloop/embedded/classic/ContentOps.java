@@ -370,7 +370,7 @@ final class ContentOps {
                 Mat bgModel = m.mat();
                 Mat fgModel = m.mat();
                 Core.setRNGSeed(SEGMENTATION_SEED); // GrabCut's k-means draws from this thread's generator
-                Imgproc.grabCut(small, labels, new Rect(), bgModel, fgModel, 2, Imgproc.GC_INIT_WITH_MASK);
+                Imgproc.grabCut(small, labels, new Rect(), bgModel, fgModel, 1, Imgproc.GC_INIT_WITH_MASK);
                 Mat sure = m.mat();
                 Mat probable = m.mat();
                 Core.compare(labels, new Scalar(Imgproc.GC_FGD), sure, Core.CMP_EQ);
