@@ -46,7 +46,7 @@ final class Summary {
         out.println("stopped:     " + result.stopReason().id() + " · " + explain(result));
         Turn last = result.turns().isEmpty() ? null : result.turns().getLast();
         if (result.stopReason() == StopReason.VERDICT_FAILED && last != null && last.critique() != null) {
-            out.println("thinker:     " + firstLine(last.critique().reasoning()));
+            out.println("thinker:     " + conclusion(last.critique().reasoning()));
         }
         out.println("output:      " + dir + "  (final.png, report.html, trajectory.json)");
         out.flush();
@@ -63,9 +63,14 @@ final class Summary {
         };
     }
 
-    private static String firstLine(String text) {
-        String conclusion = text.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
-        return conclusion.strip();
+    /** The thinker's conclusion: its last line of reasoning that is not merely the verdict word. */
+    private static String conclusion(String text) {
+        return text.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.toLowerCase(Locale.ROOT).startsWith("verdict"))
+                .reduce((a, b) -> b)
+                .map(l -> l.startsWith("- ") ? l.substring(2) : l)
+                .orElse("");
     }
 
     private static String score(Double value) {
