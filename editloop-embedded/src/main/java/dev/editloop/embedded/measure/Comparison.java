@@ -185,11 +185,119 @@ public final class Comparison {
         return d / Math.max(1, ls);
     }
 
-    /** Contrast change: luma standard deviation ratio minus 1. Contrast ±N% reads ±N/100. */
+    /**
+     * Contrast change, read from a least-squares fit of edited luma as {@code α + β·s + γ·r²·s} (s: source luma, r:
+     * distance from the center, 1 at the corners) over the zone's pixels the edit did not clip (no channel at 0 or
+     * 255, luma 3–252): γ takes
+     * up a vignette, clipped tones do not hide the change, and the result is {@code β·m / (α + β·m) − 1} with m the
+     * source's mean luma, the change of the coefficient of variation. Contrast ±N% around the mean reads ±N/100;
+     * darkening by scaling and a vignette read 0 (darker, not flatter); lifting the shadows reads as less contrast.
+     */
     public double contrastChange(Zone zone) {
-        double cs = Measurements.lumaContrast(source, zone);
-        double ce = Measurements.lumaContrast(aligned, zone);
-        return ce / Math.max(0.5, cs) - 1;
+        double[] fit = gainFit(source.y, aligned.y, zone, true);
+        if (fit == null) {
+            return Measurements.lumaContrast(aligned, zone) / Math.max(0.5, Measurements.lumaContrast(source, zone))
+                    - 1;
+        }
+        double m = Measurements.meanLuma(source, zone);
+        double alpha = fit[0];
+        double beta = fit[1];
+        return beta * m / Math.max(1, alpha + beta * m) - 1;
+    }
+
+    /**
+     * Least-squares fit of {@code e ≈ α + β·s + γ·r²·s} (with {@code affine}) or {@code e ≈ β·s + γ·r²·s} over a
+     * zone, skipping pixels where the edit is clipped (e below 3 or above 252 for luma-like values); null when the
+     * fit is degenerate. Returns {α, β, γ}.
+     */
+    private double[] gainFit(float[] s, float[] e, Zone zone, boolean affine) {
+        int w = source.sampleWidth();
+        int h = source.sampleHeight();
+        boolean[] mask = zone.mask(w, h);
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        double norm = cx * cx + cy * cy;
+        // normal equations for regressors (1, s, r²s)
+        double[][] a = new double[3][3];
+        double[] b = new double[3];
+        int n = 0;
+        for (int yy = 0; yy < h; yy++) {
+            double dy = (yy - cy) * (yy - cy);
+            for (int x = 0; x < w; x++) {
+                int i = yy * w + x;
+                if (mask != null && !mask[i]) {
+                    continue;
+                }
+                double ev = e[i];
+                if (ev < 3 || ev > 252 || gamutClipped(i)) {
+                    continue;
+                }
+                double sv = s[i];
+                double r2 = norm <= 0 ? 0 : ((x - cx) * (x - cx) + dy) / norm;
+                double[] v = {affine ? 1 : 0, sv, r2 * sv};
+                for (int p = 0; p < 3; p++) {
+                    for (int q = 0; q < 3; q++) {
+                        a[p][q] += v[p] * v[q];
+                    }
+                    b[p] += v[p] * ev;
+                }
+                n++;
+            }
+        }
+        if (n < 8) {
+            return null;
+        }
+        if (!affine) {
+            a[0][0] = 1;
+        }
+        // a little ridge on γ keeps the fit stable when r² barely varies (small zones)
+        a[2][2] += 1e-3 * a[1][1];
+        return solve(a, b);
+    }
+
+    private boolean gamutClipped(int i) {
+        float max = Math.max(aligned.r[i], Math.max(aligned.g[i], aligned.b[i]));
+        float min = Math.min(aligned.r[i], Math.min(aligned.g[i], aligned.b[i]));
+        return max >= 254.5f || min <= 0.5f;
+    }
+
+    /** Solves a 3×3 system by Gaussian elimination with partial pivoting; null when singular. */
+    private static double[] solve(double[][] a, double[] b) {
+        double[][] m = {a[0].clone(), a[1].clone(), a[2].clone()};
+        double[] y = b.clone();
+        for (int col = 0; col < 3; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < 3; row++) {
+                if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            if (Math.abs(m[pivot][col]) < 1e-9) {
+                return null;
+            }
+            double[] tmp = m[col];
+            m[col] = m[pivot];
+            m[pivot] = tmp;
+            double t = y[col];
+            y[col] = y[pivot];
+            y[pivot] = t;
+            for (int row = col + 1; row < 3; row++) {
+                double f = m[row][col] / m[col][col];
+                for (int k = col; k < 3; k++) {
+                    m[row][k] -= f * m[col][k];
+                }
+                y[row] -= f * y[col];
+            }
+        }
+        double[] x = new double[3];
+        for (int row = 2; row >= 0; row--) {
+            double sum = y[row];
+            for (int k = row + 1; k < 3; k++) {
+                sum -= m[row][k] * x[k];
+            }
+            x[row] = sum / m[row][row];
+        }
+        return x;
     }
 
     /** Exposure change in stops: log2 of the ratio of mean linear luminance. */
@@ -200,13 +308,64 @@ public final class Comparison {
     }
 
     /**
-     * Saturation change: mean chroma ratio minus 1. Saturation ±N% (HSV) reads ±N/100 until colors clip; blending
-     * toward grey at t reads −t.
+     * Saturation change: from a least-squares fit of edited chroma ({@code max − min} per pixel) as
+     * {@code β·c + γ·r²·c} (c: source chroma, r: distance from the center; γ takes up a vignette), over the pixels the
+     * edit did not push out of gamut (no channel at 0 or 255): {@code β − 1}. Saturation ±N% (HSV) reads ±N/100;
+     * blending toward grey at t reads −t.
      */
     public double saturationChange(Zone zone) {
-        double cs = Measurements.meanChroma(source, zone);
-        double ce = Measurements.meanChroma(aligned, zone);
-        return ce / Math.max(0.5, cs) - 1;
+        int n = source.y.length;
+        float[] cs = new float[n];
+        float[] ce = new float[n];
+        for (int i = 0; i < n; i++) {
+            cs[i] = Math.max(source.r[i], Math.max(source.g[i], source.b[i]))
+                    - Math.min(source.r[i], Math.min(source.g[i], source.b[i]));
+            float emax = Math.max(aligned.r[i], Math.max(aligned.g[i], aligned.b[i]));
+            float emin = Math.min(aligned.r[i], Math.min(aligned.g[i], aligned.b[i]));
+            // out-of-gamut pixels are marked (−1) and left out of the fit
+            ce[i] = emax >= 254.5f || emin <= 0.5f ? -1 : emax - emin;
+        }
+        double[] fit = chromaFit(cs, ce, zone);
+        if (fit == null) {
+            return Measurements.meanChroma(aligned, zone) / Math.max(0.5, Measurements.meanChroma(source, zone)) - 1;
+        }
+        return fit[0] - 1;
+    }
+
+    private double[] chromaFit(float[] cs, float[] ce, Zone zone) {
+        int w = source.sampleWidth();
+        int h = source.sampleHeight();
+        boolean[] mask = zone.mask(w, h);
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        double norm = cx * cx + cy * cy;
+        double s11 = 0;
+        double s12 = 0;
+        double s22 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        for (int yy = 0; yy < h; yy++) {
+            for (int x = 0; x < w; x++) {
+                int i = yy * w + x;
+                if ((mask != null && !mask[i]) || ce[i] < 0) {
+                    continue;
+                }
+                double r2 = norm <= 0 ? 0 : ((x - cx) * (x - cx) + (yy - cy) * (yy - cy)) / norm;
+                double u = cs[i];
+                double v = r2 * cs[i];
+                s11 += u * u;
+                s12 += u * v;
+                s22 += v * v;
+                b1 += u * ce[i];
+                b2 += v * ce[i];
+            }
+        }
+        s22 += 1e-3 * s11;
+        double det = s11 * s22 - s12 * s12;
+        if (s11 < 1e-6 || Math.abs(det) < 1e-12 * s11 * s11) {
+            return null;
+        }
+        return new double[] {(b1 * s22 - b2 * s12) / det, (s11 * b2 - s12 * b1) / det};
     }
 
     /** Desaturation 0–1: one minus the mean chroma ratio; black and white at s% reads s/100. */
@@ -215,11 +374,59 @@ public final class Comparison {
     }
 
     /**
-     * Warmth change: the change of mean {@code R − B} divided by 80 levels, so that "warmer by N%" (R up and B down
-     * by about N/100 · 40 levels) reads N/100.
+     * The color cast the edit added: a least-squares fit, over the zone's pixels, of the edit's opponent chroma
+     * {@code (R − G, (R + G)/2 − B)} as {@code a · source chroma + (bu, bv)}. The scale {@code a} absorbs saturation,
+     * contrast and brightness changes; the offset is the cast (a warm shift, a tint). Returns {a, bu, bv}.
+     */
+    public double[] colorCast(Zone zone) {
+        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
+        int n = 0;
+        double msu = 0;
+        double msv = 0;
+        double meu = 0;
+        double mev = 0;
+        for (int i = 0; i < source.y.length; i++) {
+            if (mask != null && !mask[i]) {
+                continue;
+            }
+            msu += source.r[i] - source.g[i];
+            msv += 0.5 * (source.r[i] + source.g[i]) - source.b[i];
+            meu += aligned.r[i] - aligned.g[i];
+            mev += 0.5 * (aligned.r[i] + aligned.g[i]) - aligned.b[i];
+            n++;
+        }
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        msu /= n;
+        msv /= n;
+        meu /= n;
+        mev /= n;
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < source.y.length; i++) {
+            if (mask != null && !mask[i]) {
+                continue;
+            }
+            double su = source.r[i] - source.g[i] - msu;
+            double sv = 0.5 * (source.r[i] + source.g[i]) - source.b[i] - msv;
+            double eu = aligned.r[i] - aligned.g[i] - meu;
+            double ev = 0.5 * (aligned.r[i] + aligned.g[i]) - aligned.b[i] - mev;
+            num += su * eu + sv * ev;
+            den += su * su + sv * sv;
+        }
+        double a = den < 1e-6 * n ? 1 : num / den;
+        return new double[] {a, meu - a * msu, mev - a * msv};
+    }
+
+    /**
+     * Warmth change: the warm (positive) or cool (negative) part of the {@link #colorCast color cast}, scaled so that
+     * "warmer by N%" (R up and B down by N/100 · 40 levels, a cast of (40, 60)·N/100) reads N/100. Saturation and
+     * contrast changes do not count.
      */
     public double warmthChange(Zone zone) {
-        return (Measurements.warmth(aligned, zone) - Measurements.warmth(source, zone)) / 80.0;
+        double[] cast = colorCast(zone);
+        return (cast[1] * 40 + cast[2] * 60) / (40.0 * 40 + 60.0 * 60);
     }
 
     /**
@@ -291,10 +498,19 @@ public final class Comparison {
     }
 
     /**
-     * Tint 0–1: the least-squares blend factor f with which the edit equals {@code (1 − f)·source + f·color}, times
-     * two, so that "tint it blue by N%" (a blend with the color at N/200) reads N/100.
+     * Tint 0–1: twice the blend factor f with which the edit moved toward {@code color}, so that "tint it blue by N%"
+     * (a blend with the color at N/200) reads N/100. For a chromatic color, f is read from the {@link #colorCast
+     * color cast} (the cast's projection on the color's own chroma), so saturation or contrast changes made along the
+     * way do not count; for grey, black and white, f is the least-squares blend factor in RGB.
      */
     public double tint(NamedColor color, Zone zone) {
+        double cu = color.r() - color.g();
+        double cv = 0.5 * (color.r() + color.g()) - color.b();
+        double norm = cu * cu + cv * cv;
+        if (norm >= 400) {
+            double[] cast = colorCast(zone);
+            return 2 * (cast[1] * cu + cast[2] * cv) / norm;
+        }
         boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
         double num = 0;
         double den = 0;
@@ -361,11 +577,17 @@ public final class Comparison {
         return Math.log((b + 1) / (a + 1)) / Math.log(2);
     }
 
-    /** Detail change: ratio of {@link Measurements#detail local detail} minus 1. */
+    /**
+     * Detail change: the ratio of {@link Measurements#detail local detail} over the ratio of luma contrast, minus 1:
+     * local texture gained (sharpening, detail enhancement) or lost (blur, painterly smoothing) beyond what the
+     * global contrast change explains.
+     */
     public double detailChange(Zone zone) {
         double a = Measurements.detail(source, zone);
         double b = Measurements.detail(aligned, zone);
-        return b / Math.max(0.25, a) - 1;
+        double contrast =
+                Measurements.lumaContrast(aligned, zone) / Math.max(0.5, Measurements.lumaContrast(source, zone));
+        return b / Math.max(0.25, a) / Math.max(0.05, contrast) - 1;
     }
 
     /**

@@ -548,8 +548,23 @@ public final class Measurements {
 
     // ---------------------------------------------------------------- pixel-level artifacts
 
-    /** Clipping 0–1: the fraction of (fine-plane) pixels with a channel at 0–1 or 254–255. */
+    /**
+     * Tonal clipping 0–1: the fraction of (fine-plane) pixels blown to white (every channel at 253 or above) or
+     * crushed to black (every channel at 2 or below).
+     */
     public static double clipping(Analysis a, Zone zone) {
+        return clipped(a, zone, false);
+    }
+
+    /**
+     * Channel clipping 0–1: the fraction of (fine-plane) pixels with any channel at 0–1 or 254–255; counts colors
+     * pushed out of gamut as well as blown or crushed tones.
+     */
+    public static double channelClipping(Analysis a, Zone zone) {
+        return clipped(a, zone, true);
+    }
+
+    private static double clipped(Analysis a, Zone zone, boolean anyChannel) {
         boolean[] mask = zone.mask(a.fineWidth(), a.fineHeight());
         int clipped = 0;
         int n = 0;
@@ -563,7 +578,8 @@ public final class Measurements {
             int bb = p & 0xff;
             int max = Math.max(rr, Math.max(gg, bb));
             int min = Math.min(rr, Math.min(gg, bb));
-            if (max >= 254 || min <= 1) {
+            boolean hit = anyChannel ? max >= 254 || min <= 1 : min >= 253 || max <= 2;
+            if (hit) {
                 clipped++;
             }
             n++;
@@ -571,14 +587,15 @@ public final class Measurements {
         return n == 0 ? Double.NaN : (double) clipped / n;
     }
 
-    /** Clipping fraction of a picture, 0–1. */
+    /** Tonal clipping fraction of a picture, 0–1. */
     public static double clipping(Picture picture) {
         return clipping(Analysis.of(picture), Zone.WHOLE);
     }
 
     /**
      * Blockiness 0–1: the fraction of horizontally and vertically adjacent fine-plane pixel pairs with exactly the
-     * same color. Near 0 for a photo, (b−1)/b for pixel art with b-pixel blocks, high for flat synthetic images.
+     * same color, leaving out pairs that are both blown to white or crushed to black (clipping is measured on its
+     * own). Near 0 for a photo, (b−1)/b for pixel art with b-pixel blocks, high for flat synthetic images.
      */
     public static double blockiness(Analysis a, Zone zone) {
         int w = a.fineWidth();
@@ -592,17 +609,32 @@ public final class Measurements {
                 if (mask != null && !mask[i]) {
                     continue;
                 }
+                int p = a.fine[i];
+                boolean clippedHere = tonalClip(p);
                 if (x + 1 < w) {
-                    same += a.fine[i] == a.fine[i + 1] ? 1 : 0;
-                    n++;
+                    int q = a.fine[i + 1];
+                    if (!(clippedHere && tonalClip(q))) {
+                        same += p == q ? 1 : 0;
+                        n++;
+                    }
                 }
                 if (yy + 1 < h) {
-                    same += a.fine[i] == a.fine[i + w] ? 1 : 0;
-                    n++;
+                    int q = a.fine[i + w];
+                    if (!(clippedHere && tonalClip(q))) {
+                        same += p == q ? 1 : 0;
+                        n++;
+                    }
                 }
             }
         }
-        return n == 0 ? Double.NaN : (double) same / n;
+        return n == 0 ? 0 : (double) same / n;
+    }
+
+    private static boolean tonalClip(int p) {
+        int rr = (p >> 16) & 0xff;
+        int gg = (p >> 8) & 0xff;
+        int bb = p & 0xff;
+        return Math.min(rr, Math.min(gg, bb)) >= 253 || Math.max(rr, Math.max(gg, bb)) <= 2;
     }
 
     /** Blockiness of a picture, 0–1. */
@@ -611,33 +643,45 @@ public final class Measurements {
     }
 
     /**
-     * Block size: the mean length, in original pixels, of horizontal runs of exactly equal colors. About 1 for a
-     * photo, at least b for pixel art with b-pixel blocks (neighbouring blocks of one color join).
+     * Block size: the median length, in original pixels, of horizontal runs of exactly equal colors (each run counts
+     * once, so large flat areas do not dominate). 1 for a photo, about b for pixel art with b-pixel blocks.
      */
     public static double blockSize(Analysis a, Zone zone) {
         int w = a.fineWidth();
         int h = a.fineHeight();
         boolean[] mask = zone.mask(w, h);
+        int[] counts = new int[w + 1];
         long runs = 0;
-        long pixels = 0;
         for (int yy = 0; yy < h; yy++) {
-            int prev = -1;
-            boolean open = false;
-            for (int x = 0; x < w; x++) {
+            int length = 0;
+            int prev = 0;
+            for (int x = 0; x <= w; x++) {
                 int i = yy * w + x;
-                if (mask != null && !mask[i]) {
-                    open = false;
+                boolean in = x < w && (mask == null || mask[i]);
+                if (in && length > 0 && a.fine[i] == prev) {
+                    length++;
                     continue;
                 }
-                if (!open || a.fine[i] != prev) {
+                if (length > 0) {
+                    counts[length]++;
                     runs++;
-                    open = true;
                 }
-                prev = a.fine[i];
-                pixels++;
+                length = in ? 1 : 0;
+                prev = in ? a.fine[i] : 0;
             }
         }
-        return runs == 0 ? Double.NaN : (double) pixels / runs * a.fineStep();
+        if (runs == 0) {
+            return Double.NaN;
+        }
+        long half = (runs + 1) / 2;
+        long acc = 0;
+        for (int length = 1; length <= w; length++) {
+            acc += counts[length];
+            if (acc >= half) {
+                return (double) length * a.fineStep();
+            }
+        }
+        return (double) w * a.fineStep();
     }
 
     /** Block size of a picture, original pixels. */

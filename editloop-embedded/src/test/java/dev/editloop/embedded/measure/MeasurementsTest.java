@@ -189,9 +189,11 @@ class MeasurementsTest {
     }
 
     @Test
-    void clippingCountsSaturatedChannels() {
-        Picture p = draw(100, 100, (x, y) -> x < 50 ? grey(255) : grey(128));
-        assertThat(Measurements.clipping(p)).isCloseTo(0.5, within(1e-9));
+    void clippingCountsBlownAndCrushedTones() {
+        Picture p = draw(100, 100, (x, y) -> x < 50 ? grey(255) : x < 75 ? grey(0) : rgb(255, 120, 0));
+        assertThat(Measurements.clipping(p)).isCloseTo(0.75, within(1e-9));
+        // a saturated orange clips channels, not tones
+        assertThat(Measurements.channelClipping(Analysis.of(p), Zone.WHOLE)).isCloseTo(1.0, within(1e-9));
         assertThat(Measurements.clipping(Picture.solid(10, 10, new Color(100, 120, 140))))
                 .isZero();
     }
@@ -202,7 +204,10 @@ class MeasurementsTest {
         int[] colors = random.ints(64 * 64, 0, 1 << 24).toArray();
         Picture pixel = draw(512, 512, (x, y) -> colors[(y / 8) * 64 + x / 8]);
         assertThat(Measurements.blockiness(pixel)).isCloseTo(7.0 / 8, within(0.01));
-        assertThat(Measurements.blockSize(pixel)).isCloseTo(8, within(0.2));
+        assertThat(Measurements.blockSize(pixel)).isEqualTo(8.0);
+        // flat areas do not inflate it: half the picture one color
+        Picture halfFlat = draw(512, 512, (x, y) -> x < 256 ? grey(90) : colors[(y / 8) * 64 + x / 8]);
+        assertThat(Measurements.blockSize(halfFlat)).isEqualTo(8.0);
         Picture noisy = noisyGrey(256, 256, 128, 20, 3);
         assertThat(Measurements.blockiness(noisy)).isLessThan(0.05);
         assertThat(Measurements.blockSize(noisy)).isLessThan(1.1);
