@@ -68,6 +68,98 @@ public record NamedColor(String name, int r, int g, int b) {
         return !(name.equals("black") || name.equals("white") || name.equals("gray"));
     }
 
+    /**
+     * Whether a pixel counts as this color when an instruction names it ("the red areas", "the red object"). A
+     * chromatic color selects a hue range (see {@link #hueRange()}) with enough saturation and brightness; black
+     * selects dark pixels, white bright unsaturated ones, gray the unsaturated ones in between. The rules are the
+     * classic editor's, shared so that measurements select exactly what the editor changes.
+     */
+    public boolean selects(int red, int green, int blue) {
+        double[] hsv = Hsv.of(red, green, blue);
+        return selection().test(hsv[0], hsv[1], hsv[2]);
+    }
+
+    /**
+     * The hue range this color selects, on OpenCV's 0–180 scale, as {from, to}; {@code from > to} when the range
+     * wraps around red. Empty for black, white and gray, which are selected by brightness and saturation instead.
+     */
+    public int[] hueRange() {
+        Selection s = selection();
+        if (!s.chromatic()) {
+            return new int[0];
+        }
+        return new int[] {(int) Math.round(s.hueFrom() / 2), (int) Math.round(s.hueTo() / 2)};
+    }
+
+    /** The hue of this color's RGB value, in degrees 0–360 (0 for black, white and gray). */
+    public double hueDegrees() {
+        return Hsv.of(r, g, b)[0];
+    }
+
+    Selection selection() {
+        return switch (name) {
+            case "red" -> new Selection(true, 340, 16, 0.35, 1, 0.2, 1);
+            case "orange" -> new Selection(true, 16, 40, 0.45, 1, 0.55, 1);
+            case "yellow" -> new Selection(true, 40, 70, 0.35, 1, 0.55, 1);
+            case "gold" -> new Selection(true, 36, 56, 0.4, 1, 0.45, 0.92);
+            case "green" -> new Selection(true, 70, 165, 0.25, 1, 0.15, 1);
+            case "teal" -> new Selection(true, 165, 195, 0.3, 1, 0.2, 0.65);
+            case "cyan" -> new Selection(true, 165, 200, 0.3, 1, 0.6, 1);
+            case "blue" -> new Selection(true, 200, 250, 0.3, 1, 0.25, 1);
+            case "navy" -> new Selection(true, 210, 250, 0.4, 1, 0.1, 0.5);
+            case "purple" -> new Selection(true, 250, 290, 0.3, 1, 0.15, 1);
+            case "magenta" -> new Selection(true, 290, 330, 0.4, 1, 0.5, 1);
+            case "pink" -> new Selection(true, 300, 10, 0.15, 0.6, 0.7, 1);
+            case "brown" -> new Selection(true, 0, 45, 0.3, 1, 0.12, 0.6);
+            case "beige" -> new Selection(true, 15, 55, 0.1, 0.4, 0.65, 1);
+            case "black" -> new Selection(false, 0, 0, 0, 1, 0, 0.2);
+            case "white" -> new Selection(false, 0, 0, 0, 0.15, 0.85, 1);
+            case "gray" -> new Selection(false, 0, 0, 0, 0.15, 0.2, 0.85);
+            default -> custom();
+        };
+    }
+
+    private Selection custom() {
+        double[] hsv = Hsv.of(r, g, b);
+        if (hsv[1] < 0.15) {
+            return new Selection(false, 0, 0, 0, 0.15, Math.max(0, hsv[2] - 0.2), Math.min(1, hsv[2] + 0.2));
+        }
+        return new Selection(true, (hsv[0] + 345) % 360, (hsv[0] + 15) % 360, 0.25, 1, 0.15, 1);
+    }
+
+    /** A selection rule in HSV: hue range in degrees (wrapping when from &gt; to), saturation and value bands. */
+    record Selection(
+            boolean chromatic,
+            double hueFrom,
+            double hueTo,
+            double satMin,
+            double satMax,
+            double valMin,
+            double valMax) {
+        boolean test(double hue, double sat, double val) {
+            if (sat < satMin || sat > satMax || val < valMin || val > valMax) {
+                return false;
+            }
+            return !chromatic || hueDistance(hue) == 0;
+        }
+
+        /** Degrees outside the hue range (0 inside). */
+        double hueDistance(double hue) {
+            boolean inside = hueFrom <= hueTo ? hue >= hueFrom && hue <= hueTo : hue >= hueFrom || hue <= hueTo;
+            if (inside) {
+                return 0;
+            }
+            double a = circular(hue, hueFrom);
+            double b = circular(hue, hueTo);
+            return Math.min(a, b);
+        }
+
+        private static double circular(double x, double y) {
+            double d = Math.abs(x - y) % 360;
+            return d > 180 ? 360 - d : d;
+        }
+    }
+
     @Override
     public String toString() {
         return name;

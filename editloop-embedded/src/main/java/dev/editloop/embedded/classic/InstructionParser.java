@@ -1,0 +1,188 @@
+package dev.editloop.embedded.classic;
+
+import dev.editloop.embedded.classic.Action.Tone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a plain-English instruction into the classic editor's actions.
+ *
+ * <p>The instruction is split into clauses at ", then", "then", ";", "." and similar, and at "and" or a comma
+ * between actions (never inside quoted text, and never inside "black and white"). Each clause is read literally: it
+ * becomes an action only when every word in it belongs to the vocabulary or is filler ("make", "it", "the image",
+ * "please", "a bit" …). Clauses that are not understood are kept verbatim in
+ * {@link ParsedInstruction#notUnderstood()}; the understood ones still become actions, in order.
+ *
+ * <p>Every canonical phrase ({@link Action#phrase()}) reads back into exactly its action, and
+ * {@link Action#instruction(List)} into exactly its list.
+ */
+public final class InstructionParser {
+    /** The most atoms (pieces between "and"/commas) one clause may span. */
+    private static final int MAX_GROUP = 6;
+
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "(?<hard>,?\\s*\\b(?:and\\s+)?then\\b,?|\\bafter that\\b,?|\\bafterwards\\b,?|[;!?\\n\\r.]+)"
+                    + "|(?<soft>,\\s*(?:and\\b|&|plus\\b)?|\\band\\b|&|\\bplus\\b|\\bas well as\\b|\\balong with\\b)");
+    private static final Pattern PROTECTED =
+            Pattern.compile("black\\s*-?\\s*(?:and|&|n)\\s*-?\\s*white|\\bb\\s*&\\s*w\\b|\\bb/w\\b");
+
+    private InstructionParser() {}
+
+    /** Reads an instruction. Never throws for any text; an empty instruction gives no actions. */
+    public static ParsedInstruction parse(String instruction) {
+        Objects.requireNonNull(instruction, "instruction");
+        List<Atom> atoms = atoms(instruction);
+        List<Action> actions = new ArrayList<>();
+        List<String> notUnderstood = new ArrayList<>();
+        int from = 0;
+        while (from < atoms.size()) {
+            int to = from + 1;
+            while (to < atoms.size() && !atoms.get(to).afterHard()) {
+                to++;
+            }
+            segment(instruction, atoms, from, to, actions, notUnderstood);
+            from = to;
+        }
+        return new ParsedInstruction(actions, notUnderstood);
+    }
+
+    /**
+     * Clamps a tone amount into the range the classic editor applies: brightness and warmth ±100%, contrast and
+     * saturation −100..+200%, hue −180..180 degrees, exposure ±5 stops.
+     */
+    public static double clamp(Tone tone, double amount) {
+        return switch (tone) {
+            case BRIGHTNESS, WARMTH -> ClauseParser.clamp(amount, -100, 100);
+            case CONTRAST, SATURATION -> ClauseParser.clamp(amount, -100, 200);
+            case HUE -> ClauseParser.clamp(amount, -180, 180);
+            case EXPOSURE -> ClauseParser.clamp(amount, -5, 5);
+        };
+    }
+
+    /** A piece of the instruction between separators, as a span of the original text. */
+    private record Atom(int start, int end, boolean afterHard) {}
+
+    private record Group(int from, int to, ClauseParser.Result result) {}
+
+    /** Splits into atoms, remembering whether each follows a hard separator (one that always ends an action). */
+    private static List<Atom> atoms(String text) {
+        char[] mask = new char[text.length()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = Character.toLowerCase(text.charAt(i));
+        }
+        for (int[] span : Quotes.spans(text)) {
+            for (int i = span[0]; i < span[1]; i++) {
+                mask[i] = 'q';
+            }
+        }
+        Matcher keep = PROTECTED.matcher(new String(mask));
+        while (keep.find()) {
+            for (int i = keep.start(); i < keep.end(); i++) {
+                mask[i] = 'k';
+            }
+        }
+        for (int i = 1; i + 1 < mask.length; i++) {
+            if (mask[i] == '.' && Character.isDigit(mask[i - 1]) && Character.isDigit(mask[i + 1])) {
+                mask[i] = 'd';
+            }
+        }
+        List<Atom> atoms = new ArrayList<>();
+        Matcher m = SEPARATOR.matcher(new String(mask));
+        int last = 0;
+        boolean hard = true;
+        while (m.find()) {
+            hard = addAtom(text, last, m.start(), hard, atoms) || m.group("hard") != null;
+            last = m.end();
+        }
+        addAtom(text, last, text.length(), hard, atoms);
+        return atoms;
+    }
+
+    /** Adds the trimmed span as an atom; returns whether the hard flag must carry over (the span was empty). */
+    private static boolean addAtom(String text, int start, int end, boolean hard, List<Atom> atoms) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start >= end) {
+            return hard; // nothing here: a hard separator before it still counts for the next atom
+        }
+        atoms.add(new Atom(start, end, hard));
+        return false;
+    }
+
+    /**
+     * Reads atoms [from, to), which are joined only by soft separators: chooses the grouping of atoms into clauses
+     * that understands the most atoms, with the fewest clauses among equals.
+     */
+    private static void segment(
+            String text, List<Atom> atoms, int from, int to, List<Action> actions, List<String> notUnderstood) {
+        int n = to - from;
+        int[] bestScore = new int[n + 1];
+        int[] bestGroups = new int[n + 1];
+        Group[] lastGroup = new Group[n + 1];
+        for (int i = 1; i <= n; i++) {
+            bestScore[i] = -1;
+            for (int j = Math.max(0, i - MAX_GROUP); j < i; j++) {
+                ClauseParser.Result result = read(text, atoms, from + j, from + i);
+                int score = bestScore[j] + (result.kind() == ClauseParser.Kind.UNKNOWN ? 0 : i - j);
+                int groups = bestGroups[j] + 1;
+                if (score > bestScore[i] || (score == bestScore[i] && groups < bestGroups[i])) {
+                    bestScore[i] = score;
+                    bestGroups[i] = groups;
+                    lastGroup[i] = new Group(j, i, result);
+                }
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        for (int i = n; i > 0; i = lastGroup[i].from()) {
+            groups.add(0, lastGroup[i]);
+        }
+        int unknownFrom = -1;
+        int unknownTo = -1;
+        for (Group group : groups) {
+            if (group.result().kind() == ClauseParser.Kind.UNKNOWN) {
+                if (unknownFrom < 0) {
+                    unknownFrom = group.from();
+                }
+                unknownTo = group.to();
+                continue;
+            }
+            if (unknownFrom >= 0) {
+                notUnderstood.add(span(text, atoms, from + unknownFrom, from + unknownTo));
+                unknownFrom = -1;
+            }
+            if (group.result().kind() == ClauseParser.Kind.ACTION) {
+                actions.add(group.result().action());
+            }
+        }
+        if (unknownFrom >= 0) {
+            notUnderstood.add(span(text, atoms, from + unknownFrom, from + unknownTo));
+        }
+    }
+
+    /** Reads atoms [a, b) as one clause; a single atom may borrow the verb of the atom before it. */
+    private static ClauseParser.Result read(String text, List<Atom> atoms, int a, int b) {
+        String clause = span(text, atoms, a, b);
+        ClauseParser.Result result = ClauseParser.parse(clause);
+        if (result.kind() == ClauseParser.Kind.UNKNOWN && b == a + 1 && a > 0) {
+            String verb = ClauseParser.leadingVerb(span(text, atoms, a - 1, a));
+            if (verb != null) {
+                ClauseParser.Result borrowed = ClauseParser.parse(verb + " " + clause);
+                if (borrowed.kind() == ClauseParser.Kind.ACTION) {
+                    return borrowed;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String span(String text, List<Atom> atoms, int a, int b) {
+        return text.substring(atoms.get(a).start(), atoms.get(b - 1).end()).trim();
+    }
+}
