@@ -73,7 +73,7 @@ public record Effect(
 
     /**
      * How far the effect was achieved, 0–1: 1 at the ideal, {@value #EDGE} at near and far, falling linearly to 0
-     * toward "nothing done" below near, and toward 0 above far (0 at far + 1.67·(far − ideal)). NaN when the
+     * toward "nothing done" below near, and toward 0 above far (0 at far + 0.83·(far − ideal)). NaN when the
      * measurement is NaN.
      */
     public double achievement(double measured, double baseline) {
@@ -93,7 +93,7 @@ public record Effect(
             return EDGE * Math.max(0, Math.min(1, fraction));
         }
         double over = (measured - far) / (far - ideal);
-        return EDGE * Math.max(0, 1 - 0.6 * over);
+        return EDGE * Math.max(0, 1 - 1.2 * over);
     }
 
     /** Where a measured value stands: below, within or beyond the target range. */

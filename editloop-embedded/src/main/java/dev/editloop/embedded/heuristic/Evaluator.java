@@ -21,7 +21,7 @@ import java.util.Set;
  * only the request, the source and the edit (never a thinker's chosen amounts). Stateless and thread-safe.
  *
  * <p><b>SC</b> = 10 · A · P · D. A: the weighted mean achievement of the expected effects ({@link
- * Effect#achievement}). P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
+ * Effect#achievement}), times {@code 0.7 + 0.3 · (the lowest achievement among the main effects)}. P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
  * planned action moves must stay within a tolerance (brightness, contrast, saturation, warmth, hue, grain, vignette,
  * structure), the size must stay unless the request changes it, and for a request confined to one region, pixels
  * outside it must stay. D: the share of the request that any action can do.
@@ -76,7 +76,14 @@ public final class Evaluator {
                 weights += effect.weight();
             }
         }
-        double achievement = weights > 0 ? weighted / weights : (intent.doable() ? (unchanged ? 1 : 0.5) : 0);
+        // the weighted mean, held back by the worst of the main effects: one missing effect is not made up by others
+        double worst = readings.stream()
+                .filter(r -> r.effect().weight() >= 0.5 && !Double.isNaN(r.achievement()))
+                .mapToDouble(Reading::achievement)
+                .min()
+                .orElse(1);
+        double achievement =
+                weights > 0 ? weighted / weights * (0.7 + 0.3 * worst) : (intent.doable() ? (unchanged ? 1 : 0.5) : 0);
 
         // nothing else changed
         List<Guard> guards = new ArrayList<>();
@@ -108,10 +115,14 @@ public final class Evaluator {
         }
 
         Set<Knob> knobs = java.util.EnumSet.noneOf(Knob.class);
+        double strongestContrast = 0;
         for (dev.editloop.embedded.classic.Action action : intent.plan(sourceAnalysis)) {
             Knob.of(action).ifPresent(knobs::add);
+            if (Knob.of(action).orElse(null) == Knob.CONTRAST) {
+                strongestContrast = Math.max(strongestContrast, Knob.CONTRAST.amount(action));
+            }
         }
-        List<Artifact> artifacts = artifacts(c, effects, touched, knobs);
+        List<Artifact> artifacts = artifacts(c, effects, touched, knobs, strongestContrast);
         double quality = 10;
         for (Artifact a : artifacts) {
             quality -= a.penalty();
@@ -139,7 +150,8 @@ public final class Evaluator {
         return c.ssim(Zone.WHOLE) * (size ? 1 : 0.5);
     }
 
-    private static List<Artifact> artifacts(Comparison c, List<Effect> effects, Set<Metric> touched, Set<Knob> knobs) {
+    private static List<Artifact> artifacts(
+            Comparison c, List<Effect> effects, Set<Metric> touched, Set<Knob> knobs, double strongestContrast) {
         Analysis s = c.source();
         Analysis e = c.edited();
         List<Artifact> out = new ArrayList<>();
@@ -150,7 +162,8 @@ public final class Evaluator {
                 || knobs.contains(Knob.CARTOON)
                 || knobs.contains(Knob.INVERT);
         double clip = Measurements.clipping(e, Zone.WHOLE) - Measurements.clipping(s, Zone.WHOLE);
-        double allowedClip = clipsByDesign ? 1 : 0.04;
+        // a strong contrast boost (film noir, drama) may crush some shadows and highlights
+        double allowedClip = clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04;
         out.add(new Artifact(
                 "added clipping",
                 Kind.ARTIFACT,

@@ -125,7 +125,21 @@ public final class Intent {
                         false));
             }
         }
-        return new Intent(text, parsed.actions(), NUMBER.matcher(text).find(), concepts, blocked);
+        // abstract words the parser read literally ("a comic book" as a cartoon, "washed out" as less saturation):
+        // the concept replaces the editor's default reading, unless the request gave its own amount
+        List<Action> concrete = new ArrayList<>(parsed.actions());
+        for (KnowledgeBase.Match m : knowledge.find(text)) {
+            if (concepts.contains(m.concept())) {
+                continue;
+            }
+            List<Action> literal =
+                    parse(parser, text.substring(m.start(), m.end())).actions();
+            if (!literal.isEmpty() && concrete.containsAll(literal)) {
+                literal.forEach(concrete::remove);
+                concepts.add(m.concept());
+            }
+        }
+        return new Intent(text, concrete, NUMBER.matcher(text).find(), concepts, blocked);
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {

@@ -253,9 +253,9 @@ public final class KnowledgeBase {
                         style(Style.FILM_GRAIN, 25)),
                 List.of(
                         e(Metric.SEPIA, 0.5, 0.8, 1.15, 1, SEPIA),
-                        e(Metric.CONTRAST, -0.03, -0.15, -0.5, 0.5, CONTRAST),
-                        e(Metric.VIGNETTE, 0.1, 0.28, 0.6, 0.5, VIGNETTE),
-                        e(Metric.GRAIN, 0.08, 0.25, 0.6, 0.5, GRAIN))));
+                        e(Metric.CONTRAST, -0.03, -0.18, -0.45, 0.5, CONTRAST),
+                        e(Metric.VIGNETTE, 0.1, 0.28, 0.5, 0.5, VIGNETTE),
+                        e(Metric.GRAIN, 0.08, 0.25, 0.5, 0.5, GRAIN))));
         list.add(new Concept(
                 "autumn",
                 "autumn",
@@ -306,7 +306,7 @@ public final class KnowledgeBase {
                         "\\bic(?:y|e[- ]cold)\\b",
                         "\\bfrost(?:y|ed)?\\b",
                         "\\bfrozen\\b",
-                        "\\bcold(?:er)?\\b",
+                        "\\bcold\\b",
                         "\\bchilly\\b",
                         "\\bfreezing\\b",
                         "\\bblizzard\\b",
@@ -386,9 +386,9 @@ public final class KnowledgeBase {
                         "\\bepic\\b",
                         "\\bstormy\\b"),
                 List.of(
-                        adjust(Tone.CONTRAST, 45),
                         adjust(Tone.SATURATION, -15),
                         adjust(Tone.BRIGHTNESS, -10),
+                        adjust(Tone.CONTRAST, 45),
                         style(Style.VIGNETTE, 35)),
                 List.of(
                         e(Metric.CONTRAST, 0.12, 0.3, 0.8, 1, CONTRAST),
@@ -438,8 +438,8 @@ public final class KnowledgeBase {
                         "\\bhard[- ]boiled\\b"),
                 List.of(
                         filter(Filter.GRAYSCALE, 100),
-                        adjust(Tone.CONTRAST, 45),
                         adjust(Tone.BRIGHTNESS, -10),
+                        adjust(Tone.CONTRAST, 45),
                         style(Style.VIGNETTE, 40)),
                 List.of(
                         e(Metric.DESATURATION, 0.85, 1.0, 1.02, 1, GRAYSCALE),
@@ -506,7 +506,7 @@ public final class KnowledgeBase {
                         "\\bvapou?r-?wave\\b",
                         "\\boutrun\\b",
                         "\\bretro-?wave\\b"),
-                List.of(adjust(Tone.CONTRAST, 40), adjust(Tone.SATURATION, 30), tint("magenta", 30)),
+                List.of(tint("magenta", 30), adjust(Tone.SATURATION, 30), adjust(Tone.CONTRAST, 40)),
                 List.of(tintEffect("magenta", 0.12, 0.3, 0.8, 1), e(Metric.CONTRAST, 0.05, 0.2, 0.65, 0.5, CONTRAST))));
         list.add(concept(
                 "cyberpunk",
@@ -520,9 +520,9 @@ public final class KnowledgeBase {
                 patterns("\\bcyber-?punk\\b", "\\bneon\\b", "\\bblade ?runner\\b", "\\bfuturistic\\b", "\\bsci-?fi\\b"),
                 List.of(
                         adjust(Tone.BRIGHTNESS, -15),
-                        adjust(Tone.CONTRAST, 50),
+                        tint("purple", 30),
                         adjust(Tone.SATURATION, 50),
-                        tint("purple", 30)),
+                        adjust(Tone.CONTRAST, 50)),
                 List.of(
                         tintEffect("purple", 0.12, 0.3, 0.8, 1),
                         e(Metric.BRIGHTNESS, -0.05, -0.22, -0.6, 0.5, BRIGHTNESS),
@@ -619,7 +619,7 @@ public final class KnowledgeBase {
                         "\\bblossom(?:s|ing)?\\b",
                         "\\bbloom(?:s|ing)?\\b",
                         "\\bapril\\b"),
-                List.of(adjust(Tone.SATURATION, 50), adjust(Tone.BRIGHTNESS, 18), tint("green", 10)),
+                List.of(adjust(Tone.BRIGHTNESS, 15), adjust(Tone.SATURATION, 50), tint("green", 10)),
                 List.of(
                         e(Metric.SATURATION, 0.05, 0.2, 0.8, 1, SATURATION),
                         e(Metric.BRIGHTNESS, 0.03, 0.13, 0.4, 0.5, BRIGHTNESS),
@@ -640,7 +640,7 @@ public final class KnowledgeBase {
                         "\\bhollywood\\b",
                         "\\bblockbuster\\b",
                         "\\bfilm still\\b"),
-                List.of(adjust(Tone.CONTRAST, 35), tint("teal", 25), style(Style.VIGNETTE, 25)),
+                List.of(tint("teal", 25), adjust(Tone.CONTRAST, 35), style(Style.VIGNETTE, 25)),
                 List.of(
                         tintEffect("teal", 0.08, 0.22, 0.65, 1),
                         e(Metric.CONTRAST, 0.05, 0.18, 0.6, 0.5, CONTRAST),
@@ -822,13 +822,7 @@ public final class KnowledgeBase {
                 "vivid and vibrant",
                 "the same scene with vivid, punchy colors and crisp contrast",
                 List.of("make it more vivid", "make the colors pop", "make it vibrant", "punchy colors"),
-                patterns(
-                        "\\bvivid\\b",
-                        "\\bvibrant\\b",
-                        "\\bpunchy\\b",
-                        "\\bpop\\b",
-                        "\\bcolou?rful\\b",
-                        "\\bsaturated\\b"),
+                patterns("\\bvivid\\b", "\\bvibrant\\b", "\\bpunchy\\b", "\\bpop\\b", "\\bcolou?rful\\b"),
                 List.of(adjust(Tone.SATURATION, 40), adjust(Tone.CONTRAST, 15)),
                 List.of(
                         e(Metric.SATURATION, 0.15, 0.4, 1.0, 1, SATURATION),

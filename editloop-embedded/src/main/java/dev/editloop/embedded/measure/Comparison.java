@@ -188,77 +188,60 @@ public final class Comparison {
     /**
      * Contrast change, read from a least-squares fit of edited luma as {@code α + β·s + γ·r²·s} (s: source luma, r:
      * distance from the center, 1 at the corners) over the zone's pixels the edit did not clip (no channel at 0 or
-     * 255, luma 3–252): γ takes
-     * up a vignette, clipped tones do not hide the change, and the result is {@code β·m / (α + β·m) − 1} with m the
-     * source's mean luma, the change of the coefficient of variation. Contrast ±N% around the mean reads ±N/100;
-     * darkening by scaling and a vignette read 0 (darker, not flatter); lifting the shadows reads as less contrast.
+     * 255): γ takes up a vignette, clipped tones do not hide the change, and the result is
+     * {@code β·m / (α + β·m) − 1} with m the source's mean luma over those pixels, the change of the coefficient of
+     * variation. Contrast ±N% around the mean reads ±N/100; darkening by scaling and a vignette read 0 (darker, not
+     * flatter); lifting the shadows reads as less contrast. Fitted pixel by pixel on the fine planes when both images
+     * have the same size, so that no averaging blends clipped and unclipped pixels.
      */
     public double contrastChange(Zone zone) {
-        double[] fit = gainFit(source.y, aligned.y, zone, true);
-        if (fit == null) {
-            return Measurements.lumaContrast(aligned, zone) / Math.max(0.5, Measurements.lumaContrast(source, zone))
-                    - 1;
-        }
-        double m = Measurements.meanLuma(source, zone);
-        double alpha = fit[0];
-        double beta = fit[1];
-        return beta * m / Math.max(1, alpha + beta * m) - 1;
-    }
-
-    /**
-     * Least-squares fit of {@code e ≈ α + β·s + γ·r²·s} (with {@code affine}) or {@code e ≈ β·s + γ·r²·s} over a
-     * zone, skipping pixels where the edit is clipped (e below 3 or above 252 for luma-like values); null when the
-     * fit is degenerate. Returns {α, β, γ}.
-     */
-    private double[] gainFit(float[] s, float[] e, Zone zone, boolean affine) {
-        int w = source.sampleWidth();
-        int h = source.sampleHeight();
-        boolean[] mask = zone.mask(w, h);
-        double cx = (w - 1) / 2.0;
-        double cy = (h - 1) / 2.0;
-        double norm = cx * cx + cy * cy;
-        // normal equations for regressors (1, s, r²s)
+        Grid grid = grid();
+        boolean[] mask = zone.mask(grid.w, grid.h);
+        double cx = (grid.w - 1) / 2.0;
+        double cy = (grid.h - 1) / 2.0;
+        double norm = Math.max(1e-9, cx * cx + cy * cy);
         double[][] a = new double[3][3];
         double[] b = new double[3];
+        double sum = 0;
         int n = 0;
-        for (int yy = 0; yy < h; yy++) {
+        for (int yy = 0; yy < grid.h; yy += grid.step) {
             double dy = (yy - cy) * (yy - cy);
-            for (int x = 0; x < w; x++) {
-                int i = yy * w + x;
-                if (mask != null && !mask[i]) {
+            for (int x = 0; x < grid.w; x += grid.step) {
+                int i = yy * grid.w + x;
+                if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
                     continue;
                 }
-                double ev = e[i];
-                if (ev < 3 || ev > 252 || gamutClipped(i)) {
-                    continue;
-                }
-                double sv = s[i];
-                double r2 = norm <= 0 ? 0 : ((x - cx) * (x - cx) + dy) / norm;
-                double[] v = {affine ? 1 : 0, sv, r2 * sv};
-                for (int p = 0; p < 3; p++) {
-                    for (int q = 0; q < 3; q++) {
-                        a[p][q] += v[p] * v[q];
-                    }
-                    b[p] += v[p] * ev;
-                }
+                double sv = luma(grid.s[i]);
+                double ev = luma(grid.e[i]);
+                double r2s = ((x - cx) * (x - cx) + dy) / norm * sv;
+                a[0][0] += 1;
+                a[0][1] += sv;
+                a[0][2] += r2s;
+                a[1][1] += sv * sv;
+                a[1][2] += sv * r2s;
+                a[2][2] += r2s * r2s;
+                b[0] += ev;
+                b[1] += sv * ev;
+                b[2] += r2s * ev;
+                sum += sv;
                 n++;
             }
         }
         if (n < 8) {
-            return null;
+            return Measurements.lumaContrast(aligned, zone) / Math.max(0.5, Measurements.lumaContrast(source, zone))
+                    - 1;
         }
-        if (!affine) {
-            a[0][0] = 1;
-        }
+        a[1][0] = a[0][1];
+        a[2][0] = a[0][2];
+        a[2][1] = a[1][2];
         // a little ridge on γ keeps the fit stable when r² barely varies (small zones)
         a[2][2] += 1e-3 * a[1][1];
-        return solve(a, b);
-    }
-
-    private boolean gamutClipped(int i) {
-        float max = Math.max(aligned.r[i], Math.max(aligned.g[i], aligned.b[i]));
-        float min = Math.min(aligned.r[i], Math.min(aligned.g[i], aligned.b[i]));
-        return max >= 254.5f || min <= 0.5f;
+        double[] fit = solve(a, b);
+        if (fit == null) {
+            return 0;
+        }
+        double m = sum / n;
+        return fit[1] * m / Math.max(1, fit[0] + fit[1] * m) - 1;
     }
 
     /** Solves a 3×3 system by Gaussian elimination with partial pivoting; null when singular. */
@@ -291,13 +274,82 @@ public final class Comparison {
         }
         double[] x = new double[3];
         for (int row = 2; row >= 0; row--) {
-            double sum = y[row];
+            double total = y[row];
             for (int k = row + 1; k < 3; k++) {
-                sum -= m[row][k] * x[k];
+                total -= m[row][k] * x[k];
             }
-            x[row] = sum / m[row][row];
+            x[row] = total / m[row][row];
         }
         return x;
+    }
+
+    /**
+     * Pixel pairs for per-pixel fits: the fine planes (exact pixels) when both images have the same size, else the
+     * sample planes (the edit resampled to the source's grid), packed as 0xRRGGBB.
+     */
+    private record Grid(int w, int h, int[] s, int[] e, int step) {
+        /** The indices of the pixels a fit visits. */
+        int[] indices() {
+            if (step == 1) {
+                int[] all = new int[s.length];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i;
+                }
+                return all;
+            }
+            int cols = (w + step - 1) / step;
+            int rows = (h + step - 1) / step;
+            int[] out = new int[cols * rows];
+            int k = 0;
+            for (int y = 0; y < h; y += step) {
+                for (int x = 0; x < w; x += step) {
+                    out[k++] = y * w + x;
+                }
+            }
+            return out;
+        }
+    }
+
+    private Grid grid;
+
+    private synchronized Grid grid() {
+        if (grid == null) {
+            if (sameSize() && source.fineWidth() == edited.fineWidth() && source.fineHeight() == edited.fineHeight()) {
+                // every other pixel of a large plane is plenty for a fit with three unknowns
+                int step = source.fine.length > 300_000 ? 2 : 1;
+                grid = new Grid(source.fineWidth(), source.fineHeight(), source.fine, edited.fine, step);
+            } else {
+                grid = new Grid(source.sampleWidth(), source.sampleHeight(), packed(source), packed(aligned), 1);
+            }
+        }
+        return grid;
+    }
+
+    private static int[] packed(Analysis a) {
+        int[] out = new int[a.y.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (Math.round(a.r[i]) << 16) | (Math.round(a.g[i]) << 8) | Math.round(a.b[i]);
+        }
+        return out;
+    }
+
+    private static double luma(int p) {
+        return 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+    }
+
+    /** Whether a pixel has a channel at 0 or 255 (out of gamut or blown/crushed). */
+    private static boolean clipped(int p) {
+        int r = (p >> 16) & 0xff;
+        int g = (p >> 8) & 0xff;
+        int b = p & 0xff;
+        return r == 0 || g == 0 || b == 0 || r == 255 || g == 255 || b == 255;
+    }
+
+    private static int chroma(int p) {
+        int r = (p >> 16) & 0xff;
+        int g = (p >> 8) & 0xff;
+        int b = p & 0xff;
+        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
     }
 
     /** Exposure change in stops: log2 of the ratio of mean linear luminance. */
@@ -311,61 +363,42 @@ public final class Comparison {
      * Saturation change: from a least-squares fit of edited chroma ({@code max − min} per pixel) as
      * {@code β·c + γ·r²·c} (c: source chroma, r: distance from the center; γ takes up a vignette), over the pixels the
      * edit did not push out of gamut (no channel at 0 or 255): {@code β − 1}. Saturation ±N% (HSV) reads ±N/100;
-     * blending toward grey at t reads −t.
+     * blending toward grey at t reads −t. Fitted on the fine planes when both images have the same size.
      */
     public double saturationChange(Zone zone) {
-        int n = source.y.length;
-        float[] cs = new float[n];
-        float[] ce = new float[n];
-        for (int i = 0; i < n; i++) {
-            cs[i] = Math.max(source.r[i], Math.max(source.g[i], source.b[i]))
-                    - Math.min(source.r[i], Math.min(source.g[i], source.b[i]));
-            float emax = Math.max(aligned.r[i], Math.max(aligned.g[i], aligned.b[i]));
-            float emin = Math.min(aligned.r[i], Math.min(aligned.g[i], aligned.b[i]));
-            // out-of-gamut pixels are marked (−1) and left out of the fit
-            ce[i] = emax >= 254.5f || emin <= 0.5f ? -1 : emax - emin;
-        }
-        double[] fit = chromaFit(cs, ce, zone);
-        if (fit == null) {
-            return Measurements.meanChroma(aligned, zone) / Math.max(0.5, Measurements.meanChroma(source, zone)) - 1;
-        }
-        return fit[0] - 1;
-    }
-
-    private double[] chromaFit(float[] cs, float[] ce, Zone zone) {
-        int w = source.sampleWidth();
-        int h = source.sampleHeight();
-        boolean[] mask = zone.mask(w, h);
-        double cx = (w - 1) / 2.0;
-        double cy = (h - 1) / 2.0;
-        double norm = cx * cx + cy * cy;
+        Grid grid = grid();
+        boolean[] mask = zone.mask(grid.w, grid.h);
+        double cx = (grid.w - 1) / 2.0;
+        double cy = (grid.h - 1) / 2.0;
+        double norm = Math.max(1e-9, cx * cx + cy * cy);
         double s11 = 0;
         double s12 = 0;
         double s22 = 0;
         double b1 = 0;
         double b2 = 0;
-        for (int yy = 0; yy < h; yy++) {
-            for (int x = 0; x < w; x++) {
-                int i = yy * w + x;
-                if ((mask != null && !mask[i]) || ce[i] < 0) {
+        for (int yy = 0; yy < grid.h; yy += grid.step) {
+            double dy = (yy - cy) * (yy - cy);
+            for (int x = 0; x < grid.w; x += grid.step) {
+                int i = yy * grid.w + x;
+                if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
                     continue;
                 }
-                double r2 = norm <= 0 ? 0 : ((x - cx) * (x - cx) + (yy - cy) * (yy - cy)) / norm;
-                double u = cs[i];
-                double v = r2 * cs[i];
+                double u = chroma(grid.s[i]);
+                double v = ((x - cx) * (x - cx) + dy) / norm * u;
+                double c = chroma(grid.e[i]);
                 s11 += u * u;
                 s12 += u * v;
                 s22 += v * v;
-                b1 += u * ce[i];
-                b2 += v * ce[i];
+                b1 += u * c;
+                b2 += v * c;
             }
         }
         s22 += 1e-3 * s11;
         double det = s11 * s22 - s12 * s12;
         if (s11 < 1e-6 || Math.abs(det) < 1e-12 * s11 * s11) {
-            return null;
+            return Measurements.meanChroma(aligned, zone) / Math.max(0.5, Measurements.meanChroma(source, zone)) - 1;
         }
-        return new double[] {(b1 * s22 - b2 * s12) / det, (s11 * b2 - s12 * b1) / det};
+        return (b1 * s22 - b2 * s12) / det - 1;
     }
 
     /** Desaturation 0–1: one minus the mean chroma ratio; black and white at s% reads s/100. */
@@ -376,47 +409,63 @@ public final class Comparison {
     /**
      * The color cast the edit added: a least-squares fit, over the zone's pixels, of the edit's opponent chroma
      * {@code (R − G, (R + G)/2 − B)} as {@code a · source chroma + (bu, bv)}. The scale {@code a} absorbs saturation,
-     * contrast and brightness changes; the offset is the cast (a warm shift, a tint). Returns {a, bu, bv}.
+     * contrast and brightness changes; the offset is the cast (a warm shift, a tint). Pixels the edit clipped are
+     * left out. Returns {a, bu, bv}.
      */
     public double[] colorCast(Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
+        Grid grid = grid();
+        boolean[] mask = zone.mask(grid.w, grid.h);
         int n = 0;
         double msu = 0;
         double msv = 0;
         double meu = 0;
         double mev = 0;
-        for (int i = 0; i < source.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
+        double suu = 0;
+        double sue = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i : grid.indices()) {
+                if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
+                    continue;
+                }
+                int s = grid.s[i];
+                int e = grid.e[i];
+                double su = opponentU(s);
+                double sv = opponentV(s);
+                double eu = opponentU(e);
+                double ev = opponentV(e);
+                if (pass == 0) {
+                    msu += su;
+                    msv += sv;
+                    meu += eu;
+                    mev += ev;
+                    n++;
+                } else {
+                    su -= msu;
+                    sv -= msv;
+                    suu += su * su + sv * sv;
+                    sue += su * (eu - meu) + sv * (ev - mev);
+                }
             }
-            msu += source.r[i] - source.g[i];
-            msv += 0.5 * (source.r[i] + source.g[i]) - source.b[i];
-            meu += aligned.r[i] - aligned.g[i];
-            mev += 0.5 * (aligned.r[i] + aligned.g[i]) - aligned.b[i];
-            n++;
-        }
-        if (n == 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
-        }
-        msu /= n;
-        msv /= n;
-        meu /= n;
-        mev /= n;
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < source.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
+            if (pass == 0) {
+                if (n == 0) {
+                    return new double[] {1, 0, 0};
+                }
+                msu /= n;
+                msv /= n;
+                meu /= n;
+                mev /= n;
             }
-            double su = source.r[i] - source.g[i] - msu;
-            double sv = 0.5 * (source.r[i] + source.g[i]) - source.b[i] - msv;
-            double eu = aligned.r[i] - aligned.g[i] - meu;
-            double ev = 0.5 * (aligned.r[i] + aligned.g[i]) - aligned.b[i] - mev;
-            num += su * eu + sv * ev;
-            den += su * su + sv * sv;
         }
-        double a = den < 1e-6 * n ? 1 : num / den;
+        double a = suu < 1e-6 * n ? 1 : sue / suu;
         return new double[] {a, meu - a * msu, mev - a * msv};
+    }
+
+    private static double opponentU(int p) {
+        return ((p >> 16) & 0xff) - ((p >> 8) & 0xff);
+    }
+
+    private static double opponentV(int p) {
+        return 0.5 * (((p >> 16) & 0xff) + ((p >> 8) & 0xff)) - (p & 0xff);
     }
 
     /**
@@ -530,28 +579,55 @@ public final class Comparison {
     }
 
     /**
-     * Sepia shift: how far the edit moved from the source toward a full sepia toning of it (the classic sepia
-     * matrix), on the {@link Measurements#sepianess sepia-ness} scale: 0 unchanged, about 1 full sepia, about s/100
-     * or more for a sepia blend at s%. Negative when the edit moved away from sepia.
+     * Sepia shift 0–1: how far the edit moved toward a sepia toning of the source. The edit's opponent chroma is fitted
+     * by least squares as {@code a · source chroma + b · sepia chroma}, where the sepia chroma is that of the source
+     * through the classic sepia matrix; the result is {@code b / (a + b)}: 0 unchanged, 1 full sepia, s/100 for a
+     * sepia blend at s%, whatever saturation or contrast change came after. 0 when the edit has no color left.
      */
     public double sepiaShift(Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
-        int n = source.y.length;
-        float[] sr = new float[n];
-        float[] sg = new float[n];
-        float[] sb = new float[n];
-        for (int i = 0; i < n; i++) {
-            float r = source.r[i];
-            float g = source.g[i];
-            float b = source.b[i];
-            sr[i] = Math.min(255, 0.393f * r + 0.769f * g + 0.189f * b);
-            sg[i] = Math.min(255, 0.349f * r + 0.686f * g + 0.168f * b);
-            sb[i] = Math.min(255, 0.272f * r + 0.534f * g + 0.131f * b);
+        Grid grid = grid();
+        boolean[] mask = zone.mask(grid.w, grid.h);
+        double ss = 0;
+        double sp = 0;
+        double pp = 0;
+        double es = 0;
+        double ep = 0;
+        for (int i : grid.indices()) {
+            if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
+                continue;
+            }
+            int sv = grid.s[i];
+            double r = (sv >> 16) & 0xff;
+            double g = (sv >> 8) & 0xff;
+            double b = sv & 0xff;
+            double pr = Math.min(255, 0.393 * r + 0.769 * g + 0.189 * b);
+            double pg = Math.min(255, 0.349 * r + 0.686 * g + 0.168 * b);
+            double pb = Math.min(255, 0.272 * r + 0.534 * g + 0.131 * b);
+            double su = r - g;
+            double sw = 0.5 * (r + g) - b;
+            double pu = pr - pg;
+            double pw = 0.5 * (pr + pg) - pb;
+            double eu = opponentU(grid.e[i]);
+            double ew = opponentV(grid.e[i]);
+            ss += su * su + sw * sw;
+            sp += su * pu + sw * pw;
+            pp += pu * pu + pw * pw;
+            es += eu * su + ew * sw;
+            ep += eu * pu + ew * pw;
         }
-        double full = Measurements.sepianess(sr, sg, sb, mask);
-        double before = Measurements.sepianess(source.r, source.g, source.b, mask);
-        double after = Measurements.sepianess(aligned.r, aligned.g, aligned.b, mask);
-        return (after - before) / Math.max(0.05, full - before);
+        double ridge = 1e-3 * (ss + pp) + 1e-9;
+        ss += ridge;
+        pp += ridge;
+        double det = ss * pp - sp * sp;
+        if (Math.abs(det) < 1e-12) {
+            return 0;
+        }
+        double a = (es * pp - ep * sp) / det;
+        double b = (ss * ep - sp * es) / det;
+        if (a + b < 0.05) {
+            return b > 0.05 ? 1 : 0;
+        }
+        return Math.max(-1, Math.min(1.5, b / (a + b)));
     }
 
     // ---------------------------------------------------------------- texture

@@ -88,14 +88,22 @@ class MeasureComparisonTest {
         assertThat(c.desaturation(Zone.WHOLE)).isCloseTo(strength / 100, within(0.03));
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {30, 60, 100})
+    void sepiaShiftReadsTheBlendStrength(double strength) {
+        double shift = compare(MiniEditor.filter(SCENE, Filter.SEPIA, strength)).sepiaShift(Zone.WHOLE);
+        assertThat(shift).isCloseTo(strength / 100, within(0.05));
+    }
+
     @Test
-    void sepiaShiftGrowsWithStrength() {
-        double half = compare(MiniEditor.filter(SCENE, Filter.SEPIA, 50)).sepiaShift(Zone.WHOLE);
-        double full = compare(MiniEditor.filter(SCENE, Filter.SEPIA, 100)).sepiaShift(Zone.WHOLE);
-        assertThat(full).isCloseTo(1, within(0.05));
-        assertThat(half).isBetween(0.3, 0.9);
+    void sepiaShiftIgnoresLaterToneChangesAndOtherEdits() {
+        Picture sepia = MiniEditor.filter(SCENE, Filter.SEPIA, 60);
+        Picture thenFlatter = MiniEditor.adjust(MiniEditor.adjust(sepia, Tone.CONTRAST, -25), Tone.SATURATION, 30);
+        assertThat(compare(thenFlatter).sepiaShift(Zone.WHOLE)).isCloseTo(0.6, within(0.08));
         assertThat(compare(MiniEditor.adjust(SCENE, Tone.CONTRAST, 20)).sepiaShift(Zone.WHOLE))
-                .isLessThan(0.1);
+                .isCloseTo(0, within(0.05));
+        assertThat(compare(MiniEditor.filter(SCENE, Filter.GRAYSCALE, 100)).sepiaShift(Zone.WHOLE))
+                .isCloseTo(0, within(0.05));
     }
 
     @ParameterizedTest
