@@ -18,6 +18,35 @@ import java.util.regex.Pattern;
  *
  * <p>Every canonical phrase ({@link Action#phrase()}) reads back into exactly its action, and
  * {@link Action#instruction(List)} into exactly its list.
+ *
+ * <p>The vocabulary, in short (amounts: "by 30%", "30 percent", "+20%"; "slightly", "a bit", "a little" = 10%,
+ * none = 25%, "a lot", "much", "strongly", "significantly" = 50%, "very", "dramatically", "extremely" = 75%; named
+ * filters and styles without an amount are applied in full, except blur, sharpen and HDR at 25%):
+ *
+ * <ul>
+ *   <li>tone: brighter, darker, brighten, darken, lighten; more or less contrast; more vivid, vibrant, saturated,
+ *       muted, desaturate; warmer, warm it up, cooler, cool it down; shift the hue by 30 degrees; increase the
+ *       exposure by 1 stop;
+ *   <li>filters: black and white, grayscale, monochrome, B&amp;W; sepia; invert, negative; posterize (to 4
+ *       levels); tint it blue, a blue tint or cast, make it bluer;
+ *   <li>styles: pencil sketch, sketch, drawing; watercolor, painting, painted; cartoon; pixel art, pixelate (with
+ *       8-pixel blocks); HDR, enhance or bring out the details; blur, soften; sharpen; tilt-shift, miniature;
+ *       vignette, darken the corners; film grain, grain, noise;
+ *   <li>local: any of the above "in", "on", "to" or "of" the left, right, top or bottom half, the top, middle or
+ *       bottom third, the center or middle, the sky, a corner ("darken the sky", "blur the top half");
+ *   <li>recolor: make, turn, change or paint the red ball, areas or things blue; change red to blue;
+ *   <li>removal: remove, erase, delete or get rid of the red ball, object or thing; remove the object in the top
+ *       left corner;
+ *   <li>background: blur the background; make the background white; replace the background with blue;
+ *   <li>text: add the text "SALE" at the top in red (quotes required; top, bottom, center or a corner; default
+ *       bottom, white);
+ *   <li>geometry: rotate 90 degrees (clockwise, counterclockwise), rotate left or right, turn it upside down; flip
+ *       or mirror (horizontally, vertically); crop to square, to 16:9, to the left half; zoom in (by 50%, 2x);
+ *       resize to 800x600, to 50%, half size, make it smaller; add a (20-pixel) white border or frame.
+ * </ul>
+ *
+ * <p>Not vocabulary: moods, seasons, times of day, eras, genres ("autumn", "an old photograph", "night",
+ * "dramatic", "cold"), and objects other than by color or region.
  */
 public final class InstructionParser {
     /** The most atoms (pieces between "and"/commas) one clause may span. */

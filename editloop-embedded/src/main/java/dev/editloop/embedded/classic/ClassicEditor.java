@@ -1,0 +1,74 @@
+package dev.editloop.embedded.classic;
+
+import dev.editloop.core.EditCall;
+import dev.editloop.core.EditResult;
+import dev.editloop.core.Editor;
+import dev.editloop.core.EditorCapabilities;
+import dev.editloop.core.image.Picture;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The classic editor: offline, deterministic and literal. It reads the instruction with {@link InstructionParser},
+ * carries out the understood actions in order with {@link ClassicOperations}, and says in the notes, one line each,
+ * what it applied ({@code applied: <canonical phrase>}) and what it left alone
+ * ({@code not understood, left unchanged: "<clause>"}). It never pretends: an instruction with nothing in its
+ * vocabulary returns the input image.
+ *
+ * <p>Stateless, so one instance serves any number of threads.
+ */
+public final class ClassicEditor implements Editor {
+    /** How the classic editor appears in trajectories. */
+    public static final String DESCRIPTION = "embedded";
+
+    /** Note added when nothing in the instruction could be done. */
+    public static final String NOTHING_UNDERSTOOD =
+            "nothing in the instruction is in the classic editor's vocabulary; the image is unchanged";
+
+    private static final EditorCapabilities CAPABILITIES = new EditorCapabilities(false, false, true, false);
+
+    public ClassicEditor() {}
+
+    @Override
+    public EditResult edit(EditCall call) {
+        ParsedInstruction parsed = InstructionParser.parse(call.instruction());
+        List<String> notes = new ArrayList<>();
+        Picture image = call.image();
+        List<Action> actions = parsed.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            ClassicOperations.Outcome outcome = ClassicOperations.run(image, action, actionSeed(call.seed(), i));
+            if (outcome.applied()) {
+                image = outcome.image();
+                notes.add("applied: " + action.phrase());
+                if (outcome.detail() != null) {
+                    notes.add("note on \"" + action.phrase() + "\": " + outcome.detail());
+                }
+            } else {
+                notes.add("not applied (" + outcome.detail() + "), left unchanged: " + action.phrase());
+            }
+        }
+        for (String clause : parsed.notUnderstood()) {
+            notes.add("not understood, left unchanged: \"" + clause + "\"");
+        }
+        if (parsed.nothingUnderstood()) {
+            notes.add(NOTHING_UNDERSTOOD);
+        }
+        return EditResult.of(image, notes);
+    }
+
+    /** The seed of the i-th action: the call's seed for the first, distinct ones for the others. */
+    static long actionSeed(long seed, int index) {
+        return seed + index * 0x9E3779B97F4A7C15L;
+    }
+
+    @Override
+    public EditorCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public String describe() {
+        return DESCRIPTION;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.editloop.embedded.classic;
+
+import dev.editloop.core.image.Images;
+import dev.editloop.core.image.Picture;
+import dev.editloop.embedded.OpenCv;
+import dev.editloop.embedded.classic.Action.Style;
+import java.util.function.UnaryOperator;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+/**
+ * Carries out one classic action on the pixels, with OpenCV. Deterministic: the same picture, action and seed give
+ * the same bytes. Stateless and thread-safe.
+ *
+ * <p>What the amounts mean, so that a critic can reason about them (p = amount/100):
+ *
+ * <ul>
+ *   <li>brightness +p: v + p·(255−v); −p: v·(1−p). Contrast: mean + (v−mean)·(1+p), mean of the luma. Saturation:
+ *       HSV saturation ×(1+p). Warmth: red +p·40 levels, blue −p·40 levels. Hue: HSV hue rotated by the degrees.
+ *       Exposure: linear light (gamma 2.2) ×2^stops.
+ *   <li>grayscale, sepia, invert at s%: the full filter blended with the original at s%. Tint at s%: blended with
+ *       the color at s/100·0.5. Posterize: N levels per channel.
+ *   <li>vignette s%: radial darkening, the corners multiplied by (1−s/100). Film grain s%: seeded monochrome
+ *       Gaussian noise, σ = s/100·30 levels. Blur s%: Gaussian σ = s/100·min(w,h)/60. Sharpen s%: unsharp mask of
+ *       amount 2·s/100. HDR s%: local contrast (±14 levels at most) and fine detail boosted. Pixel art: block
+ *       averages of the given size, 8 levels per channel. Tilt-shift s%: top and bottom blurred, saturation
+ *       ×(1+0.4·s/100), contrast +10·s/100%.
+ *   <li>recolor: the pixels {@link NamedColor#selects} picks get the target's hue, their mean saturation and value
+ *       mapped onto the target's; remove the red object: its largest connected area, filled and dilated by 1%,
+ *       inpainted (Telea); remove a region: an ellipse over the central 80% of its rectangle, filled from around;
+ *       background: GrabCut subject on a 160-pixel copy, the rest blurred (σ = min(w,h)/40) or filled.
+ *   <li>local versions: inside {@link Region#bounds} with a feathered edge {@link #featherPixels} wide outside the
+ *       rectangle; pixels further away stay bit-identical.
+ * </ul>
+ */
+public final class ClassicOperations {
+    private ClassicOperations() {}
+
+    /**
+     * What an action did.
+     *
+     * @param image the result (the input picture itself when nothing was done)
+     * @param applied whether the action changed the image as asked
+     * @param detail why it was not applied, or a remark on how it was; null when there is nothing to say
+     */
+    public record Outcome(Picture image, boolean applied, String detail) {}
+
+    /** Carries out the action; the input when it cannot be done (e.g. no object of that color). */
+    public static Picture apply(Picture image, Action action, long seed) {
+        return run(image, action, seed).image();
+    }
+
+    /** The width of the feathered edge of local adjustments: 1% of the shorter side, at least 2 pixels. */
+    public static int featherPixels(int width, int height) {
+        return Math.max(2, Math.round(Math.min(width, height) / 100f));
+    }
+
+    /** Carries out the action and says what happened. */
+    public static Outcome run(Picture image, Action action, long seed) {
+        OpenCv.ensureLoaded();
+        Mat src = OpenCv.toMat(image);
+        int scale = Math.min(image.width(), image.height());
+        Mat out = null;
+        try {
+            ContentOps.Done done = switch (action) {
+                case Action.Adjust a -> done(local(src, a.region(), 0, m -> ToneOps.adjust(m, a.tone(), a.amount())));
+                case Action.ColorFilter f ->
+                    done(local(src, f.region(), 0, m -> ToneOps.filter(m, f.filter(), f.strength())));
+                case Action.Posterize p -> done(local(src, p.region(), 0, m -> ToneOps.posterize(m, p.levels())));
+                case Action.Tint t -> done(local(src, t.region(), 0, m -> ToneOps.tint(m, t.color(), t.strength())));
+                case Action.Stylize s ->
+                    done(local(
+                            src,
+                            s.region(),
+                            margin(s.style(), s.strength(), scale),
+                            m -> StyleOps.apply(m, s.style(), s.strength(), scale, seed)));
+                case Action.Recolor r -> ContentOps.recolor(src, r.from(), r.to());
+                case Action.RemoveColored r -> ContentOps.removeColored(src, r.color(), seed);
+                case Action.RemoveRegion r -> ContentOps.removeRegion(src, r.region(), seed);
+                case Action.Background b -> ContentOps.background(src, b.color(), scale);
+                case Action.AddText t -> ContentOps.text(src, t.text(), t.position(), t.color());
+                case Action.Rotate r -> done(GeometryOps.rotate(src, r.degreesClockwise()));
+                case Action.Flip f -> done(GeometryOps.flip(src, f.horizontal()));
+                case Action.CropRegion c -> done(GeometryOps.cropRegion(src, c.region()));
+                case Action.CropAspect c -> done(GeometryOps.cropAspect(src, c.width(), c.height()));
+                case Action.Zoom z -> done(GeometryOps.zoom(src, z.percent()));
+                case Action.Resize r ->
+                    sized(r.width(), r.height(), () -> GeometryOps.resize(src, r.width(), r.height()));
+                case Action.Scale s -> {
+                    int[] size = GeometryOps.scaledSize(src, s.percent());
+                    yield sized(size[0], size[1], () -> GeometryOps.resize(src, size[0], size[1]));
+                }
+                case Action.Border b ->
+                    sized(
+                            image.width() + 2 * b.pixels(),
+                            image.height() + 2 * b.pixels(),
+                            () -> GeometryOps.border(src, b.pixels(), b.color()));
+            };
+            out = done.image();
+            if (!done.applied() || out == null) {
+                return new Outcome(image, false, done.detail());
+            }
+            return new Outcome(OpenCv.toPicture(out), true, done.detail());
+        } finally {
+            src.release();
+            if (out != null) {
+                out.release();
+            }
+        }
+    }
+
+    private static ContentOps.Done done(Mat image) {
+        return new ContentOps.Done(image, true, null);
+    }
+
+    private static ContentOps.Done sized(int width, int height, java.util.function.Supplier<Mat> op) {
+        if ((long) width * height > Images.DEFAULT_MAX_PIXELS) {
+            return new ContentOps.Done(
+                    null,
+                    false,
+                    "the result would be " + width + "x" + height + ", above " + Images.DEFAULT_MAX_PIXELS / 1_000_000
+                            + " megapixels");
+        }
+        return done(op.get());
+    }
+
+    /** Context a spatial style needs around a region so that its edge looks like the global effect's. */
+    private static int margin(Style style, double strength, int scale) {
+        double m = switch (style) {
+            case BLUR -> 3 * strength / 100 * scale / 60.0;
+            case SHARPEN -> 3 * Math.max(1, scale / 400.0);
+            case HDR -> 3 * scale / 40.0;
+            case PENCIL_SKETCH -> 3 * Math.max(2, scale / 80.0);
+            case WATERCOLOR, CARTOON -> scale / 30.0;
+            case TILT_SHIFT, VIGNETTE, FILM_GRAIN, PIXEL_ART -> 0;
+        };
+        return (int) Math.ceil(m);
+    }
+
+    /**
+     * Applies {@code op} to the region: to a crop around it (with {@code margin} pixels of context), blended back
+     * with full weight inside the region's rectangle, a smooth ramp over the feather outside it, and the original
+     * bytes beyond.
+     */
+    static Mat local(Mat src, Region region, int margin, UnaryOperator<Mat> op) {
+        if (region == Region.WHOLE) {
+            return op.apply(src);
+        }
+        int w = src.cols();
+        int h = src.rows();
+        int[] r = Mats.bounds(region, w, h);
+        int feather = featherPixels(w, h);
+        Rect blend =
+                ContentOps.clip(new Rect(r[0] - feather, r[1] - feather, r[2] + 2 * feather, r[3] + 2 * feather), src);
+        int grow = feather + margin;
+        Rect roi = ContentOps.clip(new Rect(r[0] - grow, r[1] - grow, r[2] + 2 * grow, r[3] + 2 * grow), src);
+        try (Mats m = new Mats()) {
+            Mat crop = m.keep(src.submat(roi).clone());
+            Mat edited = m.keep(op.apply(crop));
+            byte[] a = Mats.bytes(src.submat(blend));
+            Rect inCrop = new Rect(blend.x - roi.x, blend.y - roi.y, blend.width, blend.height);
+            byte[] b = Mats.bytes(edited.submat(inCrop));
+            int x1 = r[0] + r[2] - 1;
+            int y1 = r[1] + r[3] - 1;
+            for (int y = 0; y < blend.height; y++) {
+                int iy = blend.y + y;
+                int dy = iy < r[1] ? r[1] - iy : Math.max(0, iy - y1);
+                for (int x = 0, i = y * blend.width * 3; x < blend.width; x++, i += 3) {
+                    int ix = blend.x + x;
+                    int dx = ix < r[0] ? r[0] - ix : Math.max(0, ix - x1);
+                    int d = Math.max(dx, dy);
+                    double t = d == 0 ? 1 : 1 - Mats.smoothstep(0, feather + 1, d);
+                    for (int c = 0; c < 3; c++) {
+                        int va = a[i + c] & 0xff;
+                        int vb = b[i + c] & 0xff;
+                        a[i + c] = (byte) (t >= 1 ? vb : Hsv.clamp255(va + (vb - va) * t));
+                    }
+                }
+            }
+            Mat out = src.clone();
+            Mat patch = m.keep(Mats.bgr(blend.width, blend.height, a));
+            patch.copyTo(out.submat(blend));
+            return out;
+        }
+    }
+}

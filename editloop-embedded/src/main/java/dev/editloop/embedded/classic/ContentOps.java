@@ -1,0 +1,495 @@
+package dev.editloop.embedded.classic;
+
+import dev.editloop.embedded.classic.Action.Position;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.photo.Photo;
+
+/** Operations on the content: recolor, removal by inpainting, background, text. */
+final class ContentOps {
+    /** Inpainting works on at most this many hole pixels; larger holes are filled on a smaller copy. */
+    private static final int MAX_HOLE_PIXELS = 40_000;
+
+    /** Longer side of the copy the subject is segmented on. */
+    private static final int SEGMENTATION_SIDE = 160;
+
+    /** Seed of OpenCV's random generator for the segmentation, so that it gives the same mask every time. */
+    private static final int SEGMENTATION_SEED = 20_240_601;
+
+    private ContentOps() {}
+
+    /** A result with what happened, for the editor's notes. */
+    record Done(Mat image, boolean applied, String detail) {}
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Recolor
+
+    /**
+     * Moves the pixels {@code from} selects to {@code to}'s hue, mapping their average saturation and value onto the
+     * target's so that texture and shading stay; pixels next to the selection that are nearly the color (anti-
+     * aliased edges) change in proportion. Nothing else changes.
+     */
+    static Done recolor(Mat src, NamedColor from, NamedColor to) {
+        int w = src.cols();
+        int h = src.rows();
+        byte[] px = Mats.bytes(src);
+        int n = w * h;
+        float[] hue = new float[n];
+        float[] sat = new float[n];
+        float[] val = new float[n];
+        byte[] core = new byte[n];
+        NamedColor.Selection selection = from.selection();
+        double[] hsv = new double[3];
+        double sumS = 0;
+        double sumV = 0;
+        int count = 0;
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            Hsv.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, hsv);
+            hue[p] = (float) hsv[0];
+            sat[p] = (float) hsv[1];
+            val[p] = (float) hsv[2];
+            if (selection.test(hsv[0], hsv[1], hsv[2])) {
+                core[p] = (byte) 255;
+                sumS += hsv[1];
+                sumV += hsv[2];
+                count++;
+            }
+        }
+        if (count == 0) {
+            return new Done(src.clone(), false, "no " + from.name() + " areas found");
+        }
+        double meanS = Math.max(1e-3, sumS / count);
+        double meanV = Math.max(1e-3, sumV / count);
+        double[] target = Hsv.of(to.r(), to.g(), to.b());
+        double targetV = to.name().equals("black") ? 0.1 : target[2];
+        // the edge zone: two pixels around the selection
+        Mat coreMat = Mats.gray(w, h, core);
+        Mat near = new Mat();
+        Imgproc.dilate(coreMat, near, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+        byte[] nearby = Mats.bytes(near);
+        coreMat.release();
+        near.release();
+        double[] rgb = new double[3];
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            double weight;
+            if (core[p] != 0) {
+                weight = 1;
+            } else if (nearby[p] != 0) {
+                weight = edgeWeight(selection, hue[p], sat[p], val[p]);
+                if (weight <= 0) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            double s;
+            double v = Math.min(1, val[p] * targetV / meanV);
+            if (!to.chromatic()) {
+                s = 0;
+            } else if (!from.chromatic()) {
+                s = target[1];
+            } else {
+                s = Math.min(1, sat[p] * target[1] / meanS);
+            }
+            Hsv.toRgb(target[0], s, v, rgb);
+            for (int c = 0; c < 3; c++) {
+                int old = px[i + c] & 0xff;
+                double fresh = rgb[2 - c];
+                px[i + c] = (byte) Hsv.clamp255(old + (fresh - old) * weight);
+            }
+        }
+        return new Done(Mats.bgr(w, h, px), true, null);
+    }
+
+    /** How much an edge pixel near the selection belongs to it: 1 at the rule's limits, 0 a little beyond. */
+    private static double edgeWeight(NamedColor.Selection s, double hue, double sat, double val) {
+        double w = 1;
+        if (s.chromatic()) {
+            w *= 1 - Math.min(1, s.hueDistance(hue) / 12);
+            w *= Math.min(1, sat / s.satMin());
+            w *= Math.min(1, val / Math.max(1e-3, s.valMin()));
+        } else {
+            w *= sat <= s.satMax() ? 1 : Math.max(0, 1 - (sat - s.satMax()) / 0.1);
+            double below = Math.max(0, s.valMin() - val);
+            double above = Math.max(0, val - s.valMax());
+            w *= Math.max(0, 1 - (below + above) / 0.1);
+        }
+        return Math.max(0, w);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Removal
+
+    /** Inpaints the largest connected area of the color (filled, dilated a little); nothing when there is none. */
+    static Done removeColored(Mat src, NamedColor color, long seed) {
+        int w = src.cols();
+        int h = src.rows();
+        byte[] px = Mats.bytes(src);
+        byte[] sel = new byte[w * h];
+        for (int p = 0, i = 0; p < sel.length; p++, i += 3) {
+            if (color.selects(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff)) {
+                sel[p] = (byte) 255;
+            }
+        }
+        try (Mats m = new Mats()) {
+            Mat mask = m.keep(Mats.gray(w, h, sel));
+            Imgproc.morphologyEx(
+                    mask, mask, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+            Mat labels = m.mat();
+            Mat stats = m.mat();
+            Mat centroids = m.mat();
+            int found = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, CvType.CV_32S);
+            int best = -1;
+            int bestArea = 0;
+            for (int label = 1; label < found; label++) {
+                int area = (int) stats.get(label, Imgproc.CC_STAT_AREA)[0];
+                if (area > bestArea) {
+                    bestArea = area;
+                    best = label;
+                }
+            }
+            int minArea = Math.max(16, (int) (0.0002 * w * h));
+            if (best < 0 || bestArea < minArea) {
+                return new Done(src.clone(), false, "no " + color.name() + " object found");
+            }
+            Mat object = m.mat();
+            Core.compare(labels, new Scalar(best), object, Core.CMP_EQ);
+            // fill holes (highlights, texture) by drawing the outer outline filled
+            java.util.List<MatOfPoint> contours = new java.util.ArrayList<>();
+            Mat hierarchy = m.mat();
+            Imgproc.findContours(object.clone(), contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+            Imgproc.drawContours(object, contours, -1, new Scalar(255), Imgproc.FILLED);
+            for (MatOfPoint contour : contours) {
+                contour.release();
+            }
+            int grow = Math.max(3, Math.round(Math.min(w, h) / 100f));
+            Imgproc.dilate(
+                    object,
+                    object,
+                    Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * grow + 1, 2 * grow + 1)));
+            Mat out = inpaint(src, object, false, seed);
+            return new Done(out, true, null);
+        }
+    }
+
+    /**
+     * Fills an ellipse covering the central 80% of the region's rectangle from its surroundings (a smooth multi-scale
+     * fill, which has none of the streaks a large Telea fill draws), with grain matching the surroundings.
+     */
+    static Done removeRegion(Mat src, Region region, long seed) {
+        int[] r = Mats.bounds(region, src.cols(), src.rows());
+        try (Mats m = new Mats()) {
+            Mat mask = m.keep(Mat.zeros(src.size(), CvType.CV_8UC1));
+            Point center = new Point(r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
+            Size axes = new Size(Math.max(1, r[2] * 0.4), Math.max(1, r[3] * 0.4));
+            Imgproc.ellipse(mask, center, axes, 0, 0, 360, new Scalar(255), Imgproc.FILLED);
+            return new Done(inpaint(src, mask, true, seed), true, null);
+        }
+    }
+
+    /**
+     * Fills the mask (255 = fill) from its surroundings: Telea inpainting, or a smooth multi-scale fill, then grain
+     * matching the noise around the hole. Only the mask changes: every other pixel stays bit-identical. Large holes
+     * are Telea-filled on a downscaled crop and scaled back.
+     */
+    static Mat inpaint(Mat src, Mat mask, boolean smooth, long seed) {
+        Rect box = Imgproc.boundingRect(mask);
+        int area = Core.countNonZero(mask);
+        double factor = smooth ? 1 : Math.max(1, Math.sqrt(area / (double) MAX_HOLE_PIXELS));
+        int pad = (int) Math.ceil(12 * factor);
+        Rect roi = clip(new Rect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad), src);
+        try (Mats m = new Mats()) {
+            Mat crop = m.keep(src.submat(roi).clone());
+            Mat holes = m.keep(mask.submat(roi).clone());
+            Mat filled;
+            if (smooth) {
+                filled = m.keep(pushPull(crop, holes));
+            } else if (factor <= 1.01) {
+                filled = m.mat();
+                Photo.inpaint(crop, holes, filled, 5, Photo.INPAINT_TELEA);
+            } else {
+                Size small = new Size(
+                        Math.max(1, Math.round(roi.width / factor)), Math.max(1, Math.round(roi.height / factor)));
+                Mat smallCrop = m.mat();
+                Mat smallHoles = m.mat();
+                Imgproc.resize(crop, smallCrop, small, 0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(holes, smallHoles, small, 0, 0, Imgproc.INTER_NEAREST);
+                Imgproc.dilate(smallHoles, smallHoles, new Mat());
+                Mat smallFilled = m.mat();
+                Photo.inpaint(smallCrop, smallHoles, smallFilled, 5, Photo.INPAINT_TELEA);
+                filled = m.mat();
+                Imgproc.resize(smallFilled, filled, crop.size(), 0, 0, Imgproc.INTER_LINEAR);
+            }
+            Mat grainy = m.keep(matchGrain(crop, holes, filled, seed));
+            Mat out = src.clone();
+            grainy.copyTo(out.submat(roi), holes);
+            return out;
+        }
+    }
+
+    /**
+     * Push-pull fill: the known pixels are averaged down a pyramid (weighted by how much of each cell is known),
+     * then the holes are filled back up from the coarser levels. The fill meets the hole's edge exactly and varies
+     * smoothly inside.
+     */
+    static Mat pushPull(Mat crop, Mat holes) {
+        try (Mats m = new Mats()) {
+            java.util.List<Mat> colors = new java.util.ArrayList<>();
+            java.util.List<Mat> weights = new java.util.ArrayList<>();
+            Mat c0 = m.mat();
+            crop.convertTo(c0, CvType.CV_32FC3);
+            Mat w0 = m.mat();
+            holes.convertTo(w0, CvType.CV_32F, -1 / 255.0, 1); // 1 known, 0 hole
+            colors.add(c0);
+            weights.add(w0);
+            while (Math.min(
+                            colors.get(colors.size() - 1).cols(),
+                            colors.get(colors.size() - 1).rows())
+                    > 2) {
+                Mat c = colors.get(colors.size() - 1);
+                Mat w = weights.get(weights.size() - 1);
+                Mat cw = m.mat();
+                Core.multiply(c, three(m, w), cw);
+                Mat downCw = m.mat();
+                Mat downW = m.mat();
+                Imgproc.pyrDown(cw, downCw);
+                Imgproc.pyrDown(w, downW);
+                Mat safe = m.mat();
+                Core.max(downW, new Scalar(1e-6), safe);
+                Mat next = m.mat();
+                Core.divide(downCw, three(m, safe), next);
+                Mat nextW = m.mat();
+                Core.multiply(downW, new Scalar(4), nextW);
+                Core.min(nextW, new Scalar(1), nextW);
+                colors.add(next);
+                weights.add(nextW);
+            }
+            for (int k = colors.size() - 2; k >= 0; k--) {
+                Mat c = colors.get(k);
+                Mat w3 = three(m, weights.get(k));
+                Mat up = m.mat();
+                Imgproc.pyrUp(colors.get(k + 1), up, c.size());
+                Mat known = m.mat();
+                Core.multiply(c, w3, known);
+                Mat inverse = m.mat();
+                Core.subtract(new Mat(w3.size(), w3.type(), new Scalar(1, 1, 1)), w3, inverse);
+                Mat guessed = m.mat();
+                Core.multiply(up, inverse, guessed);
+                Core.add(known, guessed, c);
+            }
+            Mat out = new Mat();
+            colors.get(0).convertTo(out, CvType.CV_8UC3);
+            return out;
+        }
+    }
+
+    private static Mat three(Mats m, Mat single) {
+        Mat out = m.mat();
+        Core.merge(java.util.List.of(single, single, single), out);
+        return out;
+    }
+
+    /** Adds seeded monochrome noise to the filled pixels, as strong as the fine noise around the hole. */
+    private static Mat matchGrain(Mat crop, Mat holes, Mat filled, long seed) {
+        try (Mats m = new Mats()) {
+            Mat gray = m.mat();
+            Imgproc.cvtColor(crop, gray, Imgproc.COLOR_BGR2GRAY);
+            Mat gray32 = m.mat();
+            gray.convertTo(gray32, CvType.CV_32F);
+            Mat smooth = m.mat();
+            Imgproc.GaussianBlur(gray32, smooth, new Size(0, 0), 1.5);
+            Mat residual = m.mat();
+            Core.subtract(gray32, smooth, residual);
+            Mat known = m.mat();
+            Core.bitwise_not(holes, known);
+            Imgproc.erode(known, known, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+            org.opencv.core.MatOfDouble mean = new org.opencv.core.MatOfDouble();
+            org.opencv.core.MatOfDouble std = new org.opencv.core.MatOfDouble();
+            Core.meanStdDev(residual, mean, std, known);
+            double sigma = Math.min(20, std.toArray()[0]);
+            mean.release();
+            std.release();
+            if (!(sigma > 0.5)) {
+                return filled.clone();
+            }
+            byte[] px = Mats.bytes(filled);
+            byte[] hole = Mats.bytes(holes);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            for (int p = 0, i = 0; p < hole.length; p++, i += 3) {
+                if (hole[p] == 0) {
+                    continue;
+                }
+                double n = random.nextGaussian() * sigma;
+                for (int c = 0; c < 3; c++) {
+                    px[i + c] = (byte) Hsv.clamp255((px[i + c] & 0xff) + n);
+                }
+            }
+            return Mats.bgr(filled.cols(), filled.rows(), px);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Background
+
+    /**
+     * Separates the subject (GrabCut initialised with a central rectangle, on a copy of at most 160 px) and blurs or
+     * fills the rest, with a feathered edge.
+     */
+    static Done background(Mat src, NamedColor color, int scale) {
+        int w = src.cols();
+        int h = src.rows();
+        try (Mats m = new Mats()) {
+            Mat small = m.keep(Mats.fit(src, SEGMENTATION_SIDE));
+            int sw = small.cols();
+            int sh = small.rows();
+            String detail = null;
+            Mat fg = m.mat();
+            if (sw >= 8 && sh >= 8) {
+                // the central rectangle may hold the subject, its middle surely does; outside is background
+                Mat labels = m.keep(new Mat(small.size(), CvType.CV_8UC1, new Scalar(Imgproc.GC_BGD)));
+                Rect rect = new Rect(
+                        (int) Math.round(sw * 0.1), (int) Math.round(sh * 0.06), (int) Math.round(sw * 0.8), (int)
+                                Math.round(sh * 0.88));
+                Imgproc.rectangle(labels, rect, new Scalar(Imgproc.GC_PR_FGD), Imgproc.FILLED);
+                Imgproc.ellipse(
+                        labels,
+                        new Point(sw / 2.0, sh / 2.0),
+                        new Size(Math.max(1, sw * 0.12), Math.max(1, sh * 0.14)),
+                        0,
+                        0,
+                        360,
+                        new Scalar(Imgproc.GC_FGD),
+                        Imgproc.FILLED);
+                Mat bgModel = m.mat();
+                Mat fgModel = m.mat();
+                Core.setRNGSeed(SEGMENTATION_SEED); // GrabCut's k-means draws from this thread's generator
+                Imgproc.grabCut(small, labels, new Rect(), bgModel, fgModel, 1, Imgproc.GC_INIT_WITH_MASK);
+                Mat sure = m.mat();
+                Mat probable = m.mat();
+                Core.compare(labels, new Scalar(Imgproc.GC_FGD), sure, Core.CMP_EQ);
+                Core.compare(labels, new Scalar(Imgproc.GC_PR_FGD), probable, Core.CMP_EQ);
+                Core.bitwise_or(sure, probable, fg);
+                Mat kernel = m.keep(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
+                Imgproc.morphologyEx(fg, fg, Imgproc.MORPH_OPEN, kernel);
+                Imgproc.morphologyEx(fg, fg, Imgproc.MORPH_CLOSE, kernel);
+            }
+            double share = fg.empty() ? 0 : Core.countNonZero(fg) / (double) (sw * sh);
+            if (share < 0.02 || share > 0.95) {
+                fg = m.keep(Mat.zeros(small.size(), CvType.CV_8UC1));
+                Imgproc.ellipse(
+                        fg,
+                        new Point(sw / 2.0, sh / 2.0),
+                        new Size(sw * 0.3, sh * 0.38),
+                        0,
+                        0,
+                        360,
+                        new Scalar(255),
+                        Imgproc.FILLED);
+                detail = "no clear subject found, kept the central area as the subject";
+            }
+            // feather on the small mask (about 1.5% of the image), then scale it up smoothly
+            Mat alphaSmall = m.mat();
+            fg.convertTo(alphaSmall, CvType.CV_32F, 1 / 255.0);
+            Imgproc.GaussianBlur(alphaSmall, alphaSmall, new Size(0, 0), 1.2);
+            Mat alpha = m.mat();
+            Imgproc.resize(alphaSmall, alpha, src.size(), 0, 0, Imgproc.INTER_LINEAR);
+            Mat back;
+            if (color == null) {
+                back = m.keep(Mats.gaussian(src, scale / 40.0));
+            } else {
+                back = m.keep(new Mat(src.size(), src.type(), new Scalar(color.b(), color.g(), color.r())));
+            }
+            float[] a = new float[w * h];
+            alpha.get(0, 0, a);
+            byte[] front = Mats.bytes(src);
+            byte[] rear = Mats.bytes(back);
+            for (int p = 0, i = 0; p < a.length; p++, i += 3) {
+                double t = Math.max(0, Math.min(1, a[p]));
+                if (t >= 1) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    int f = front[i + c] & 0xff;
+                    int b = rear[i + c] & 0xff;
+                    front[i + c] = (byte) Hsv.clamp255(b + (f - b) * t);
+                }
+            }
+            return new Done(Mats.bgr(w, h, front), true, detail);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Text
+
+    /**
+     * Draws the text with an OpenCV Hershey font (no system fonts needed), about 8% of the image height, within
+     * 90% of its width, with a thin outline in a contrasting color.
+     */
+    static Done text(Mat src, String text, Position position, NamedColor color) {
+        String ascii = asciiOnly(text);
+        int w = src.cols();
+        int h = src.rows();
+        int font = Imgproc.FONT_HERSHEY_DUPLEX;
+        int[] base = new int[1];
+        Size unit = Imgproc.getTextSize(ascii, font, 1.0, 2, base);
+        double fontScale = Math.max(0.2, h * 0.08 / unit.height);
+        if (unit.width * fontScale > w * 0.9) {
+            fontScale = Math.max(0.2, w * 0.9 / unit.width);
+        }
+        int thickness = Math.max(1, (int) Math.round(fontScale * 1.6));
+        int outline = thickness + 2 * Math.max(1, (int) Math.round(fontScale * 0.8));
+        Size size = Imgproc.getTextSize(ascii, font, fontScale, outline, base);
+        int tw = (int) Math.ceil(size.width);
+        int th = (int) Math.ceil(size.height);
+        int descent = base[0];
+        int margin = (int) Math.round(Math.min(w, h) * 0.04) + outline;
+        int x = switch (position) {
+            case TOP_LEFT, BOTTOM_LEFT -> margin;
+            case TOP_RIGHT, BOTTOM_RIGHT -> w - margin - tw;
+            default -> (w - tw) / 2;
+        };
+        int y = switch (position) {
+            case TOP, TOP_LEFT, TOP_RIGHT -> margin + th;
+            case BOTTOM, BOTTOM_LEFT, BOTTOM_RIGHT -> h - margin - descent;
+            case CENTER -> (h + th) / 2;
+        };
+        double luma = 0.299 * color.r() + 0.587 * color.g() + 0.114 * color.b();
+        Scalar edge = luma > 128 ? new Scalar(0, 0, 0) : new Scalar(255, 255, 255);
+        Mat out = src.clone();
+        Point org = new Point(x, y);
+        Imgproc.putText(out, ascii, org, font, fontScale, edge, outline, Imgproc.LINE_AA);
+        Imgproc.putText(
+                out,
+                ascii,
+                org,
+                font,
+                fontScale,
+                new Scalar(color.b(), color.g(), color.r()),
+                thickness,
+                Imgproc.LINE_AA);
+        String detail = ascii.equals(text) ? null : "characters outside ASCII were drawn as '?'";
+        return new Done(out, true, detail);
+    }
+
+    private static String asciiOnly(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints()
+                .forEach(c -> sb.append(c >= 32 && c < 127 ? (char) c : Character.isWhitespace(c) ? ' ' : '?'));
+        return sb.toString();
+    }
+
+    static Rect clip(Rect r, Mat image) {
+        int x0 = Math.max(0, r.x);
+        int y0 = Math.max(0, r.y);
+        int x1 = Math.min(image.cols(), r.x + r.width);
+        int y1 = Math.min(image.rows(), r.y + r.height);
+        return new Rect(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0));
+    }
+}
