@@ -157,9 +157,9 @@ public final class ActionEffects {
                                 DETAIL, Zone.in(Region.BOTTOM_THIRD), null, ideal * lo * 0.5, ideal, -1.05, 0.5, knob));
             case PIXEL_ART ->
                 List.of(new Effect(
-                        BLOCK_SIZE, zone, null, 0.7 * s.strength(), s.strength(), 8 * s.strength(), 1, knob));
-            case WATERCOLOR, CARTOON ->
-                List.of(new Effect(DETAIL, zone, null, ideal * lo * 0.5, ideal, -1.05, 1, knob));
+                        BLOCK_SIZE, zone, null, 0.7 * s.strength(), s.strength(), 25 * s.strength(), 1, knob));
+            case WATERCOLOR -> List.of(new Effect(SHARPNESS, zone, null, ideal * lo * 0.5, ideal, ideal * 4, 1, knob));
+            case CARTOON -> List.of(new Effect(LEVELS, zone, null, 24, 8, 2, 1, knob));
             case PENCIL_SKETCH ->
                 List.of(
                         new Effect(DESATURATION, zone, null, 0.7 * k, 0.95 * k, 1.02, 1, knob),

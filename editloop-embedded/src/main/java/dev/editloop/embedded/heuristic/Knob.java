@@ -32,8 +32,8 @@ public enum Knob {
     TILT_SHIFT(Metric.DETAIL, Calibration.TILT_SHIFT_PER_PERCENT, 10, 100, "tilt-shift"),
     PIXEL_ART(Metric.BLOCK_SIZE, 1, 2, 256, "pixel art"),
     POSTERIZE(Metric.LEVELS, 1, 2, 64, "posterize"),
-    WATERCOLOR(Metric.DETAIL, Calibration.WATERCOLOR_PER_PERCENT, 10, 100, "watercolor"),
-    CARTOON(Metric.DETAIL, Calibration.CARTOON_PER_PERCENT, 10, 100, "cartoon"),
+    WATERCOLOR(Metric.SHARPNESS, Calibration.WATERCOLOR_PER_PERCENT, 10, 100, "watercolor"),
+    CARTOON(null, 0, 10, 100, "cartoon"),
     PENCIL_SKETCH(Metric.DESATURATION, 0.0095, 10, 100, "pencil sketch");
 
     private final Metric metric;

@@ -485,10 +485,11 @@ public final class KnowledgeBase {
                         "\\bwarhol\\b",
                         "\\blichtenstein\\b",
                         "\\bgraphic novel\\b"),
-                List.of(style(Style.CARTOON, 100), adjust(Tone.SATURATION, 50), new Action.Posterize(5, Region.WHOLE)),
+                // the cartoon already flattens colors into a few levels; posterizing on top drains muted pictures
+                List.of(style(Style.CARTOON, 100), adjust(Tone.SATURATION, 50)),
                 List.of(
-                        e(Metric.SATURATION, 0.03, 0.3, 1.8, 0.5, SATURATION),
-                        e(Metric.LEVELS, 9, 5, 2.5, 1, POSTERIZE))));
+                        e(Metric.SATURATION, 0.05, 0.35, 1.8, 1, SATURATION),
+                        e(Metric.LEVELS, 12, 6, 2.5, 1, POSTERIZE))));
         list.add(concept(
                 "retro-80s",
                 "retro 80s synthwave",
@@ -690,7 +691,7 @@ public final class KnowledgeBase {
                 source -> {
                     int block = retroBlock(source);
                     return List.of(
-                            e(Metric.BLOCK_SIZE, 0.6 * block, block, 8.0 * block, 1, PIXEL_ART),
+                            e(Metric.BLOCK_SIZE, 0.6 * block, block, 25.0 * block, 1, PIXEL_ART),
                             e(Metric.LEVELS, 12, 6, 2.5, 1, POSTERIZE));
                 }));
         list.add(concept(
@@ -716,7 +717,7 @@ public final class KnowledgeBase {
                         "\\bcanvas\\b"),
                 List.of(style(Style.WATERCOLOR, 100), adjust(Tone.SATURATION, 25)),
                 List.of(
-                        e(Metric.DETAIL, -0.15, -0.4, -0.9, 1, Knob.WATERCOLOR),
+                        e(Metric.SHARPNESS, -0.8, -2.5, -10, 1, Knob.WATERCOLOR),
                         e(Metric.SATURATION, 0.05, 0.2, 0.8, 0.5, SATURATION))));
         list.add(concept(
                 "newspaper",
@@ -760,11 +761,11 @@ public final class KnowledgeBase {
                         "\\bdiorama\\b",
                         "\\btilt[- ]?shift\\b",
                         "\\btiny model\\b"),
-                List.of(style(Style.TILT_SHIFT, 70), adjust(Tone.SATURATION, 35), adjust(Tone.CONTRAST, 15)),
+                List.of(style(Style.TILT_SHIFT, 70), adjust(Tone.SATURATION, 15), adjust(Tone.CONTRAST, 10)),
                 List.of(
                         e(Metric.DETAIL, -0.1, -0.4, -1.05, 0.5, TILT_SHIFT).in(Zone.in(Region.TOP_THIRD)),
                         e(Metric.DETAIL, -0.1, -0.4, -1.05, 0.5, TILT_SHIFT).in(Zone.in(Region.BOTTOM_THIRD)),
-                        e(Metric.SATURATION, 0.1, 0.35, 1.0, 0.5, SATURATION))));
+                        e(Metric.SATURATION, 0.1, 0.4, 1.4, 0.5, SATURATION))));
         list.add(concept(
                 "polaroid",
                 "a polaroid",

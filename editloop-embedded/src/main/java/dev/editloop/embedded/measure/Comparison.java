@@ -227,9 +227,11 @@ public final class Comparison {
                 n++;
             }
         }
-        if (n < 8) {
-            return Measurements.lumaContrast(aligned, zone) / Math.max(0.5, Measurements.lumaContrast(source, zone))
-                    - 1;
+        if (n < 8 || n < 0.3 * visited(grid, mask)) {
+            // most pixels clipped (posterized, heavily crushed): the plain ratio of coefficients of variation
+            double cs = Measurements.lumaContrast(source, zone) / Math.max(1, Measurements.meanLuma(source, zone));
+            double ce = Measurements.lumaContrast(aligned, zone) / Math.max(1, Measurements.meanLuma(aligned, zone));
+            return ce / Math.max(1e-3, cs) - 1;
         }
         a[1][0] = a[0][1];
         a[2][0] = a[0][2];
@@ -244,13 +246,17 @@ public final class Comparison {
         return fit[1] * m / Math.max(1, fit[0] + fit[1] * m) - 1;
     }
 
-    /** Solves a 3×3 system by Gaussian elimination with partial pivoting; null when singular. */
+    /** Solves a small linear system by Gaussian elimination with partial pivoting; null when singular. */
     private static double[] solve(double[][] a, double[] b) {
-        double[][] m = {a[0].clone(), a[1].clone(), a[2].clone()};
+        int size = b.length;
+        double[][] m = new double[size][];
+        for (int i = 0; i < size; i++) {
+            m[i] = a[i].clone();
+        }
         double[] y = b.clone();
-        for (int col = 0; col < 3; col++) {
+        for (int col = 0; col < size; col++) {
             int pivot = col;
-            for (int row = col + 1; row < 3; row++) {
+            for (int row = col + 1; row < size; row++) {
                 if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
                     pivot = row;
                 }
@@ -264,18 +270,18 @@ public final class Comparison {
             double t = y[col];
             y[col] = y[pivot];
             y[pivot] = t;
-            for (int row = col + 1; row < 3; row++) {
+            for (int row = col + 1; row < size; row++) {
                 double f = m[row][col] / m[col][col];
-                for (int k = col; k < 3; k++) {
+                for (int k = col; k < size; k++) {
                     m[row][k] -= f * m[col][k];
                 }
                 y[row] -= f * y[col];
             }
         }
-        double[] x = new double[3];
-        for (int row = 2; row >= 0; row--) {
+        double[] x = new double[size];
+        for (int row = size - 1; row >= 0; row--) {
             double total = y[row];
-            for (int k = row + 1; k < 3; k++) {
+            for (int k = row + 1; k < size; k++) {
                 total -= m[row][k] * x[k];
             }
             x[row] = total / m[row][row];
@@ -323,6 +329,19 @@ public final class Comparison {
             }
         }
         return grid;
+    }
+
+    /** How many pixels of the zone a fit visits. */
+    private static int visited(Grid grid, boolean[] mask) {
+        int n = 0;
+        for (int yy = 0; yy < grid.h; yy += grid.step) {
+            for (int x = 0; x < grid.w; x += grid.step) {
+                if (mask == null || mask[yy * grid.w + x]) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static int[] packed(Analysis a) {
@@ -376,6 +395,7 @@ public final class Comparison {
         double s22 = 0;
         double b1 = 0;
         double b2 = 0;
+        int n = 0;
         for (int yy = 0; yy < grid.h; yy += grid.step) {
             double dy = (yy - cy) * (yy - cy);
             for (int x = 0; x < grid.w; x += grid.step) {
@@ -391,11 +411,13 @@ public final class Comparison {
                 s22 += v * v;
                 b1 += u * c;
                 b2 += v * c;
+                n++;
             }
         }
         s22 += 1e-3 * s11;
         double det = s11 * s22 - s12 * s12;
-        if (s11 < 1e-6 || Math.abs(det) < 1e-12 * s11 * s11) {
+        if (s11 < 1e-6 || Math.abs(det) < 1e-12 * s11 * s11 || n < 0.3 * visited(grid, mask)) {
+            // most pixels clipped (posterized colors): the plain ratio of mean chroma
             return Measurements.meanChroma(aligned, zone) / Math.max(0.5, Measurements.meanChroma(source, zone)) - 1;
         }
         return (b1 * s22 - b2 * s12) / det - 1;
@@ -408,56 +430,64 @@ public final class Comparison {
 
     /**
      * The color cast the edit added: a least-squares fit, over the zone's pixels, of the edit's opponent chroma
-     * {@code (R − G, (R + G)/2 − B)} as {@code a · source chroma + (bu, bv)}. The scale {@code a} absorbs saturation,
-     * contrast and brightness changes; the offset is the cast (a warm shift, a tint). Pixels the edit clipped are
-     * left out. Returns {a, bu, bv}.
+     * {@code (R − G, (R + G)/2 − B)} as {@code (a + γ·r²) · source chroma + (bu, bv)} (r: distance from the center,
+     * 1 at the corners). The scale absorbs saturation, contrast and brightness changes and a vignette; the offset is
+     * the cast (a warm shift, a tint). Pixels the edit clipped are left out. Returns {a, bu, bv}.
      */
     public double[] colorCast(Zone zone) {
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
+        double cx = (grid.w - 1) / 2.0;
+        double cy = (grid.h - 1) / 2.0;
+        double norm = Math.max(1e-9, cx * cx + cy * cy);
+        double[][] m = new double[4][4];
+        double[] v = new double[4];
         int n = 0;
-        double msu = 0;
-        double msv = 0;
-        double meu = 0;
-        double mev = 0;
-        double suu = 0;
-        double sue = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i : grid.indices()) {
+        for (int yy = 0; yy < grid.h; yy += grid.step) {
+            double dy = (yy - cy) * (yy - cy);
+            for (int x = 0; x < grid.w; x += grid.step) {
+                int i = yy * grid.w + x;
                 if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
                     continue;
                 }
-                int s = grid.s[i];
-                int e = grid.e[i];
-                double su = opponentU(s);
-                double sv = opponentV(s);
-                double eu = opponentU(e);
-                double ev = opponentV(e);
-                if (pass == 0) {
-                    msu += su;
-                    msv += sv;
-                    meu += eu;
-                    mev += ev;
-                    n++;
-                } else {
-                    su -= msu;
-                    sv -= msv;
-                    suu += su * su + sv * sv;
-                    sue += su * (eu - meu) + sv * (ev - mev);
-                }
-            }
-            if (pass == 0) {
-                if (n == 0) {
-                    return new double[] {1, 0, 0};
-                }
-                msu /= n;
-                msv /= n;
-                meu /= n;
-                mev /= n;
+                double r2 = ((x - cx) * (x - cx) + dy) / norm;
+                double su = opponentU(grid.s[i]);
+                double sv = opponentV(grid.s[i]);
+                double eu = opponentU(grid.e[i]);
+                double ev = opponentV(grid.e[i]);
+                double ss = su * su + sv * sv;
+                m[0][0] += ss;
+                m[0][1] += r2 * ss;
+                m[1][1] += r2 * r2 * ss;
+                m[0][2] += su;
+                m[0][3] += sv;
+                m[1][2] += r2 * su;
+                m[1][3] += r2 * sv;
+                v[0] += su * eu + sv * ev;
+                v[1] += r2 * (su * eu + sv * ev);
+                v[2] += eu;
+                v[3] += ev;
+                n++;
             }
         }
-        double a = suu < 1e-6 * n ? 1 : sue / suu;
-        return new double[] {a, meu - a * msu, mev - a * msv};
+        if (n == 0) {
+            return new double[] {1, 0, 0};
+        }
+        m[2][2] = n;
+        m[3][3] = n;
+        for (int p = 0; p < 4; p++) {
+            for (int q = 0; q < p; q++) {
+                m[p][q] = m[q][p];
+            }
+        }
+        // a little ridge keeps the fit stable for nearly grey sources and small zones
+        m[0][0] += 1e-3 * m[0][0] + 1e-6;
+        m[1][1] += 1e-3 * m[0][0] + 1e-6;
+        double[] fit = solve(m, v);
+        if (fit == null) {
+            return new double[] {1, v[2] / n, v[3] / n};
+        }
+        return new double[] {fit[0], fit[2], fit[3]};
     }
 
     private static double opponentU(int p) {
