@@ -132,7 +132,8 @@ public final class ActionEffects {
             }
             case Action.AddText t -> {
                 Zone zone = Zone.in(region(t.position()));
-                out.add(new Effect(CHANGE, zone, null, 0.005, 0.06, 0.6, 1, null));
+                // text changes a part of its zone; other edits of the same request may change all of it
+                out.add(new Effect(CHANGE, zone, null, 0.005, 0.06, 1.01, 0.5, null));
                 out.add(new Effect(COLOR_GAIN, zone, t.color(), 0.001, 0.02, 0.6, 0.5, null));
             }
             default -> {

@@ -213,8 +213,10 @@ public final class Evaluator {
         out.add(new Artifact("mean saturation", Kind.NATURALNESS, sat, 0.75, over, ""));
 
         if (!touched.contains(Metric.BLUR) && !touched.contains(Metric.SHARPNESS) && !touched.contains(Metric.DETAIL)) {
-            double contrast = Math.max(-0.95, c.contrastChange(Zone.WHOLE));
-            double soft = c.sharpnessChange(Zone.WHOLE) - 2 * Math.log(1 + contrast) / Math.log(2);
+            // the Laplacian variance scales with the square of the luma spread: discount tone changes
+            double spread =
+                    Measurements.lumaContrast(e, Zone.WHOLE) / Math.max(0.5, Measurements.lumaContrast(s, Zone.WHOLE));
+            double soft = c.sharpnessChange(Zone.WHOLE) - 2 * Math.log(Math.max(0.05, spread)) / Math.log(2);
             out.add(new Artifact(
                     "lost sharpness", Kind.NATURALNESS, -soft, 1.5, clamp((-soft - 1.5) / 1.5, 0, 2), " stops"));
         }

@@ -42,6 +42,9 @@ final class Refiner {
         ParsedInstruction parsed = Intent.parse(parser, current);
         List<Action> plan = new ArrayList<>();
         boolean rephrased = false;
+        // knobs whose actions this round only spells out: the edit did not have them, so their readings say nothing
+        // about their amounts
+        Set<Knob> fresh = EnumSet.noneOf(Knob.class);
         if (parsed.actions().isEmpty()) {
             plan.addAll(intent.plan(source));
             rephrased = true;
@@ -57,6 +60,7 @@ final class Refiner {
                         if (!contains(plan, action)) {
                             insert(plan, action);
                             spelled.add(action);
+                            Knob.of(action).ifPresent(fresh::add);
                         }
                     }
                     rephrased = true;
@@ -67,6 +71,7 @@ final class Refiner {
             for (Action action : intent.concrete()) {
                 if (!contains(plan, action)) {
                     insert(plan, action);
+                    Knob.of(action).ifPresent(fresh::add);
                     notes.add("restore the requested step: " + action.phrase());
                 }
             }
@@ -83,7 +88,7 @@ final class Refiner {
             return new Refinement(List.copyOf(plan), notes, true);
         }
 
-        Set<Knob> turned = EnumSet.noneOf(Knob.class);
+        Set<Knob> turned = EnumSet.copyOf(fresh);
         double clipping = assessment.artifacts().stream()
                 .filter(x -> x.name().equals("added clipping"))
                 .mapToDouble(Artifact::penalty)
@@ -118,6 +123,9 @@ final class Refiner {
                     continue;
                 }
                 double next = nextAmount(knob, amount, reading);
+                if (knob.signed() && Math.signum(next) != Math.signum(amount)) {
+                    next = 0; // turning a knob past zero would undo other steps, not this one: drop it instead
+                }
                 Optional<Action> changed = knob.with(action, next);
                 if (changed.isEmpty()) {
                     plan.remove(index);
@@ -133,6 +141,10 @@ final class Refiner {
                     notes.add(effect.label() + " is " + standing.words() + " but " + knob.label()
                             + " is already at its limit");
                 }
+                turned.add(knob);
+            } else if (standing == Effect.Standing.STRONG) {
+                notes.add(effect.label() + " is too strong (" + effect.metric().format(reading.measured())
+                        + ") from other steps; there is no " + knob.label() + " step to ease off");
                 turned.add(knob);
             } else {
                 Region region =
