@@ -101,6 +101,9 @@ public final class Evaluator {
                     continue;
                 }
                 double measured = Math.abs(metric.measure(c, Zone.WHOLE, null));
+                if (Double.isNaN(measured)) {
+                    continue; // nothing to read (e.g. no pixels with color for a hue shift)
+                }
                 double tolerance = guard.getValue();
                 double penalty = Math.min(0.5, 0.5 * Math.max(0, measured - tolerance) / tolerance);
                 guards.add(new Guard("unasked " + metric.label(null), measured, tolerance, penalty));
@@ -125,11 +128,14 @@ public final class Evaluator {
         List<Artifact> artifacts = artifacts(c, effects, touched, knobs, strongestContrast);
         double quality = 10;
         for (Artifact a : artifacts) {
-            quality -= a.penalty();
+            quality -= Double.isNaN(a.penalty()) ? 0 : a.penalty();
         }
         quality = Math.max(0, quality);
         double doable = intent.doableShare();
         double semantic = 10 * achievement * preservation * doable;
+        if (Double.isNaN(semantic)) {
+            semantic = 0; // never invent a score: an unreadable measurement counts as not achieved
+        }
         return new Assessment(
                 readings,
                 guards,
@@ -142,12 +148,15 @@ public final class Evaluator {
                 unchanged);
     }
 
-    /** SSIM with the source transformed as asked, halved when the size is not what the request implies. */
+    /**
+     * Luma correlation with the source transformed as asked (layout, whatever the tone), halved when the size is not
+     * what the request implies.
+     */
     private static double geometry(Comparison c, Picture expected) {
         Analysis e = c.edited();
         boolean size = Math.abs(e.width() - expected.width()) <= Math.max(2, expected.width() / 50)
                 && Math.abs(e.height() - expected.height()) <= Math.max(2, expected.height() / 50);
-        return c.ssim(Zone.WHOLE) * (size ? 1 : 0.5);
+        return Math.max(0, c.correlation(Zone.WHOLE)) * (size ? 1 : 0.5);
     }
 
     private static List<Artifact> artifacts(

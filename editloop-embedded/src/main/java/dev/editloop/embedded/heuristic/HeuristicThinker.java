@@ -108,7 +108,7 @@ public final class HeuristicThinker implements Thinker {
         String target =
                 call.targetDescription() != null && !call.targetDescription().isBlank()
                         ? call.targetDescription()
-                        : describe(intent, source);
+                        : targetDescription(intent);
         think.append("Intended result: ").append(target).append('\n');
         Report.request(think, intent);
         Report.measurements(think, a);
@@ -238,7 +238,7 @@ public final class HeuristicThinker implements Thinker {
                         Usage.NONE);
             }
             case DESCRIBE_TARGET -> {
-                String description = describe(intent, source);
+                String description = targetDescription(intent);
                 think.append("Intended result: ").append(description).append('\n');
                 yield new Plan(
                         call.instruction(),
@@ -252,7 +252,7 @@ public final class HeuristicThinker implements Thinker {
     }
 
     /** A short description in words of the intended result. */
-    String describe(Intent intent, Analysis source) {
+    static String targetDescription(Intent intent) {
         List<String> parts = new ArrayList<>();
         for (Concept concept : intent.concepts()) {
             parts.add(concept.description());

@@ -138,11 +138,7 @@ public enum Knob {
 
     /** Rounds and clamps an amount to what this knob accepts; empty when it rounds to no change. */
     public Optional<Double> fit(double amount) {
-        double rounded = switch (this) {
-            case EXPOSURE -> Math.round(amount * 10) / 10.0;
-            case PIXEL_ART, POSTERIZE, HUE -> Math.round(amount);
-            default -> Math.round(amount);
-        };
+        double rounded = this == EXPOSURE ? Math.round(amount * 10) / 10.0 : Math.round(amount);
         rounded = Math.max(min, Math.min(max, rounded));
         if (signed() && Math.abs(rounded) < (this == EXPOSURE ? 0.1 : 1)) {
             return Optional.empty();

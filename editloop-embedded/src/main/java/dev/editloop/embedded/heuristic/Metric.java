@@ -55,7 +55,10 @@ public enum Metric {
     CHANGE("changed pixels", Unit.PERCENT),
     /** One minus the mean SSIM structure term: how much of the content's structure is gone. */
     STRUCTURE_LOSS("structure lost", Unit.PERCENT),
-    /** SSIM of the edit with the source transformed as asked (rotated, flipped, cropped…), 1 when it matches. */
+    /**
+     * Luma correlation of the edit with the source transformed as asked (rotated, flipped, cropped…), 1 when it
+     * matches; halved when the size is wrong.
+     */
     GEOMETRY("match to the expected geometry", Unit.PERCENT);
 
     /** How a metric's values are written. */
@@ -94,8 +97,8 @@ public enum Metric {
     }
 
     /**
-     * Measures this metric on a comparison. GEOMETRY needs a prediction and is measured by {@link Effect}; here it
-     * reads the plain SSIM. {@code NaN} when the metric does not apply (e.g. the loss of a color the source lacks).
+     * Measures this metric on a comparison. For GEOMETRY the comparison's source must be the source transformed as
+     * asked ({@link Evaluator} builds it so); the size check is the evaluator's. {@code NaN} when the metric does not apply (e.g. the loss of a color the source lacks).
      */
     public double measure(Comparison c, Zone zone, NamedColor color) {
         return switch (this) {
@@ -133,7 +136,7 @@ public enum Metric {
                         - Measurements.colorFraction(c.source(), zone, color);
             case CHANGE -> c.changedFraction(zone, 12);
             case STRUCTURE_LOSS -> 1 - c.structure(zone);
-            case GEOMETRY -> c.ssim(zone);
+            case GEOMETRY -> Math.max(0, c.correlation(zone));
         };
     }
 

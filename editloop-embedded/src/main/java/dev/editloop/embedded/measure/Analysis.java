@@ -117,19 +117,6 @@ public final class Analysis {
         return new Analysis(width, height, sampleWidth, sampleHeight, other, fw, fh, fineStep, fine);
     }
 
-    /** A new analysis of this one's sample plane after an OpenCV operation on it (geometry predictions). */
-    Analysis mapSample(java.util.function.UnaryOperator<Mat> operation, int newWidth, int newHeight) {
-        Mat in = toMat(sample, sw, sh);
-        Mat out = operation.apply(in);
-        byte[] bytes = new byte[(int) (out.total() * 3)];
-        out.get(0, 0, bytes);
-        int ow = out.cols();
-        int oh = out.rows();
-        in.release();
-        out.release();
-        return new Analysis(newWidth, newHeight, ow, oh, bytes, fw, fh, fineStep, fine);
-    }
-
     static Mat toMat(byte[] bgr, int w, int h) {
         OpenCv.ensureLoaded();
         Mat mat = new Mat(h, w, CvType.CV_8UC3);

@@ -121,6 +121,43 @@ public final class Comparison {
     }
 
     /**
+     * Pearson correlation −1..1 of source and edited luma over a zone (the edit on the source's grid): 1 when the
+     * edit shows the same layout, whatever tone change came with it; near 0 or negative when the picture was moved,
+     * turned or replaced.
+     */
+    public double correlation(Zone zone) {
+        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        int n = 0;
+        for (int i = 0; i < source.y.length; i++) {
+            if (mask != null && !mask[i]) {
+                continue;
+            }
+            double x = source.y[i];
+            double y = aligned.y[i];
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+            n++;
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double vx = sxx / n - (sx / n) * (sx / n);
+        double vy = syy / n - (sy / n) * (sy / n);
+        if (vx < 1e-6 || vy < 1e-6) {
+            return vx < 1e-6 && vy < 1e-6 ? 1 : 0;
+        }
+        return (sxy / n - (sx / n) * (sy / n)) / Math.sqrt(vx * vy);
+    }
+
+    /**
      * SSIM (whole image) between the edit and a predicted image of the same content (e.g. the source rotated), the
      * edit resampled to the prediction's grid. −1..1.
      */

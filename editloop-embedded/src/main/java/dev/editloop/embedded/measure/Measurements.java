@@ -513,6 +513,11 @@ public final class Measurements {
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /** Local detail of a picture, levels. */
+    public static double detail(Picture picture) {
+        return detail(Analysis.of(picture), Zone.WHOLE);
+    }
+
     /**
      * Edge density 0–1: the fraction of sample-plane pixels whose Sobel gradient magnitude of luma exceeds 64 (a step
      * of about 16 levels).

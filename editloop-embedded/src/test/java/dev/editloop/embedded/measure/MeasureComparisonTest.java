@@ -189,6 +189,26 @@ class MeasureComparisonTest {
     }
 
     @Test
+    void similarityToAPredictionTellsTheRightGeometryFromTheWrongOne() {
+        org.opencv.core.Mat rotated = new org.opencv.core.Mat();
+        org.opencv.core.Core.rotate(
+                dev.editloop.embedded.OpenCv.toMat(SCENE), rotated, org.opencv.core.Core.ROTATE_90_CLOCKWISE);
+        Picture clockwise = dev.editloop.embedded.OpenCv.toPicture(rotated);
+        Comparison c = Comparison.of(SCENE, clockwise);
+        assertThat(c.similarityTo(Analysis.of(clockwise))).isCloseTo(1, within(1e-9));
+        org.opencv.core.Mat other = new org.opencv.core.Mat();
+        org.opencv.core.Core.rotate(
+                dev.editloop.embedded.OpenCv.toMat(SCENE), other, org.opencv.core.Core.ROTATE_90_COUNTERCLOCKWISE);
+        Picture counter = dev.editloop.embedded.OpenCv.toPicture(other);
+        assertThat(c.similarityTo(Analysis.of(counter))).isLessThan(0.7);
+        // luma correlation tells layouts apart even on flat synthetic pictures, and ignores tone
+        assertThat(Comparison.of(clockwise, counter).correlation(Zone.WHOLE)).isLessThan(0.2);
+        assertThat(Comparison.of(SCENE, MiniEditor.adjust(SCENE, Tone.CONTRAST, -40))
+                        .correlation(Zone.WHOLE))
+                .isGreaterThan(0.99);
+    }
+
+    @Test
     void editsOfAnotherSizeAreResampled() {
         Picture smaller = dev.editloop.embedded.OpenCv.toPicture(resized(SCENE, 240, 180));
         Comparison c = compare(smaller);

@@ -221,6 +221,41 @@ class MeasurementsTest {
     }
 
     @Test
+    void detailFallsWithBlurAndRisesWithSharpening() {
+        Picture cat = TestImages.cat();
+        double base = Measurements.detail(cat);
+        assertThat(Measurements.detail(MiniEditor.blur(cat, 2))).isLessThan(base * 0.8);
+        assertThat(Measurements.detail(MiniEditor.stylize(cat, dev.editloop.embedded.classic.Action.Style.SHARPEN, 80)))
+                .isGreaterThan(base * 1.1);
+        assertThat(Measurements.detail(Picture.solid(40, 40, Color.GRAY))).isZero();
+    }
+
+    @Test
+    void noiseAndSharpnessAreReadPerRegion() {
+        Picture half = draw(400, 400, (x, y) -> grey(128));
+        SplittableRandom random = new SplittableRandom(3);
+        Picture noisyLeft = draw(400, 400, (x, y) -> {
+            double u = 1 - random.nextDouble();
+            double n = x < 200 ? Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble()) * 10 : 0;
+            return grey((int) Math.max(0, Math.min(255, Math.round(128 + n))));
+        });
+        Analysis a = Analysis.of(noisyLeft);
+        assertThat(Measurements.noise(a, Zone.in(Region.LEFT_HALF))).isCloseTo(10, within(1.0));
+        assertThat(Measurements.noise(a, Zone.in(Region.RIGHT_HALF))).isLessThan(0.2);
+        assertThat(Measurements.noise(a, Zone.outside(Region.RIGHT_HALF))).isCloseTo(10, within(1.0));
+        assertThat(Measurements.sharpness(a, Zone.in(Region.LEFT_HALF)))
+                .isGreaterThan(100 * Math.max(1, Measurements.sharpness(a, Zone.in(Region.RIGHT_HALF))));
+        assertThat(Measurements.noise(half)).isLessThan(0.2);
+    }
+
+    @Test
+    void exposureIsReadInLinearLight() {
+        Analysis grey = Analysis.of(Picture.solid(20, 20, new Color(188, 188, 188)));
+        // sRGB 188 is about 0.5 in linear light
+        assertThat(Measurements.meanLinearLuminance(grey, Zone.WHOLE)).isCloseTo(0.5, within(0.01));
+    }
+
+    @Test
     void largePicturesAreAnalysedOnBoundedPlanes() {
         Picture big = TestImages.scene(2400, 1200, 1);
         Analysis a = Analysis.of(big);
