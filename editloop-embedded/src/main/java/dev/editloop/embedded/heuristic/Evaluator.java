@@ -1,0 +1,242 @@
+package dev.editloop.embedded.heuristic;
+
+import dev.editloop.core.image.Picture;
+import dev.editloop.embedded.classic.Region;
+import dev.editloop.embedded.heuristic.Assessment.Artifact;
+import dev.editloop.embedded.heuristic.Assessment.Guard;
+import dev.editloop.embedded.heuristic.Assessment.Kind;
+import dev.editloop.embedded.heuristic.Assessment.Reading;
+import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.measure.Comparison;
+import dev.editloop.embedded.measure.Measurements;
+import dev.editloop.embedded.measure.Zone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Measures an edit against a request's {@link Intent} and scores it. Shared by the thinker and the judge; it uses
+ * only the request, the source and the edit (never a thinker's chosen amounts). Stateless and thread-safe.
+ *
+ * <p><b>SC</b> = 10 · A · P · D. A: the weighted mean achievement of the expected effects ({@link
+ * Effect#achievement}), times {@code 0.7 + 0.3 · (the lowest achievement among the main effects)}. P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
+ * planned action moves must stay within a tolerance (brightness, contrast, saturation, warmth, hue, grain, vignette,
+ * structure), the size must stay unless the request changes it, and for a request confined to one region, pixels
+ * outside it must stay. D: the share of the request that any action can do.
+ *
+ * <p><b>PQ</b> = 10 − Σ penalties for clipping, noise, blockiness and banding beyond what the request implies, and for
+ * an unnatural result (nearly black or white, oversaturated, smeared).
+ */
+public final class Evaluator {
+    /** Global guards: metric and tolerance. */
+    private static final Map<Metric, Double> GUARDS = new java.util.LinkedHashMap<>();
+
+    static {
+        GUARDS.put(Metric.BRIGHTNESS, 0.07);
+        GUARDS.put(Metric.CONTRAST, 0.15);
+        GUARDS.put(Metric.SATURATION, 0.18);
+        GUARDS.put(Metric.WARMTH, 0.12);
+        GUARDS.put(Metric.HUE, 12.0);
+        GUARDS.put(Metric.GRAIN, 0.1);
+        GUARDS.put(Metric.VIGNETTE, 0.1);
+        GUARDS.put(Metric.STRUCTURE_LOSS, 0.08);
+    }
+
+    private Evaluator() {}
+
+    /** Assesses an edit of a source against an intent. */
+    public static Assessment assess(Intent intent, Picture source, Picture edited) {
+        return assess(intent, source, Analysis.of(source), edited);
+    }
+
+    /** Assesses an edit of a source (already analysed) against an intent. */
+    public static Assessment assess(Intent intent, Picture source, Analysis sourceAnalysis, Picture edited) {
+        Picture expected = Geometry.apply(source, intent.geometry());
+        Analysis expectedAnalysis = expected == source ? sourceAnalysis : Analysis.of(expected);
+        Comparison c = Comparison.of(expectedAnalysis, Analysis.of(edited));
+        boolean unchanged = source.samePixels(edited)
+                || (c.sameSize() && intent.geometry().isEmpty() && c.changedFraction(Zone.WHOLE, 3) < 0.002);
+
+        List<Effect> effects = intent.doable() ? intent.effects(sourceAnalysis) : List.of();
+        Set<Metric> touched = intent.touched(sourceAnalysis);
+
+        // effects
+        List<Reading> readings = new ArrayList<>();
+        double weighted = 0;
+        double weights = 0;
+        for (Effect effect : effects) {
+            double measured = effect.metric() == Metric.GEOMETRY ? geometry(c, expected) : effect.measure(c);
+            double baseline = effect.metric().baseline(c, effect.zone());
+            double a = effect.achievement(measured, baseline);
+            readings.add(new Reading(effect, measured, baseline, a));
+            if (!Double.isNaN(a)) {
+                weighted += effect.weight() * a;
+                weights += effect.weight();
+            }
+        }
+        // the weighted mean, held back by the worst of the main effects: one missing effect is not made up by others
+        double worst = readings.stream()
+                .filter(r -> r.effect().weight() >= 0.5 && !Double.isNaN(r.achievement()))
+                .mapToDouble(Reading::achievement)
+                .min()
+                .orElse(1);
+        double achievement =
+                weights > 0 ? weighted / weights * (0.7 + 0.3 * worst) : (intent.doable() ? (unchanged ? 1 : 0.5) : 0);
+
+        // nothing else changed
+        List<Guard> guards = new ArrayList<>();
+        Optional<Region> confined = intent.confinedTo(sourceAnalysis);
+        if (confined.isPresent()) {
+            Zone outside = Zone.outside(confined.get());
+            double changed = c.changedFraction(outside, 12);
+            double mad = c.meanAbsDiff(outside);
+            double penalty = Math.min(0.6, 0.6 * Math.max(0, changed - 0.01) / 0.25 + Math.max(0, mad - 2) / 20);
+            guards.add(new Guard("changed pixels " + outside.phrase(), changed, 0.01, penalty));
+        } else {
+            for (Map.Entry<Metric, Double> guard : GUARDS.entrySet()) {
+                Metric metric = guard.getKey();
+                if (touched.contains(metric)) {
+                    continue;
+                }
+                double measured = Math.abs(metric.measure(c, Zone.WHOLE, null));
+                if (Double.isNaN(measured)) {
+                    continue; // nothing to read (e.g. no pixels with color for a hue shift)
+                }
+                double tolerance = guard.getValue();
+                double penalty = Math.min(0.5, 0.5 * Math.max(0, measured - tolerance) / tolerance);
+                guards.add(new Guard("unasked " + metric.label(null), measured, tolerance, penalty));
+            }
+        }
+        if (intent.geometry().isEmpty() && !c.sameSize()) {
+            guards.add(new Guard("size changed", 1, 0, 0.5));
+        }
+        double preservation = 1;
+        for (Guard g : guards) {
+            preservation *= 1 - g.penalty();
+        }
+
+        Set<Knob> knobs = java.util.EnumSet.noneOf(Knob.class);
+        double strongestContrast = 0;
+        for (dev.editloop.embedded.classic.Action action : intent.plan(sourceAnalysis)) {
+            Knob.of(action).ifPresent(knobs::add);
+            if (Knob.of(action).orElse(null) == Knob.CONTRAST) {
+                strongestContrast = Math.max(strongestContrast, Knob.CONTRAST.amount(action));
+            }
+        }
+        List<Artifact> artifacts = artifacts(c, effects, touched, knobs, strongestContrast);
+        double quality = 10;
+        for (Artifact a : artifacts) {
+            quality -= Double.isNaN(a.penalty()) ? 0 : a.penalty();
+        }
+        quality = Math.max(0, quality);
+        double doable = intent.doableShare();
+        double semantic = 10 * achievement * preservation * doable;
+        if (Double.isNaN(semantic)) {
+            semantic = 0; // never invent a score: an unreadable measurement counts as not achieved
+        }
+        return new Assessment(
+                readings,
+                guards,
+                artifacts,
+                achievement,
+                preservation,
+                doable,
+                round(semantic),
+                round(quality),
+                unchanged);
+    }
+
+    /**
+     * Luma correlation with the source transformed as asked (layout, whatever the tone), halved when the size is not
+     * what the request implies.
+     */
+    private static double geometry(Comparison c, Picture expected) {
+        Analysis e = c.edited();
+        boolean size = Math.abs(e.width() - expected.width()) <= Math.max(2, expected.width() / 50)
+                && Math.abs(e.height() - expected.height()) <= Math.max(2, expected.height() / 50);
+        return Math.max(0, c.correlation(Zone.WHOLE)) * (size ? 1 : 0.5);
+    }
+
+    private static List<Artifact> artifacts(
+            Comparison c, List<Effect> effects, Set<Metric> touched, Set<Knob> knobs, double strongestContrast) {
+        Analysis s = c.source();
+        Analysis e = c.edited();
+        List<Artifact> out = new ArrayList<>();
+
+        // posterizing, cartoons and sketches clip by design (pure black lines, white paper, end levels)
+        boolean clipsByDesign = knobs.contains(Knob.POSTERIZE)
+                || knobs.contains(Knob.PENCIL_SKETCH)
+                || knobs.contains(Knob.CARTOON)
+                || knobs.contains(Knob.INVERT);
+        double clip = Measurements.clipping(e, Zone.WHOLE) - Measurements.clipping(s, Zone.WHOLE);
+        // a strong contrast boost (film noir, drama) may crush some shadows and highlights
+        double allowedClip = clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04;
+        out.add(new Artifact(
+                "added clipping",
+                Kind.ARTIFACT,
+                clip * 100,
+                allowedClip * 100,
+                clamp(25 * (clip - allowedClip), 0, 3),
+                "%"));
+
+        double grainFar = effects.stream()
+                .filter(x -> x.metric() == Metric.GRAIN)
+                .mapToDouble(x -> Math.abs(x.far()))
+                .max()
+                .orElse(-1);
+        double allowedNoise = grainFar > 0 ? grainFar * 30 + 3 : touched.contains(Metric.GRAIN) ? 10 : 3;
+        double noise = c.addedNoise(Zone.WHOLE);
+        out.add(new Artifact(
+                "added noise", Kind.ARTIFACT, noise, allowedNoise, clamp((noise - allowedNoise) / 3, 0, 4), " levels"));
+
+        boolean flatAllowed = touched.contains(Metric.FLATNESS)
+                || touched.contains(Metric.BLOCK_SIZE)
+                || touched.contains(Metric.LEVELS);
+        double blocks = Measurements.blockiness(e, Zone.WHOLE) - Measurements.blockiness(s, Zone.WHOLE);
+        double allowedBlocks = flatAllowed ? 1 : 0.12;
+        out.add(new Artifact(
+                "added blockiness",
+                Kind.ARTIFACT,
+                blocks,
+                allowedBlocks,
+                clamp(10 * (blocks - allowedBlocks), 0, 3),
+                ""));
+
+        if (!touched.contains(Metric.LEVELS)) {
+            double le = Measurements.levels(e, Zone.WHOLE);
+            double ls = Measurements.levels(s, Zone.WHOLE);
+            double penalty = le < 0.5 * ls && le < 40 ? clamp(3 * (1 - le / 40), 0, 3) : 0;
+            out.add(new Artifact("tone levels (banding)", Kind.ARTIFACT, le, Math.min(40, 0.5 * ls), penalty, ""));
+        }
+
+        double luma = Measurements.meanLuma(e, Zone.WHOLE);
+        double bright = knobs.contains(Knob.PENCIL_SKETCH) ? 255 : 243;
+        double exposure = luma < 12 ? (12 - luma) / 4 : luma > bright ? (luma - bright) / 4 : 0;
+        out.add(new Artifact("mean luma", Kind.NATURALNESS, luma, 12, clamp(exposure, 0, 3), ""));
+
+        double sat = Measurements.meanSaturation(e, Zone.WHOLE);
+        double satSource = Measurements.meanSaturation(s, Zone.WHOLE);
+        double over = sat > 0.75 && sat > satSource + 0.1 ? clamp((sat - 0.75) * 10, 0, 2) : 0;
+        out.add(new Artifact("mean saturation", Kind.NATURALNESS, sat, 0.75, over, ""));
+
+        if (!touched.contains(Metric.BLUR) && !touched.contains(Metric.SHARPNESS) && !touched.contains(Metric.DETAIL)) {
+            // the Laplacian variance scales with the square of the luma spread: discount tone changes
+            double spread =
+                    Measurements.lumaContrast(e, Zone.WHOLE) / Math.max(0.5, Measurements.lumaContrast(s, Zone.WHOLE));
+            double soft = c.sharpnessChange(Zone.WHOLE) - 2 * Math.log(Math.max(0.05, spread)) / Math.log(2);
+            out.add(new Artifact(
+                    "lost sharpness", Kind.NATURALNESS, -soft, 1.5, clamp((-soft - 1.5) / 1.5, 0, 2), " stops"));
+        }
+        return out;
+    }
+
+    static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

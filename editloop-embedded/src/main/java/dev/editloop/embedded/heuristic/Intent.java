@@ -1,0 +1,289 @@
+package dev.editloop.embedded.heuristic;
+
+import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.classic.ParsedInstruction;
+import dev.editloop.embedded.classic.Region;
+import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.measure.Zone;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * What a request asks for, read with the classic editor's parser and the {@link KnowledgeBase}: the concrete actions
+ * the parser understood, the abstract concepts found in what it did not, and the parts no action can do. From these
+ * come the expected effects (what to measure) and a plan in the editor's vocabulary.
+ */
+public final class Intent {
+    private static final Pattern NUMBER = Pattern.compile("\\d");
+    private static final Set<String> FILLER = Set.of(
+            "please",
+            "and",
+            "then",
+            "also",
+            "a",
+            "an",
+            "the",
+            "it",
+            "its",
+            "this",
+            "that",
+            "bit",
+            "little",
+            "more",
+            "slightly",
+            "make",
+            "look",
+            "looks",
+            "like",
+            "just",
+            "so",
+            "very",
+            "too",
+            "some",
+            "of",
+            "to",
+            "with",
+            "for",
+            "can",
+            "you",
+            "could",
+            "would",
+            "i",
+            "want",
+            "give",
+            "feel",
+            "as",
+            "if",
+            "me",
+            "photo",
+            "image",
+            "picture",
+            "lot",
+            "much",
+            "kind",
+            "sort",
+            "up",
+            "in",
+            "on",
+            "my",
+            "our",
+            "now",
+            "thanks");
+
+    /** A part of the request that cannot be done, and why. */
+    public record Blocked(String fragment, String reason, boolean impossible) {}
+
+    private final String text;
+    private final List<Action> concrete;
+    private final boolean explicit;
+    private final List<Concept> concepts;
+    private final List<Blocked> blocked;
+
+    private Intent(
+            String text, List<Action> concrete, boolean explicit, List<Concept> concepts, List<Blocked> blocked) {
+        this.text = text;
+        this.concrete = List.copyOf(concrete);
+        this.explicit = explicit;
+        this.concepts = List.copyOf(concepts);
+        this.blocked = List.copyOf(blocked);
+    }
+
+    /** Reads a request. A parser that fails counts as understanding nothing. */
+    public static Intent read(String text, Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
+        ParsedInstruction parsed = parse(parser, text);
+        List<String> rest = new ArrayList<>(parsed.notUnderstood());
+        if (parsed.actions().isEmpty() && rest.isEmpty() && !text.isBlank()) {
+            rest.add(text.trim());
+        }
+        List<Concept> concepts = new ArrayList<>();
+        List<Blocked> blocked = new ArrayList<>();
+        for (String fragment : rest) {
+            if (filler(fragment)) {
+                continue;
+            }
+            List<KnowledgeBase.Match> matches = knowledge.find(fragment);
+            for (KnowledgeBase.Match m : matches) {
+                if (!concepts.contains(m.concept())) {
+                    concepts.add(m.concept());
+                }
+            }
+            Optional<String> impossible = knowledge.impossibility(fragment);
+            if (impossible.isPresent()) {
+                blocked.add(new Blocked(fragment, impossible.get(), true));
+            } else if (matches.isEmpty()) {
+                blocked.add(new Blocked(
+                        fragment,
+                        "nothing in the classic editor's vocabulary or in the thinker's knowledge matches \"" + fragment
+                                + "\"",
+                        false));
+            }
+        }
+        // abstract words the parser read literally ("a comic book" as a cartoon, "washed out" as less saturation):
+        // the concept replaces the editor's default reading, unless the request gave its own amount
+        List<Action> concrete = new ArrayList<>(parsed.actions());
+        for (KnowledgeBase.Match m : knowledge.find(text)) {
+            if (concepts.contains(m.concept())) {
+                continue;
+            }
+            List<Action> literal =
+                    parse(parser, text.substring(m.start(), m.end())).actions();
+            if (!literal.isEmpty() && concrete.containsAll(literal)) {
+                literal.forEach(concrete::remove);
+                concepts.add(m.concept());
+            }
+        }
+        return new Intent(text, concrete, NUMBER.matcher(text).find(), concepts, blocked);
+    }
+
+    static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {
+        try {
+            ParsedInstruction parsed = parser.apply(text);
+            return parsed == null ? new ParsedInstruction(List.of(), List.of(text)) : parsed;
+        } catch (RuntimeException e) {
+            return new ParsedInstruction(List.of(), List.of(text));
+        }
+    }
+
+    private static boolean filler(String fragment) {
+        for (String word : fragment.toLowerCase(Locale.ROOT).split("[^a-z0-9']+")) {
+            if (!word.isEmpty() && !FILLER.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The concrete actions the parser understood, in order. */
+    public List<Action> concrete() {
+        return concrete;
+    }
+
+    /** Whether the request states amounts (has a number). */
+    public boolean explicit() {
+        return explicit;
+    }
+
+    /** The abstract concepts found in what the parser did not understand. */
+    public List<Concept> concepts() {
+        return concepts;
+    }
+
+    /** The parts nothing can do. */
+    public List<Blocked> blocked() {
+        return blocked;
+    }
+
+    /** Whether anything of the request can be done. */
+    public boolean doable() {
+        return !concrete.isEmpty() || !concepts.isEmpty();
+    }
+
+    /** The share of the request's parts that can be done, 0–1 (1 when nothing is blocked). */
+    public double doableShare() {
+        int doable = concrete.size() + concepts.size();
+        int total = doable + blocked.size();
+        return total == 0 ? 0 : (double) doable / total;
+    }
+
+    /** The geometric actions of the request, in order. */
+    public List<Action> geometry() {
+        return concrete.stream().filter(ActionEffects::geometric).toList();
+    }
+
+    /** The plan in the editor's vocabulary: the concrete actions, then each concept's plan minus duplicates. */
+    public List<Action> plan(Analysis source) {
+        List<Action> plan = new ArrayList<>(concrete);
+        for (Concept concept : concepts) {
+            for (Action action : concept.plan(source)) {
+                boolean duplicate = plan.stream()
+                        .anyMatch(
+                                p -> p.equals(action) || (Knob.of(action).isPresent() && Knob.sameControl(p, action)));
+                if (!duplicate) {
+                    plan.add(action);
+                }
+            }
+        }
+        return plan;
+    }
+
+    /** The expected effects: each concrete action's, then the concepts' (where no concrete effect covers them). */
+    public List<Effect> effects(Analysis source) {
+        List<Effect> effects = new ArrayList<>();
+        for (Action action : concrete) {
+            effects.addAll(ActionEffects.of(action, explicit));
+        }
+        if (!geometry().isEmpty()) {
+            effects.add(new Effect(Metric.GEOMETRY, Zone.WHOLE, null, 0.7, 0.99, 1.02, 1, null));
+        }
+        for (Concept concept : concepts) {
+            for (Effect effect : concept.effects(source)) {
+                boolean covered = effects.stream()
+                        .anyMatch(e -> e.metric() == effect.metric()
+                                && e.zone().equals(effect.zone())
+                                && java.util.Objects.equals(e.color(), effect.color()));
+                if (!covered) {
+                    effects.add(effect);
+                }
+            }
+        }
+        return effects;
+    }
+
+    /** The metrics the plan moves on purpose or as a side effect. */
+    public Set<Metric> touched(Analysis source) {
+        Set<Metric> touched = EnumSet.noneOf(Metric.class);
+        for (Action action : plan(source)) {
+            touched.addAll(ActionEffects.touched(action));
+        }
+        for (Effect effect : effects(source)) {
+            touched.add(effect.metric());
+        }
+        return touched;
+    }
+
+    /**
+     * The one region every action of the plan is confined to, when there is one: everything outside it should stay
+     * as it was.
+     */
+    public Optional<Region> confinedTo(Analysis source) {
+        Set<Region> regions = new LinkedHashSet<>();
+        for (Action action : plan(source)) {
+            if (ActionEffects.geometric(action)) {
+                return Optional.empty();
+            }
+            regions.add(ActionEffects.confinedTo(action));
+        }
+        if (regions.size() == 1) {
+            Region only = regions.iterator().next();
+            return only == Region.WHOLE ? Optional.empty() : Optional.of(only);
+        }
+        return Optional.empty();
+    }
+
+    /** A short account: "concrete: …; concepts: …; cannot: …". */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        if (!concrete.isEmpty()) {
+            parts.add("understood by the editor: " + Action.instruction(concrete));
+        }
+        if (!concepts.isEmpty()) {
+            parts.add("abstract: "
+                    + String.join(", ", concepts.stream().map(Concept::title).toList()));
+        }
+        for (Blocked b : blocked) {
+            parts.add((b.impossible() ? "impossible: \"" : "unknown: \"") + b.fragment() + "\"");
+        }
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.editloop.embedded.heuristic;
+
+import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.classic.NamedColor;
+import dev.editloop.embedded.classic.ParsedInstruction;
+import dev.editloop.embedded.classic.Region;
+import dev.editloop.embedded.heuristic.Assessment.Artifact;
+import dev.editloop.embedded.heuristic.Assessment.Reading;
+import dev.editloop.embedded.measure.Analysis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns an assessment into the next instruction: rephrase what the editor did not understand, turn up effects that
+ * are too weak, turn down effects that overshoot or hurt quality, and keep what works. Pure and deterministic.
+ */
+final class Refiner {
+    private Refiner() {}
+
+    /** The next plan and the reasons for each change, one line each. */
+    record Refinement(List<Action> actions, List<String> notes, boolean rephrased) {
+        String instruction() {
+            return Action.instruction(actions);
+        }
+    }
+
+    /** Think-while-edit: the full plan for the next edit of the source. */
+    static Refinement refine(
+            Intent intent,
+            Assessment assessment,
+            String current,
+            Function<String, ParsedInstruction> parser,
+            KnowledgeBase knowledge,
+            Analysis source) {
+        List<String> notes = new ArrayList<>();
+        ParsedInstruction parsed = Intent.parse(parser, current);
+        List<Action> plan = new ArrayList<>();
+        boolean rephrased = false;
+        // knobs whose actions this round only spells out: the edit did not have them, so their readings say nothing
+        // about their amounts
+        Set<Knob> fresh = EnumSet.noneOf(Knob.class);
+        if (parsed.actions().isEmpty()) {
+            plan.addAll(intent.plan(source));
+            rephrased = true;
+            notes.add("the editor understood none of \"" + current + "\""
+                    + (assessment.unchanged() ? " and left the image unchanged" : "")
+                    + "; spell it out in its vocabulary: " + Action.instruction(plan));
+        } else {
+            plan.addAll(parsed.actions());
+            for (String fragment : parsed.notUnderstood()) {
+                for (KnowledgeBase.Match match : knowledge.find(fragment)) {
+                    List<Action> spelled = new ArrayList<>();
+                    for (Action action : match.concept().plan(source)) {
+                        if (!contains(plan, action)) {
+                            insert(plan, action);
+                            spelled.add(action);
+                            Knob.of(action).ifPresent(fresh::add);
+                        }
+                    }
+                    rephrased = true;
+                    notes.add("the editor skipped \"" + fragment + "\"; spell out "
+                            + match.concept().title() + " as: " + Action.instruction(spelled));
+                }
+            }
+            for (Action action : intent.concrete()) {
+                if (!contains(plan, action)) {
+                    insert(plan, action);
+                    Knob.of(action).ifPresent(fresh::add);
+                    notes.add("restore the requested step: " + action.phrase());
+                }
+            }
+            for (Concept concept : intent.concepts()) {
+                for (Action action : concept.plan(source)) {
+                    if (Knob.of(action).isEmpty() && !contains(plan, action)) {
+                        insert(plan, action);
+                        notes.add("restore the " + concept.title() + " step: " + action.phrase());
+                    }
+                }
+            }
+        }
+        if (rephrased && assessment.unchanged()) {
+            return new Refinement(List.copyOf(plan), notes, true);
+        }
+
+        Set<Knob> turned = EnumSet.copyOf(fresh);
+        double clipping = assessment.artifacts().stream()
+                .filter(x -> x.name().equals("added clipping"))
+                .mapToDouble(Artifact::penalty)
+                .sum();
+        List<Reading> readings = new ArrayList<>(assessment.readings());
+        readings.sort(Comparator.comparingDouble((Reading r) -> -r.effect().weight()));
+        for (Reading reading : readings) {
+            Effect effect = reading.effect();
+            Effect.Standing standing = reading.standing();
+            if (standing == Effect.Standing.ON_TARGET || standing == Effect.Standing.NOT_APPLICABLE) {
+                continue;
+            }
+            Knob knob = effect.knob();
+            if (knob == null) {
+                notes.add(effect.label() + " is " + standing.words() + " ("
+                        + effect.metric().format(reading.measured())
+                        + "), and no amount of the editor controls it; keep the step as it is");
+                continue;
+            }
+            if (turned.contains(knob)) {
+                continue;
+            }
+            int index = find(plan, knob, effect);
+            if (index >= 0) {
+                Action action = plan.get(index);
+                double amount = knob.amount(action);
+                if (standing == Effect.Standing.WEAK && clipping >= 1 && pushesToClipping(knob, amount)) {
+                    notes.add(
+                            effect.label() + " is too weak (" + effect.metric().format(reading.measured())
+                                    + "), but the image already clips; hold \"" + action.phrase() + "\"");
+                    turned.add(knob);
+                    continue;
+                }
+                double next = nextAmount(knob, amount, reading);
+                if (knob.signed() && Math.signum(next) != Math.signum(amount)) {
+                    next = 0; // turning a knob past zero would undo other steps, not this one: drop it instead
+                }
+                Optional<Action> changed = knob.with(action, next);
+                if (changed.isEmpty()) {
+                    plan.remove(index);
+                    notes.add("drop \"" + action.phrase() + "\": " + effect.label() + " reads "
+                            + effect.metric().format(reading.measured()) + ", " + effect.target());
+                } else if (!changed.get().equals(action)) {
+                    plan.set(index, changed.get());
+                    notes.add((standing == Effect.Standing.WEAK ? "strengthen" : "soften") + " " + knob.label() + ": "
+                            + effect.label() + " reads " + effect.metric().format(reading.measured()) + " ("
+                            + effect.target() + "), so \"" + action.phrase() + "\" becomes \""
+                            + changed.get().phrase() + "\"");
+                } else {
+                    notes.add(effect.label() + " is " + standing.words() + " but " + knob.label()
+                            + " is already at its limit");
+                }
+                turned.add(knob);
+            } else if (standing == Effect.Standing.STRONG) {
+                notes.add(effect.label() + " is too strong (" + effect.metric().format(reading.measured())
+                        + ") from other steps; there is no " + knob.label() + " step to ease off");
+                turned.add(knob);
+            } else {
+                Region region =
+                        effect.zone().outside() ? Region.WHOLE : effect.zone().region();
+                if (knob == Knob.TILT_SHIFT) {
+                    region = Region.WHOLE;
+                }
+                Optional<Action> added = knob.make(startAmount(knob, reading), region, effect.color());
+                if (added.isPresent()) {
+                    insert(plan, added.get());
+                    notes.add("add \"" + added.get().phrase() + "\": " + effect.label() + " reads "
+                            + effect.metric().format(reading.measured()) + " (" + effect.target() + ")");
+                    turned.add(knob);
+                }
+            }
+        }
+        for (Artifact artifact : assessment.artifacts()) {
+            if (artifact.penalty() < 0.5) {
+                continue;
+            }
+            qualityFix(plan, artifact, turned, notes);
+        }
+        if (plan.isEmpty()) {
+            plan.addAll(intent.plan(source));
+        }
+        return new Refinement(List.copyOf(plan), notes, rephrased);
+    }
+
+    /** Whether turning this knob further up pushes tones or colors into clipping. */
+    private static boolean pushesToClipping(Knob knob, double amount) {
+        return (knob == Knob.CONTRAST || knob == Knob.BRIGHTNESS || knob == Knob.EXPOSURE || knob == Knob.SATURATION)
+                && amount > 0;
+    }
+
+    /** The amount that should move the effect to its ideal. */
+    static double nextAmount(Knob knob, double amount, Reading reading) {
+        Effect effect = reading.effect();
+        double measured = reading.measured();
+        double ideal = effect.ideal();
+        if (knob == Knob.PIXEL_ART || knob == Knob.POSTERIZE) {
+            double ratio = measured > 1e-6 ? ideal / measured : 2;
+            return amount * Math.max(0.4, Math.min(2.5, ratio));
+        }
+        if (knob.slope() == 0) {
+            return reading.standing() == Effect.Standing.WEAK ? amount * 1.4 : amount * 0.7;
+        }
+        double step = (ideal - measured) / knob.slope();
+        double floor = switch (knob) {
+            case EXPOSURE -> 0.5;
+            case HUE -> 20;
+            default -> 15;
+        };
+        double limit = Math.max(floor, 1.5 * Math.abs(amount));
+        step = Math.max(-limit, Math.min(limit, step));
+        return amount + step;
+    }
+
+    /** The amount for a new action that should produce the missing effect. */
+    static double startAmount(Knob knob, Reading reading) {
+        Effect effect = reading.effect();
+        if (knob == Knob.PIXEL_ART || knob == Knob.POSTERIZE) {
+            return effect.ideal();
+        }
+        if (knob.slope() == 0) {
+            return 100;
+        }
+        double measured = Double.isNaN(reading.measured()) ? 0 : reading.measured();
+        return (effect.ideal() - measured) / knob.slope();
+    }
+
+    private static void qualityFix(List<Action> plan, Artifact artifact, Set<Knob> turned, List<String> notes) {
+        String name = artifact.name();
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            Action action = plan.get(i);
+            Optional<Knob> knob = Knob.of(action);
+            if (knob.isEmpty() || turned.contains(knob.get())) {
+                continue;
+            }
+            Knob k = knob.get();
+            double amount = k.amount(action);
+            Double next = null;
+            if (name.equals("added clipping")) {
+                if ((k == Knob.CONTRAST || k == Knob.BRIGHTNESS || k == Knob.EXPOSURE || k == Knob.SATURATION)
+                        && amount > 0) {
+                    next = amount * 0.7;
+                }
+            } else if (name.equals("added noise")) {
+                if (k == Knob.GRAIN || k == Knob.SHARPEN || k == Knob.HDR) {
+                    next = amount * 0.6;
+                }
+            } else if (name.equals("added blockiness") || name.startsWith("tone levels")) {
+                if (k == Knob.POSTERIZE) {
+                    next = amount + 2;
+                } else if (k == Knob.PIXEL_ART) {
+                    next = amount * 0.7;
+                }
+            } else if (name.equals("mean luma")) {
+                boolean dark = artifact.measured() < 128;
+                if ((k == Knob.BRIGHTNESS || k == Knob.EXPOSURE) && (dark ? amount < 0 : amount > 0)) {
+                    next = amount * 0.6;
+                }
+            } else if (name.equals("mean saturation")) {
+                if (k == Knob.SATURATION && amount > 0) {
+                    next = amount * 0.6;
+                }
+            } else if (name.equals("lost sharpness")) {
+                if (k == Knob.BLUR || k == Knob.WATERCOLOR) {
+                    next = amount * 0.6;
+                }
+            }
+            if (next == null) {
+                continue;
+            }
+            Optional<Action> replaced = k.with(action, next);
+            if (replaced.isPresent() && !replaced.get().equals(action)) {
+                plan.set(i, replaced.get());
+                changed.add("\"" + action.phrase() + "\" → \"" + replaced.get().phrase() + "\"");
+                turned.add(k);
+            }
+        }
+        if (!changed.isEmpty()) {
+            notes.add("ease off for quality (" + artifact.line().toLowerCase(Locale.ROOT) + "): "
+                    + String.join(", ", changed));
+        }
+    }
+
+    /** The index of the plan's action for a knob (preferring the effect's region and color), or −1. */
+    static int find(List<Action> plan, Knob knob, Effect effect) {
+        Region region = effect.zone().outside() ? Region.WHOLE : effect.zone().region();
+        NamedColor color = effect.color();
+        int fallback = -1;
+        for (int i = 0; i < plan.size(); i++) {
+            Action action = plan.get(i);
+            if (Knob.of(action).orElse(null) != knob) {
+                continue;
+            }
+            if (knob == Knob.TINT && color != null && !color.equals(Knob.color(action))) {
+                continue;
+            }
+            if (Knob.region(action) == region) {
+                return i;
+            }
+            if (fallback < 0) {
+                fallback = i;
+            }
+        }
+        return fallback;
+    }
+
+    private static boolean contains(List<Action> plan, Action action) {
+        return plan.stream()
+                .anyMatch(p -> p.equals(action) || (Knob.of(action).isPresent() && Knob.sameControl(p, action)));
+    }
+
+    /** Inserts an action where it belongs in the processing order (after the last action of its stage or earlier). */
+    static void insert(List<Action> plan, Action action) {
+        int stage = stage(action);
+        int at = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            if (stage(plan.get(i)) <= stage) {
+                at = i + 1;
+            }
+        }
+        plan.add(at, action);
+    }
+
+    /** Processing order: geometry, color filters, painterly styles, tone, tints, texture, blocks, finishing. */
+    static int stage(Action action) {
+        if (ActionEffects.geometric(action)) {
+            return action instanceof Action.Border ? 95 : 0;
+        }
+        if (action instanceof Action.AddText) {
+            return 90;
+        }
+        Optional<Knob> knob = Knob.of(action);
+        if (knob.isEmpty()) {
+            return 20;
+        }
+        return switch (knob.get()) {
+            case GRAYSCALE, SEPIA, INVERT -> 10;
+            case WATERCOLOR, CARTOON, PENCIL_SKETCH -> 30;
+            case BRIGHTNESS, EXPOSURE, CONTRAST, SATURATION, WARMTH, HUE -> 40;
+            case TINT -> 50;
+            case HDR, SHARPEN, BLUR, TILT_SHIFT -> 60;
+            case PIXEL_ART -> 70;
+            case VIGNETTE -> 80;
+            case GRAIN -> 82;
+            case POSTERIZE -> 85;
+        };
+    }
+}
