@@ -23,10 +23,8 @@ final class BackendsCommand implements Callable<Integer> {
         BackendRegistry registry = BackendRegistry.load();
         out.println(String.format(Locale.ROOT, "%-18s %-24s %s", "kind", "roles", "description"));
         for (BackendProvider provider : registry.providers().values()) {
-            String roles = provider.roles().stream()
-                    .sorted()
-                    .map(BackendRole::label)
-                    .collect(Collectors.joining(", "));
+            String roles =
+                    provider.roles().stream().sorted().map(BackendRole::label).collect(Collectors.joining(", "));
             out.println(String.format(Locale.ROOT, "%-18s %-24s %s", provider.kind(), roles, provider.description()));
         }
         out.println();

@@ -50,7 +50,11 @@ final class EditCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--image"}, required = true, paramLabel = "PATH", description = "Source image (PNG, JPEG, BMP, GIF).")
+    @Option(
+            names = {"-i", "--image"},
+            required = true,
+            paramLabel = "PATH",
+            description = "Source image (PNG, JPEG, BMP, GIF).")
     Path image;
 
     @Option(
@@ -70,7 +74,8 @@ final class EditCommand implements Callable<Integer> {
     @Option(
             names = {"-n", "--max-turns"},
             paramLabel = "N",
-            description = "Turn limit (default: 5 for think-while-edit, 3 for reflect; single and think-before-edit make one).")
+            description =
+                    "Turn limit (default: 5 for think-while-edit, 3 for reflect; single and think-before-edit make one).")
     Integer maxTurns;
 
     @Option(
@@ -80,28 +85,51 @@ final class EditCommand implements Callable<Integer> {
             description = "Stop when SC >= X and PQ >= X (default 8); 'overall:X' stops when sqrt(SC*PQ) >= X.")
     String threshold;
 
-    @Option(names = "--editor", paramLabel = "SPEC", defaultValue = "embedded", description = "Editor backend (default: embedded, the classic editor).")
+    @Option(
+            names = "--editor",
+            paramLabel = "SPEC",
+            defaultValue = "embedded",
+            description = "Editor backend (default: embedded, the classic editor).")
     String editorSpec;
 
-    @Option(names = "--thinker", paramLabel = "SPEC", defaultValue = "embedded", description = "Thinker backend (default: embedded, the heuristic thinker).")
+    @Option(
+            names = "--thinker",
+            paramLabel = "SPEC",
+            defaultValue = "embedded",
+            description = "Thinker backend (default: embedded, the heuristic thinker).")
     String thinkerSpec;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed for every random choice (default 0): the same seed gives the same images.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Seed for every random choice (default 0): the same seed gives the same images.")
     long seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: a new folder under runs/).")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            description = "Output folder (default: a new folder under runs/).")
     Path out;
 
     @Option(names = "--json", description = "Print trajectory.json to stdout instead of the summary.")
     boolean json;
 
-    @Option(names = "--no-reflect-thinking", description = "Reflect only: skip the first step that rewrites the instruction into concrete actions.")
+    @Option(
+            names = "--no-reflect-thinking",
+            description = "Reflect only: skip the first step that rewrites the instruction into concrete actions.")
     boolean noReflectThinking;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "40000000", description = "Largest source image accepted, in pixels (default 40000000).")
+    @Option(
+            names = "--max-pixels",
+            paramLabel = "N",
+            defaultValue = "40000000",
+            description = "Largest source image accepted, in pixels (default 40000000).")
     long maxPixels;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress lines on stderr.")
     boolean quiet;
 
     @Option(names = "--verbose", description = "Debug logging, and a stack trace with errors.")

@@ -17,8 +17,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     }
 
     @Override
-    public int handleExecutionException(
-            Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         err.println("editloop: error: " + message(ex));
         if (verbose) {
             ex.printStackTrace(err);
@@ -32,7 +31,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         }
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
-            message = ex.getClass().getSimpleName() + (ex instanceof EditLoopException ? "" : " (run with --verbose for details)");
+            message = ex.getClass().getSimpleName()
+                    + (ex instanceof EditLoopException ? "" : " (run with --verbose for details)");
         }
         return message.lines().findFirst().orElse(message).strip();
     }

@@ -25,8 +25,13 @@ final class Progress implements LoopListener {
         switch (event) {
             case LoopEvent.RunStarted started -> {
                 limit = started.turnLimit();
-                line("%s, up to %d turn%s · editor %s · thinker %s", started.request().strategy().id(), limit,
-                        limit == 1 ? "" : "s", started.editor(), started.thinker());
+                line(
+                        "%s, up to %d turn%s · editor %s · thinker %s",
+                        started.request().strategy().id(),
+                        limit,
+                        limit == 1 ? "" : "s",
+                        started.editor(),
+                        started.thinker());
             }
             case LoopEvent.PlanDone plan -> {
                 if (plan.kind() == PlanKind.REWRITE) {
@@ -35,23 +40,33 @@ final class Progress implements LoopListener {
                     line("%s target: %s", bar(0), plan.plan().targetDescription());
                 }
             }
-            case LoopEvent.TurnStarted turn -> line("%s turn %d/%d editing %s: %s", bar(turn.index() - 1), turn.index(),
-                    limit, turn.base().id(), turn.instruction());
+            case LoopEvent.TurnStarted turn ->
+                line(
+                        "%s turn %d/%d editing %s: %s",
+                        bar(turn.index() - 1), turn.index(), limit, turn.base().id(), turn.instruction());
             case LoopEvent.EditDone edit -> {}
             case LoopEvent.CritiqueDone done -> {
                 var c = done.turn().critique();
                 String verdict = c.verdict().id();
                 if (c.valid()) {
-                    line("%s turn %d/%d SC %.1f PQ %.1f → %s (edit %d ms, think %d ms)", bar(done.turn().index()),
-                            done.turn().index(), limit, c.semantic(), c.quality(), verdict, done.turn().editMs(),
+                    line(
+                            "%s turn %d/%d SC %.1f PQ %.1f → %s (edit %d ms, think %d ms)",
+                            bar(done.turn().index()),
+                            done.turn().index(),
+                            limit,
+                            c.semantic(),
+                            c.quality(),
+                            verdict,
+                            done.turn().editMs(),
                             done.turn().thinkMs());
                 } else {
-                    line("%s turn %d/%d the thinker's reply could not be read", bar(done.turn().index()),
-                            done.turn().index(), limit);
+                    line(
+                            "%s turn %d/%d the thinker's reply could not be read",
+                            bar(done.turn().index()), done.turn().index(), limit);
                 }
             }
-            case LoopEvent.RunFinished finished -> line("%s done: %s", bar(limit),
-                    finished.result().stopReason().id());
+            case LoopEvent.RunFinished finished ->
+                line("%s done: %s", bar(limit), finished.result().stopReason().id());
         }
     }
 

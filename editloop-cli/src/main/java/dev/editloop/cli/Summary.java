@@ -21,14 +21,29 @@ final class Summary {
             out.println("planned:     " + result.plan().instruction());
         }
         out.println();
-        out.println(String.format(Locale.ROOT, "%-5s %5s %5s %8s %8s %8s  %s", "turn", "SC", "PQ", "overall", "edit",
-                "think", "instruction"));
+        out.println(String.format(
+                Locale.ROOT,
+                "%-5s %5s %5s %8s %8s %8s  %s",
+                "turn",
+                "SC",
+                "PQ",
+                "overall",
+                "edit",
+                "think",
+                "instruction"));
         for (Turn turn : result.turns()) {
             Critique c = turn.critique();
             String mark = turn.index() == result.bestTurn() ? "*" : " ";
-            out.println(String.format(Locale.ROOT, "%-5s %5s %5s %8s %6dms %6dms  %s", turn.index() + mark,
-                    score(c == null ? null : c.semantic()), score(c == null ? null : c.quality()),
-                    score(c == null ? null : c.overall()), turn.editMs(), turn.thinkMs(), turn.instruction()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "%-5s %5s %5s %8s %6dms %6dms  %s",
+                    turn.index() + mark,
+                    score(c == null ? null : c.semantic()),
+                    score(c == null ? null : c.quality()),
+                    score(c == null ? null : c.overall()),
+                    turn.editMs(),
+                    turn.thinkMs(),
+                    turn.instruction()));
         }
         out.println();
         Turn best = result.best();
@@ -36,8 +51,12 @@ final class Summary {
             Critique c = best.critique();
             out.println("best turn:   " + best.index()
                     + (c != null && c.valid()
-                            ? String.format(Locale.ROOT, " (SC %.1f, PQ %.1f, overall %.1f)", c.semantic(),
-                                    c.quality(), c.overall())
+                            ? String.format(
+                                    Locale.ROOT,
+                                    " (SC %.1f, PQ %.1f, overall %.1f)",
+                                    c.semantic(),
+                                    c.quality(),
+                                    c.overall())
                             : " (not scored)")
                     + (best.image().samePixels(request.source()) ? ", image unchanged" : ""));
         } else {

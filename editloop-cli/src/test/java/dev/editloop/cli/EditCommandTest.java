@@ -22,8 +22,8 @@ class EditCommandTest {
     private final String coffee = TestImages.examplePath("coffee.png").toString();
 
     private CliRun edit(Path out, String image, String instruction, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("edit", "-i", image, "-p", instruction, "--out",
-                out.toString()));
+        List<String> args =
+                new java.util.ArrayList<>(List.of("edit", "-i", image, "-p", instruction, "--out", out.toString()));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -41,18 +41,23 @@ class EditCommandTest {
         Picture result = Images.read(out.resolve("final.png"));
         byte[] bgr = result.bgr();
         for (int i = 0; i < bgr.length; i += 3) {
-            assertThat(Math.abs(bgr[i] - bgr[i + 2])).as("pixel %d is grey", i / 3).isLessThanOrEqualTo(1);
+            assertThat(Math.abs(bgr[i] - bgr[i + 2]))
+                    .as("pixel %d is grey", i / 3)
+                    .isLessThanOrEqualTo(1);
         }
         for (String file : List.of("source.png", "turn-1.png", "final.png", "trajectory.json", "report.html")) {
             assertThat(out.resolve(file)).exists();
         }
-        assertThat(run.out()).contains("best turn:   1").contains("stopped:     threshold").contains(out.toString());
+        assertThat(run.out())
+                .contains("best turn:   1")
+                .contains("stopped:     threshold")
+                .contains(out.toString());
     }
 
     @Test
     void anOldPhotographFallsShortInOnePassAndSucceedsWithThinkWhileEdit() {
-        Trajectory single = runTrajectory("old-single", cat, "make this look like an old photograph", "--strategy",
-                "single");
+        Trajectory single =
+                runTrajectory("old-single", cat, "make this look like an old photograph", "--strategy", "single");
         assertThat(single.turns()).hasSize(1);
         assertThat(reached(single)).as("single pass falls short").isFalse();
 
@@ -65,8 +70,8 @@ class EditCommandTest {
 
     @Test
     void aColdWinterMorningFallsShortInOnePassAndSucceedsWithThinkWhileEdit() {
-        Trajectory single = runTrajectory("winter-single", coffee, "make it feel like a cold winter morning",
-                "--strategy", "single");
+        Trajectory single = runTrajectory(
+                "winter-single", coffee, "make it feel like a cold winter morning", "--strategy", "single");
         assertThat(reached(single)).isFalse();
 
         Trajectory loop = runTrajectory("winter-loop", coffee, "make it feel like a cold winter morning");
@@ -84,7 +89,10 @@ class EditCommandTest {
         assertThat(t.stopReason()).isEqualTo("verdict_failed");
         assertThat(t.turns()).hasSize(1);
         assertThat(Images.read(out.resolve("final.png"))).isEqualTo(Images.read(Path.of(cat)));
-        assertThat(run.out()).contains("verdict_failed").contains("image unchanged").contains("thinker:");
+        assertThat(run.out())
+                .contains("verdict_failed")
+                .contains("image unchanged")
+                .contains("thinker:");
     }
 
     @Test
@@ -93,11 +101,15 @@ class EditCommandTest {
         edit(tmp.resolve("b"), cat, "make this look like an old photograph", "--seed", "7");
         List<String> images;
         try (var files = Files.list(tmp.resolve("a"))) {
-            images = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+            images = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".png"))
+                    .sorted()
+                    .toList();
         }
         assertThat(images).contains("turn-1.png", "turn-2.png", "final.png");
         for (String name : images) {
-            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(name))).as(name)
+            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(name)))
+                    .as(name)
                     .isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(name)));
         }
     }
@@ -105,8 +117,8 @@ class EditCommandTest {
     @Test
     void everyStrategyRunsWithTheEmbeddedBackends() {
         for (String strategy : List.of("think-before-edit", "reflect")) {
-            Trajectory t = runTrajectory("s-" + strategy, cat, "make this look like an old photograph", "--strategy",
-                    strategy);
+            Trajectory t = runTrajectory(
+                    "s-" + strategy, cat, "make this look like an old photograph", "--strategy", strategy);
             assertThat(t.strategy()).isEqualTo(strategy);
             assertThat(t.plan()).isNotNull();
             assertThat(t.turns()).isNotEmpty();
@@ -126,7 +138,10 @@ class EditCommandTest {
     @Test
     void progressGoesToStderr() {
         CliRun run = edit(tmp.resolve("p"), cat, "make this look like an old photograph");
-        assertThat(run.err()).contains("turn 1/5 editing source").contains("turn 2/5").contains("done: threshold");
+        assertThat(run.err())
+                .contains("turn 1/5 editing source")
+                .contains("turn 2/5")
+                .contains("done: threshold");
         assertThat(run.out()).doesNotContain("editing source");
     }
 
@@ -139,7 +154,9 @@ class EditCommandTest {
                 new Case(List.of("edit", "-i", tmp.resolve("missing.png").toString(), "-p", "x"), "does not exist"),
                 new Case(List.of("edit", "-i", notImage.toString(), "-p", "x"), "is not an image"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--strategy", "greedy"), "unknown strategy 'greedy'"),
-                new Case(List.of("edit", "-i", cat, "-p", "x", "--editor", "photoshop"), "unknown editor backend 'photoshop'"),
+                new Case(
+                        List.of("edit", "-i", cat, "-p", "x", "--editor", "photoshop"),
+                        "unknown editor backend 'photoshop'"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--thinker", "gpt:nope"), "not an absolute URL"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--out", aFile.toString()), "is a file, not a folder"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--max-pixels", "100000"), "above the limit"),
@@ -164,8 +181,18 @@ class EditCommandTest {
     void helpDescribesTheOptionsAndDefaults() {
         CliRun run = CliRun.of("edit", "--help");
         assertThat(run.exit()).isEqualTo(0);
-        assertThat(run.out()).contains("--strategy", "think-while-edit", "--max-turns", "--threshold", "--editor",
-                "--thinker", "--seed", "--out", "--json", "Exit status");
+        assertThat(run.out())
+                .contains(
+                        "--strategy",
+                        "think-while-edit",
+                        "--max-turns",
+                        "--threshold",
+                        "--editor",
+                        "--thinker",
+                        "--seed",
+                        "--out",
+                        "--json",
+                        "Exit status");
     }
 
     @Test

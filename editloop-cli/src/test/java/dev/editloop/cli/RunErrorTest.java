@@ -16,12 +16,23 @@ class RunErrorTest {
     @Test
     void aBackendFailingMidRunExitsOneWithOneLineAndKeepsFinishedTurns() {
         Path out = tmp.resolve("run");
-        CliRun run = CliRun.of("edit", "-i", TestImages.examplePath("chelsea.png").toString(), "-p",
-                "make it look like an old photograph", "--editor", "test-flaky", "--out", out.toString());
+        CliRun run = CliRun.of(
+                "edit",
+                "-i",
+                TestImages.examplePath("chelsea.png").toString(),
+                "-p",
+                "make it look like an old photograph",
+                "--editor",
+                "test-flaky",
+                "--out",
+                out.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.errorLines()).singleElement().satisfies(line -> assertThat(line)
-                .contains("timed out after 3 attempts").contains("finished turns are kept in " + out));
+        assertThat(run.errorLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("timed out after 3 attempts")
+                        .contains("finished turns are kept in " + out));
         Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
         assertThat(t.stopReason()).isEqualTo("error");
         assertThat(t.error()).contains("test-flaky");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
-import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Judge;
+import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEngine;
@@ -16,9 +16,9 @@ import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.testkit.TestImages;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The embedded backends together in the loop: what the loop is for, shown offline. */
 class EmbeddedLoopTest {
@@ -29,17 +29,22 @@ class EmbeddedLoopTest {
     private final LoopEngine engine = new LoopEngine(editor, thinker);
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "make this look like an old photograph",
-        "make it feel like a cold winter morning",
-        "give it a film noir look",
-        "make it look like autumn"
-    })
+    @ValueSource(
+            strings = {
+                "make this look like an old photograph",
+                "make it feel like a cold winter morning",
+                "give it a film noir look",
+                "make it look like autumn"
+            })
     void abstractRequestsFailInOnePassAndSucceedInTheLoop(String instruction) {
         for (Picture image : new Picture[] {TestImages.cat(), TestImages.coffee()}) {
             LoopResult single = engine.run(LoopRequest.of(image, instruction).withStrategy(Strategy.SINGLE));
-            assertThat(single.best().critique().semantic()).as("single: %s", instruction).isLessThan(8);
-            assertThat(single.best().image()).as("the classic editor leaves mood words alone").isEqualTo(image);
+            assertThat(single.best().critique().semantic())
+                    .as("single: %s", instruction)
+                    .isLessThan(8);
+            assertThat(single.best().image())
+                    .as("the classic editor leaves mood words alone")
+                    .isEqualTo(image);
 
             LoopResult loop = engine.run(LoopRequest.of(image, instruction));
             assertThat(loop.stopReason()).as("loop: %s", instruction).isEqualTo(StopReason.THRESHOLD);
@@ -47,7 +52,8 @@ class EmbeddedLoopTest {
 
             double judgedSingle = viescore(image, single.finalImage(), instruction);
             double judgedLoop = viescore(image, loop.finalImage(), instruction);
-            assertThat(judgedLoop).as("the independent judge prefers the loop's result for %s", instruction)
+            assertThat(judgedLoop)
+                    .as("the independent judge prefers the loop's result for %s", instruction)
                     .isGreaterThan(judgedSingle + 2);
         }
     }
@@ -72,24 +78,31 @@ class EmbeddedLoopTest {
     void reflectAndThinkBeforeEditAlsoImproveOnSinglePass() {
         Picture cat = TestImages.cat();
         String instruction = "make this look like an old photograph";
-        double single = viescore(cat, engine.run(LoopRequest.of(cat, instruction).withStrategy(Strategy.SINGLE))
-                .finalImage(), instruction);
+        double single = viescore(
+                cat,
+                engine.run(LoopRequest.of(cat, instruction).withStrategy(Strategy.SINGLE))
+                        .finalImage(),
+                instruction);
         for (Strategy strategy : new Strategy[] {Strategy.THINK_BEFORE_EDIT, Strategy.REFLECT}) {
             LoopResult result = engine.run(LoopRequest.of(cat, instruction).withStrategy(strategy));
             assertThat(result.plan()).isNotNull();
-            assertThat(viescore(cat, result.finalImage(), instruction)).as(strategy.id()).isGreaterThan(single);
+            assertThat(viescore(cat, result.finalImage(), instruction))
+                    .as(strategy.id())
+                    .isGreaterThan(single);
         }
     }
 
     @Test
     void runsAreDeterministic() {
         Picture coffee = TestImages.coffee();
-        LoopRequest request = LoopRequest.of(coffee, "make this look like an old photograph").withSeed(11);
+        LoopRequest request =
+                LoopRequest.of(coffee, "make this look like an old photograph").withSeed(11);
         LoopResult a = engine.run(request);
         LoopResult b = engine.run(request);
         assertThat(b.turns()).hasSameSizeAs(a.turns());
         for (int i = 0; i < a.turns().size(); i++) {
-            assertThat(b.turns().get(i).image().fingerprint()).isEqualTo(a.turns().get(i).image().fingerprint());
+            assertThat(b.turns().get(i).image().fingerprint())
+                    .isEqualTo(a.turns().get(i).image().fingerprint());
             assertThat(b.turns().get(i).critique()).isEqualTo(a.turns().get(i).critique());
         }
     }
@@ -103,6 +116,7 @@ class EmbeddedLoopTest {
     }
 
     private double viescore(Picture source, Picture edited, String instruction) {
-        return judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, edited, instruction, 0)).score("overall");
+        return judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, edited, instruction, 0))
+                .score("overall");
     }
 }

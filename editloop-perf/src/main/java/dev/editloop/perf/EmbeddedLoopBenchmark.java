@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true"})
 public class EmbeddedLoopBenchmark {
     @Param({"make this look like an old photograph", "make it feel like a cold winter morning"})
     public String instruction;
@@ -55,7 +57,8 @@ public class EmbeddedLoopBenchmark {
 
     @Benchmark
     public LoopResult fiveTurns() {
-        LoopResult result = engine.run(LoopRequest.of(image, instruction).withThreshold(new Threshold(Threshold.Rule.BOTH, 10)));
+        LoopResult result =
+                engine.run(LoopRequest.of(image, instruction).withThreshold(new Threshold(Threshold.Rule.BOTH, 10)));
         return result;
     }
 }
