@@ -14,8 +14,11 @@ final class Summary {
 
     static void print(PrintWriter out, LoopResult result, Path dir) {
         var request = result.request();
+        String stopsOn = request.strategy() == dev.editloop.core.loop.Strategy.REFLECT
+                ? "stops on the thinker's verdict"
+                : "threshold " + request.threshold();
         out.println("EditLoop · " + request.strategy().id() + " · editor " + result.editor() + " · thinker "
-                + result.thinker() + " · threshold " + request.threshold());
+                + result.thinker() + " · " + stopsOn);
         out.println("instruction: " + request.instruction());
         if (result.plan() != null) {
             out.println("planned:     " + result.plan().instruction());
