@@ -31,17 +31,7 @@ public record ChangeMask(int width, int height, boolean[] changed, int threshold
 
     /** The fraction 0–1 of changed pixels within a zone ({@code NaN} for an empty zone). */
     public double fraction(Zone zone) {
-        boolean[] mask = zone.mask(width, height);
-        int hit = 0;
-        int n = 0;
-        for (int i = 0; i < changed.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            hit += changed[i] ? 1 : 0;
-            n++;
-        }
-        return n == 0 ? Double.NaN : (double) hit / n;
+        return Masked.fraction(zone.mask(width, height), changed.length, i -> changed[i]);
     }
 
     /**

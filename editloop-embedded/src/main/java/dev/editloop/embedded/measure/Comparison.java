@@ -126,35 +126,16 @@ public final class Comparison {
      * turned or replaced.
      */
     public double correlation(Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        int n = 0;
-        for (int i = 0; i < source.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            double x = source.y[i];
-            double y = aligned.y[i];
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            syy += y * y;
-            sxy += x * y;
-            n++;
-        }
-        if (n == 0) {
+        Masked.Moments m = lumaMoments(zone);
+        if (m.n() == 0) {
             return Double.NaN;
         }
-        double vx = sxx / n - (sx / n) * (sx / n);
-        double vy = syy / n - (sy / n) * (sy / n);
+        double vx = m.varianceX();
+        double vy = m.varianceY();
         if (vx < 1e-6 || vy < 1e-6) {
             return vx < 1e-6 && vy < 1e-6 ? 1 : 0;
         }
-        return (sxy / n - (sx / n) * (sy / n)) / Math.sqrt(vx * vy);
+        return m.covariance() / Math.sqrt(vx * vy);
     }
 
     /**
@@ -164,11 +145,7 @@ public final class Comparison {
     public double similarityTo(Analysis predicted) {
         Analysis e = edited.resampled(predicted.sampleWidth(), predicted.sampleHeight());
         double[] map = ssimMaps(predicted.y, e.y, predicted.sampleWidth(), predicted.sampleHeight())[0];
-        double sum = 0;
-        for (double v : map) {
-            sum += v;
-        }
-        return sum / map.length;
+        return Masked.mean(null, map.length, i -> map[i]);
     }
 
     /** The changed pixels: a pixel changed when any channel moved by more than {@code threshold} levels. */
@@ -191,19 +168,13 @@ public final class Comparison {
 
     /** Mean absolute difference over R, G and B, in levels, over a zone. */
     public double meanAbsDiff(Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < source.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += Math.abs(source.r[i] - aligned.r[i])
-                    + Math.abs(source.g[i] - aligned.g[i])
-                    + Math.abs(source.b[i] - aligned.b[i]);
-            n++;
-        }
-        return n == 0 ? Double.NaN : sum / (3.0 * n);
+        Masked.Sum sum = Masked.sum(
+                sampleMask(zone),
+                source.y.length,
+                i -> Math.abs(source.r[i] - aligned.r[i])
+                        + Math.abs(source.g[i] - aligned.g[i])
+                        + Math.abs(source.b[i] - aligned.b[i]));
+        return sum.n() == 0 ? Double.NaN : sum.total() / (3.0 * sum.n());
     }
 
     // ---------------------------------------------------------------- tone
@@ -234,37 +205,23 @@ public final class Comparison {
     public double contrastChange(Zone zone) {
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
-        double cx = (grid.w - 1) / 2.0;
-        double cy = (grid.h - 1) / 2.0;
-        double norm = Math.max(1e-9, cx * cx + cy * cy);
         double[][] a = new double[3][3];
         double[] b = new double[3];
-        double sum = 0;
-        int n = 0;
-        for (int yy = 0; yy < grid.h; yy += grid.step) {
-            double dy = (yy - cy) * (yy - cy);
-            for (int x = 0; x < grid.w; x += grid.step) {
-                int i = yy * grid.w + x;
-                if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
-                    continue;
-                }
-                double sv = luma(grid.s[i]);
-                double ev = luma(grid.e[i]);
-                double r2s = ((x - cx) * (x - cx) + dy) / norm * sv;
-                a[0][0] += 1;
-                a[0][1] += sv;
-                a[0][2] += r2s;
-                a[1][1] += sv * sv;
-                a[1][2] += sv * r2s;
-                a[2][2] += r2s * r2s;
-                b[0] += ev;
-                b[1] += sv * ev;
-                b[2] += r2s * ev;
-                sum += sv;
-                n++;
-            }
-        }
-        if (n < 8 || n < 0.3 * visited(grid, mask)) {
+        int n = grid.forEachFitted(mask, (i, r2) -> {
+            double sv = luma(grid.s[i]);
+            double ev = luma(grid.e[i]);
+            double r2s = r2 * sv;
+            a[0][0] += 1;
+            a[0][1] += sv;
+            a[0][2] += r2s;
+            a[1][1] += sv * sv;
+            a[1][2] += sv * r2s;
+            a[2][2] += r2s * r2s;
+            b[0] += ev;
+            b[1] += sv * ev;
+            b[2] += r2s * ev;
+        });
+        if (n < 8 || n < 0.3 * grid.visited(mask)) {
             // most pixels clipped (posterized, heavily crushed): the plain ratio of coefficients of variation
             double cs = Measurements.lumaContrast(source, zone) / Math.max(1, Measurements.meanLuma(source, zone));
             double ce = Measurements.lumaContrast(aligned, zone) / Math.max(1, Measurements.meanLuma(aligned, zone));
@@ -279,7 +236,7 @@ public final class Comparison {
         if (fit == null) {
             return 0;
         }
-        double m = sum / n;
+        double m = a[0][1] / n; // the mean source luma: a[0][1] sums it
         return fit[1] * m / Math.max(1, fit[0] + fit[1] * m) - 1;
     }
 
@@ -331,26 +288,47 @@ public final class Comparison {
      * sample planes (the edit resampled to the source's grid), packed as 0xRRGGBB.
      */
     private record Grid(int w, int h, int[] s, int[] e, int step) {
-        /** The indices of the pixels a fit visits. */
-        int[] indices() {
-            if (step == 1) {
-                int[] all = new int[s.length];
-                for (int i = 0; i < all.length; i++) {
-                    all[i] = i;
-                }
-                return all;
-            }
-            int cols = (w + step - 1) / step;
-            int rows = (h + step - 1) / step;
-            int[] out = new int[cols * rows];
-            int k = 0;
-            for (int y = 0; y < h; y += step) {
+        /**
+         * Visits, in row-major order, the pixels of the zone a fit reads (every {@code step}-th one, leaving out those
+         * the edit clipped), with r², the squared distance from the center (1 at the corners). Returns how many.
+         */
+        int forEachFitted(boolean[] mask, FittedPixel visit) {
+            double cx = (w - 1) / 2.0;
+            double cy = (h - 1) / 2.0;
+            double norm = Math.max(1e-9, cx * cx + cy * cy);
+            int n = 0;
+            for (int yy = 0; yy < h; yy += step) {
+                double dy = (yy - cy) * (yy - cy);
                 for (int x = 0; x < w; x += step) {
-                    out[k++] = y * w + x;
+                    int i = yy * w + x;
+                    if ((mask != null && !mask[i]) || clipped(e[i])) {
+                        continue;
+                    }
+                    visit.accept(i, ((x - cx) * (x - cx) + dy) / norm);
+                    n++;
                 }
             }
-            return out;
+            return n;
         }
+
+        /** How many pixels of the zone a fit visits, clipped or not. */
+        int visited(boolean[] mask) {
+            int n = 0;
+            for (int yy = 0; yy < h; yy += step) {
+                for (int x = 0; x < w; x += step) {
+                    if (mask == null || mask[yy * w + x]) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    /** A pixel visited by a fit: its index and r², its squared distance from the center (1 at the corners). */
+    @FunctionalInterface
+    private interface FittedPixel {
+        void accept(int i, double r2);
     }
 
     private Grid grid;
@@ -366,19 +344,6 @@ public final class Comparison {
             }
         }
         return grid;
-    }
-
-    /** How many pixels of the zone a fit visits. */
-    private static int visited(Grid grid, boolean[] mask) {
-        int n = 0;
-        for (int yy = 0; yy < grid.h; yy += grid.step) {
-            for (int x = 0; x < grid.w; x += grid.step) {
-                if (mask == null || mask[yy * grid.w + x]) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     private static int[] packed(Analysis a) {
@@ -424,36 +389,25 @@ public final class Comparison {
     public double saturationChange(Zone zone) {
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
-        double cx = (grid.w - 1) / 2.0;
-        double cy = (grid.h - 1) / 2.0;
-        double norm = Math.max(1e-9, cx * cx + cy * cy);
-        double s11 = 0;
-        double s12 = 0;
-        double s22 = 0;
-        double b1 = 0;
-        double b2 = 0;
-        int n = 0;
-        for (int yy = 0; yy < grid.h; yy += grid.step) {
-            double dy = (yy - cy) * (yy - cy);
-            for (int x = 0; x < grid.w; x += grid.step) {
-                int i = yy * grid.w + x;
-                if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
-                    continue;
-                }
-                double u = chroma(grid.s[i]);
-                double v = ((x - cx) * (x - cx) + dy) / norm * u;
-                double c = chroma(grid.e[i]);
-                s11 += u * u;
-                s12 += u * v;
-                s22 += v * v;
-                b1 += u * c;
-                b2 += v * c;
-                n++;
-            }
-        }
-        s22 += 1e-3 * s11;
+        double[][] a = new double[2][2];
+        double[] b = new double[2];
+        int n = grid.forEachFitted(mask, (i, r2) -> {
+            double u = chroma(grid.s[i]);
+            double v = r2 * u;
+            double c = chroma(grid.e[i]);
+            a[0][0] += u * u;
+            a[0][1] += u * v;
+            a[1][1] += v * v;
+            b[0] += u * c;
+            b[1] += v * c;
+        });
+        double s11 = a[0][0];
+        double s12 = a[0][1];
+        double s22 = a[1][1] + 1e-3 * s11;
+        double b1 = b[0];
+        double b2 = b[1];
         double det = s11 * s22 - s12 * s12;
-        if (s11 < 1e-6 || Math.abs(det) < 1e-12 * s11 * s11 || n < 0.3 * visited(grid, mask)) {
+        if (s11 < 1e-6 || Math.abs(det) < 1e-12 * s11 * s11 || n < 0.3 * grid.visited(mask)) {
             // most pixels clipped (posterized colors): the plain ratio of mean chroma
             return Measurements.meanChroma(aligned, zone) / Math.max(0.5, Measurements.meanChroma(source, zone)) - 1;
         }
@@ -474,39 +428,26 @@ public final class Comparison {
     public double[] colorCast(Zone zone) {
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
-        double cx = (grid.w - 1) / 2.0;
-        double cy = (grid.h - 1) / 2.0;
-        double norm = Math.max(1e-9, cx * cx + cy * cy);
         double[][] m = new double[4][4];
         double[] v = new double[4];
-        int n = 0;
-        for (int yy = 0; yy < grid.h; yy += grid.step) {
-            double dy = (yy - cy) * (yy - cy);
-            for (int x = 0; x < grid.w; x += grid.step) {
-                int i = yy * grid.w + x;
-                if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
-                    continue;
-                }
-                double r2 = ((x - cx) * (x - cx) + dy) / norm;
-                double su = opponentU(grid.s[i]);
-                double sv = opponentV(grid.s[i]);
-                double eu = opponentU(grid.e[i]);
-                double ev = opponentV(grid.e[i]);
-                double ss = su * su + sv * sv;
-                m[0][0] += ss;
-                m[0][1] += r2 * ss;
-                m[1][1] += r2 * r2 * ss;
-                m[0][2] += su;
-                m[0][3] += sv;
-                m[1][2] += r2 * su;
-                m[1][3] += r2 * sv;
-                v[0] += su * eu + sv * ev;
-                v[1] += r2 * (su * eu + sv * ev);
-                v[2] += eu;
-                v[3] += ev;
-                n++;
-            }
-        }
+        int n = grid.forEachFitted(mask, (i, r2) -> {
+            double su = opponentU(grid.s[i]);
+            double sv = opponentV(grid.s[i]);
+            double eu = opponentU(grid.e[i]);
+            double ev = opponentV(grid.e[i]);
+            double ss = su * su + sv * sv;
+            m[0][0] += ss;
+            m[0][1] += r2 * ss;
+            m[1][1] += r2 * r2 * ss;
+            m[0][2] += su;
+            m[0][3] += sv;
+            m[1][2] += r2 * su;
+            m[1][3] += r2 * sv;
+            v[0] += su * eu + sv * ev;
+            v[1] += r2 * (su * eu + sv * ev);
+            v[2] += eu;
+            v[3] += ev;
+        });
         if (n == 0) {
             return new double[] {1, 0, 0};
         }
@@ -551,7 +492,7 @@ public final class Comparison {
      * no color to read.
      */
     public double hueShift(Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
+        boolean[] mask = sampleMask(zone);
         double sx = 0;
         double sy = 0;
         for (int i = 0; i < source.y.length; i++) {
@@ -584,33 +525,21 @@ public final class Comparison {
      * unchanged image, 1 for a full inversion, s/100 for an inversion blended at s%.
      */
     public double inversion(Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int n = 0;
-        for (int i = 0; i < source.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            double x = source.y[i];
-            double y = aligned.y[i];
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-            n++;
-        }
-        if (n == 0) {
+        Masked.Moments m = lumaMoments(zone);
+        if (m.n() == 0) {
             return Double.NaN;
         }
-        double vx = sxx / n - (sx / n) * (sx / n);
+        double vx = m.varianceX();
         if (vx < 1e-6) {
             return 0;
         }
-        double beta = (sxy / n - (sx / n) * (sy / n)) / vx;
+        double beta = m.covariance() / vx;
         return Math.max(0, Math.min(1, (1 - beta) / 2));
+    }
+
+    /** The moments of source luma (x) and edited luma (y) over a zone, on the source's sample grid. */
+    private Masked.Moments lumaMoments(Zone zone) {
+        return Masked.moments(sampleMask(zone), source.y, aligned.y);
     }
 
     /**
@@ -627,7 +556,7 @@ public final class Comparison {
             double[] cast = colorCast(zone);
             return 2 * (cast[1] * cu + cast[2] * cv) / norm;
         }
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
+        boolean[] mask = sampleMask(zone);
         double num = 0;
         double den = 0;
         for (int i = 0; i < source.y.length; i++) {
@@ -654,15 +583,9 @@ public final class Comparison {
     public double sepiaShift(Zone zone) {
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
-        double ss = 0;
-        double sp = 0;
-        double pp = 0;
-        double es = 0;
-        double ep = 0;
-        for (int i : grid.indices()) {
-            if ((mask != null && !mask[i]) || clipped(grid.e[i])) {
-                continue;
-            }
+        double[][] m = new double[2][2];
+        double[] v = new double[2];
+        grid.forEachFitted(mask, (i, r2) -> {
             int sv = grid.s[i];
             double r = (sv >> 16) & 0xff;
             double g = (sv >> 8) & 0xff;
@@ -676,15 +599,18 @@ public final class Comparison {
             double pw = 0.5 * (pr + pg) - pb;
             double eu = opponentU(grid.e[i]);
             double ew = opponentV(grid.e[i]);
-            ss += su * su + sw * sw;
-            sp += su * pu + sw * pw;
-            pp += pu * pu + pw * pw;
-            es += eu * su + ew * sw;
-            ep += eu * pu + ew * pw;
-        }
-        double ridge = 1e-3 * (ss + pp) + 1e-9;
-        ss += ridge;
-        pp += ridge;
+            m[0][0] += su * su + sw * sw;
+            m[0][1] += su * pu + sw * pw;
+            m[1][1] += pu * pu + pw * pw;
+            v[0] += eu * su + ew * sw;
+            v[1] += eu * pu + ew * pw;
+        });
+        double ridge = 1e-3 * (m[0][0] + m[1][1]) + 1e-9;
+        double ss = m[0][0] + ridge;
+        double sp = m[0][1];
+        double pp = m[1][1] + ridge;
+        double es = v[0];
+        double ep = v[1];
         double det = ss * pp - sp * sp;
         if (Math.abs(det) < 1e-12) {
             return 0;
@@ -802,8 +728,8 @@ public final class Comparison {
     }
 
     private static float[] normalized(float[] values, boolean[] mask) {
-        double mean = Measurements.mean(values, mask);
-        double std = Math.max(1e-3, Measurements.std(values, mask));
+        double mean = Masked.mean(mask, values);
+        double std = Math.max(1e-3, Masked.std(mask, values));
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = (float) ((values[i] - mean) / std);
@@ -812,30 +738,19 @@ public final class Comparison {
     }
 
     private static double mse(float[] a, float[] b, boolean[] mask) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
+        Masked.Sum sum = Masked.sum(mask, a.length, i -> {
             double d = a[i] - b[i];
-            sum += d * d;
-            n++;
-        }
-        return n == 0 ? 0 : sum / n;
+            return d * d;
+        });
+        return sum.n() == 0 ? 0 : sum.mean();
     }
 
     private double mean(double[] map, Zone zone) {
-        boolean[] mask = zone.mask(source.sampleWidth(), source.sampleHeight());
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < map.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += map[i];
-            n++;
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return Masked.mean(sampleMask(zone), map.length, i -> map[i]);
+    }
+
+    /** The zone's pixels on the source's sample grid. */
+    private boolean[] sampleMask(Zone zone) {
+        return zone.mask(source.sampleWidth(), source.sampleHeight());
     }
 }

@@ -38,7 +38,7 @@ public final class Measurements {
 
     /** Mean luma, 0–255. */
     public static double meanLuma(Analysis a, Zone zone) {
-        return mean(a.y, zone.mask(a.sampleWidth(), a.sampleHeight()));
+        return Masked.mean(sampleMask(a, zone), a.y);
     }
 
     /** Mean luma of a picture, 0–255. */
@@ -53,7 +53,7 @@ public final class Measurements {
 
     /** Luma contrast: the standard deviation of luma, in levels (0 for a flat image, 127.5 at most). */
     public static double lumaContrast(Analysis a, Zone zone) {
-        return std(a.y, zone.mask(a.sampleWidth(), a.sampleHeight()));
+        return Masked.std(sampleMask(a, zone), a.y);
     }
 
     /** Luma contrast of a picture, in levels. */
@@ -65,24 +65,17 @@ public final class Measurements {
      * Mean linear-light luminance 0–1 (sRGB decoded, Rec. 709 weights): the quantity an exposure change multiplies.
      */
     public static double meanLinearLuminance(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < a.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += 0.2126 * LINEAR[(int) a.r[i]] + 0.7152 * LINEAR[(int) a.g[i]] + 0.0722 * LINEAR[(int) a.b[i]];
-            n++;
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return Masked.mean(
+                sampleMask(a, zone),
+                a.y.length,
+                i -> 0.2126 * LINEAR[(int) a.r[i]] + 0.7152 * LINEAR[(int) a.g[i]] + 0.0722 * LINEAR[(int) a.b[i]]);
     }
 
     // ---------------------------------------------------------------- color
 
     /** Mean HSV saturation, 0–1 ({@code (max − min) / max} per pixel, 0 for black). */
     public static double meanSaturation(Analysis a, Zone zone) {
-        return mean(a.s, zone.mask(a.sampleWidth(), a.sampleHeight()));
+        return Masked.mean(sampleMask(a, zone), a.s);
     }
 
     /**
@@ -90,17 +83,7 @@ public final class Measurements {
      * blending toward grey scales it exactly, so ratios of it read saturation changes.
      */
     public static double meanChroma(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < a.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += Math.max(a.r[i], Math.max(a.g[i], a.b[i])) - Math.min(a.r[i], Math.min(a.g[i], a.b[i]));
-            n++;
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return Masked.mean(sampleMask(a, zone), a.y.length, i -> chroma(a, i));
     }
 
     /** Mean HSV saturation of a picture, 0–1. */
@@ -114,31 +97,15 @@ public final class Measurements {
      * 82 "highly", 109 "extremely colorful".
      */
     public static double colorfulness(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        double srg = 0;
-        double srg2 = 0;
-        double syb = 0;
-        double syb2 = 0;
-        int n = 0;
-        for (int i = 0; i < a.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            double rg = a.r[i] - a.g[i];
-            double yb = 0.5 * (a.r[i] + a.g[i]) - a.b[i];
-            srg += rg;
-            srg2 += rg * rg;
-            syb += yb;
-            syb2 += yb * yb;
-            n++;
-        }
-        if (n == 0) {
+        Masked.Moments m = Masked.moments(
+                sampleMask(a, zone), a.y.length, i -> a.r[i] - a.g[i], i -> 0.5 * (a.r[i] + a.g[i]) - a.b[i]);
+        if (m.n() == 0) {
             return Double.NaN;
         }
-        double mrg = srg / n;
-        double myb = syb / n;
-        double vrg = Math.max(0, srg2 / n - mrg * mrg);
-        double vyb = Math.max(0, syb2 / n - myb * myb);
+        double mrg = m.meanX();
+        double myb = m.meanY();
+        double vrg = Math.max(0, m.varianceX());
+        double vyb = Math.max(0, m.varianceY());
         return Math.sqrt(vrg + vyb) + 0.3 * Math.sqrt(mrg * mrg + myb * myb);
     }
 
@@ -149,17 +116,7 @@ public final class Measurements {
 
     /** Warmth: the mean of {@code R − B}, in levels (−255..255); positive is warm (red/yellow), negative cool. */
     public static double warmth(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < a.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += a.r[i] - a.b[i];
-            n++;
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return Masked.mean(sampleMask(a, zone), a.y.length, i -> a.r[i] - a.b[i]);
     }
 
     /** Warmth of a picture: mean {@code R − B} in levels. */
@@ -175,8 +132,7 @@ public final class Measurements {
      * 1). A full sepia toning reads about 1, a grey image 0, a varied color photo typically 0.1–0.4.
      */
     public static double sepianess(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        return sepianess(a.r, a.g, a.b, mask);
+        return sepianess(a.r, a.g, a.b, sampleMask(a, zone));
     }
 
     /** Sepia-ness of a picture, 0–1. */
@@ -219,21 +175,7 @@ public final class Measurements {
      * black-and-white image.
      */
     public static double grayscaleness(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        int grey = 0;
-        int n = 0;
-        for (int i = 0; i < a.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            float max = Math.max(a.r[i], Math.max(a.g[i], a.b[i]));
-            float min = Math.min(a.r[i], Math.min(a.g[i], a.b[i]));
-            if (max - min <= 6) {
-                grey++;
-            }
-            n++;
-        }
-        return n == 0 ? Double.NaN : (double) grey / n;
+        return Masked.fraction(sampleMask(a, zone), a.y.length, i -> chroma(a, i) <= 6);
     }
 
     /** Grayscale-ness of a picture, 0–1. */
@@ -249,7 +191,7 @@ public final class Measurements {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be positive");
         }
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
+        boolean[] mask = sampleMask(a, zone);
         double[] hist = new double[bins];
         double total = 0;
         for (int i = 0; i < a.y.length; i++) {
@@ -313,19 +255,10 @@ public final class Measurements {
      */
     public static double colorFraction(Analysis a, Zone zone, NamedColor color) {
         int target = ColorClasses.index(color);
-        boolean[] mask = zone.mask(a.sampleWidth(), a.sampleHeight());
-        int hit = 0;
-        int n = 0;
-        for (int i = 0; i < a.y.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            if (ColorClasses.classify((int) a.r[i], (int) a.g[i], (int) a.b[i]) == target) {
-                hit++;
-            }
-            n++;
-        }
-        return n == 0 ? Double.NaN : (double) hit / n;
+        return Masked.fraction(
+                sampleMask(a, zone),
+                a.y.length,
+                i -> ColorClasses.classify((int) a.r[i], (int) a.g[i], (int) a.b[i]) == target);
     }
 
     /** Fraction of a picture's pixels of a named color, 0–1. */
@@ -346,7 +279,7 @@ public final class Measurements {
         if (zone.whole()) {
             return a.wholeNoise(x -> noiseIn(x, null));
         }
-        return noiseIn(a, zone.mask(a.fineWidth(), a.fineHeight()));
+        return noiseIn(a, fineMask(a, zone));
     }
 
     private static double noiseIn(Analysis a, boolean[] mask) {
@@ -457,7 +390,7 @@ public final class Measurements {
      * sharply, sharpening and noise raise it; compare it as a ratio.
      */
     public static double sharpness(Analysis a, Zone zone) {
-        return laplacianVariance(a.y, a.sampleWidth(), a.sampleHeight(), zone.mask(a.sampleWidth(), a.sampleHeight()));
+        return laplacianVariance(a.y, a.sampleWidth(), a.sampleHeight(), sampleMask(a, zone));
     }
 
     /** Sharpness of a picture (Laplacian variance, levels²). */
@@ -466,26 +399,9 @@ public final class Measurements {
     }
 
     static double laplacianVariance(float[] y, int w, int h, boolean[] mask) {
-        double sum = 0;
-        double sum2 = 0;
-        long n = 0;
-        for (int yy = 1; yy < h - 1; yy++) {
-            for (int x = 1; x < w - 1; x++) {
-                int i = yy * w + x;
-                if (mask != null && !mask[i]) {
-                    continue;
-                }
-                double lap = 4 * y[i] - y[i - 1] - y[i + 1] - y[i - w] - y[i + w];
-                sum += lap;
-                sum2 += lap * lap;
-                n++;
-            }
-        }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double mean = sum / n;
-        return Math.max(0, sum2 / n - mean * mean);
+        Masked.Moments m = Masked.moments(
+                Masked.interior(mask, w, h), w * h, i -> 4 * y[i] - y[i - 1] - y[i + 1] - y[i - w] - y[i + w]);
+        return m.n() == 0 ? Double.NaN : Math.max(0, m.varianceX());
     }
 
     /**
@@ -497,20 +413,7 @@ public final class Measurements {
         int h = a.sampleHeight();
         boolean[] mask = zone.mask(w, h);
         double[] integral = integral(a.y, w, h);
-        double sum = 0;
-        int n = 0;
-        for (int yy = 0; yy < h; yy++) {
-            for (int x = 0; x < w; x++) {
-                int i = yy * w + x;
-                if (mask != null && !mask[i]) {
-                    continue;
-                }
-                double local = boxMean(integral, w, h, x, yy, 4);
-                sum += Math.abs(a.y[i] - local);
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return Masked.mean(mask, w * h, i -> Math.abs(a.y[i] - boxMean(integral, w, h, i % w, i / w, 4)));
     }
 
     /** Local detail of a picture, levels. */
@@ -527,23 +430,11 @@ public final class Measurements {
         int h = a.sampleHeight();
         boolean[] mask = zone.mask(w, h);
         float[] y = a.y;
-        int edges = 0;
-        int n = 0;
-        for (int yy = 1; yy < h - 1; yy++) {
-            for (int x = 1; x < w - 1; x++) {
-                int i = yy * w + x;
-                if (mask != null && !mask[i]) {
-                    continue;
-                }
-                double gx = (y[i - w + 1] + 2 * y[i + 1] + y[i + w + 1]) - (y[i - w - 1] + 2 * y[i - 1] + y[i + w - 1]);
-                double gy = (y[i + w - 1] + 2 * y[i + w] + y[i + w + 1]) - (y[i - w - 1] + 2 * y[i - w] + y[i - w + 1]);
-                if (gx * gx + gy * gy > 64.0 * 64.0) {
-                    edges++;
-                }
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : (double) edges / n;
+        return Masked.fraction(Masked.interior(mask, w, h), w * h, i -> {
+            double gx = (y[i - w + 1] + 2 * y[i + 1] + y[i + w + 1]) - (y[i - w - 1] + 2 * y[i - 1] + y[i + w - 1]);
+            double gy = (y[i + w - 1] + 2 * y[i + w] + y[i + w + 1]) - (y[i - w - 1] + 2 * y[i - w] + y[i - w + 1]);
+            return gx * gx + gy * gy > 64.0 * 64.0;
+        });
     }
 
     /** Edge density of a picture, 0–1. */
@@ -558,7 +449,7 @@ public final class Measurements {
      * crushed to black (every channel at 2 or below).
      */
     public static double clipping(Analysis a, Zone zone) {
-        return clipped(a, zone, false);
+        return Masked.fraction(fineMask(a, zone), a.fine.length, i -> tonalClip(a.fine[i]));
     }
 
     /**
@@ -566,30 +457,7 @@ public final class Measurements {
      * pushed out of gamut as well as blown or crushed tones.
      */
     public static double channelClipping(Analysis a, Zone zone) {
-        return clipped(a, zone, true);
-    }
-
-    private static double clipped(Analysis a, Zone zone, boolean anyChannel) {
-        boolean[] mask = zone.mask(a.fineWidth(), a.fineHeight());
-        int clipped = 0;
-        int n = 0;
-        for (int i = 0; i < a.fine.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            int p = a.fine[i];
-            int rr = (p >> 16) & 0xff;
-            int gg = (p >> 8) & 0xff;
-            int bb = p & 0xff;
-            int max = Math.max(rr, Math.max(gg, bb));
-            int min = Math.min(rr, Math.min(gg, bb));
-            boolean hit = anyChannel ? max >= 254 || min <= 1 : min >= 253 || max <= 2;
-            if (hit) {
-                clipped++;
-            }
-            n++;
-        }
-        return n == 0 ? Double.NaN : (double) clipped / n;
+        return Masked.fraction(fineMask(a, zone), a.fine.length, i -> channelClip(a.fine[i]));
     }
 
     /** Tonal clipping fraction of a picture, 0–1. */
@@ -635,11 +503,20 @@ public final class Measurements {
         return n == 0 ? 0 : (double) same / n;
     }
 
+    /** Whether a pixel is blown to white (every channel at 253 or above) or crushed to black (all at 2 or below). */
     private static boolean tonalClip(int p) {
         int rr = (p >> 16) & 0xff;
         int gg = (p >> 8) & 0xff;
         int bb = p & 0xff;
         return Math.min(rr, Math.min(gg, bb)) >= 253 || Math.max(rr, Math.max(gg, bb)) <= 2;
+    }
+
+    /** Whether a pixel has any channel at 0–1 or 254–255. */
+    private static boolean channelClip(int p) {
+        int rr = (p >> 16) & 0xff;
+        int gg = (p >> 8) & 0xff;
+        int bb = p & 0xff;
+        return Math.max(rr, Math.max(gg, bb)) >= 254 || Math.min(rr, Math.min(gg, bb)) <= 1;
     }
 
     /** Blockiness of a picture, 0–1. */
@@ -699,7 +576,7 @@ public final class Measurements {
      * (fine-plane) pixels. A photo uses well over a hundred; posterizing to n levels leaves n.
      */
     public static double levels(Analysis a, Zone zone) {
-        boolean[] mask = zone.mask(a.fineWidth(), a.fineHeight());
+        boolean[] mask = fineMask(a, zone);
         int[][] hist = new int[3][256];
         int n = 0;
         for (int i = 0; i < a.fine.length; i++) {
@@ -756,36 +633,19 @@ public final class Measurements {
 
     // ---------------------------------------------------------------- helpers
 
-    static double mean(float[] values, boolean[] mask) {
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += values[i];
-            n++;
-        }
-        return n == 0 ? Double.NaN : sum / n;
+    /** The zone's pixels on the analysis' sample plane. */
+    private static boolean[] sampleMask(Analysis a, Zone zone) {
+        return zone.mask(a.sampleWidth(), a.sampleHeight());
     }
 
-    static double std(float[] values, boolean[] mask) {
-        double sum = 0;
-        double sum2 = 0;
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (mask != null && !mask[i]) {
-                continue;
-            }
-            sum += values[i];
-            sum2 += (double) values[i] * values[i];
-            n++;
-        }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, sum2 / n - mean * mean));
+    /** {@code max(R,G,B) − min(R,G,B)} of a sample-plane pixel, in levels. */
+    private static float chroma(Analysis a, int i) {
+        return Math.max(a.r[i], Math.max(a.g[i], a.b[i])) - Math.min(a.r[i], Math.min(a.g[i], a.b[i]));
+    }
+
+    /** The zone's pixels on the analysis' fine plane. */
+    private static boolean[] fineMask(Analysis a, Zone zone) {
+        return zone.mask(a.fineWidth(), a.fineHeight());
     }
 
     /** A summed-area table with one extra row and column of zeros. */
