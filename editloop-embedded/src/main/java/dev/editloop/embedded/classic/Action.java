@@ -163,6 +163,7 @@ public sealed interface Action {
      * A named style: "turn it into a pencil sketch", "turn it into a watercolor painting", "turn it into a
      * cartoon", "turn it into pixel art with 12-pixel blocks", "enhance the details by 50%", "blur it by 30%",
      * "sharpen it by 40%", "apply a tilt-shift effect at 60%", "add a vignette at 40%", "add film grain at 30%".
+     * Looks (sketch, watercolor, cartoon) default to full strength; effects of a degree always state their amount.
      */
     record Stylize(Style style, double strength, Region region) implements Action {
         public Stylize {
@@ -188,9 +189,9 @@ public sealed interface Action {
                 case HDR -> "enhance the details by " + s + "%";
                 case BLUR -> "blur it by " + s + "%";
                 case SHARPEN -> "sharpen it by " + s + "%";
-                case TILT_SHIFT -> "apply a tilt-shift effect" + at(s);
-                case VIGNETTE -> "add a vignette" + at(s);
-                case FILM_GRAIN -> "add film grain" + at(s);
+                case TILT_SHIFT -> "apply a tilt-shift effect at " + s + "%";
+                case VIGNETTE -> "add a vignette at " + s + "%";
+                case FILM_GRAIN -> "add film grain at " + s + "%";
             };
             return base + region.suffix();
         }

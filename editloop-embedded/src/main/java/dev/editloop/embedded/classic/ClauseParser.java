@@ -872,9 +872,10 @@ final class ClauseParser {
             }
             return new Action.Stylize(style, size, region);
         }
+        // looks are all-or-nothing by default; effects of a degree (grain, vignette, blur…) take the usual 25%
         boolean full = switch (style) {
-            case HDR, BLUR, SHARPEN -> false;
-            default -> true;
+            case PENCIL_SKETCH, WATERCOLOR, CARTOON -> true;
+            default -> false;
         };
         Amount amount = Amount.take(c);
         double strength = amount.percent(full ? 100 : 25);

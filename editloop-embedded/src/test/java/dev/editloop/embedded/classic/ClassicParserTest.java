@@ -242,14 +242,14 @@ class ClassicParserTest {
                 Arguments.of("sharpen it", List.of(new Action.Stylize(Style.SHARPEN, 25, W))),
                 Arguments.of("make it sharper by 60%", List.of(new Action.Stylize(Style.SHARPEN, 60, W))),
                 Arguments.of("increase the sharpness", List.of(new Action.Stylize(Style.SHARPEN, 25, W))),
-                Arguments.of("tilt shift", List.of(new Action.Stylize(Style.TILT_SHIFT, 100, W))),
-                Arguments.of("make it look like a miniature", List.of(new Action.Stylize(Style.TILT_SHIFT, 100, W))),
+                Arguments.of("tilt shift", List.of(new Action.Stylize(Style.TILT_SHIFT, 25, W))),
+                Arguments.of("make it look like a miniature", List.of(new Action.Stylize(Style.TILT_SHIFT, 25, W))),
                 Arguments.of("add a subtle vignette", List.of(new Action.Stylize(Style.VIGNETTE, 10, W))),
-                Arguments.of("darken the corners", List.of(new Action.Stylize(Style.VIGNETTE, 100, W))),
+                Arguments.of("darken the corners", List.of(new Action.Stylize(Style.VIGNETTE, 25, W))),
                 Arguments.of("vignette at 40%", List.of(new Action.Stylize(Style.VIGNETTE, 40, W))),
                 Arguments.of("add a bit of grain", List.of(new Action.Stylize(Style.FILM_GRAIN, 10, W))),
                 Arguments.of("add noise at 20%", List.of(new Action.Stylize(Style.FILM_GRAIN, 20, W))),
-                Arguments.of("make it grainy", List.of(new Action.Stylize(Style.FILM_GRAIN, 100, W))),
+                Arguments.of("make it grainy", List.of(new Action.Stylize(Style.FILM_GRAIN, 25, W))),
                 // local adjustments
                 Arguments.of("darken the sky", List.of(new Action.Adjust(Tone.BRIGHTNESS, -25, Region.SKY))),
                 Arguments.of(
@@ -351,7 +351,7 @@ class ClassicParserTest {
                         "convert to black and white and then add a vignette",
                         List.of(
                                 new Action.ColorFilter(Filter.GRAYSCALE, 100, W),
-                                new Action.Stylize(Style.VIGNETTE, 100, W))),
+                                new Action.Stylize(Style.VIGNETTE, 25, W))),
                 Arguments.of(
                         "Sepia; add grain at 20%. Vignette at 30%!",
                         List.of(
