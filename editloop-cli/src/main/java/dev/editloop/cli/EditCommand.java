@@ -39,9 +39,12 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  editloop edit -i examples/chelsea.png -p \"make this look like an old photograph\"",
-            "  editloop edit -i examples/coffee.png -p \"make it black and white\" --strategy single",
-            "  editloop edit -i photo.png -p \"make it feel like a cold winter morning\" --max-turns 3 --out runs/winter",
+            "  editloop edit -i examples/chelsea.png \\",
+            "      -p \"make this look like an old photograph\"",
+            "  editloop edit -i examples/coffee.png -p \"make it black and white\" \\",
+            "      --strategy single",
+            "  editloop edit -i photo.png -p \"make it feel like a cold winter morning\" \\",
+            "      --max-turns 3 --out runs/winter",
             "",
             "Exit status: 0 the run completed (whether or not the threshold was reached); 1 a backend failed"
                     + " (finished turns are kept on disk); 2 bad input."
