@@ -34,17 +34,54 @@ public record Assessment(
         artifacts = List.copyOf(artifacts);
     }
 
-    /** One expected effect, measured. */
-    public record Reading(Effect effect, double measured, double baseline, double achievement) {
-        /** Where the measurement stands. */
-        public Effect.Standing standing() {
-            return effect.standing(measured);
+    /**
+     * One expected effect, measured. For an effect the source {@linkplain SourceFit.Kind#ALREADY already satisfies},
+     * {@code measured} is the absolute reading the edit is held to (mean chroma or mean luma); for one that
+     * {@linkplain SourceFit.Kind#CANNOT cannot} happen on the source it is NaN.
+     */
+    public record Reading(Effect effect, double measured, double baseline, double achievement, SourceFit fit) {
+        public Reading {
+            fit = fit == null ? SourceFit.APPLIES : fit;
         }
 
-        /** "sepia tone: +3% (target +50%…+115%, ideal +80%): too weak". */
+        /** A reading of an effect that applies to the source. */
+        public Reading(Effect effect, double measured, double baseline, double achievement) {
+            this(effect, measured, baseline, achievement, SourceFit.APPLIES);
+        }
+
+        /** Whether the effect's target state or its impossibility comes from the source, not from the edit. */
+        public boolean fromSource() {
+            return fit.kind() != SourceFit.Kind.APPLIES;
+        }
+
+        /** Where the measurement stands. */
+        public Effect.Standing standing() {
+            return switch (fit.kind()) {
+                case APPLIES -> effect.standing(measured);
+                case CANNOT -> Effect.Standing.NOT_APPLICABLE;
+                case ALREADY ->
+                    Double.isNaN(measured)
+                            ? Effect.Standing.NOT_APPLICABLE
+                            : fit.holds(measured) ? Effect.Standing.ALREADY : Effect.Standing.LOST;
+            };
+        }
+
+        /**
+         * "sepia tone: +3% (target +50%…+115%, ideal +80%): too weak"; "saturation: already muted in the source
+         * (…); the edit has mean chroma 28 levels (at most 40): achieved".
+         */
         public String line() {
-            return effect.label() + ": " + effect.metric().format(measured) + " (" + effect.target() + "): "
-                    + standing().words();
+            return switch (fit.kind()) {
+                case APPLIES ->
+                    effect.label() + ": " + effect.metric().format(measured) + " (" + effect.target() + "): "
+                            + standing().words();
+                case CANNOT -> effect.label() + ": does not apply, " + fit.reason();
+                case ALREADY ->
+                    effect.label() + ": " + fit.reason() + "; the edit has " + fit.describe(effect, measured)
+                            + (standing() == Effect.Standing.ALREADY
+                                    ? ": achieved"
+                                    : ": " + standing().words() + ", not achieved");
+            };
         }
     }
 

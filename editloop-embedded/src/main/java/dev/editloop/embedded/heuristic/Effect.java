@@ -116,7 +116,11 @@ public record Effect(
         WEAK("too weak"),
         ON_TARGET("on target"),
         STRONG("too strong"),
-        NOT_APPLICABLE("does not apply");
+        NOT_APPLICABLE("does not apply"),
+        /** The source already had the target state and the edit kept it ({@link SourceFit.Kind#ALREADY}). */
+        ALREADY("already so in the source"),
+        /** The source already had the target state, but other steps of the edit moved it away. */
+        LOST("lost by other steps");
 
         private final String words;
 

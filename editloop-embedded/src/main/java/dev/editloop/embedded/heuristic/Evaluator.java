@@ -21,7 +21,10 @@ import java.util.Set;
  * only the request, the source and the edit (never a thinker's chosen amounts). Stateless and thread-safe.
  *
  * <p><b>SC</b> = 10 · A · P · D. A: the weighted mean achievement of the expected effects ({@link
- * Effect#achievement}), times {@code 0.7 + 0.3 · (the lowest achievement among the main effects)}. P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
+ * Effect#achievement}), times {@code 0.7 + 0.3 · (the lowest achievement among the main effects)}. An effect the
+ * source already has (muted colors on a grey photo) counts as achieved while the edit keeps it, read absolutely; one
+ * that cannot happen on the source (more saturation on a grey photo) does not count, and when no effect can, A is 0
+ * ({@link SourceFit}). P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
  * planned action moves must stay within a tolerance (brightness, contrast, saturation, warmth, hue, grain, vignette,
  * structure), the size must stay unless the request changes it, and for a request confined to one region, pixels
  * outside it must stay. D: the share of the request that any action can do.
@@ -66,11 +69,31 @@ public final class Evaluator {
         List<Reading> readings = new ArrayList<>();
         double weighted = 0;
         double weights = 0;
+        boolean anyApplies = effects.isEmpty();
         for (Effect effect : effects) {
-            double measured = effect.metric() == Metric.GEOMETRY ? geometry(c, expected) : effect.measure(c);
+            // an effect the source already satisfies is held to an absolute bound; one that cannot happen on this
+            // source is not measured (a relative reading of a quantity that is about zero means nothing). Read on the
+            // source as the request transforms it, which has the source's colors and tones.
+            SourceFit fit = SourceFit.of(effect, c.source());
+            double measured;
+            double a;
             double baseline = effect.metric().baseline(c, effect.zone());
-            double a = effect.achievement(measured, baseline);
-            readings.add(new Reading(effect, measured, baseline, a));
+            switch (fit.kind()) {
+                case CANNOT -> {
+                    measured = Double.NaN;
+                    a = Double.NaN;
+                }
+                case ALREADY -> {
+                    measured = fit.measure(effect, c);
+                    a = fit.achievement(effect, measured);
+                }
+                default -> {
+                    measured = effect.metric() == Metric.GEOMETRY ? geometry(c, expected) : effect.measure(c);
+                    a = effect.achievement(measured, baseline);
+                }
+            }
+            anyApplies |= fit.kind() != SourceFit.Kind.CANNOT;
+            readings.add(new Reading(effect, measured, baseline, a, fit));
             if (!Double.isNaN(a)) {
                 weighted += effect.weight() * a;
                 weights += effect.weight();
@@ -82,8 +105,11 @@ public final class Evaluator {
                 .mapToDouble(Reading::achievement)
                 .min()
                 .orElse(1);
-        double achievement =
-                weights > 0 ? weighted / weights * (0.7 + 0.3 * worst) : (intent.doable() ? (unchanged ? 1 : 0.5) : 0);
+        double achievement = !anyApplies
+                ? 0 // nothing asked can happen on this source
+                : weights > 0
+                        ? weighted / weights * (0.7 + 0.3 * worst)
+                        : (intent.doable() ? (unchanged ? 1 : 0.5) : 0);
 
         // nothing else changed
         List<Guard> guards = new ArrayList<>();

@@ -78,6 +78,13 @@ public final class HeuristicThinker implements Thinker {
             think.append("Verdict: FAILED.\n");
             return critique(a, think, null, Verdict.FAILED, null, call);
         }
+        if (impossibleHere(a)) {
+            think.append("- nothing asked can happen on this source: ")
+                    .append(impossibleReasons(a))
+                    .append('\n');
+            think.append("Verdict: FAILED.\n");
+            return critique(a, think, null, Verdict.FAILED, null, call);
+        }
         if (a.good()) {
             think.append("- both scores reach 8: keep \"")
                     .append(call.currentInstruction())
@@ -117,6 +124,13 @@ public final class HeuristicThinker implements Thinker {
         if (!intent.doable()) {
             think.append("- impossible with this editor: ")
                     .append(reasons(intent))
+                    .append('\n');
+            think.append("Verdict: FAILED.\n");
+            return critique(a, think, null, Verdict.FAILED, target, call);
+        }
+        if (impossibleHere(a)) {
+            think.append("- impossible on this source: ")
+                    .append(impossibleReasons(a))
                     .append('\n');
             think.append("Verdict: FAILED.\n");
             return critique(a, think, null, Verdict.FAILED, target, call);
@@ -179,7 +193,25 @@ public final class HeuristicThinker implements Thinker {
         return plan;
     }
 
+    /** Whether every expected effect cannot happen on this source (more saturation or a hue shift on grey). */
+    private static boolean impossibleHere(Assessment a) {
+        return !a.readings().isEmpty()
+                && a.readings().stream().allMatch(r -> r.fit().kind() == SourceFit.Kind.CANNOT);
+    }
+
+    private static String impossibleReasons(Assessment a) {
+        return String.join(
+                "; ",
+                a.readings().stream()
+                        .map(r -> r.effect().label() + ": " + r.fit().reason())
+                        .distinct()
+                        .toList());
+    }
+
     private static boolean wrongWay(Assessment.Reading r) {
+        if (r.fromSource()) {
+            return false; // read absolutely, against the source's own state
+        }
         Effect e = r.effect();
         double m = r.measured();
         if (Double.isNaN(m)) {

@@ -201,11 +201,14 @@ public final class Intent {
         return concrete.stream().filter(ActionEffects::geometric).toList();
     }
 
-    /** The plan in the editor's vocabulary: the concrete actions, then each concept's plan minus duplicates. */
+    /**
+     * The plan in the editor's vocabulary: the concrete actions, then each concept's plan minus duplicates and minus
+     * the steps that would do nothing useful on this source ({@link #moot}).
+     */
     public List<Action> plan(Analysis source) {
         List<Action> plan = new ArrayList<>(concrete);
         for (Concept concept : concepts) {
-            for (Action action : concept.plan(source)) {
+            for (Action action : conceptPlan(concept, source)) {
                 boolean duplicate = plan.stream()
                         .anyMatch(
                                 p -> p.equals(action) || (Knob.of(action).isPresent() && Knob.sameControl(p, action)));
@@ -215,6 +218,37 @@ public final class Intent {
             }
         }
         return plan;
+    }
+
+    /** A concept's plan for a source, without its {@link #moot} steps. */
+    static List<Action> conceptPlan(Concept concept, Analysis source) {
+        return concept.plan(source).stream()
+                .filter(a -> moot(a, source).isEmpty())
+                .toList();
+    }
+
+    /**
+     * Why a step of a concept's plan would do nothing useful on this source, if so: every effect it is for is
+     * already there (desaturating a grey photo: it would only take back the color other steps add) or cannot happen
+     * (saturating a grey photo). Steps with no measurable effect of their own are never moot.
+     */
+    static Optional<String> moot(Action action, Analysis source) {
+        if (Knob.of(action).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Effect> effects = ActionEffects.of(action, false);
+        if (effects.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Effect effect : effects) {
+            SourceFit fit = SourceFit.of(effect, source);
+            if (fit.kind() == SourceFit.Kind.APPLIES) {
+                return Optional.empty();
+            }
+            reasons.add(fit.reason());
+        }
+        return Optional.of(String.join("; ", reasons));
     }
 
     /** The expected effects: each concrete action's, then the concepts' (where no concrete effect covers them). */

@@ -56,7 +56,7 @@ final class Refiner {
             for (String fragment : parsed.notUnderstood()) {
                 for (KnowledgeBase.Match match : knowledge.find(fragment)) {
                     List<Action> spelled = new ArrayList<>();
-                    for (Action action : match.concept().plan(source)) {
+                    for (Action action : Intent.conceptPlan(match.concept(), source)) {
                         if (!contains(plan, action)) {
                             insert(plan, action);
                             spelled.add(action);
@@ -89,15 +89,17 @@ final class Refiner {
         }
 
         Set<Knob> turned = EnumSet.copyOf(fresh);
-        double clipping = assessment.artifacts().stream()
-                .filter(x -> x.name().equals("added clipping"))
-                .mapToDouble(Artifact::penalty)
-                .sum();
         List<Reading> readings = new ArrayList<>(assessment.readings());
         readings.sort(Comparator.comparingDouble((Reading r) -> -r.effect().weight()));
         for (Reading reading : readings) {
             Effect effect = reading.effect();
             Effect.Standing standing = reading.standing();
+            if (reading.fromSource()) {
+                // the source decides this effect (already there, or impossible here): never turn a knob for it, and
+                // drop a step of the plan that could only work against the other steps
+                fromSource(intent, reading, plan, turned, notes, source);
+                continue;
+            }
             if (standing == Effect.Standing.ON_TARGET || standing == Effect.Standing.NOT_APPLICABLE) {
                 continue;
             }
@@ -115,14 +117,37 @@ final class Refiner {
             if (index >= 0) {
                 Action action = plan.get(index);
                 double amount = knob.amount(action);
-                if (standing == Effect.Standing.WEAK && clipping >= 1 && pushesToClipping(knob, amount)) {
+                // an artifact this step causes (clipping from contrast, noise from grain…) and that turning it up
+                // would make worse: quality first when it costs PQ its 8, else hold, else turn up gently
+                Artifact caused = standing == Effect.Standing.WEAK ? worstCaused(assessment, knob, amount) : null;
+                if (caused != null && assessment.quality() < 8 && caused.penalty() >= 0.5) {
+                    Optional<Action> eased = knob.with(action, amount * QUALITY_FIRST);
+                    if (eased.isPresent() && !eased.get().equals(action)) {
+                        plan.set(index, eased.get());
+                        notes.add(effect.label() + " is too weak ("
+                                + effect.metric().format(reading.measured())
+                                + "), but PQ " + assessment.quality() + " is under 8 from "
+                                + caused.line().toLowerCase(Locale.ROOT) + ", which \"" + action.phrase()
+                                + "\" causes: quality first, soften it to \""
+                                + eased.get().phrase() + "\"");
+                        turned.add(knob);
+                        continue;
+                    }
+                }
+                if (caused != null && caused.penalty() >= 1) {
                     notes.add(
                             effect.label() + " is too weak (" + effect.metric().format(reading.measured())
-                                    + "), but the image already clips; hold \"" + action.phrase() + "\"");
+                                    + "), but the image already shows " + caused.name() + "; hold \"" + action.phrase()
+                                    + "\"");
                     turned.add(knob);
                     continue;
                 }
                 double next = nextAmount(knob, amount, reading);
+                if (caused != null && caused.penalty() > 0) {
+                    // the step already costs some quality: a small step up, not the full distance
+                    next = amount
+                            + Math.max(-GENTLY * Math.abs(amount), Math.min(GENTLY * Math.abs(amount), next - amount));
+                }
                 if (knob.signed() && Math.signum(next) != Math.signum(amount)) {
                     next = 0; // turning a knob past zero would undo other steps, not this one: drop it instead
                 }
@@ -173,10 +198,52 @@ final class Refiner {
         return new Refinement(List.copyOf(plan), notes, rephrased);
     }
 
-    /** Whether turning this knob further up pushes tones or colors into clipping. */
-    private static boolean pushesToClipping(Knob knob, double amount) {
-        return (knob == Knob.CONTRAST || knob == Knob.BRIGHTNESS || knob == Knob.EXPOSURE || knob == Knob.SATURATION)
-                && amount > 0;
+    /**
+     * An effect the source decides: say so, and drop the step for it when the concept (not the user) put it in the
+     * plan and it does nothing useful on this source (desaturating a grey photo would only take back the color that
+     * cooling or a tint adds).
+     */
+    private static void fromSource(
+            Intent intent, Reading reading, List<Action> plan, Set<Knob> turned, List<String> notes, Analysis source) {
+        Effect effect = reading.effect();
+        Knob knob = effect.knob();
+        int index = knob == null ? -1 : find(plan, knob, effect);
+        Action action = index >= 0 ? plan.get(index) : null;
+        boolean requested = action != null && intent.concrete().contains(action);
+        Optional<String> moot = action == null || requested ? Optional.empty() : Intent.moot(action, source);
+        String reason = reading.fit().reason();
+        if (moot.isPresent()) {
+            plan.remove(index);
+            turned.add(knob);
+            notes.add("drop \"" + action.phrase() + "\": " + effect.label() + ": " + reason
+                    + ", so the step could only work against the others");
+        } else if (reading.standing() == Effect.Standing.LOST) {
+            notes.add(effect.label() + " was " + reason + ", but the edit has "
+                    + reading.fit().describe(effect, reading.measured())
+                    + " from the other steps; no step of its own to change");
+        } else if (reading.standing() == Effect.Standing.NOT_APPLICABLE) {
+            notes.add(effect.label() + " cannot be done on this source: " + reason + "; leave it out");
+        } else {
+            notes.add(effect.label() + ": " + reason + "; nothing to do for it");
+        }
+    }
+
+    /** The factor a too-weak step is eased by when it costs PQ its 8 (a smaller step than for a strong one). */
+    static final double QUALITY_FIRST = 0.85;
+    /** The largest relative step up for a step that already causes some artifact. */
+    static final double GENTLY = 0.15;
+
+    /** The costliest artifact that turning this step further up would make worse, or null. */
+    private static Artifact worstCaused(Assessment assessment, Knob knob, double amount) {
+        Artifact worst = null;
+        for (Artifact artifact : assessment.artifacts()) {
+            if (artifact.penalty() > 0
+                    && softened(knob, amount, artifact) != null
+                    && (worst == null || artifact.penalty() > worst.penalty())) {
+                worst = artifact;
+            }
+        }
+        return worst;
     }
 
     /** The amount that should move the effect to its ideal. */
@@ -216,7 +283,6 @@ final class Refiner {
     }
 
     private static void qualityFix(List<Action> plan, Artifact artifact, Set<Knob> turned, List<String> notes) {
-        String name = artifact.name();
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             Action action = plan.get(i);
@@ -226,36 +292,7 @@ final class Refiner {
             }
             Knob k = knob.get();
             double amount = k.amount(action);
-            Double next = null;
-            if (name.equals("added clipping")) {
-                if ((k == Knob.CONTRAST || k == Knob.BRIGHTNESS || k == Knob.EXPOSURE || k == Knob.SATURATION)
-                        && amount > 0) {
-                    next = amount * 0.7;
-                }
-            } else if (name.equals("added noise")) {
-                if (k == Knob.GRAIN || k == Knob.SHARPEN || k == Knob.HDR) {
-                    next = amount * 0.6;
-                }
-            } else if (name.equals("added blockiness") || name.startsWith("tone levels")) {
-                if (k == Knob.POSTERIZE) {
-                    next = amount + 2;
-                } else if (k == Knob.PIXEL_ART) {
-                    next = amount * 0.7;
-                }
-            } else if (name.equals("mean luma")) {
-                boolean dark = artifact.measured() < 128;
-                if ((k == Knob.BRIGHTNESS || k == Knob.EXPOSURE) && (dark ? amount < 0 : amount > 0)) {
-                    next = amount * 0.6;
-                }
-            } else if (name.equals("mean saturation")) {
-                if (k == Knob.SATURATION && amount > 0) {
-                    next = amount * 0.6;
-                }
-            } else if (name.equals("lost sharpness")) {
-                if (k == Knob.BLUR || k == Knob.WATERCOLOR) {
-                    next = amount * 0.6;
-                }
-            }
+            Double next = softened(k, amount, artifact);
             if (next == null) {
                 continue;
             }
@@ -270,6 +307,44 @@ final class Refiner {
             notes.add("ease off for quality (" + artifact.line().toLowerCase(Locale.ROOT) + "): "
                     + String.join(", ", changed));
         }
+    }
+
+    /**
+     * The eased amount of a step that causes an artifact (clipping from contrast or a brightness lift, noise from
+     * grain or sharpening, banding from posterizing…), or null when this step does not cause it.
+     */
+    private static Double softened(Knob k, double amount, Artifact artifact) {
+        String name = artifact.name();
+        if (name.equals("added clipping")) {
+            if ((k == Knob.CONTRAST || k == Knob.BRIGHTNESS || k == Knob.EXPOSURE || k == Knob.SATURATION)
+                    && amount > 0) {
+                return amount * 0.7;
+            }
+        } else if (name.equals("added noise")) {
+            if (k == Knob.GRAIN || k == Knob.SHARPEN || k == Knob.HDR) {
+                return amount * 0.6;
+            }
+        } else if (name.equals("added blockiness") || name.startsWith("tone levels")) {
+            if (k == Knob.POSTERIZE) {
+                return amount + 2;
+            } else if (k == Knob.PIXEL_ART) {
+                return amount * 0.7;
+            }
+        } else if (name.equals("mean luma")) {
+            boolean dark = artifact.measured() < 128;
+            if ((k == Knob.BRIGHTNESS || k == Knob.EXPOSURE) && (dark ? amount < 0 : amount > 0)) {
+                return amount * 0.6;
+            }
+        } else if (name.equals("mean saturation")) {
+            if (k == Knob.SATURATION && amount > 0) {
+                return amount * 0.6;
+            }
+        } else if (name.equals("lost sharpness")) {
+            if (k == Knob.BLUR || k == Knob.WATERCOLOR) {
+                return amount * 0.6;
+            }
+        }
+        return null;
     }
 
     /** The index of the plan's action for a knob (preferring the effect's region and color), or −1. */

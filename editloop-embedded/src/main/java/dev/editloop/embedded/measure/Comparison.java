@@ -22,6 +22,15 @@ public final class Comparison {
     private static final int SSIM_RADIUS = 3;
     private static final double[] BLUR_SIGMAS = {0, 0.3, 0.5, 0.8, 1.2, 1.8, 2.7, 4, 6, 9};
 
+    /**
+     * Mean chroma in levels ({@link Measurements#meanChroma}) under which a picture counts as (nearly) grey: a
+     * saturation ratio has no base there, so {@link #saturationChange} reads the chroma added over this floor instead.
+     */
+    public static final double GREY_CHROMA = 6;
+
+    /** The largest saturation change read from a (nearly) grey source: +400%, whatever color was added. */
+    static final double GREY_SATURATION_LIMIT = 4;
+
     private final Analysis source;
     private final Analysis edited;
     private final Analysis aligned;
@@ -385,8 +394,21 @@ public final class Comparison {
      * {@code β·c + γ·r²·c} (c: source chroma, r: distance from the center; γ takes up a vignette), over the pixels the
      * edit did not push out of gamut (no channel at 0 or 255): {@code β − 1}. Saturation ±N% (HSV) reads ±N/100;
      * blending toward grey at t reads −t. Fitted on the fine planes when both images have the same size.
+     *
+     * <p>A (nearly) grey source (mean chroma under {@link #GREY_CHROMA} levels) has no base for a ratio: any tint
+     * would read thousands of percent and staying grey −100% or 0 by chance. There the reading is the mean chroma
+     * added over the floor, {@code (ce − cs) / max(cs, GREY_CHROMA)}, bounded to −1…{@value #GREY_SATURATION_LIMIT}:
+     * 0 when the edit stays grey, continuous with the ratio at the floor.
      */
     public double saturationChange(Zone zone) {
+        double cs = Measurements.meanChroma(source, zone);
+        if (!(cs >= GREY_CHROMA)) {
+            double ce = Measurements.meanChroma(aligned, zone);
+            if (Double.isNaN(cs) || Double.isNaN(ce)) {
+                return Double.NaN;
+            }
+            return Math.max(-1, Math.min(GREY_SATURATION_LIMIT, (ce - cs) / GREY_CHROMA));
+        }
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
         double[][] a = new double[2][2];
