@@ -92,6 +92,66 @@ public final class Images {
         }
     }
 
+    /**
+     * The picture scaled to exactly {@code width}×{@code height} (bilinear; large reductions go by halving steps, so
+     * detail is averaged rather than skipped). Returns the picture itself when the size already matches.
+     */
+    public static Picture resize(Picture picture, int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("a size must be at least 1x1, got " + width + "x" + height);
+        }
+        if (picture.width() == width && picture.height() == height) {
+            return picture;
+        }
+        BufferedImage current = picture.toBufferedImage();
+        int w = current.getWidth();
+        int h = current.getHeight();
+        while (w / 2 >= width && h / 2 >= height) {
+            w /= 2;
+            h /= 2;
+            current = draw(current, w, h);
+        }
+        return Picture.of(draw(current, width, height));
+    }
+
+    /**
+     * The picture scaled down, keeping its aspect ratio, so that it has at most {@code maxPixels} pixels; the picture
+     * itself when it already fits. Thinkers use it to keep requests within a pixel budget.
+     */
+    public static Picture fitWithin(Picture picture, long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("the pixel budget must be positive, got " + maxPixels);
+        }
+        if (picture.pixels() <= maxPixels) {
+            return picture;
+        }
+        double scale = Math.sqrt((double) maxPixels / picture.pixels());
+        int width = Math.max(1, (int) Math.floor(picture.width() * scale));
+        int height = Math.max(1, (int) Math.floor(picture.height() * scale));
+        while ((long) width * height > maxPixels) {
+            if (width >= height) {
+                width--;
+            } else {
+                height--;
+            }
+        }
+        return resize(picture, width, height);
+    }
+
+    private static BufferedImage draw(BufferedImage from, int width, int height) {
+        BufferedImage to = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = to.createGraphics();
+        try {
+            g.setRenderingHint(
+                    java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(from, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return to;
+    }
+
     /** Writes a picture as PNG, creating parent folders. */
     public static void writePng(Picture picture, Path path) {
         try {

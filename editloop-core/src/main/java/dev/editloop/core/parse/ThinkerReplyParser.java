@@ -3,6 +3,7 @@ package dev.editloop.core.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueMode;
+import dev.editloop.core.PlanKind;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
 import dev.editloop.core.parse.ScoreReader.Scores;
@@ -213,6 +214,83 @@ public final class ThinkerReplyParser {
             f.reasoning = scan.outside().strip();
         }
         return validate(raw, mode, f, scan, notes);
+    }
+
+    /**
+     * Reads a plan reply: a think-before rewrite ({@code <think>…</think><answer>…</answer>}) or a reflect target
+     * description ({@code <target>…</target>}). Tolerant like the critique parser: a JSON object, labelled sections,
+     * a missing closing tag, code fences, and for a reply with no structure at all, its whole text.
+     */
+    public PlanReply parsePlan(String raw, PlanKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (raw == null || raw.isBlank()) {
+            return new PlanReply(kind, null, null, "empty reply", raw, List.of());
+        }
+        List<String> notes = new ArrayList<>();
+        String text = normalize(raw, notes);
+        Scan scan = TagScanner.scan(text);
+        notes.addAll(scan.notes());
+        scan = answerInsideThink(scan, notes);
+        Fields f = new Fields();
+        fromTags(scan, f);
+        boolean target = kind == PlanKind.DESCRIBE_TARGET;
+        if (target && f.target == null && f.answer != null) {
+            f.target = f.answer.strip();
+            notes.add("target in <answer>");
+        }
+        if ((target ? f.target : f.answer) == null) {
+            fromJson(scan.outside(), f, notes);
+            fromPlanJson(scan.outside(), f, notes);
+        }
+        if ((target ? f.target : f.answer) == null) {
+            fromLabels(scan.outside(), f, notes);
+        }
+        String found = target ? f.target : f.answer;
+        if (found == null && !scan.outside().isBlank()) {
+            found = scan.outside();
+            notes.add(scan.blocks().isEmpty() ? "untagged reply" : "text outside the tags");
+        }
+        String reasoning = f.reasoning != null ? f.reasoning : f.judgement;
+        if (found == null) {
+            String expected = target ? "<target>" : "<answer>";
+            return new PlanReply(kind, null, reasoning, "missing " + expected, raw, notes);
+        }
+        String cleaned = cleanAnswer(found);
+        if (cleaned.isEmpty()) {
+            return new PlanReply(
+                    kind, null, reasoning, target ? "empty target description" : "empty answer", raw, notes);
+        }
+        return new PlanReply(kind, cleaned, reasoning, null, raw, notes);
+    }
+
+    private static void fromPlanJson(String text, Fields f, List<String> notes) {
+        if (f.target != null || f.answer != null) {
+            return;
+        }
+        JsonNode object = Json.findObject(
+                text,
+                o -> o.has("target")
+                        || o.has("target_description")
+                        || o.has("instruction")
+                        || o.has("answer")
+                        || o.has("rewritten_instruction"));
+        if (object == null) {
+            return;
+        }
+        for (String key : List.of("target", "target_description")) {
+            if (f.target == null && object.path(key).isTextual()) {
+                f.target = object.path(key).asText().strip();
+            }
+        }
+        for (String key : List.of("answer", "instruction", "rewritten_instruction")) {
+            if (f.answer == null && object.path(key).isTextual()) {
+                f.answer = object.path(key).asText();
+            }
+        }
+        if (f.reasoning == null && object.path("reasoning").isTextual()) {
+            f.reasoning = object.path("reasoning").asText().strip();
+        }
+        notes.add("reply as JSON");
     }
 
     /** Parses and turns the result into a critique in one step; see {@link ThinkerReply#toCritique(Usage)}. */

@@ -3,6 +3,8 @@ package dev.editloop.core.spi;
 import dev.editloop.core.Editor;
 import dev.editloop.core.Judge;
 import dev.editloop.core.Thinker;
+import dev.editloop.core.remote.RetryPolicy;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,5 +35,32 @@ public interface BackendProvider {
     /** Creates a judge; only called when {@link #roles()} contains JUDGE. */
     default Judge judge(BackendSpec spec) {
         throw new UnsupportedOperationException(kind() + " provides no judge");
+    }
+
+    /**
+     * The retry policy for this kind unless the spec's {@code retries} parameter says otherwise: none for in-process
+     * backends (the default), {@link RetryPolicy#DEFAULT} for remote ones. The registry wraps every port it creates
+     * with it ({@link dev.editloop.core.remote.Retrying}).
+     */
+    default RetryPolicy defaultRetryPolicy() {
+        return RetryPolicy.NONE;
+    }
+
+    /**
+     * Probes the backend a spec names for {@code editloop backends check}: one row per endpoint (reachable,
+     * authenticated, model present, one round trip). Never throws for a backend that is down: that is a row with
+     * FAILED in it. The default says this kind has no probe.
+     *
+     * @param role the role the backend is checked for
+     */
+    default List<BackendCheck> check(BackendSpec spec, BackendRole role) {
+        return List.of(new BackendCheck(
+                spec.display(),
+                spec.endpoints().isEmpty() ? "-" : String.join(",", spec.endpoints()),
+                BackendCheck.Status.UNKNOWN,
+                BackendCheck.Status.UNKNOWN,
+                BackendCheck.Status.UNKNOWN,
+                null,
+                kind() + " has no probe"));
     }
 }

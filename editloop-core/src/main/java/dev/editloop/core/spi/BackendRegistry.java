@@ -4,6 +4,8 @@ import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
 import dev.editloop.core.Thinker;
+import dev.editloop.core.remote.RetryPolicy;
+import dev.editloop.core.remote.Retrying;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -49,20 +51,40 @@ public final class BackendRegistry {
 
     /** Creates the editor a spec names. */
     public Editor editor(String spec) {
-        BackendSpec parsed = BackendSpec.parse(spec);
-        return provider(parsed, BackendRole.EDITOR).editor(parsed);
+        return editor(BackendSpec.parse(spec));
+    }
+
+    /** Creates the editor a parsed spec names, wrapped with the retries it asks for. */
+    public Editor editor(BackendSpec spec) {
+        BackendProvider provider = provider(spec, BackendRole.EDITOR);
+        return Retrying.editor(provider.editor(spec), RetryPolicy.fromSpec(spec, provider.defaultRetryPolicy()));
     }
 
     /** Creates the thinker a spec names. */
     public Thinker thinker(String spec) {
-        BackendSpec parsed = BackendSpec.parse(spec);
-        return provider(parsed, BackendRole.THINKER).thinker(parsed);
+        return thinker(BackendSpec.parse(spec));
+    }
+
+    /** Creates the thinker a parsed spec names, wrapped with the retries it asks for. */
+    public Thinker thinker(BackendSpec spec) {
+        BackendProvider provider = provider(spec, BackendRole.THINKER);
+        return Retrying.thinker(provider.thinker(spec), RetryPolicy.fromSpec(spec, provider.defaultRetryPolicy()));
     }
 
     /** Creates the judge a spec names. */
     public Judge judge(String spec) {
-        BackendSpec parsed = BackendSpec.parse(spec);
-        return provider(parsed, BackendRole.JUDGE).judge(parsed);
+        return judge(BackendSpec.parse(spec));
+    }
+
+    /** Creates the judge a parsed spec names, wrapped with the retries it asks for. */
+    public Judge judge(BackendSpec spec) {
+        BackendProvider provider = provider(spec, BackendRole.JUDGE);
+        return Retrying.judge(provider.judge(spec), RetryPolicy.fromSpec(spec, provider.defaultRetryPolicy()));
+    }
+
+    /** Probes the backend a spec names for a role; see {@link BackendProvider#check}. */
+    public List<BackendCheck> check(BackendSpec spec, BackendRole role) {
+        return provider(spec, role).check(spec, role);
     }
 
     /** The kinds that can fill a role, comma-separated, for messages and help. */

@@ -1,0 +1,45 @@
+package dev.editloop.core.parse;
+
+import dev.editloop.core.Plan;
+import dev.editloop.core.PlanKind;
+import dev.editloop.core.Usage;
+import java.util.List;
+
+/**
+ * What {@link ThinkerReplyParser#parsePlan} read from a think-before rewrite or a reflect target description.
+ *
+ * @param kind which plan the reply answers
+ * @param text the rewritten instruction (REWRITE) or the target description (DESCRIBE_TARGET); null when unreadable
+ * @param reasoning the reply's reasoning, possibly empty
+ * @param problem why the reply cannot be used; null when it can
+ * @param raw the raw reply
+ * @param notes how the reply departed from the requested format, for logs
+ */
+public record PlanReply(PlanKind kind, String text, String reasoning, String problem, String raw, List<String> notes) {
+    public PlanReply {
+        reasoning = reasoning == null ? "" : reasoning;
+        raw = raw == null ? "" : raw;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Whether the reply can be used. */
+    public boolean readable() {
+        return problem == null;
+    }
+
+    /**
+     * The plan: for REWRITE, the rewritten instruction; for DESCRIBE_TARGET, the user's instruction with this
+     * description.
+     *
+     * @param instruction the user's instruction
+     * @throws IllegalStateException when the reply is unreadable
+     */
+    public Plan toPlan(String instruction, Usage usage) {
+        if (!readable()) {
+            throw new IllegalStateException("unreadable plan reply: " + problem);
+        }
+        return kind == PlanKind.REWRITE
+                ? new Plan(text, List.of(), null, reasoning, raw, usage)
+                : new Plan(instruction, List.of(), text, reasoning, raw, usage);
+    }
+}

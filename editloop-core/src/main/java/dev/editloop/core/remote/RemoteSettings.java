@@ -1,0 +1,169 @@
+package dev.editloop.core.remote;
+
+import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.spi.BackendSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings every remote backend reads from its spec the same way.
+ *
+ * <p>Spec parameters: {@code key_env} (the environment variable holding the key, overriding the backend's default),
+ * {@code timeout} (seconds per request), {@code concurrency} (requests in flight per endpoint), {@code max_failures}
+ * (consecutive failures that take an endpoint out of its pool), {@code cooldown} (seconds before such an endpoint is
+ * tried again). Retries are read by {@link RetryPolicy#fromSpec}.
+ *
+ * @param backend the name used in messages: the spec's kind
+ * @param endpoints the base URLs, at least one
+ * @param key the API key (possibly {@link ApiKey#none()} or absent)
+ * @param timeout the limit for one request, from sending to the last byte of the reply
+ * @param concurrency requests in flight per endpoint
+ * @param maxFailures consecutive failures after which an endpoint is taken out
+ * @param cooldown how long a taken-out endpoint rests before it is tried again
+ */
+public record RemoteSettings(
+        String backend,
+        List<URI> endpoints,
+        ApiKey key,
+        Duration timeout,
+        int concurrency,
+        int maxFailures,
+        Duration cooldown) {
+
+    /** Default per-endpoint concurrency. */
+    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Default consecutive failures before an endpoint is taken out. */
+    public static final int DEFAULT_MAX_FAILURES = 3;
+    /** Default rest of a taken-out endpoint. */
+    public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(30);
+
+    public RemoteSettings {
+        Objects.requireNonNull(backend, "backend");
+        endpoints = List.copyOf(endpoints);
+        if (endpoints.isEmpty()) {
+            throw new InvalidInputException(
+                    backend + ": no endpoint URL given (use " + backend + ":http://host:port…)");
+        }
+        key = key == null ? ApiKey.none() : key;
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(cooldown, "cooldown");
+        if (concurrency < 1 || maxFailures < 1) {
+            throw new IllegalArgumentException("concurrency and maxFailures must be at least 1");
+        }
+    }
+
+    /**
+     * Reads the settings of a spec.
+     *
+     * @param spec the parsed spec
+     * @param defaultEndpoint used when the spec names no URL (hosted APIs: {@code https://api.openai.com/v1}); null
+     *     when a URL is required
+     * @param defaultKeyEnv the variable the key comes from unless {@code key_env} names another; null for none
+     * @param defaultTimeout the request limit unless {@code timeout} sets another
+     * @throws InvalidInputException when a parameter is malformed or a required URL is missing
+     */
+    public static RemoteSettings from(
+            BackendSpec spec, String defaultEndpoint, String defaultKeyEnv, Duration defaultTimeout) {
+        return from(spec, defaultEndpoint, defaultKeyEnv, defaultTimeout, System.getenv());
+    }
+
+    /** As {@link #from(BackendSpec, String, String, Duration)}, with an explicit environment (for tests). */
+    public static RemoteSettings from(
+            BackendSpec spec,
+            String defaultEndpoint,
+            String defaultKeyEnv,
+            Duration defaultTimeout,
+            Map<String, String> env) {
+        List<String> urls = spec.endpoints();
+        if (urls.isEmpty()) {
+            if (defaultEndpoint == null) {
+                throw new InvalidInputException(
+                        "backend '" + spec.kind() + "' needs a URL: use " + spec.kind() + ":http://host:port…");
+            }
+            urls = List.of(defaultEndpoint);
+        }
+        List<URI> endpoints =
+                urls.stream().map(RemoteSettings::trimSlash).map(URI::create).toList();
+        String keyEnv = spec.param("key_env", defaultKeyEnv);
+        Duration timeout = spec.param("timeout") == null ? defaultTimeout : durationParam(spec, "timeout");
+        int concurrency =
+                spec.param("concurrency") == null ? DEFAULT_CONCURRENCY : intParam(spec, "concurrency", 1, 256);
+        int maxFailures =
+                spec.param("max_failures") == null ? DEFAULT_MAX_FAILURES : intParam(spec, "max_failures", 1, 1000);
+        Duration cooldown = spec.param("cooldown") == null ? DEFAULT_COOLDOWN : durationParam(spec, "cooldown");
+        return new RemoteSettings(
+                spec.kind(), endpoints, ApiKey.fromEnv(keyEnv, env), timeout, concurrency, maxFailures, cooldown);
+    }
+
+    /** The endpoints as text, for {@code describe()}: {@code http://a:8000/v1,http://b:8000/v1}. */
+    public String endpointList() {
+        return String.join(",", endpoints.stream().map(URI::toString).toList());
+    }
+
+    /** Reads an integer parameter within bounds. */
+    public static int intParam(BackendSpec spec, String name, int min, int max) {
+        String text = spec.param(name);
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
+                    + " is not a whole number within " + min + ".." + max);
+        }
+    }
+
+    /** Reads a decimal parameter within bounds. */
+    public static double doubleParam(BackendSpec spec, String name, double min, double max) {
+        String text = spec.param(name);
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (!(value >= min && value <= max)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
+                    + " is not a number within " + min + ".." + max);
+        }
+    }
+
+    /** Reads a duration parameter given in seconds (decimals allowed, e.g. {@code 0.5}), or with a unit (ms, s, m). */
+    public static Duration durationParam(BackendSpec spec, String name) {
+        String text = spec.param(name);
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            double factor = 1000;
+            if (t.endsWith("ms")) {
+                factor = 1;
+                t = t.substring(0, t.length() - 2);
+            } else if (t.endsWith("s")) {
+                t = t.substring(0, t.length() - 1);
+            } else if (t.endsWith("m")) {
+                factor = 60_000;
+                t = t.substring(0, t.length() - 1);
+            }
+            double value = Double.parseDouble(t.strip());
+            if (!(value >= 0 && value <= 86_400_000 / factor * 1000)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.round(value * factor));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
+                    + " is not a duration (seconds, e.g. 30 or 0.5, or 500ms)");
+        }
+    }
+
+    private static String trimSlash(String url) {
+        String u = url;
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+}

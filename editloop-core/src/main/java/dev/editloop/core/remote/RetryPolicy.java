@@ -1,0 +1,78 @@
+package dev.editloop.core.remote;
+
+import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.spi.BackendSpec;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * How often and how patiently a failed call is tried again: exponential backoff with jitter, for
+ * {@link dev.editloop.core.RetriableException}s only (429, 5xx, timeouts, refused connections).
+ *
+ * @param maxAttempts attempts in all, the first included; 1 means no retry
+ * @param initialDelay the wait before the second attempt
+ * @param maxDelay the longest wait between two attempts
+ * @param jitter the share of each wait that is random, 0–1 (0.5: the wait lies between half and all of the backoff)
+ */
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, double jitter) {
+    /** One attempt, no retry: the embedded backends. */
+    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0);
+
+    /** Remote backends: 3 retries after 1 s, 2 s, 4 s (up to 30 s), each shortened by up to half at random. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 0.5);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        if (initialDelay.isNegative() || maxDelay.isNegative()) {
+            throw new IllegalArgumentException("retry delays must not be negative");
+        }
+        if (!(jitter >= 0 && jitter <= 1)) {
+            throw new IllegalArgumentException("jitter must be within 0..1, got " + jitter);
+        }
+    }
+
+    /**
+     * The policy a spec asks for: {@code retries=N} (retries after the first attempt) and {@code retry_delay=SECONDS}
+     * (the first wait) override the fallback.
+     *
+     * @throws InvalidInputException when a parameter is not a number in range
+     */
+    public static RetryPolicy fromSpec(BackendSpec spec, RetryPolicy fallback) {
+        RetryPolicy policy = fallback;
+        String retries = spec.param("retries");
+        if (retries != null) {
+            int n = RemoteSettings.intParam(spec, "retries", 0, 20);
+            policy = new RetryPolicy(n + 1, policy.initialDelay, policy.maxDelay, policy.jitter);
+            if (n > 0 && policy.initialDelay.isZero()) {
+                policy = new RetryPolicy(n + 1, DEFAULT.initialDelay, DEFAULT.maxDelay, DEFAULT.jitter);
+            }
+        }
+        if (spec.param("retry_delay") != null) {
+            Duration first = RemoteSettings.durationParam(spec, "retry_delay");
+            Duration max = first.compareTo(policy.maxDelay) > 0 ? first : policy.maxDelay;
+            policy = new RetryPolicy(policy.maxAttempts, first, max, policy.jitter);
+        }
+        return policy;
+    }
+
+    /** Whether this policy ever tries again. */
+    public boolean retries() {
+        return maxAttempts > 1;
+    }
+
+    /**
+     * The wait before attempt {@code attempt} (2 for the first retry): initialDelay·2^(attempt−2), capped at maxDelay,
+     * minus a random share of up to {@code jitter}.
+     */
+    public Duration delayBefore(int attempt, RandomGenerator random) {
+        if (attempt < 2) {
+            return Duration.ZERO;
+        }
+        double base = initialDelay.toMillis() * Math.pow(2, Math.min(attempt - 2, 30));
+        base = Math.min(base, maxDelay.toMillis());
+        double factor = 1 - jitter * random.nextDouble();
+        return Duration.ofMillis(Math.round(base * factor));
+    }
+}

@@ -1,0 +1,198 @@
+package dev.editloop.core.remote;
+
+import dev.editloop.core.Critique;
+import dev.editloop.core.CritiqueCall;
+import dev.editloop.core.EditCall;
+import dev.editloop.core.EditLoopException;
+import dev.editloop.core.EditResult;
+import dev.editloop.core.Editor;
+import dev.editloop.core.EditorCapabilities;
+import dev.editloop.core.Judge;
+import dev.editloop.core.JudgeCall;
+import dev.editloop.core.Judgement;
+import dev.editloop.core.NonRetriableException;
+import dev.editloop.core.Plan;
+import dev.editloop.core.PlanCall;
+import dev.editloop.core.RetriableException;
+import dev.editloop.core.Thinker;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The retry wrapper: puts exponential backoff with jitter around a port, once, for every adapter. Only
+ * {@link RetriableException}s are retried; anything else passes through at once. When the attempts run out, the last
+ * failure is thrown with the number of attempts added to its message.
+ *
+ * <p>The {@link dev.editloop.core.spi.BackendRegistry} applies it to every port it creates, with the policy the spec
+ * asks for; adapters never retry by themselves. Endpoint failover comes for free: each attempt asks the adapter's
+ * {@link EndpointPool} again.
+ */
+public final class Retrying {
+    private static final Logger LOG = LoggerFactory.getLogger(Retrying.class);
+
+    /** Waits between attempts; tests replace it to run without sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** Waits for the duration. */
+        void sleep(Duration duration) throws InterruptedException;
+
+        /** The real wait. */
+        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+    }
+
+    private Retrying() {}
+
+    /** The editor with retries; the editor itself when the policy never retries. */
+    public static Editor editor(Editor editor, RetryPolicy policy) {
+        return editor(editor, policy, Sleeper.REAL);
+    }
+
+    /** As {@link #editor(Editor, RetryPolicy)}, with a sleeper of one's own. */
+    public static Editor editor(Editor editor, RetryPolicy policy, Sleeper sleeper) {
+        Objects.requireNonNull(editor, "editor");
+        if (!policy.retries()) {
+            return editor;
+        }
+        return new Editor() {
+            @Override
+            public EditResult edit(EditCall call) {
+                return call(policy, sleeper, editor.describe(), "edit", () -> editor.edit(call));
+            }
+
+            @Override
+            public EditorCapabilities capabilities() {
+                return editor.capabilities();
+            }
+
+            @Override
+            public String describe() {
+                return editor.describe();
+            }
+
+            @Override
+            public void close() {
+                editor.close();
+            }
+
+            @Override
+            public String toString() {
+                return editor.toString();
+            }
+        };
+    }
+
+    /** The thinker with retries; the thinker itself when the policy never retries. */
+    public static Thinker thinker(Thinker thinker, RetryPolicy policy) {
+        return thinker(thinker, policy, Sleeper.REAL);
+    }
+
+    /** As {@link #thinker(Thinker, RetryPolicy)}, with a sleeper of one's own. */
+    public static Thinker thinker(Thinker thinker, RetryPolicy policy, Sleeper sleeper) {
+        Objects.requireNonNull(thinker, "thinker");
+        if (!policy.retries()) {
+            return thinker;
+        }
+        return new Thinker() {
+            @Override
+            public Critique critique(CritiqueCall call) {
+                return call(policy, sleeper, thinker.describe(), "critique", () -> thinker.critique(call));
+            }
+
+            @Override
+            public Plan plan(PlanCall call) {
+                return call(policy, sleeper, thinker.describe(), "plan", () -> thinker.plan(call));
+            }
+
+            @Override
+            public String describe() {
+                return thinker.describe();
+            }
+
+            @Override
+            public void close() {
+                thinker.close();
+            }
+
+            @Override
+            public String toString() {
+                return thinker.toString();
+            }
+        };
+    }
+
+    /** The judge with retries; the judge itself when the policy never retries. */
+    public static Judge judge(Judge judge, RetryPolicy policy) {
+        return judge(judge, policy, Sleeper.REAL);
+    }
+
+    /** As {@link #judge(Judge, RetryPolicy)}, with a sleeper of one's own. */
+    public static Judge judge(Judge judge, RetryPolicy policy, Sleeper sleeper) {
+        Objects.requireNonNull(judge, "judge");
+        if (!policy.retries()) {
+            return judge;
+        }
+        return new Judge() {
+            @Override
+            public Judgement judge(JudgeCall call) {
+                return call(policy, sleeper, judge.describe(), "judgement", () -> judge.judge(call));
+            }
+
+            @Override
+            public String describe() {
+                return judge.describe();
+            }
+
+            @Override
+            public void close() {
+                judge.close();
+            }
+
+            @Override
+            public String toString() {
+                return judge.toString();
+            }
+        };
+    }
+
+    /**
+     * Runs a call under a policy.
+     *
+     * @param what the backend, for log lines
+     * @param operation what the call does, for log lines
+     */
+    public static <T> T call(RetryPolicy policy, Sleeper sleeper, String what, String operation, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RetriableException e) {
+                if (attempt >= policy.maxAttempts()) {
+                    if (attempt == 1) {
+                        throw e;
+                    }
+                    throw new RetriableException(e.getMessage() + " (gave up after " + attempt + " attempts)", e);
+                }
+                Duration wait = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
+                LOG.info(
+                        "{} {} failed ({}); attempt {} of {} in {} ms",
+                        what,
+                        operation,
+                        e.getMessage(),
+                        attempt + 1,
+                        policy.maxAttempts(),
+                        wait.toMillis());
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new NonRetriableException(e.getMessage() + " (interrupted while waiting to retry)", ie);
+                }
+            } catch (EditLoopException e) {
+                throw e;
+            }
+        }
+    }
+}
