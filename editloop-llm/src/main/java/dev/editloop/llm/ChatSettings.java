@@ -160,7 +160,7 @@ public record ChatSettings(
         }
         Integer maxTokens = spec.param("max_tokens") == null
                 ? traits.defaultMaxTokens()
-                : RemoteSettings.intParam(spec, "max_tokens", 1, 1_000_000);
+                : Integer.valueOf(RemoteSettings.intParam(spec, "max_tokens", 1, 1_000_000));
         Integer seed = spec.param("seed") == null
                 ? null
                 : RemoteSettings.intParam(spec, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
