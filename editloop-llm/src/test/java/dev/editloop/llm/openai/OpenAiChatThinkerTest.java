@@ -57,14 +57,15 @@ class OpenAiChatThinkerTest {
     @Test
     void compareSendsSourceThenEditInHighDetailWithBothInstructions() throws Exception {
         try (Thinker thinker = thinker("")) {
-            Critique c = thinker.critique(
-                    CritiqueCall.compare(source, edited, INSTRUCTION, "turn the sky orange", 2, 7));
+            Critique c =
+                    thinker.critique(CritiqueCall.compare(source, edited, INSTRUCTION, "turn the sky orange", 2, 7));
 
             assertThat(c.valid()).as(c.reasoning()).isTrue();
             assertThat(c.semantic()).isEqualTo(6.0);
             assertThat(c.quality()).isEqualTo(8.0);
             assertThat(c.verdict()).isEqualTo(Verdict.REFINE);
-            assertThat(c.refinedInstruction()).isEqualTo("make the sky a deep sunset orange and keep the tower unchanged");
+            assertThat(c.refinedInstruction())
+                    .isEqualTo("make the sky a deep sunset orange and keep the tower unchanged");
             assertThat(c.raw()).contains("<think>");
             assertThat(c.usage()).isEqualTo(new Usage(1200, 80));
 
@@ -83,8 +84,11 @@ class OpenAiChatThinkerTest {
             assertThat(call.prompt())
                     .contains("The user's request: " + INSTRUCTION)
                     .contains("given for this edit: turn the sky orange");
-            assertThat(call.field("temperature").asDouble(-1)).as("temperature 0 by default").isEqualTo(0.0);
-            assertThat(call.responseFormat().isMissingNode() || call.responseFormat().isNull())
+            assertThat(call.field("temperature").asDouble(-1))
+                    .as("temperature 0 by default")
+                    .isEqualTo(0.0);
+            assertThat(call.responseFormat().isMissingNode()
+                            || call.responseFormat().isNull())
                     .as("tagged text unless json_schema is asked for")
                     .isTrue();
         }
@@ -126,7 +130,9 @@ class OpenAiChatThinkerTest {
             ChatCall call = server.lastChat();
             assertThat(call.images()).hasSize(1);
             assertThat(decode(call.images().get(0)).samePixels(source)).isTrue();
-            assertThat(call.prompt()).contains("The user's request: " + INSTRUCTION).contains("at most 3 concrete");
+            assertThat(call.prompt())
+                    .contains("The user's request: " + INSTRUCTION)
+                    .contains("at most 3 concrete");
         }
     }
 
