@@ -129,20 +129,31 @@ public abstract class ChatProvider implements BackendProvider {
         return new ChatJudge(client(spec));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A missing required key is a row with authentication FAILED that names the variable; any other mistake in the
+     * spec is bad input and throws.
+     *
+     * @throws InvalidInputException when the spec is wrong (unknown parameter, missing model…)
+     */
     @Override
     public List<BackendCheck> check(BackendSpec spec, BackendRole role) {
-        ChatClient client;
-        try {
-            client = client(spec);
-        } catch (InvalidInputException e) {
+        ApiKey key = ApiKey.fromEnv(spec.param("key_env", traits().keyEnv()), env);
+        if (traits().keyRequired() && !key.present()) {
             String endpoints = spec.endpoints().isEmpty()
                     ? String.valueOf(traits().defaultEndpoint())
                     : String.join(",", spec.endpoints());
-            ApiKey key = ApiKey.fromEnv(spec.param("key_env", traits().keyEnv()), env);
-            Status auth = traits().keyRequired() && !key.present() ? Status.FAILED : Status.UNKNOWN;
             return List.of(new BackendCheck(
-                    spec.display(), endpoints, Status.UNKNOWN, auth, Status.UNKNOWN, null, e.getMessage()));
+                    spec.display(),
+                    endpoints,
+                    Status.UNKNOWN,
+                    Status.FAILED,
+                    Status.UNKNOWN,
+                    null,
+                    kind() + " needs an API key: " + key.hint()));
         }
+        ChatClient client = client(spec);
         List<BackendCheck> rows = new ArrayList<>();
         for (URI endpoint : client.endpoints()) {
             rows.add(checkEndpoint(spec.display(), client, endpoint));
