@@ -42,7 +42,13 @@ public final class ChatFailures {
             if (t instanceof HttpException http) {
                 byte[] body =
                         http.getMessage() == null ? null : http.getMessage().getBytes(StandardCharsets.UTF_8);
-                return HttpFailures.status(backend, endpoint, http.statusCode(), null, body, key);
+                EditLoopException mapped = HttpFailures.status(backend, endpoint, http.statusCode(), null, body, key);
+                if (http.statusCode() == 400 && tooManyImages(http.getMessage())) {
+                    return new NonRetriableException(mapped.getMessage()
+                            + " (EditLoop sends two images per think-while-edit request: start vLLM with"
+                            + " --limit-mm-per-prompt '{\"image\":2}')");
+                }
+                return mapped;
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -73,6 +79,13 @@ public final class ChatFailures {
             return new RetriableException(where + ": " + e.getClass().getSimpleName() + message, e);
         }
         return new NonRetriableException(where + ": " + e.getClass().getSimpleName() + message, e);
+    }
+
+    /** Whether a 400 body is a server's refusal of more than N images per prompt (vLLM's default is one). */
+    private static boolean tooManyImages(String body) {
+        String b = body == null ? "" : body.toLowerCase(java.util.Locale.ROOT);
+        return b.contains("image")
+                && (b.contains("at most") || b.contains("limit-mm-per-prompt") || b.contains("limit_mm_per_prompt"));
     }
 
     private static String oneLine(String s) {

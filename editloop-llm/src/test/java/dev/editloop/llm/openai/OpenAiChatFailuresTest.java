@@ -164,4 +164,20 @@ class OpenAiChatFailuresTest {
                     .contains("no-such-model");
         }
     }
+
+    @Test
+    void aServerLimitedToOneImageSaysHowToStartVllm() {
+        server.failNext(
+                null,
+                1,
+                400,
+                "application/json",
+                "{\"object\":\"error\",\"message\":\"At most 1 image(s) may be provided in one request.\","
+                        + "\"type\":\"BadRequestError\",\"code\":400}");
+        try (Thinker thinker = thinker(Map.of(), "")) {
+            EditLoopException e = critiqueFails(thinker);
+            assertThat(e).isInstanceOf(NonRetriableException.class);
+            assertThat(e.getMessage()).contains("At most 1 image(s)").contains("--limit-mm-per-prompt '{\"image\":2}'");
+        }
+    }
 }
