@@ -102,9 +102,9 @@ final class ObjectInfoCheck {
         return new Result((int) types, models, problems);
     }
 
-    /** Whether an input of a node type names a model file: a loader's {@code *_name} input. */
+    /** Whether an input of a node type names a model file: a loader's {@code *_name} input (or {@code clip_name1}…). */
     static boolean isModelInput(String classType, String input) {
-        return classType.toLowerCase(Locale.ROOT).contains("loader") && input.endsWith("_name");
+        return classType.toLowerCase(Locale.ROOT).contains("loader") && input.matches(".*_name[0-9]*");
     }
 
     /** The folder ComfyUI reads a loader input's files from, e.g. {@code models/diffusion_models/}. */
