@@ -40,7 +40,7 @@ public final class FakeComfyUiServer extends FakeHttpServer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private record Job(String id, int number, ObjectNode prompt, AtomicInteger pollsLeft, ObjectNode entry) {}
+    private record Job(String id, AtomicInteger pollsLeft, ObjectNode entry) {}
 
     private record NodeFailure(AtomicInteger left, String nodeType, String exceptionType, String message) {}
 
@@ -310,7 +310,7 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         String id = UUID.randomUUID().toString();
         int n = number.getAndIncrement();
         ObjectNode entry = run(id, n, workflow);
-        jobs.put(id, new Job(id, n, workflow, new AtomicInteger(runningPolls), entry));
+        jobs.put(id, new Job(id, new AtomicInteger(runningPolls), entry));
         ObjectNode out = F.objectNode().put("prompt_id", id).put("number", n);
         out.set("node_errors", F.objectNode());
         reply.json(200, MAPPER.writeValueAsString(out));
