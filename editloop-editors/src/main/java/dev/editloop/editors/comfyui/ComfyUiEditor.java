@@ -74,7 +74,7 @@ public final class ComfyUiEditor implements Editor {
     private final Double guidance;
     private final String negativePrompt;
     private final Duration poll;
-    private final ComfyUiHttp http;
+    private final HttpTransport http;
     private final EndpointPool pool;
     private final String clientId = UUID.randomUUID().toString();
     // endpoints whose /object_info already passed the workflow; a failed check is not cached, so a model file
@@ -119,7 +119,7 @@ public final class ComfyUiEditor implements Editor {
             throw new InvalidInputException("comfyui: " + workflow.source()
                     + " uses {{guidance}} but sets no default: add guidance=X to the spec");
         }
-        this.http = new ComfyUiHttp(settings);
+        this.http = new HttpTransport(settings, HttpTransport.Auth.bearer());
         this.pool = new EndpointPool(settings).healthProbe(this::healthy);
     }
 
@@ -215,7 +215,8 @@ public final class ComfyUiEditor implements Editor {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("prompt", prompt);
         body.put("client_id", clientId);
-        HttpReply reply = http.postJson(HttpTransport.resolve(endpoint, "prompt"), ComfyUiWorkflow.toJson(body), true);
+        HttpReply reply = http.postJson(
+                HttpTransport.resolve(endpoint, "prompt"), ComfyUiWorkflow.toJson(body), status -> status == 400);
         if (reply.status() == 400) {
             throw ComfyUiErrors.rejected(
                     reply,
@@ -270,7 +271,7 @@ public final class ComfyUiEditor implements Editor {
         try {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.putArray("delete").add(promptId);
-            http.postJson(HttpTransport.resolve(endpoint, "queue"), ComfyUiWorkflow.toJson(body), false);
+            http.postJson(HttpTransport.resolve(endpoint, "queue"), ComfyUiWorkflow.toJson(body));
         } catch (EditLoopException e) {
             LOG.debug("could not remove prompt {} from the queue at {}: {}", promptId, endpoint, e.getMessage());
         }
@@ -329,7 +330,7 @@ public final class ComfyUiEditor implements Editor {
     }
 
     /** The HTTP client (for the provider's probe). */
-    ComfyUiHttp http() {
+    HttpTransport http() {
         return http;
     }
 
