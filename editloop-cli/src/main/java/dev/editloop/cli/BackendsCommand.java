@@ -1,8 +1,10 @@
 package dev.editloop.cli;
 
+import dev.editloop.core.config.EditLoopConfig;
 import dev.editloop.core.spi.BackendProvider;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendRole;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -12,10 +14,20 @@ import picocli.CommandLine.Command;
 @Command(
         name = "backends",
         mixinStandardHelpOptions = true,
-        description = {"List the backend kinds this build knows, for --editor and --thinker SPEC strings."})
+        description = {
+            "List the backend kinds this build knows, for --editor and --thinker SPEC strings, and the backends"
+                    + " named in the config file. 'editloop backends check SPEC…' probes backends."
+        },
+        subcommands = {BackendsCheckCommand.class})
 final class BackendsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config file (default: ./editloop.yaml when it exists).")
+    Path config;
 
     @Override
     public Integer call() {
@@ -29,6 +41,14 @@ final class BackendsCommand implements Callable<Integer> {
         }
         out.println();
         out.println("A SPEC is a kind, optionally with endpoints and parameters: KIND:URL[,URL…]?key=value&…");
+        EditLoopConfig cfg = EditLoopConfig.locate(config, Path.of(""));
+        if (!cfg.backends().isEmpty()) {
+            out.println();
+            out.println("Named in " + cfg.source() + ":");
+            cfg.backends()
+                    .forEach((name, backend) ->
+                            out.println(String.format(Locale.ROOT, "  %-16s %s", name, backend.display())));
+        }
         out.flush();
         return Main.OK;
     }

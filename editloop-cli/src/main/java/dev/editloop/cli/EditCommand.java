@@ -3,6 +3,7 @@ package dev.editloop.cli;
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Thinker;
+import dev.editloop.core.config.EditLoopConfig;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEngine;
@@ -11,7 +12,9 @@ import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Threshold;
+import dev.editloop.core.prompt.Prompts;
 import dev.editloop.core.spi.BackendRegistry;
+import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.core.trajectory.RunFolder;
 import dev.editloop.core.trajectory.Trajectory;
 import dev.editloop.core.trajectory.TrajectoryJson;
@@ -70,7 +73,6 @@ final class EditCommand implements Callable<Integer> {
     @Option(
             names = {"-s", "--strategy"},
             paramLabel = "NAME",
-            defaultValue = "think-while-edit",
             description = "think-while-edit (default), think-before-edit, single, or reflect.")
     String strategy;
 
@@ -84,36 +86,48 @@ final class EditCommand implements Callable<Integer> {
     @Option(
             names = {"-t", "--threshold"},
             paramLabel = "X",
-            defaultValue = "8",
             description = "Stop when SC >= X and PQ >= X (default 8); 'overall:X' stops when sqrt(SC*PQ) >= X.")
     String threshold;
 
     @Option(
             names = "--editor",
             paramLabel = "SPEC",
-            defaultValue = "embedded",
-            description = "Editor backend (default: embedded, the classic editor).")
+            description = "Editor backend: a spec (KIND:URL?key=value&…) or a name from the config file (default:"
+                    + " embedded, the classic editor). See 'editloop backends'.")
     String editorSpec;
 
     @Option(
             names = "--thinker",
             paramLabel = "SPEC",
-            defaultValue = "embedded",
-            description = "Thinker backend (default: embedded, the heuristic thinker).")
+            description = "Thinker backend: a spec or a name from the config file (default: embedded, the heuristic"
+                    + " thinker).")
     String thinkerSpec;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            defaultValue = "0",
             description = "Seed for every random choice (default 0): the same seed gives the same images.")
-    long seed;
+    Long seed;
 
     @Option(
             names = {"-o", "--out"},
             paramLabel = "DIR",
             description = "Output folder (default: a new folder under runs/).")
     Path out;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Config file naming backends and defaults (default: ./editloop.yaml when it exists).")
+    Path config;
+
+    @Option(
+            names = "--prompt",
+            paramLabel = "NAME=FILE",
+            description = "Replace one of the thinker's prompts with your own file (repeatable), e.g."
+                    + " think-while-edit=my-prompt.txt. Names: think-while-edit, think-before-edit, reflect-target,"
+                    + " reflect-judge, repair.")
+    java.util.List<String> prompts = new java.util.ArrayList<>();
 
     @Option(names = "--json", description = "Print trajectory.json to stdout instead of the summary.")
     boolean json;
@@ -142,8 +156,20 @@ final class EditCommand implements Callable<Integer> {
     public Integer call() {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Strategy chosen = Strategy.parse(strategy);
-        Threshold limit = Threshold.parse(threshold);
+        EditLoopConfig cfg = EditLoopConfig.locate(config, Path.of(""));
+        Strategy chosen = Strategy.parse(pick(strategy, cfg, "strategy", "think-while-edit"));
+        Threshold limit = Threshold.parse(pick(threshold, cfg, "threshold", "8"));
+        if (maxTurns == null && cfg.defaultValue("max_turns").isPresent()) {
+            maxTurns = number(cfg, "max_turns");
+        }
+        long chosenSeed = seed != null
+                ? seed
+                : cfg.defaultValue("seed").map(v -> (long) number(cfg, "seed")).orElse(0L);
+        if (out == null && cfg.defaultValue("out").isPresent()) {
+            out = Path.of(cfg.defaultValue("out").get());
+        }
+        BackendSpec editorChoice = cfg.resolve(pick(editorSpec, cfg, "editor", "embedded"));
+        BackendSpec thinkerChoice = withPrompts(cfg.resolve(pick(thinkerSpec, cfg, "thinker", "embedded")));
         if (maxTurns != null && (maxTurns < 1 || maxTurns > LoopRequest.MAX_TURN_LIMIT)) {
             throw new InvalidInputException(
                     "--max-turns must be within 1.." + LoopRequest.MAX_TURN_LIMIT + ", got " + maxTurns);
@@ -153,12 +179,18 @@ final class EditCommand implements Callable<Integer> {
         }
         Picture source = Images.read(image, maxPixels);
         BackendRegistry registry = BackendRegistry.load();
-        try (Editor editor = registry.editor(editorSpec);
-                Thinker thinker = registry.thinker(thinkerSpec)) {
+        try (Editor editor = registry.editor(editorChoice);
+                Thinker thinker = registry.thinker(thinkerChoice)) {
             Path dir = out != null ? out : RunFolder.fresh(Path.of("runs"), instruction, LocalDateTime.now());
             RunFolder folder = RunFolder.create(dir);
             LoopRequest request = new LoopRequest(
-                    source, instruction, chosen, maxTurns == null ? 0 : maxTurns, limit, seed, !noReflectThinking);
+                    source,
+                    instruction,
+                    chosen,
+                    maxTurns == null ? 0 : maxTurns,
+                    limit,
+                    chosenSeed,
+                    !noReflectThinking);
             Progress progress = new Progress(err, quiet);
             LoopResult result = new LoopEngine(editor, thinker).run(request, folder.andThen(progress));
             if (json) {
@@ -174,5 +206,39 @@ final class EditCommand implements Callable<Integer> {
             }
             return Main.OK;
         }
+    }
+
+    private static String pick(String given, EditLoopConfig cfg, String key, String fallback) {
+        return given != null ? given : cfg.defaultValue(key).orElse(fallback);
+    }
+
+    private static int number(EditLoopConfig cfg, String key) {
+        String value = cfg.defaultValue(key).orElseThrow();
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(
+                    "config file " + cfg.source() + ": defaults." + key + " is not a whole number: " + value);
+        }
+    }
+
+    /** Adds each {@code --prompt NAME=FILE} to the thinker's spec as {@code prompt.NAME=FILE}, checked first. */
+    private BackendSpec withPrompts(BackendSpec thinker) {
+        if (prompts.isEmpty()) {
+            return thinker;
+        }
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>(thinker.params());
+        for (String entry : prompts) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new InvalidInputException("--prompt expects NAME=FILE, got '" + entry + "'");
+            }
+            String name = entry.substring(0, eq).strip();
+            Path file = Path.of(entry.substring(eq + 1).strip());
+            // an unknown name, a missing file or an unknown placeholder is bad input now, before any backend is called
+            Prompts.defaults().withOverride(name, file);
+            params.put("prompt." + name, file.toString());
+        }
+        return new BackendSpec(thinker.kind(), thinker.endpoints(), params);
     }
 }

@@ -1,9 +1,14 @@
 package dev.editloop.embedded;
 
+import dev.editloop.core.CritiqueCall;
+import dev.editloop.core.EditCall;
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
+import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Thinker;
+import dev.editloop.core.image.Picture;
+import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendProvider;
 import dev.editloop.core.spi.BackendRole;
 import dev.editloop.core.spi.BackendSpec;
@@ -11,6 +16,8 @@ import dev.editloop.embedded.classic.ClassicEditor;
 import dev.editloop.embedded.classic.InstructionParser;
 import dev.editloop.embedded.heuristic.HeuristicJudge;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,6 +56,54 @@ public final class EmbeddedProvider implements BackendProvider {
     public Judge judge(BackendSpec spec) {
         noOptions(spec, BackendRole.JUDGE);
         return new HeuristicJudge(InstructionParser::parse);
+    }
+
+    /**
+     * Checks that the backend works here: loads OpenCV and makes one small call of the role (an edit, a critique or a
+     * judgement of a 64x64 picture), timed.
+     */
+    @Override
+    public List<BackendCheck> check(BackendSpec spec, BackendRole role) {
+        long start = System.nanoTime();
+        try {
+            Picture source = Picture.solid(64, 64, java.awt.Color.GRAY);
+            switch (role) {
+                case EDITOR -> {
+                    try (Editor editor = editor(spec)) {
+                        editor.edit(new EditCall(source, "make it brighter", 0, null, Map.of()));
+                    }
+                }
+                case THINKER -> {
+                    try (Thinker thinker = thinker(spec)) {
+                        thinker.critique(
+                                CritiqueCall.compare(source, source, "make it brighter", "make it brighter", 1, 0));
+                    }
+                }
+                case JUDGE -> {
+                    try (Judge judge = judge(spec)) {
+                        judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, source, "make it brighter", 0));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return List.of(new BackendCheck(
+                    spec.display(),
+                    "(in process)",
+                    BackendCheck.Status.FAILED,
+                    BackendCheck.Status.NOT_APPLICABLE,
+                    BackendCheck.Status.NOT_APPLICABLE,
+                    null,
+                    e.getMessage()));
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return List.of(new BackendCheck(
+                spec.display(),
+                "(in process)",
+                BackendCheck.Status.OK,
+                BackendCheck.Status.NOT_APPLICABLE,
+                BackendCheck.Status.NOT_APPLICABLE,
+                ms,
+                "OpenCV loaded; one " + role.label() + " call on a 64x64 picture"));
     }
 
     private static void noOptions(BackendSpec spec, BackendRole role) {

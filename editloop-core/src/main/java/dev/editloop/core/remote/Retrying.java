@@ -176,7 +176,7 @@ public final class Retrying {
                     throw new RetriableException(e.getMessage() + " (gave up after " + attempt + " attempts)", e);
                 }
                 Duration wait = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
-                LOG.info(
+                LOG.warn(
                         "{} {} failed ({}); attempt {} of {} in {} ms",
                         what,
                         operation,

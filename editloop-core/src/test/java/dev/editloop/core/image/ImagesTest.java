@@ -83,4 +83,29 @@ class ImagesTest {
                 .hasMessageContaining("--max-pixels");
         assertThat(Images.read(file, 60_000).width()).isEqualTo(300);
     }
+
+    @org.junit.jupiter.api.Test
+    void resizeGivesTheExactSizeAndKeepsTheColours() {
+        Picture red = Picture.solid(640, 480, java.awt.Color.RED);
+        Picture small = Images.resize(red, 97, 61);
+        org.assertj.core.api.Assertions.assertThat(small.width()).isEqualTo(97);
+        org.assertj.core.api.Assertions.assertThat(small.height()).isEqualTo(61);
+        byte[] bgr = small.bgr();
+        org.assertj.core.api.Assertions.assertThat(bgr[2] & 0xff).isEqualTo(255);
+        org.assertj.core.api.Assertions.assertThat(bgr[0] & 0xff).isZero();
+        org.assertj.core.api.Assertions.assertThat(Images.resize(red, 640, 480)).isSameAs(red);
+    }
+
+    @org.junit.jupiter.api.Test
+    void fitWithinKeepsTheAspectRatioUnderTheBudget() {
+        Picture wide = Picture.solid(4000, 1000, java.awt.Color.GRAY);
+        Picture fitted = Images.fitWithin(wide, 1024 * 1024);
+        org.assertj.core.api.Assertions.assertThat(fitted.pixels()).isLessThanOrEqualTo(1024 * 1024);
+        org.assertj.core.api.Assertions.assertThat(fitted.pixels()).isGreaterThan(1000 * 1000);
+        org.assertj.core.api.Assertions.assertThat((double) fitted.width() / fitted.height())
+                .isCloseTo(4.0, org.assertj.core.api.Assertions.within(0.01));
+        Picture small = Picture.solid(100, 100, java.awt.Color.GRAY);
+        org.assertj.core.api.Assertions.assertThat(Images.fitWithin(small, 1024 * 1024))
+                .isSameAs(small);
+    }
 }

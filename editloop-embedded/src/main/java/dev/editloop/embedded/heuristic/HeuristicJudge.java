@@ -49,8 +49,8 @@ public final class HeuristicJudge implements Judge {
     public Judgement judge(JudgeCall call) {
         String protocol = call.protocol().trim().toLowerCase(Locale.ROOT);
         if (!PROTOCOLS.contains(protocol)) {
-            throw new IllegalArgumentException("the embedded judge does not know the protocol '" + call.protocol()
-                    + "'; known protocols: " + String.join(", ", PROTOCOLS));
+            throw new dev.editloop.core.InvalidInputException("the embedded judge does not know the protocol '"
+                    + call.protocol() + "'; known protocols: " + String.join(", ", PROTOCOLS));
         }
         Intent intent = Intent.read(call.instruction(), parser, knowledge);
         Assessment a = Evaluator.assess(intent, call.source(), call.edited());

@@ -65,7 +65,7 @@ class HeuristicJudgeTest {
     @Test
     void unknownProtocolsAreRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> JUDGE.judge(new JudgeCall("imgedit", CAT, CAT, OLD_PHOTO, 1)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.editloop.core.InvalidInputException.class)
                 .hasMessageContaining("imgedit")
                 .hasMessageContaining("viescore");
         assertThat(JUDGE.judge(new JudgeCall("VIEScore", CAT, CAT, OLD_PHOTO, 1))

@@ -1,0 +1,80 @@
+package dev.editloop.core.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.core.EditLoopException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HttpFailuresTest {
+    private static final URI URL = URI.create("http://user:pw@gpu1:8000/v1");
+    private static final ApiKey KEY = ApiKey.fromEnv("MY_KEY", Map.of("MY_KEY", "sk-secret-123456"));
+
+    private static EditLoopException status(int code, String type, String body) {
+        return HttpFailures.status(
+                "openai-chat", URL, code, type, body == null ? null : body.getBytes(StandardCharsets.UTF_8), KEY);
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreRetriableOtherClientErrorsAreNot() {
+        assertThat(status(500, "text/plain", "boom").retriable()).isTrue();
+        assertThat(status(503, null, null).retriable()).isTrue();
+        assertThat(status(429, null, null).retriable()).isTrue();
+        assertThat(status(408, null, null).retriable()).isTrue();
+        assertThat(status(400, null, null).retriable()).isFalse();
+        assertThat(status(404, null, null).retriable()).isFalse();
+        assertThat(status(422, null, null).retriable()).isFalse();
+    }
+
+    @Test
+    void anAuthenticationFailureNamesTheBackendAndTheVariableButNotTheKey() {
+        EditLoopException e =
+                status(401, "application/json", "{\"error\":{\"message\":\"Incorrect API key sk-secret-123456\"}}");
+        assertThat(e.getMessage())
+                .startsWith("openai-chat at http://gpu1:8000/v1: authentication failed (HTTP 401)")
+                .contains("MY_KEY")
+                .doesNotContain("sk-secret-123456")
+                .doesNotContain("pw");
+    }
+
+    @Test
+    void anHtmlErrorPageIsNamedByItsTitle() {
+        EditLoopException e =
+                status(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+        assertThat(e.getMessage())
+                .isEqualTo("openai-chat at http://gpu1:8000/v1: HTTP 502: an HTML page ('502 Bad Gateway')");
+    }
+
+    @Test
+    void bodiesAreDescribedBriefly() {
+        assertThat(HttpFailures.describeBody(null, new byte[0])).isEqualTo("an empty body");
+        assertThat(HttpFailures.describeBody("application/json", "{\"detail\":\"model not loaded\"}".getBytes()))
+                .isEqualTo("model not loaded");
+        assertThat(HttpFailures.describeBody("image/png", new byte[10])).isEqualTo("an image (image/png, 10 bytes)");
+        assertThat(HttpFailures.describeBody("application/octet-stream", new byte[] {0, 1, 2, 3, 4, 5}))
+                .startsWith("binary data");
+        assertThat(HttpFailures.describeBody("text/plain", "x".repeat(1000).getBytes()))
+                .hasSizeLessThan(200);
+    }
+
+    @Test
+    void ioFailuresSayWhatHappened() {
+        assertThat(HttpFailures.io("x", URL, new ConnectException("Connection refused"), KEY))
+                .satisfies(e -> assertThat(e.retriable()).isTrue())
+                .hasMessageContaining("connection refused");
+        assertThat(HttpFailures.io("x", URL, new HttpTimeoutException("request timed out"), KEY))
+                .satisfies(e -> assertThat(e.retriable()).isTrue())
+                .hasMessageContaining("no reply within the timeout");
+        assertThat(HttpFailures.io("x", URL, new java.net.UnknownHostException("gpu1"), KEY)
+                        .retriable())
+                .isFalse();
+        assertThat(HttpFailures.io("x", URL, new IOException("sk-secret-123456 leaked"), KEY)
+                        .getMessage())
+                .doesNotContain("sk-secret-123456");
+    }
+}
