@@ -198,6 +198,9 @@ public final class GeminiImageEditor implements Editor {
         }
         if (edited == null) {
             edited = fromText(texts, reply);
+            if (edited != null) {
+                texts.clear();
+            }
         }
         String finish = candidate.path("finishReason").asText("");
         if (edited == null) {
