@@ -191,34 +191,54 @@ public final class OpenAiImagesEditor implements Editor {
 
     private BackendCheck check(URI endpoint) {
         String where = HttpFailures.redact(endpoint);
-        HttpReply reply;
+        Status auth = settings.key().present() ? Status.OK : Status.NOT_APPLICABLE;
+        HttpReply reply = null;
         try {
             reply = transport.get(HttpTransport.resolve(endpoint, "models"));
         } catch (EditLoopException e) {
-            return RemoteChecks.failed(spec.display(), endpoint, e, "GET /models: ");
+            if (RemoteChecks.status(e) != 404) {
+                return RemoteChecks.failed(spec.display(), endpoint, e, "GET /models: ");
+            }
         }
         Status modelStatus;
         String detail;
-        try {
-            List<String> ids = new ArrayList<>();
-            reply.json().path("data").forEach(m -> ids.add(m.path("id").asText()));
-            if (ids.contains(model)) {
-                modelStatus = Status.OK;
-                detail = "model " + model + " listed";
-            } else if (ids.isEmpty()) {
-                modelStatus = Status.UNKNOWN;
-                detail = "the server lists no models";
-            } else {
-                modelStatus = Status.FAILED;
-                detail = "model " + model + " is not among the server's models ("
-                        + String.join(", ", ids.subList(0, Math.min(ids.size(), 8)))
-                        + (ids.size() > 8 ? ", …" : "") + ")";
-            }
-        } catch (EditLoopException e) {
+        if (reply == null) {
             modelStatus = Status.UNKNOWN;
-            detail = "the model list is not readable (" + e.getMessage() + ")";
+            detail = "the server has no model list at " + HttpFailures.redact(HttpTransport.resolve(endpoint, "models"))
+                    + " (SGLang's diffusion server lists its one model at /models of the root)";
+        } else {
+            try {
+                JsonNode json = reply.json();
+                List<String> ids = new ArrayList<>();
+                json.path("data").forEach(m -> ids.add(m.path("id").asText()));
+                if (ids.isEmpty() && json.hasNonNull("model_path")) {
+                    ids.add(json.get("model_path").asText());
+                }
+                modelStatus = listed(ids);
+                detail = switch (modelStatus) {
+                    case OK -> "model " + model + " listed";
+                    case UNKNOWN -> "the server lists no models";
+                    default ->
+                        "model " + model + " is not among the server's models ("
+                                + String.join(", ", ids.subList(0, Math.min(ids.size(), 8)))
+                                + (ids.size() > 8 ? ", …" : "") + ")";
+                };
+            } catch (EditLoopException e) {
+                modelStatus = Status.UNKNOWN;
+                detail = "the model list is not readable (" + e.getMessage() + ")";
+            }
         }
-        Status auth = settings.key().present() ? Status.OK : Status.NOT_APPLICABLE;
+        return finish(endpoint, where, auth, modelStatus, detail);
+    }
+
+    private Status listed(List<String> ids) {
+        if (ids.contains(model)) {
+            return Status.OK;
+        }
+        return ids.isEmpty() ? Status.UNKNOWN : Status.FAILED;
+    }
+
+    private BackendCheck finish(URI endpoint, String where, Status auth, Status modelStatus, String detail) {
         if (!checkEdit || modelStatus == Status.FAILED) {
             return new BackendCheck(
                     spec.display(),

@@ -282,6 +282,16 @@ class OpenAiImagesEditorTest extends HttpEditorFaults {
     }
 
     @Test
+    void aServerWithoutAModelListPassesTheCheckWithTheModelUnknown() {
+        fake.failNext("/v1/models", 1, 404, "application/json", "{\"detail\":\"Not Found\"}");
+        BackendSpec spec = BackendSpec.parse("openai-images:" + fake.baseUrl() + "?model=Qwen/Qwen-Image-Edit");
+        BackendCheck row = OpenAiImagesProvider.check(spec, Map.of()).get(0);
+        assertThat(row.ok()).isTrue();
+        assertThat(row.model()).isEqualTo(Status.UNKNOWN);
+        assertThat(row.detail()).contains("no model list");
+    }
+
+    @Test
     void theRegistryKnowsTheKindWithRetries() {
         BackendRegistry registry = BackendRegistry.load();
         assertThat(registry.providers()).containsKey("openai-images");
