@@ -62,7 +62,6 @@ public record EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map
 
     private static final Set<String> TOP = Set.of("backends", "defaults");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern SECRET_LOOKING = Pattern.compile("(?i)(api_?key|token|secret|password)");
 
     public EditLoopConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
@@ -197,7 +196,7 @@ public record EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map
             throw new InvalidInputException(at + ": expected a spec string or an entry with 'spec'");
         }
         for (String key : extra.keySet()) {
-            if (SECRET_LOOKING.matcher(key).find() && !key.equals("key_env")) {
+            if (BackendSpec.secretLooking(key)) {
                 throw new InvalidInputException(at + ": '" + key + "' looks like a secret; keys never go in the config"
                         + " file: put the key in an environment variable and name it with key_env");
             }

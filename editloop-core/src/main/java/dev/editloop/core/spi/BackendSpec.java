@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public record BackendSpec(String kind, List<String> endpoints, Map<String, String> params) {
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9._-]*");
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)^(key|api[_-]?key|access[_-]?token|token|secret|password|auth|authorization)$");
 
     public BackendSpec {
         Objects.requireNonNull(kind, "kind");
@@ -92,10 +94,23 @@ public record BackendSpec(String kind, List<String> endpoints, Map<String, Strin
                 if (key.isBlank()) {
                     throw new InvalidInputException("backend spec '" + redact(spec) + "' has a parameter with no name");
                 }
+                if (secretLooking(key)) {
+                    throw new InvalidInputException("backend spec for '" + kind + "': parameter '" + key
+                            + "' looks like a secret; keys never go in a spec: put the key in an environment variable"
+                            + " and name it with key_env=VARIABLE");
+                }
                 params.put(key, value);
             }
         }
         return new BackendSpec(kind, endpoints, params);
+    }
+
+    /**
+     * Whether a parameter name looks like it holds a secret ({@code key}, {@code api_key}, {@code token},
+     * {@code password}…): such parameters are refused, because keys come from environment variables only.
+     */
+    public static boolean secretLooking(String name) {
+        return SECRET.matcher(name.strip()).matches();
     }
 
     /** A parameter's value, or null. */

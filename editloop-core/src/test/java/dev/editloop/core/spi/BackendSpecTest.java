@@ -94,4 +94,16 @@ class BackendSpecTest {
         assertThatThrownBy(() -> registry.editor("chat"))
                 .hasMessage("backend 'chat' cannot be used as editor (known editor kinds: none on the classpath)");
     }
+
+    @Test
+    void aKeyInASpecIsRefusedWithoutRepeatingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> BackendSpec.parse("openai-chat:https://api.openai.com/v1?model=m&api_key=sk-123456"))
+                .isInstanceOf(dev.editloop.core.InvalidInputException.class)
+                .hasMessageContaining("'api_key' looks like a secret")
+                .hasMessageContaining("key_env")
+                .hasMessageNotContaining("sk-123456");
+        assertThat(BackendSpec.parse("x:http://h?max_tokens=5&key_env=K").params())
+                .hasSize(2);
+    }
 }
