@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * A small HTTP client for the editor adapters over the JDK's {@link HttpClient}: it adds the key header, applies the
@@ -78,6 +79,19 @@ public final class HttpTransport implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * {@code POST url} with a JSON body, handing back replies of the given non-2xx statuses instead of throwing (a
+     * server whose error body the caller reads, such as ComfyUI's 400 with {@code node_errors}).
+     */
+    public HttpReply postJson(URI url, String json, IntPredicate keep) {
+        return send(
+                url,
+                HttpRequest.newBuilder(url)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                keep);
+    }
+
     /** {@code POST url} with a multipart form. */
     public HttpReply postMultipart(URI url, Multipart form) {
         return send(
@@ -95,6 +109,14 @@ public final class HttpTransport implements AutoCloseable {
      * @throws NonRetriableException on other statuses; 401/403 name the key's environment variable
      */
     public HttpReply send(URI url, HttpRequest.Builder request) {
+        return send(url, request, status -> false);
+    }
+
+    /**
+     * As {@link #send(URI, HttpRequest.Builder)}, but replies whose status {@code keep} accepts are returned, not
+     * thrown; the caller reads their {@link HttpReply#status()}.
+     */
+    public HttpReply send(URI url, HttpRequest.Builder request, IntPredicate keep) {
         request.timeout(settings.timeout().isZero() ? Duration.ofDays(1) : settings.timeout());
         request.setHeader("User-Agent", "editloop");
         if (auth instanceof Header header && settings.key().present()) {
@@ -115,7 +137,7 @@ public final class HttpTransport implements AutoCloseable {
         String type = response.headers().firstValue("Content-Type").orElse("");
         byte[] body = response.body();
         int status = response.statusCode();
-        if (status < 200 || status > 299) {
+        if ((status < 200 || status > 299) && !keep.test(status)) {
             throw HttpFailures.status(settings.backend(), url, status, type, body, settings.key());
         }
         return new HttpReply(settings.backend(), url, status, type, body, elapsed, settings.key());

@@ -108,7 +108,13 @@ public abstract class FakeHttpServer implements AutoCloseable {
     }
 
     private record Fault(
-            String pathPrefix, FaultKind kind, int status, String contentType, String body, AtomicInteger left) {}
+            String pathPrefix,
+            FaultKind kind,
+            int status,
+            String contentType,
+            String body,
+            AtomicInteger left,
+            AtomicInteger skip) {}
 
     private final String name;
     private final HttpServer server;
@@ -165,7 +171,30 @@ public abstract class FakeHttpServer implements AutoCloseable {
 
     /** The next {@code count} requests whose path starts with the prefix (null: any) answer this. */
     public FakeHttpServer failNext(String pathPrefix, int count, int status, String contentType, String body) {
-        faults.add(new Fault(pathPrefix, FaultKind.STATUS, status, contentType, body, new AtomicInteger(count)));
+        faults.add(new Fault(
+                pathPrefix,
+                FaultKind.STATUS,
+                status,
+                contentType,
+                body,
+                new AtomicInteger(count),
+                new AtomicInteger()));
+        return this;
+    }
+
+    /**
+     * The first {@code served} requests whose path starts with the prefix (null: any) are answered normally; every
+     * later one answers {@code status} (a server that dies mid-run).
+     */
+    public FakeHttpServer failAfter(String pathPrefix, int served, int status) {
+        faults.add(new Fault(
+                pathPrefix,
+                FaultKind.STATUS,
+                status,
+                "application/json",
+                "{\"error\":{\"message\":\"fake " + name + " error " + status + "\",\"type\":\"server_error\"}}",
+                new AtomicInteger(Integer.MAX_VALUE),
+                new AtomicInteger(served)));
         return this;
     }
 
@@ -192,7 +221,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
 
     /** The next {@code count} requests never answer while the server runs. */
     public FakeHttpServer hangNext(int count) {
-        faults.add(new Fault(null, FaultKind.HANG, 0, null, null, new AtomicInteger(count)));
+        faults.add(new Fault(null, FaultKind.HANG, 0, null, null, new AtomicInteger(count), new AtomicInteger()));
         return this;
     }
 
@@ -288,6 +317,9 @@ public abstract class FakeHttpServer implements AutoCloseable {
         for (Fault fault : faults) {
             if (fault.pathPrefix() != null && !path.startsWith(fault.pathPrefix())) {
                 continue;
+            }
+            if (fault.skip().get() > 0 && fault.skip().getAndDecrement() > 0) {
+                return null;
             }
             int left = fault.left().getAndDecrement();
             if (left > 0) {

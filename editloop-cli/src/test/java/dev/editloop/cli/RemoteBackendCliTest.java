@@ -1,0 +1,113 @@
+package dev.editloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.core.trajectory.Trajectory;
+import dev.editloop.core.trajectory.TrajectoryJson;
+import dev.editloop.testkit.TestImages;
+import dev.editloop.testkit.fake.FakeOpenAiImagesServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code editloop edit} with an editor behind HTTP (a loopback fake of the OpenAI images protocol). */
+class RemoteBackendCliTest {
+    @TempDir
+    Path tmp;
+
+    private FakeOpenAiImagesServer server;
+    private final String cat = TestImages.examplePath("chelsea.png").toString();
+
+    @BeforeEach
+    void start() {
+        server = new FakeOpenAiImagesServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String editor() {
+        return "openai-images:" + server.baseUrl() + "?model=fake-edit&retry_delay=0";
+    }
+
+    @Test
+    void aRunWithAnHttpEditorRecordsTheBackendAndEveryTurn() throws Exception {
+        Path out = tmp.resolve("run");
+        CliRun run = CliRun.of(
+                "edit",
+                "-i",
+                cat,
+                "-p",
+                "make it look like an old photograph",
+                "--editor",
+                editor(),
+                "--max-turns",
+                "2",
+                "-o",
+                out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+        assertThat(t.editor()).startsWith("openai-images:" + server.baseUrl()).contains("model=fake-edit");
+        assertThat(t.turns()).hasSize(2);
+        assertThat(server.forms()).hasSize(2);
+        assertThat(server.forms().get(0).field("prompt")).isEqualTo("make it look like an old photograph");
+        assertThat(server.forms().get(1).field("prompt"))
+                .as("turn 2 sends the thinker's rewrite")
+                .isEqualTo(t.turns().get(1).instruction());
+    }
+
+    @Test
+    void anEditorThatDiesMidRunStopsWithErrorAndKeepsTurnOne() throws Exception {
+        server.failAfter("/v1/images/edits", 1, 503);
+        Path out = tmp.resolve("run");
+        CliRun run = CliRun.of(
+                "edit",
+                "-i",
+                cat,
+                "-p",
+                "make it look like an old photograph",
+                "--editor",
+                editor(),
+                "-o",
+                out.toString());
+        assertThat(run.exit()).isEqualTo(Main.RUN_ERROR);
+        assertThat(run.errorLines())
+                .singleElement()
+                .asString()
+                .contains("openai-images at " + server.baseUrl())
+                .contains("HTTP 503")
+                .contains("gave up after 4 attempts")
+                .contains("finished turns are kept in " + out);
+        Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+        assertThat(t.stopReason()).isEqualTo("error");
+        assertThat(t.turns()).hasSize(1);
+        assertThat(out.resolve("turn-1.png")).exists();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("HTTP 503");
+        assertThat(server.requests("/v1/images/edits"))
+                .as("one success, then 4 attempts")
+                .hasSize(5);
+    }
+
+    @Test
+    void anUnreachableEditorIsARunErrorNamingTheEndpoint() {
+        server.close();
+        Path out = tmp.resolve("run");
+        CliRun run = CliRun.of(
+                "edit",
+                "-i",
+                cat,
+                "-p",
+                "make it brighter",
+                "--editor",
+                editor().replace("retry_delay=0", "retries=0"),
+                "-o",
+                out.toString());
+        assertThat(run.exit()).isEqualTo(Main.RUN_ERROR);
+        assertThat(run.errorLines()).singleElement().asString().contains("connection refused");
+    }
+}
