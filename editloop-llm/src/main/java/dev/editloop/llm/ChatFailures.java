@@ -43,6 +43,10 @@ public final class ChatFailures {
                 byte[] body =
                         http.getMessage() == null ? null : http.getMessage().getBytes(StandardCharsets.UTF_8);
                 EditLoopException mapped = HttpFailures.status(backend, endpoint, http.statusCode(), null, body, key);
+                if (keyRefused(http.statusCode(), http.getMessage())) {
+                    return new NonRetriableException(key.redact(where + ": authentication failed (HTTP "
+                            + http.statusCode() + ", the API key is not valid): " + key.hint()));
+                }
                 if (http.statusCode() == 400 && tooManyImages(http.getMessage())) {
                     return new NonRetriableException(mapped.getMessage()
                             + " (EditLoop sends two images per think-while-edit request: start vLLM with"
@@ -79,6 +83,14 @@ public final class ChatFailures {
             return new RetriableException(where + ": " + e.getClass().getSimpleName() + message, e);
         }
         return new NonRetriableException(where + ": " + e.getClass().getSimpleName() + message, e);
+    }
+
+    /**
+     * Whether a reply refuses the key: 401 and 403 everywhere, and Google's 400 with {@code API_KEY_INVALID} (the Gemini
+     * API's answer to a wrong key).
+     */
+    static boolean keyRefused(int status, String body) {
+        return status == 401 || status == 403 || (status == 400 && body != null && body.contains("API_KEY_INVALID"));
     }
 
     /** Whether a 400 body is a server's refusal of more than N images per prompt (vLLM's default is one). */

@@ -192,9 +192,13 @@ public abstract class ChatProvider implements BackendProvider {
             }
             int status = response.statusCode();
             String type = response.headers().firstValue("Content-Type").orElse(null);
-            if (status == 401 || status == 403) {
+            if (ChatFailures.keyRefused(status, new String(response.body(), StandardCharsets.UTF_8))) {
                 String message = HttpFailures.status(kind(), built.uri(), status, type, response.body(), key)
                         .getMessage();
+                if (status == 400) {
+                    message = key.redact(HttpFailures.where(kind(), built.uri())
+                            + ": authentication failed (HTTP 400, the API key is not valid): " + key.hint());
+                }
                 return new BackendCheck(display, shown, Status.OK, Status.FAILED, Status.UNKNOWN, null, message);
             }
             if (status >= 200 && status <= 299) {
