@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.editloop.core.trajectory.Trajectory;
 import dev.editloop.core.trajectory.TrajectoryJson;
 import dev.editloop.testkit.TestImages;
+import dev.editloop.testkit.fake.FakeOpenAiChatServer;
 import dev.editloop.testkit.fake.FakeOpenAiImagesServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,41 @@ class RemoteBackendCliTest {
         assertThat(server.forms().get(1).field("prompt"))
                 .as("turn 2 sends the thinker's rewrite")
                 .isEqualTo(t.turns().get(1).instruction());
+    }
+
+    @Test
+    void theIssuesFirstCommandRunsAgainstAChatThinkerAndAnImagesEditor() throws Exception {
+        try (FakeOpenAiChatServer chat =
+                new FakeOpenAiChatServer().models("EditThinker-8B").usage(1200, 80)) {
+            Path out = tmp.resolve("run");
+            CliRun run = CliRun.of(
+                    "edit",
+                    "-i",
+                    cat,
+                    "-p",
+                    "make it look like an old photograph",
+                    "--thinker",
+                    "openai-chat:" + chat.v1() + "?model=EditThinker-8B",
+                    "--editor",
+                    editor(),
+                    "--max-turns",
+                    "3",
+                    "-o",
+                    out.toString());
+            assertThat(run.exit()).as(run.err()).isZero();
+            Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+            assertThat(t.thinker()).isEqualTo("openai-chat:" + chat.v1() + "?model=EditThinker-8B");
+            assertThat(t.turns()).isNotEmpty();
+            assertThat(chat.chatCalls()).hasSize(t.turns().size());
+            assertThat(chat.lastChat().images()).as("source, then the edit").hasSize(2);
+            var first = t.turns().get(0);
+            assertThat(first.critique().raw())
+                    .as("the raw thinker text is kept")
+                    .contains("<score>");
+            assertThat(first.usage().promptTokens()).isEqualTo(1200);
+            assertThat(first.usage().completionTokens()).isEqualTo(80);
+            assertThat(first.timings().thinkMs()).isNotNegative();
+        }
     }
 
     @Test
