@@ -9,6 +9,7 @@ import dev.editloop.testkit.fake.FakeOpenAiChatServer;
 import dev.editloop.testkit.fake.FakeOpenAiImagesServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,22 @@ class RemoteBackendCliTest {
         assertThat(server.requests("/v1/images/edits"))
                 .as("one success, then 4 attempts")
                 .hasSize(5);
+    }
+
+    @Test
+    void backendsCheckPrintsOneRowPerEndpointAndFailsOnAMissingModel() {
+        try (FakeOpenAiChatServer a = new FakeOpenAiChatServer().models("EditThinker-8B");
+                FakeOpenAiChatServer b = new FakeOpenAiChatServer().models("other-model")) {
+            server.models("fake-edit");
+            CliRun run = CliRun.of(
+                    "backends", "check", "openai-chat:" + a.v1() + "," + b.v1() + "?model=EditThinker-8B", editor());
+            assertThat(run.exit()).as(run.err()).isEqualTo(Main.RUN_ERROR);
+            List<String> rows = run.out().lines().skip(1).toList();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0)).contains(a.v1()).doesNotContain("FAILED").contains(" ms");
+            assertThat(rows.get(1)).contains(b.v1()).contains("FAILED").contains("other-model");
+            assertThat(rows.get(2)).startsWith("openai-images").doesNotContain("FAILED");
+        }
     }
 
     @Test
