@@ -5,6 +5,7 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.remote.EndpointPool;
 import dev.editloop.core.remote.HttpFailures;
+import dev.editloop.core.remote.HttpTransport;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
@@ -40,6 +41,7 @@ public final class ChatClient implements AutoCloseable {
 
     private final ChatSettings settings;
     private final EndpointPool pool;
+    private final HttpTransport probe;
     private final Map<URI, ChatModel> models;
 
     /**
@@ -49,7 +51,8 @@ public final class ChatClient implements AutoCloseable {
      */
     public ChatClient(ChatSettings settings, ModelFactory factory) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.pool = new EndpointPool(settings.remote());
+        this.probe = new HttpTransport(settings.remote(), HttpTransport.Auth.none());
+        this.pool = new EndpointPool(settings.remote()).healthProbe(probe.answers(""));
         Map<URI, ChatModel> map = new LinkedHashMap<>();
         for (URI endpoint : settings.remote().endpoints()) {
             try {
@@ -123,6 +126,7 @@ public final class ChatClient implements AutoCloseable {
     @Override
     public void close() {
         // the JDK HTTP clients inside the models hold no resources that outlive their last request
+        probe.close();
     }
 
     private static Usage usage(TokenUsage tokens) {

@@ -143,6 +143,24 @@ public final class HttpTransport implements AutoCloseable {
         return new HttpReply(settings.backend(), url, status, type, body, elapsed, settings.key());
     }
 
+    /**
+     * A health probe for an {@link EndpointPool}: an endpoint is healthy when {@code GET endpoint/path} answers with
+     * any status below 500 (a 404 still means the server is up); a refused connection, a timeout or a 5xx is not.
+     */
+    public java.util.function.Predicate<URI> answers(String path) {
+        return endpoint -> {
+            try {
+                send(
+                        resolve(endpoint, path),
+                        HttpRequest.newBuilder(resolve(endpoint, path)).GET(),
+                        status -> status < 500);
+                return true;
+            } catch (dev.editloop.core.EditLoopException e) {
+                return !e.retriable();
+            }
+        };
+    }
+
     /** Resolves a path against an endpoint: {@code resolve(http://h:8000/v1, "images/edits")}. */
     public static URI resolve(URI endpoint, String path) {
         String base = endpoint.toString();

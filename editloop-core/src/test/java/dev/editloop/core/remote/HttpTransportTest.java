@@ -130,6 +130,21 @@ class HttpTransportTest {
     }
 
     @Test
+    void theHealthProbeCallsAServerThatAnswersBelow500Healthy() {
+        try (HttpTransport t = transport("", Map.of())) {
+            assertThat(t.answers("ok").test(base)).isTrue();
+            assertThat(t.answers("bad").test(base))
+                    .as("a 400 still means the server is up")
+                    .isTrue();
+            assertThat(t.answers("busy").test(base)).as("a 503 is not healthy").isFalse();
+            server.stop(0);
+            assertThat(t.answers("ok").test(base))
+                    .as("a refused connection is not healthy")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void aClosedPortIsARefusedConnection() {
         server.stop(0);
         try (HttpTransport t = transport("", Map.of())) {

@@ -98,7 +98,7 @@ public final class OpenAiImagesEditor implements Editor {
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
         this.extras = extras(spec);
         this.transport = new HttpTransport(settings, HttpTransport.Auth.bearer());
-        this.pool = new EndpointPool(settings);
+        this.pool = new EndpointPool(settings).healthProbe(transport.answers("models"));
     }
 
     @Override
