@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditLoopException;
 import dev.editloop.core.EditResult;
-import dev.editloop.core.Editor;
 import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.Usage;
@@ -20,6 +19,7 @@ import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
+import dev.editloop.editors.HttpEditorProvider;
 import dev.editloop.editors.RemoteChecks;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +41,7 @@ import java.util.Map;
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
-public final class EditThinkerEditor implements Editor {
+public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor {
     /** The spec kind. */
     public static final String KIND = "editthinker-http";
     /** The request limit unless {@code timeout} sets another: the servers' own task timeout is 300–600 s. */
@@ -161,7 +161,8 @@ public final class EditThinkerEditor implements Editor {
     }
 
     /** Probes every endpoint: {@code GET /health}, and one timed 64x64 edit with {@code check_edit=true}. */
-    List<BackendCheck> check() {
+    @Override
+    public List<BackendCheck> check() {
         return settings.endpoints().stream().map(this::check).toList();
     }
 

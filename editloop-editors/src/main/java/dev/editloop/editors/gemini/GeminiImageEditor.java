@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditLoopException;
 import dev.editloop.core.EditResult;
-import dev.editloop.core.Editor;
 import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.NonRetriableException;
@@ -22,6 +21,7 @@ import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
+import dev.editloop.editors.HttpEditorProvider;
 import dev.editloop.editors.RemoteChecks;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
-public final class GeminiImageEditor implements Editor {
+public final class GeminiImageEditor implements HttpEditorProvider.CheckedEditor {
     /** The spec kind. */
     public static final String KIND = "gemini-image";
     /** Used when the spec names no URL. */
@@ -248,7 +248,8 @@ public final class GeminiImageEditor implements Editor {
     }
 
     /** Probes every endpoint: {@code GET {base}/v1beta/models/{model}}, and one timed 64x64 edit with {@code check_edit=true}. */
-    List<BackendCheck> check() {
+    @Override
+    public List<BackendCheck> check() {
         return settings.endpoints().stream().map(this::check).toList();
     }
 

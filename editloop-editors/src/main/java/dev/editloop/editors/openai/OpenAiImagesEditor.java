@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditLoopException;
 import dev.editloop.core.EditResult;
-import dev.editloop.core.Editor;
 import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Usage;
@@ -19,6 +18,7 @@ import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
+import dev.editloop.editors.HttpEditorProvider;
 import dev.editloop.editors.RemoteChecks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +46,7 @@ import javax.imageio.ImageIO;
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
-public final class OpenAiImagesEditor implements Editor {
+public final class OpenAiImagesEditor implements HttpEditorProvider.CheckedEditor {
     /** The spec kind. */
     public static final String KIND = "openai-images";
     /** Used when the spec names no URL. */
@@ -185,7 +185,8 @@ public final class OpenAiImagesEditor implements Editor {
      * Probes every endpoint: {@code GET {base}/models} (reachable, key accepted, model listed), and one timed 64x64
      * edit only with {@code check_edit=true}, because an edit costs money on hosted APIs.
      */
-    List<BackendCheck> check() {
+    @Override
+    public List<BackendCheck> check() {
         return settings.endpoints().stream().map(this::check).toList();
     }
 

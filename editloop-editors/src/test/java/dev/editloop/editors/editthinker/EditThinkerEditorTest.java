@@ -234,26 +234,26 @@ class EditThinkerEditorTest extends HttpEditorFaults {
     @Test
     void checkProbesHealth() {
         BackendSpec spec = BackendSpec.parse("editthinker-http:" + fake.baseUrl());
-        BackendCheck row = EditThinkerProvider.check(spec, Map.of()).get(0);
+        BackendCheck row = new EditThinkerProvider().check(spec, Map.of()).get(0);
         assertThat(row.ok()).isTrue();
         assertThat(row.model()).isEqualTo(Status.OK);
         assertThat(row.authenticated()).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(row.roundTripMillis()).isNull();
         assertThat(fake.edits()).isEmpty();
 
-        BackendCheck timed = EditThinkerProvider.check(
-                        BackendSpec.parse("editthinker-http:" + fake.baseUrl() + "?check_edit=true"), Map.of())
+        BackendCheck timed = new EditThinkerProvider()
+                .check(BackendSpec.parse("editthinker-http:" + fake.baseUrl() + "?check_edit=true"), Map.of())
                 .get(0);
         assertThat(timed.roundTripMillis()).isNotNull();
         assertThat(fake.edits()).hasSize(1);
 
         fake.unhealthy(true);
-        BackendCheck sick = EditThinkerProvider.check(spec, Map.of()).get(0);
+        BackendCheck sick = new EditThinkerProvider().check(spec, Map.of()).get(0);
         assertThat(sick.model()).isEqualTo(Status.FAILED);
         assertThat(sick.detail()).contains("not ready");
 
         fake.close();
-        BackendCheck down = EditThinkerProvider.check(spec, Map.of()).get(0);
+        BackendCheck down = new EditThinkerProvider().check(spec, Map.of()).get(0);
         assertThat(down.reachable()).isEqualTo(Status.FAILED);
     }
 }

@@ -244,33 +244,35 @@ class GeminiImageEditorTest extends HttpEditorFaults {
     @Test
     void checkFindsTheModelAndNamesABadKey() {
         BackendSpec spec = BackendSpec.parse("gemini-image:" + fake.baseUrl());
-        BackendCheck row = GeminiImageProvider.check(spec, ENV).get(0);
+        BackendCheck row = new GeminiImageProvider().check(spec, ENV).get(0);
         assertThat(row.ok()).isTrue();
         assertThat(row.roundTripMillis()).isNull();
         assertThat(fake.bodies()).isEmpty();
 
-        BackendCheck timed = GeminiImageProvider.check(
-                        BackendSpec.parse("gemini-image:" + fake.baseUrl() + "?check_edit=true"), ENV)
+        BackendCheck timed = new GeminiImageProvider()
+                .check(BackendSpec.parse("gemini-image:" + fake.baseUrl() + "?check_edit=true"), ENV)
                 .get(0);
         assertThat(timed.roundTripMillis()).isNotNull();
         assertThat(fake.bodies()).hasSize(1);
 
-        BackendCheck badKey = GeminiImageProvider.check(spec, Map.of("GEMINI_API_KEY", "AIza-wrong-000111"))
+        BackendCheck badKey = new GeminiImageProvider()
+                .check(spec, Map.of("GEMINI_API_KEY", "AIza-wrong-000111"))
                 .get(0);
         assertThat(badKey.authenticated()).isEqualTo(Status.FAILED);
         assertThat(badKey.detail()).contains("GEMINI_API_KEY").doesNotContain("AIza-wrong-000111");
 
-        BackendCheck noKey = GeminiImageProvider.check(spec, Map.of()).get(0);
+        BackendCheck noKey = new GeminiImageProvider().check(spec, Map.of()).get(0);
         assertThat(noKey.authenticated()).isEqualTo(Status.FAILED);
 
         fake.models("gemini-2.5-flash-image");
-        BackendCheck missing = GeminiImageProvider.check(
-                        BackendSpec.parse("gemini-image:" + fake.baseUrl() + "?model=gemini-9"), ENV)
+        BackendCheck missing = new GeminiImageProvider()
+                .check(BackendSpec.parse("gemini-image:" + fake.baseUrl() + "?model=gemini-9"), ENV)
                 .get(0);
         assertThat(missing.model()).isEqualTo(Status.FAILED);
 
         fake.close();
-        assertThat(GeminiImageProvider.check(spec, ENV).get(0).reachable()).isEqualTo(Status.FAILED);
+        assertThat(new GeminiImageProvider().check(spec, ENV).get(0).reachable())
+                .isEqualTo(Status.FAILED);
     }
 
     @Test

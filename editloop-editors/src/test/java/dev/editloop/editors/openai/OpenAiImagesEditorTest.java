@@ -244,24 +244,27 @@ class OpenAiImagesEditorTest extends HttpEditorFaults {
     @Test
     void checkReportsModelKeyAndReachability() {
         BackendSpec good = BackendSpec.parse("openai-images:" + fake.baseUrl() + "?model=qwen-edit");
-        BackendCheck row = OpenAiImagesProvider.check(good, Map.of()).get(0);
+        BackendCheck row = new OpenAiImagesProvider().check(good, Map.of()).get(0);
         assertThat(row.ok()).isTrue();
         assertThat(row.model()).isEqualTo(Status.OK);
         assertThat(row.roundTripMillis()).as("no paid edit by default").isNull();
         assertThat(fake.forms()).isEmpty();
 
         BackendSpec timed = BackendSpec.parse("openai-images:" + fake.baseUrl() + "?model=qwen-edit&check_edit=true");
-        BackendCheck timedRow = OpenAiImagesProvider.check(timed, Map.of()).get(0);
+        BackendCheck timedRow =
+                new OpenAiImagesProvider().check(timed, Map.of()).get(0);
         assertThat(timedRow.roundTripMillis()).isNotNull();
         assertThat(fake.forms()).hasSize(1);
 
         BackendSpec missing = BackendSpec.parse("openai-images:" + fake.baseUrl() + "?model=flux-pro");
-        BackendCheck missingRow = OpenAiImagesProvider.check(missing, Map.of()).get(0);
+        BackendCheck missingRow =
+                new OpenAiImagesProvider().check(missing, Map.of()).get(0);
         assertThat(missingRow.model()).isEqualTo(Status.FAILED);
         assertThat(missingRow.detail()).contains("flux-pro").contains("qwen-edit");
 
         fake.requireKey(KEY);
-        BackendCheck refused = OpenAiImagesProvider.check(good, Map.of("OPENAI_API_KEY", "sk-other-1234567"))
+        BackendCheck refused = new OpenAiImagesProvider()
+                .check(good, Map.of("OPENAI_API_KEY", "sk-other-1234567"))
                 .get(0);
         assertThat(refused.authenticated()).isEqualTo(Status.FAILED);
         assertThat(refused.detail()).contains("OPENAI_API_KEY").doesNotContain("sk-other-1234567");
@@ -276,7 +279,7 @@ class OpenAiImagesEditorTest extends HttpEditorFaults {
         assertThat(noKey.ok()).isFalse();
 
         fake.close();
-        BackendCheck down = OpenAiImagesProvider.check(good, Map.of()).get(0);
+        BackendCheck down = new OpenAiImagesProvider().check(good, Map.of()).get(0);
         assertThat(down.reachable()).isEqualTo(Status.FAILED);
         assertThat(down.ok()).isFalse();
     }
@@ -285,7 +288,7 @@ class OpenAiImagesEditorTest extends HttpEditorFaults {
     void aServerWithoutAModelListPassesTheCheckWithTheModelUnknown() {
         fake.failNext("/v1/models", 1, 404, "application/json", "{\"detail\":\"Not Found\"}");
         BackendSpec spec = BackendSpec.parse("openai-images:" + fake.baseUrl() + "?model=Qwen/Qwen-Image-Edit");
-        BackendCheck row = OpenAiImagesProvider.check(spec, Map.of()).get(0);
+        BackendCheck row = new OpenAiImagesProvider().check(spec, Map.of()).get(0);
         assertThat(row.ok()).isTrue();
         assertThat(row.model()).isEqualTo(Status.UNKNOWN);
         assertThat(row.detail()).contains("no model list");
