@@ -10,7 +10,6 @@ import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.EndpointPool;
 import dev.editloop.core.remote.HttpFailures;
 import dev.editloop.core.remote.HttpReply;
 import dev.editloop.core.remote.HttpTransport;
@@ -19,7 +18,7 @@ import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
-import dev.editloop.editors.HttpEditorProvider;
+import dev.editloop.editors.HttpEditor;
 import dev.editloop.editors.RemoteChecks;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +40,7 @@ import java.util.Map;
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
-public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor {
+public final class EditThinkerEditor extends HttpEditor {
     /** The spec kind. */
     public static final String KIND = "editthinker-http";
     /** The request limit unless {@code timeout} sets another: the servers' own task timeout is 300–600 s. */
@@ -49,10 +48,6 @@ public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BackendSpec spec;
-    private final RemoteSettings settings;
-    private final HttpTransport transport;
-    private final EndpointPool pool;
     private final Integer steps;
     private final Double guidance;
     private final boolean enhancePrompt;
@@ -65,8 +60,7 @@ public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor
      * @throws dev.editloop.core.InvalidInputException when no URL is given or a parameter is malformed
      */
     public EditThinkerEditor(BackendSpec spec, Map<String, String> env) {
-        this.spec = spec;
-        this.settings = RemoteSettings.from(spec, null, null, DEFAULT_TIMEOUT, env);
+        super(spec, RemoteSettings.from(spec, null, null, DEFAULT_TIMEOUT, env), HttpTransport.Auth.bearer());
         EditThinkerPreset preset = spec.param("preset") == null ? null : EditThinkerPreset.of(spec.param("preset"));
         String stepsName = RemoteChecks.firstParam(spec, List.of("steps", "num_inference_steps"));
         this.steps = stepsName != null
@@ -78,33 +72,11 @@ public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor
                 : preset == null ? null : preset.guidance();
         this.enhancePrompt = RemoteChecks.flag(spec, "enhance_prompt", false);
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
-        this.transport = new HttpTransport(settings, HttpTransport.Auth.bearer());
-        this.pool = new EndpointPool(settings).healthProbe(this::healthy);
-    }
-
-    @Override
-    public EditResult edit(EditCall call) {
-        return pool.call(endpoint -> editAt(endpoint, call));
     }
 
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(false, false, true, true);
-    }
-
-    @Override
-    public String describe() {
-        return spec.display();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 
     /** The request body for a call (tests read it). */
@@ -128,7 +100,8 @@ public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor
         return body;
     }
 
-    private EditResult editAt(URI endpoint, EditCall call) {
+    @Override
+    protected EditResult editAt(URI endpoint, EditCall call) {
         HttpReply reply = transport.postJson(
                 HttpTransport.resolve(endpoint, "edit"), body(call).toString());
         JsonNode json = reply.json();
@@ -154,7 +127,8 @@ public final class EditThinkerEditor implements HttpEditorProvider.CheckedEditor
     }
 
     /** The pool's probe: {@code GET /health} answers and does not report its GPU workers as not ready. */
-    private boolean healthy(URI endpoint) {
+    @Override
+    protected boolean healthy(URI endpoint) {
         JsonNode health =
                 transport.get(HttpTransport.resolve(endpoint, "health")).json();
         return health.path("gpu_manager_ready").asBoolean(true);

@@ -12,7 +12,6 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.EndpointPool;
 import dev.editloop.core.remote.HttpFailures;
 import dev.editloop.core.remote.HttpReply;
 import dev.editloop.core.remote.HttpTransport;
@@ -21,7 +20,7 @@ import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
-import dev.editloop.editors.HttpEditorProvider;
+import dev.editloop.editors.HttpEditor;
 import dev.editloop.editors.RemoteChecks;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +46,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
-public final class GeminiImageEditor implements HttpEditorProvider.CheckedEditor {
+public final class GeminiImageEditor extends HttpEditor {
     /** The spec kind. */
     public static final String KIND = "gemini-image";
     /** Used when the spec names no URL. */
@@ -70,10 +69,6 @@ public final class GeminiImageEditor implements HttpEditorProvider.CheckedEditor
             "RECITATION",
             "IMAGE_PROHIBITED_CONTENT");
 
-    private final BackendSpec spec;
-    private final RemoteSettings settings;
-    private final HttpTransport transport;
-    private final EndpointPool pool;
     private final String model;
     private final List<String> modalities;
     private final String aspectRatio;
@@ -87,8 +82,10 @@ public final class GeminiImageEditor implements HttpEditorProvider.CheckedEditor
      * @throws InvalidInputException when the key's variable is not set or a parameter is malformed
      */
     public GeminiImageEditor(BackendSpec spec, Map<String, String> env) {
-        this.spec = spec;
-        this.settings = RemoteSettings.from(spec, DEFAULT_ENDPOINT, DEFAULT_KEY_ENV, DEFAULT_TIMEOUT, env);
+        super(
+                spec,
+                RemoteSettings.from(spec, DEFAULT_ENDPOINT, DEFAULT_KEY_ENV, DEFAULT_TIMEOUT, env),
+                HttpTransport.Auth.header("x-goog-api-key"));
         if (!settings.key().present()) {
             throw new InvalidInputException(
                     KIND + " needs an API key: " + settings.key().hint());
@@ -102,33 +99,11 @@ public final class GeminiImageEditor implements HttpEditorProvider.CheckedEditor
         this.aspectRatio = spec.param("aspect_ratio");
         this.sendSeed = RemoteChecks.flag(spec, "send_seed", false);
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
-        this.transport = new HttpTransport(settings, HttpTransport.Auth.header("x-goog-api-key"));
-        this.pool = new EndpointPool(settings);
-    }
-
-    @Override
-    public EditResult edit(EditCall call) {
-        return pool.call(endpoint -> editAt(endpoint, call));
     }
 
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(false, false, false, false);
-    }
-
-    @Override
-    public String describe() {
-        return spec.display();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 
     /** The request body for a call (tests read it). */
@@ -160,7 +135,8 @@ public final class GeminiImageEditor implements HttpEditorProvider.CheckedEditor
         return URI.create(api + "/models/" + model + tail);
     }
 
-    private EditResult editAt(URI endpoint, EditCall call) {
+    @Override
+    protected EditResult editAt(URI endpoint, EditCall call) {
         HttpReply reply;
         try {
             reply = transport.postJson(

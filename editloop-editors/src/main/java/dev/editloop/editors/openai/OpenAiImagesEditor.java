@@ -8,7 +8,6 @@ import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.EndpointPool;
 import dev.editloop.core.remote.HttpFailures;
 import dev.editloop.core.remote.HttpReply;
 import dev.editloop.core.remote.HttpTransport;
@@ -18,7 +17,7 @@ import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
-import dev.editloop.editors.HttpEditorProvider;
+import dev.editloop.editors.HttpEditor;
 import dev.editloop.editors.RemoteChecks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +45,7 @@ import javax.imageio.ImageIO;
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
-public final class OpenAiImagesEditor implements HttpEditorProvider.CheckedEditor {
+public final class OpenAiImagesEditor extends HttpEditor {
     /** The spec kind. */
     public static final String KIND = "openai-images";
     /** Used when the spec names no URL. */
@@ -60,10 +59,6 @@ public final class OpenAiImagesEditor implements HttpEditorProvider.CheckedEdito
     private static final List<String> PASS_THROUGH =
             List.of("quality", "input_fidelity", "background", "negative_prompt", "true_cfg_scale");
 
-    private final BackendSpec spec;
-    private final RemoteSettings settings;
-    private final HttpTransport transport;
-    private final EndpointPool pool;
     private final String model;
     private final String size;
     private final boolean sendSeed;
@@ -79,8 +74,10 @@ public final class OpenAiImagesEditor implements HttpEditorProvider.CheckedEdito
      *     and its key is not set
      */
     public OpenAiImagesEditor(BackendSpec spec, Map<String, String> env) {
-        this.spec = spec;
-        this.settings = RemoteSettings.from(spec, DEFAULT_ENDPOINT, DEFAULT_KEY_ENV, DEFAULT_TIMEOUT, env);
+        super(
+                spec,
+                RemoteSettings.from(spec, DEFAULT_ENDPOINT, DEFAULT_KEY_ENV, DEFAULT_TIMEOUT, env),
+                HttpTransport.Auth.bearer());
         String name = spec.param("model");
         if (name == null || name.isBlank()) {
             throw new InvalidInputException(KIND + ": no model given: add ?model=gpt-image-1 for OpenAI, or the model "
@@ -97,33 +94,11 @@ public final class OpenAiImagesEditor implements HttpEditorProvider.CheckedEdito
         this.sendSeed = RemoteChecks.flag(spec, "send_seed", fixedSeed != null || !hosted);
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
         this.extras = extras(spec);
-        this.transport = new HttpTransport(settings, HttpTransport.Auth.bearer());
-        this.pool = new EndpointPool(settings).healthProbe(transport.answers("models"));
-    }
-
-    @Override
-    public EditResult edit(EditCall call) {
-        return pool.call(endpoint -> editAt(endpoint, call));
     }
 
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(true, false, sendSeed, true);
-    }
-
-    @Override
-    public String describe() {
-        return spec.display();
-    }
-
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 
     /** The form fields after the files, in the order they are sent (tests read it). */
@@ -149,7 +124,14 @@ public final class OpenAiImagesEditor implements HttpEditorProvider.CheckedEdito
         return fields;
     }
 
-    private EditResult editAt(URI endpoint, EditCall call) {
+    /** A rested endpoint serves again when the server answers HTTP at all. */
+    @Override
+    protected boolean healthy(URI endpoint) {
+        return transport.answers("models").test(endpoint);
+    }
+
+    @Override
+    protected EditResult editAt(URI endpoint, EditCall call) {
         Multipart form = new Multipart()
                 .file("image", "image.png", "image/png", call.image().png());
         if (call.mask() != null) {
