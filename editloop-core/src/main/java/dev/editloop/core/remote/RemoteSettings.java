@@ -33,6 +33,9 @@ public record RemoteSettings(
         int maxFailures,
         Duration cooldown) {
 
+    /** The longest duration a parameter may give: one week. */
+    private static final double MAX_DURATION_MILLIS = 7 * 24 * 3600 * 1000.0;
+
     /** Default per-endpoint concurrency. */
     public static final int DEFAULT_CONCURRENCY = 4;
     /** Default consecutive failures before an endpoint is taken out. */
@@ -148,14 +151,14 @@ public record RemoteSettings(
                 factor = 60_000;
                 t = t.substring(0, t.length() - 1);
             }
-            double value = Double.parseDouble(t.strip());
-            if (!(value >= 0 && value <= 86_400_000 / factor * 1000)) {
+            double millis = Double.parseDouble(t.strip()) * factor;
+            if (!(millis >= 0 && millis <= MAX_DURATION_MILLIS)) {
                 throw new NumberFormatException();
             }
-            return Duration.ofMillis(Math.round(value * factor));
+            return Duration.ofMillis(Math.round(millis));
         } catch (RuntimeException e) {
             throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
-                    + " is not a duration (seconds, e.g. 30 or 0.5, or 500ms)");
+                    + " is not a duration up to a week (seconds, e.g. 30 or 0.5, or 500ms, or 2m)");
         }
     }
 

@@ -46,6 +46,10 @@ class RemoteSettingsTest {
         assertThatThrownBy(() -> read("x:http://a?timeout=soon", Map.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("timeout=soon");
+        assertThatThrownBy(() -> read("x:http://a?timeout=9999999", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("up to a week");
+        assertThat(read("x:http://a?timeout=2m", Map.of()).timeout()).isEqualTo(Duration.ofMinutes(2));
         assertThatThrownBy(() -> read("x:http://a?concurrency=0", Map.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("concurrency=0");
