@@ -2,10 +2,10 @@ package dev.editloop.editors;
 
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditResult;
-import dev.editloop.core.remote.EndpointPool;
-import dev.editloop.core.remote.HttpTransport;
-import dev.editloop.core.remote.RemoteSettings;
 import dev.editloop.core.spi.BackendSpec;
+import dev.editloop.remote.EndpointPool;
+import dev.editloop.remote.HttpTransport;
+import dev.editloop.remote.RemoteSettings;
 import java.net.URI;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package dev.editloop.editors;
 
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
-import dev.editloop.core.remote.RetryPolicy;
+import dev.editloop.core.retry.RetryPolicy;
 import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendProvider;
 import dev.editloop.core.spi.BackendRole;

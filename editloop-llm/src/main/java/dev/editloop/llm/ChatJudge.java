@@ -7,7 +7,7 @@ import dev.editloop.core.Judgement;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.HttpFailures;
+import dev.editloop.remote.HttpFailures;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;

@@ -6,9 +6,9 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.parse.ReplyRepair;
 import dev.editloop.core.prompt.PromptTemplate;
 import dev.editloop.core.prompt.Prompts;
-import dev.editloop.core.remote.HttpFailures;
-import dev.editloop.core.remote.RemoteSettings;
 import dev.editloop.core.spi.BackendSpec;
+import dev.editloop.remote.HttpFailures;
+import dev.editloop.remote.RemoteSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,16 +154,13 @@ public record ChatSettings(
         Double temperature = DEFAULT_TEMPERATURE;
         String t = spec.param("temperature");
         if (t != null) {
-            temperature = t.isBlank() || t.strip().equalsIgnoreCase("none")
-                    ? null
-                    : RemoteSettings.doubleParam(spec, "temperature", 0, 2);
+            temperature =
+                    t.isBlank() || t.strip().equalsIgnoreCase("none") ? null : spec.doubleParam("temperature", 0, 2);
         }
         Integer maxTokens = spec.param("max_tokens") == null
                 ? traits.defaultMaxTokens()
-                : Integer.valueOf(RemoteSettings.intParam(spec, "max_tokens", 1, 1_000_000));
-        Integer seed = spec.param("seed") == null
-                ? null
-                : RemoteSettings.intParam(spec, "seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
+                : Integer.valueOf(spec.intParam("max_tokens", 1, 1_000_000));
+        Integer seed = spec.param("seed") == null ? null : spec.intParam("seed", Integer.MIN_VALUE, Integer.MAX_VALUE);
 
         boolean jsonSchema = false;
         String format = spec.param("response_format");
@@ -199,11 +196,11 @@ public record ChatSettings(
 
         long imageBudget = DEFAULT_IMAGE_BUDGET;
         if (spec.param("image_budget") != null) {
-            imageBudget = RemoteSettings.intParam(spec, "image_budget", 64 * 64, 100_000_000);
+            imageBudget = spec.intParam("image_budget", 64 * 64, 100_000_000);
         }
         int repairs = spec.param("repairs") == null
                 ? ReplyRepair.DEFAULT_MAX_REPAIRS
-                : RemoteSettings.intParam(spec, "repairs", 0, ReplyRepair.MAX_REPAIRS_LIMIT);
+                : spec.intParam("repairs", 0, ReplyRepair.MAX_REPAIRS_LIMIT);
 
         Prompts prompts = Prompts.defaults();
         Map<String, PromptTemplate> judgePrompts = new LinkedHashMap<>(JudgePrompts.defaults());

@@ -13,7 +13,7 @@ import dev.editloop.core.parse.PlanReply;
 import dev.editloop.core.parse.ReplyRepair;
 import dev.editloop.core.parse.ThinkerReplyParser;
 import dev.editloop.core.prompt.Prompts;
-import dev.editloop.core.remote.HttpFailures;
+import dev.editloop.remote.HttpFailures;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;

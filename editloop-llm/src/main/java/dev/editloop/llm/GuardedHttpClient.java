@@ -1,7 +1,7 @@
 package dev.editloop.llm;
 
-import dev.editloop.core.remote.ApiKey;
-import dev.editloop.core.remote.HttpFailures;
+import dev.editloop.remote.ApiKey;
+import dev.editloop.remote.HttpFailures;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;

@@ -107,7 +107,7 @@ class ChatSettingsTest {
             assertThat(registry.providers().get(kind).roles())
                     .containsExactlyInAnyOrder(BackendRole.THINKER, BackendRole.JUDGE);
             assertThat(registry.providers().get(kind).defaultRetryPolicy())
-                    .isEqualTo(dev.editloop.core.remote.RetryPolicy.DEFAULT);
+                    .isEqualTo(dev.editloop.core.retry.RetryPolicy.DEFAULT);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.editloop.core.spi;
 import dev.editloop.core.Editor;
 import dev.editloop.core.Judge;
 import dev.editloop.core.Thinker;
-import dev.editloop.core.remote.RetryPolicy;
+import dev.editloop.core.retry.RetryPolicy;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +40,7 @@ public interface BackendProvider {
     /**
      * The retry policy for this kind unless the spec's {@code retries} parameter says otherwise: none for in-process
      * backends (the default), {@link RetryPolicy#DEFAULT} for remote ones. The registry wraps every port it creates
-     * with it ({@link dev.editloop.core.remote.Retrying}).
+     * with it ({@link dev.editloop.core.retry.Retrying}).
      */
     default RetryPolicy defaultRetryPolicy() {
         return RetryPolicy.NONE;

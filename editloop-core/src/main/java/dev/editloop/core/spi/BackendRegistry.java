@@ -4,8 +4,7 @@ import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
 import dev.editloop.core.Thinker;
-import dev.editloop.core.remote.RetryPolicy;
-import dev.editloop.core.remote.Retrying;
+import dev.editloop.core.retry.Retrying;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -57,7 +56,7 @@ public final class BackendRegistry {
     /** Creates the editor a parsed spec names, wrapped with the retries it asks for. */
     public Editor editor(BackendSpec spec) {
         BackendProvider provider = provider(spec, BackendRole.EDITOR);
-        return Retrying.editor(provider.editor(spec), RetryPolicy.fromSpec(spec, provider.defaultRetryPolicy()));
+        return Retrying.editor(provider.editor(spec), spec.retryPolicy(provider.defaultRetryPolicy()));
     }
 
     /** Creates the thinker a spec names. */
@@ -68,7 +67,7 @@ public final class BackendRegistry {
     /** Creates the thinker a parsed spec names, wrapped with the retries it asks for. */
     public Thinker thinker(BackendSpec spec) {
         BackendProvider provider = provider(spec, BackendRole.THINKER);
-        return Retrying.thinker(provider.thinker(spec), RetryPolicy.fromSpec(spec, provider.defaultRetryPolicy()));
+        return Retrying.thinker(provider.thinker(spec), spec.retryPolicy(provider.defaultRetryPolicy()));
     }
 
     /** Creates the judge a spec names. */
@@ -79,7 +78,7 @@ public final class BackendRegistry {
     /** Creates the judge a parsed spec names, wrapped with the retries it asks for. */
     public Judge judge(BackendSpec spec) {
         BackendProvider provider = provider(spec, BackendRole.JUDGE);
-        return Retrying.judge(provider.judge(spec), RetryPolicy.fromSpec(spec, provider.defaultRetryPolicy()));
+        return Retrying.judge(provider.judge(spec), spec.retryPolicy(provider.defaultRetryPolicy()));
     }
 
     /** Probes the backend a spec names for a role; see {@link BackendProvider#check}. */

@@ -1,9 +1,11 @@
 package dev.editloop.core.spi;
 
 import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.retry.RetryPolicy;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +27,9 @@ import java.util.regex.Pattern;
  * @param params the query parameters, in order
  */
 public record BackendSpec(String kind, List<String> endpoints, Map<String, String> params) {
+    /** The longest duration a parameter may give: a week. */
+    private static final double MAX_DURATION_MILLIS = 7 * 24 * 3600 * 1000.0;
+
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9._-]*");
     private static final Pattern SECRET =
             Pattern.compile("(?i)^(key|api[_-]?key|access[_-]?token|token|secret|password|auth|authorization)$");
@@ -169,5 +174,85 @@ public record BackendSpec(String kind, List<String> endpoints, Map<String, Strin
 
     private static String redactUrl(String url) {
         return url.replaceAll("//[^/@,?]*@", "//");
+    }
+
+    /** Reads an integer parameter within bounds. */
+    public int intParam(String name, int min, int max) {
+        String text = param(name);
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("backend '" + kind + "': parameter " + name + "=" + text
+                    + " is not a whole number within " + min + ".." + max);
+        }
+    }
+
+    /** Reads a decimal parameter within bounds. */
+    public double doubleParam(String name, double min, double max) {
+        String text = param(name);
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (!(value >= min && value <= max)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("backend '" + kind + "': parameter " + name + "=" + text
+                    + " is not a number within " + min + ".." + max);
+        }
+    }
+
+    /** Reads a duration parameter given in seconds (decimals allowed, e.g. {@code 0.5}), or with a unit (ms, s, m). */
+    public Duration durationParam(String name) {
+        String text = param(name);
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            double factor = 1000;
+            if (t.endsWith("ms")) {
+                factor = 1;
+                t = t.substring(0, t.length() - 2);
+            } else if (t.endsWith("s")) {
+                t = t.substring(0, t.length() - 1);
+            } else if (t.endsWith("m")) {
+                factor = 60_000;
+                t = t.substring(0, t.length() - 1);
+            }
+            double millis = Double.parseDouble(t.strip()) * factor;
+            if (!(millis >= 0 && millis <= MAX_DURATION_MILLIS)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.round(millis));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("backend '" + kind + "': parameter " + name + "=" + text
+                    + " is not a duration up to a week (seconds, e.g. 30 or 0.5, or 500ms, or 2m)");
+        }
+    }
+
+    /**
+     * The retry policy this spec asks for: {@code retries=N} (retries after the first attempt) and
+     * {@code retry_delay=SECONDS} (the first wait) override the fallback.
+     *
+     * @throws dev.editloop.core.InvalidInputException when a parameter is not a number in range
+     */
+    public RetryPolicy retryPolicy(RetryPolicy fallback) {
+        RetryPolicy policy = fallback;
+        if (param("retries") != null) {
+            int n = intParam("retries", 0, 20);
+            policy = new RetryPolicy(n + 1, policy.initialDelay(), policy.maxDelay(), policy.jitter());
+            if (n > 0 && policy.initialDelay().isZero()) {
+                RetryPolicy d = RetryPolicy.DEFAULT;
+                policy = new RetryPolicy(n + 1, d.initialDelay(), d.maxDelay(), d.jitter());
+            }
+        }
+        if (param("retry_delay") != null) {
+            Duration first = durationParam("retry_delay");
+            Duration max = first.compareTo(policy.maxDelay()) > 0 ? first : policy.maxDelay();
+            policy = new RetryPolicy(policy.maxAttempts(), first, max, policy.jitter());
+        }
+        return policy;
     }
 }

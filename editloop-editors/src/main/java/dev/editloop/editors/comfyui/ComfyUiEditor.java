@@ -13,14 +13,14 @@ import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.RetriableException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.EndpointPool;
-import dev.editloop.core.remote.HttpFailures;
-import dev.editloop.core.remote.HttpReply;
-import dev.editloop.core.remote.HttpTransport;
-import dev.editloop.core.remote.Multipart;
-import dev.editloop.core.remote.RemoteSettings;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
+import dev.editloop.remote.EndpointPool;
+import dev.editloop.remote.HttpFailures;
+import dev.editloop.remote.HttpReply;
+import dev.editloop.remote.HttpTransport;
+import dev.editloop.remote.Multipart;
+import dev.editloop.remote.RemoteSettings;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -97,17 +97,17 @@ public final class ComfyUiEditor implements Editor {
         this.workflow = ComfyUiWorkflow.load(spec.param("workflow"));
         this.settings = RemoteSettings.from(spec, null, null, DEFAULT_TIMEOUT, env);
         this.steps = spec.param("steps") != null
-                ? Integer.valueOf(RemoteSettings.intParam(spec, "steps", 1, 10_000))
+                ? Integer.valueOf(spec.intParam("steps", 1, 10_000))
                 : workflow.defaults().steps();
         this.guidance = spec.param("guidance") != null
-                ? Double.valueOf(RemoteSettings.doubleParam(spec, "guidance", 0, 100))
+                ? Double.valueOf(spec.doubleParam("guidance", 0, 100))
                 : workflow.defaults().guidance();
         this.negativePrompt = spec.param(
                 "negative_prompt",
                 workflow.defaults().negativePrompt() == null
                         ? ""
                         : workflow.defaults().negativePrompt());
-        this.poll = spec.param("poll") == null ? DEFAULT_POLL : RemoteSettings.durationParam(spec, "poll");
+        this.poll = spec.param("poll") == null ? DEFAULT_POLL : spec.durationParam("poll");
         if (poll.isZero()) {
             throw new InvalidInputException("backend 'comfyui': parameter poll must be more than 0 seconds");
         }

@@ -3,7 +3,7 @@ package dev.editloop.editors.comfyui;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.NonRetriableException;
-import dev.editloop.core.remote.HttpReply;
+import dev.editloop.remote.HttpReply;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

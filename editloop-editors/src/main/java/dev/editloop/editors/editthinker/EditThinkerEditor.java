@@ -10,16 +10,16 @@ import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.HttpFailures;
-import dev.editloop.core.remote.HttpReply;
-import dev.editloop.core.remote.HttpTransport;
-import dev.editloop.core.remote.RemoteSettings;
 import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
 import dev.editloop.editors.HttpEditor;
 import dev.editloop.editors.RemoteChecks;
+import dev.editloop.remote.HttpFailures;
+import dev.editloop.remote.HttpReply;
+import dev.editloop.remote.HttpTransport;
+import dev.editloop.remote.RemoteSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,11 +64,11 @@ public final class EditThinkerEditor extends HttpEditor {
         EditThinkerPreset preset = spec.param("preset") == null ? null : EditThinkerPreset.of(spec.param("preset"));
         String stepsName = RemoteChecks.firstParam(spec, List.of("steps", "num_inference_steps"));
         this.steps = stepsName != null
-                ? Integer.valueOf(RemoteSettings.intParam(spec, stepsName, 1, 1000))
+                ? Integer.valueOf(spec.intParam(stepsName, 1, 1000))
                 : preset == null ? null : preset.steps();
         String guidanceName = RemoteChecks.firstParam(spec, List.of("guidance", "guidance_scale"));
         this.guidance = guidanceName != null
-                ? Double.valueOf(RemoteSettings.doubleParam(spec, guidanceName, 0, 100))
+                ? Double.valueOf(spec.doubleParam(guidanceName, 0, 100))
                 : preset == null ? null : preset.guidance();
         this.enhancePrompt = RemoteChecks.flag(spec, "enhance_prompt", false);
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);

@@ -8,17 +8,17 @@ import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Usage;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.HttpFailures;
-import dev.editloop.core.remote.HttpReply;
-import dev.editloop.core.remote.HttpTransport;
-import dev.editloop.core.remote.Multipart;
-import dev.editloop.core.remote.RemoteSettings;
 import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.editors.EditedImages;
 import dev.editloop.editors.HttpEditor;
 import dev.editloop.editors.RemoteChecks;
+import dev.editloop.remote.HttpFailures;
+import dev.editloop.remote.HttpReply;
+import dev.editloop.remote.HttpTransport;
+import dev.editloop.remote.Multipart;
+import dev.editloop.remote.RemoteSettings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -302,11 +302,11 @@ public final class OpenAiImagesEditor extends HttpEditor {
         Map<String, String> extras = new LinkedHashMap<>();
         String steps = RemoteChecks.firstParam(spec, List.of("num_inference_steps", "steps"));
         if (steps != null) {
-            extras.put("num_inference_steps", Integer.toString(RemoteSettings.intParam(spec, steps, 1, 1000)));
+            extras.put("num_inference_steps", Integer.toString(spec.intParam(steps, 1, 1000)));
         }
         String guidance = RemoteChecks.firstParam(spec, List.of("guidance_scale", "guidance"));
         if (guidance != null) {
-            extras.put("guidance_scale", plain(RemoteSettings.doubleParam(spec, guidance, 0, 100)));
+            extras.put("guidance_scale", plain(spec.doubleParam(guidance, 0, 100)));
         }
         for (String name : PASS_THROUGH) {
             if (spec.param(name) != null) {

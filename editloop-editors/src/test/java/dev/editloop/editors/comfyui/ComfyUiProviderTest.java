@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditResult;
 import dev.editloop.core.Editor;
-import dev.editloop.core.remote.RetryPolicy;
+import dev.editloop.core.retry.RetryPolicy;
 import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendRegistry;

@@ -11,8 +11,8 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
-import dev.editloop.core.remote.RetryPolicy;
-import dev.editloop.core.remote.Retrying;
+import dev.editloop.core.retry.RetryPolicy;
+import dev.editloop.core.retry.Retrying;
 import dev.editloop.core.spi.BackendCheck;
 import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendRegistry;
@@ -225,7 +225,7 @@ class GeminiImageEditorTest extends HttpEditorFaults {
                     BackendSpec.parse("gemini-image:" + fake.baseUrl() + "," + second.baseUrl() + "?retry_delay=0");
             Picture source = TestImages.scene(24, 16, 1);
             // what BackendRegistry.editor(spec) builds, with this test's key instead of the process environment's
-            RetryPolicy policy = RetryPolicy.fromSpec(spec, new GeminiImageProvider().defaultRetryPolicy());
+            RetryPolicy policy = spec.retryPolicy(new GeminiImageProvider().defaultRetryPolicy());
             try (Editor editor = Retrying.editor(new GeminiImageEditor(spec, ENV), policy, d -> {})) {
                 editor.edit(EditCall.of(source, "a", 1));
                 editor.edit(EditCall.of(source, "b", 1));

@@ -1,10 +1,10 @@
 package dev.editloop.llm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.editloop.core.remote.HttpTransport;
 import dev.editloop.llm.ChatProvider;
 import dev.editloop.llm.ChatSettings;
 import dev.editloop.llm.VendorTraits;
+import dev.editloop.remote.HttpTransport;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;

@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.core.retry;
 
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@link RetriableException}s are retried; anything else passes through at once. When the attempts run out, the last
  * failure is thrown with the number of attempts added to its message.
  *
- * <p>The {@link dev.editloop.core.spi.BackendRegistry} applies it to every port it creates, with the policy the spec
+ * <p>The backend registry applies it to every port it creates, with the policy the spec
  * asks for; adapters never retry by themselves. Endpoint failover comes for free: each attempt asks the adapter's
  * {@link EndpointPool} again.
  */

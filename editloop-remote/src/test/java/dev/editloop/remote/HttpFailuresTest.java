@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

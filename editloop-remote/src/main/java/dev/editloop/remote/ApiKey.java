@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.remote;
 
 import java.util.Map;
 import java.util.Objects;

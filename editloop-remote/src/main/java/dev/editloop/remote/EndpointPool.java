@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.remote;
 
 import dev.editloop.core.EditLoopException;
 import dev.editloop.core.NonRetriableException;

@@ -1,7 +1,5 @@
-package dev.editloop.core.remote;
+package dev.editloop.core.retry;
 
-import dev.editloop.core.InvalidInputException;
-import dev.editloop.core.spi.BackendSpec;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -31,30 +29,6 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("jitter must be within 0..1, got " + jitter);
         }
-    }
-
-    /**
-     * The policy a spec asks for: {@code retries=N} (retries after the first attempt) and {@code retry_delay=SECONDS}
-     * (the first wait) override the fallback.
-     *
-     * @throws InvalidInputException when a parameter is not a number in range
-     */
-    public static RetryPolicy fromSpec(BackendSpec spec, RetryPolicy fallback) {
-        RetryPolicy policy = fallback;
-        String retries = spec.param("retries");
-        if (retries != null) {
-            int n = RemoteSettings.intParam(spec, "retries", 0, 20);
-            policy = new RetryPolicy(n + 1, policy.initialDelay, policy.maxDelay, policy.jitter);
-            if (n > 0 && policy.initialDelay.isZero()) {
-                policy = new RetryPolicy(n + 1, DEFAULT.initialDelay, DEFAULT.maxDelay, DEFAULT.jitter);
-            }
-        }
-        if (spec.param("retry_delay") != null) {
-            Duration first = RemoteSettings.durationParam(spec, "retry_delay");
-            Duration max = first.compareTo(policy.maxDelay) > 0 ? first : policy.maxDelay;
-            policy = new RetryPolicy(policy.maxAttempts, first, max, policy.jitter);
-        }
-        return policy;
     }
 
     /** Whether this policy ever tries again. */

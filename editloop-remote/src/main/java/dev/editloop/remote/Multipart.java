@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.remote;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;

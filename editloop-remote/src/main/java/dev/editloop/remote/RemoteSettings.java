@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.remote;
 
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.spi.BackendSpec;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Spec parameters: {@code key_env} (the environment variable holding the key, overriding the backend's default),
  * {@code timeout} (seconds per request), {@code concurrency} (requests in flight per endpoint), {@code max_failures}
  * (consecutive failures that take an endpoint out of its pool), {@code cooldown} (seconds before such an endpoint is
- * tried again). Retries are read by {@link RetryPolicy#fromSpec}.
+ * tried again). Retries are read by {@link BackendSpec#retryPolicy}.
  *
  * @param backend the name used in messages: the spec's kind
  * @param endpoints the base URLs, at least one
@@ -32,9 +32,6 @@ public record RemoteSettings(
         int concurrency,
         int maxFailures,
         Duration cooldown) {
-
-    /** The longest duration a parameter may give: one week. */
-    private static final double MAX_DURATION_MILLIS = 7 * 24 * 3600 * 1000.0;
 
     /** Default per-endpoint concurrency. */
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -91,12 +88,12 @@ public record RemoteSettings(
         List<URI> endpoints =
                 urls.stream().map(RemoteSettings::trimSlash).map(URI::create).toList();
         String keyEnv = spec.param("key_env", defaultKeyEnv);
-        Duration timeout = spec.param("timeout") == null ? defaultTimeout : durationParam(spec, "timeout");
+        Duration timeout = spec.param("timeout") == null ? defaultTimeout : spec.durationParam("timeout");
         int concurrency =
-                spec.param("concurrency") == null ? DEFAULT_CONCURRENCY : intParam(spec, "concurrency", 1, 256);
+                spec.param("concurrency") == null ? DEFAULT_CONCURRENCY : spec.intParam("concurrency", 1, 256);
         int maxFailures =
-                spec.param("max_failures") == null ? DEFAULT_MAX_FAILURES : intParam(spec, "max_failures", 1, 1000);
-        Duration cooldown = spec.param("cooldown") == null ? DEFAULT_COOLDOWN : durationParam(spec, "cooldown");
+                spec.param("max_failures") == null ? DEFAULT_MAX_FAILURES : spec.intParam("max_failures", 1, 1000);
+        Duration cooldown = spec.param("cooldown") == null ? DEFAULT_COOLDOWN : spec.durationParam("cooldown");
         return new RemoteSettings(
                 spec.kind(), endpoints, ApiKey.fromEnv(keyEnv, env), timeout, concurrency, maxFailures, cooldown);
     }
@@ -104,62 +101,6 @@ public record RemoteSettings(
     /** The endpoints as text, for {@code describe()}: {@code http://a:8000/v1,http://b:8000/v1}. */
     public String endpointList() {
         return String.join(",", endpoints.stream().map(URI::toString).toList());
-    }
-
-    /** Reads an integer parameter within bounds. */
-    public static int intParam(BackendSpec spec, String name, int min, int max) {
-        String text = spec.param(name);
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < min || value > max) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
-                    + " is not a whole number within " + min + ".." + max);
-        }
-    }
-
-    /** Reads a decimal parameter within bounds. */
-    public static double doubleParam(BackendSpec spec, String name, double min, double max) {
-        String text = spec.param(name);
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (!(value >= min && value <= max)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
-                    + " is not a number within " + min + ".." + max);
-        }
-    }
-
-    /** Reads a duration parameter given in seconds (decimals allowed, e.g. {@code 0.5}), or with a unit (ms, s, m). */
-    public static Duration durationParam(BackendSpec spec, String name) {
-        String text = spec.param(name);
-        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        try {
-            double factor = 1000;
-            if (t.endsWith("ms")) {
-                factor = 1;
-                t = t.substring(0, t.length() - 2);
-            } else if (t.endsWith("s")) {
-                t = t.substring(0, t.length() - 1);
-            } else if (t.endsWith("m")) {
-                factor = 60_000;
-                t = t.substring(0, t.length() - 1);
-            }
-            double millis = Double.parseDouble(t.strip()) * factor;
-            if (!(millis >= 0 && millis <= MAX_DURATION_MILLIS)) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofMillis(Math.round(millis));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("backend '" + spec.kind() + "': parameter " + name + "=" + text
-                    + " is not a duration up to a week (seconds, e.g. 30 or 0.5, or 500ms, or 2m)");
-        }
     }
 
     private static String trimSlash(String url) {

@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

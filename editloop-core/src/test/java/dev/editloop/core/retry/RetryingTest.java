@@ -1,4 +1,4 @@
-package dev.editloop.core.remote;
+package dev.editloop.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,13 +84,13 @@ class RetryingTest {
 
     @Test
     void theSpecSetsRetriesAndTheFirstDelay() {
-        RetryPolicy none = RetryPolicy.fromSpec(BackendSpec.parse("x:http://h?retries=0"), RetryPolicy.DEFAULT);
+        RetryPolicy none = BackendSpec.parse("x:http://h?retries=0").retryPolicy(RetryPolicy.DEFAULT);
         assertThat(none.retries()).isFalse();
         RetryPolicy quick =
-                RetryPolicy.fromSpec(BackendSpec.parse("x:http://h?retries=2&retry_delay=0"), RetryPolicy.DEFAULT);
+                BackendSpec.parse("x:http://h?retries=2&retry_delay=0").retryPolicy(RetryPolicy.DEFAULT);
         assertThat(quick.maxAttempts()).isEqualTo(3);
         assertThat(quick.delayBefore(2, new SplittableRandom(1))).isEqualTo(Duration.ZERO);
-        RetryPolicy local = RetryPolicy.fromSpec(BackendSpec.parse("embedded?retries=1"), RetryPolicy.NONE);
+        RetryPolicy local = BackendSpec.parse("embedded?retries=1").retryPolicy(RetryPolicy.NONE);
         assertThat(local.maxAttempts()).isEqualTo(2);
         assertThat(local.initialDelay()).isPositive();
     }
