@@ -10,43 +10,44 @@ import dev.editloop.core.Plan;
 import dev.editloop.core.PlanCall;
 import dev.editloop.core.PlanKind;
 import dev.editloop.core.Thinker;
-import dev.editloop.core.Verdict;
 import dev.editloop.core.image.Picture;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop: edit, look, score, explain, rewrite the instruction, edit again, keep the best. All four strategies of
- * DESIGN §1 live in this one file.
+ * The loop: edit, look, score, explain, rewrite the instruction, edit again, keep the best. This class is the one
+ * place that shows how a run goes; the {@link Strategy} decides which turns to make and when to stop.
  *
- * <ul>
- *   <li><b>think-while-edit</b>: turn 1 edits the source with the user's instruction; after every turn the thinker
- *       compares source and edit and returns scores and a refined instruction; every later turn edits the SOURCE
- *       again with the refined instruction. Stop rules, checked in this order: {@code threshold}, {@code
- *       no_change}, {@code max_turns}, {@code verdict_failed}; {@code error} when a backend fails or the thinker's
- *       reply cannot be read.
- *   <li><b>think-before-edit</b>: the thinker rewrites the instruction from the source alone; one edit; one critique
- *       for the record.
- *   <li><b>single</b>: one edit with the user's instruction; one critique for the record.
- *   <li><b>reflect</b>: optionally rewrite the instruction into at most three concrete actions; describe the
- *       intended result once; then edit and judge the edited image alone against that description. SUCCESS stops
- *       ({@code verdict_success}); REFLECTION edits the PREVIOUS output with the correction; FAILED restarts from
- *       the SOURCE with the rewrite, or stops ({@code verdict_failed}) when there is none.
- * </ul>
+ * <ol>
+ *   <li><b>Start</b>: {@link LoopEvent.RunStarted} goes to the {@link RunRecorder} (synchronously: it writes the run
+ *       folder) and then to every {@link LoopListener} (each through its own bounded queue and virtual thread: a slow
+ *       or failing listener cannot stall or stop the loop).
+ *   <li><b>Turns</b>: the strategy calls {@link RunContext#plan} and {@link RunContext#turn}. A turn is: {@link
+ *       LoopEvent.TurnStarted}, the edit, {@link LoopEvent.EditDone} (the turn's image is kept from here on, judged or
+ *       not), the critique, {@link LoopEvent.CritiqueDone}. Every backend call runs on its own virtual thread while
+ *       the run waits for it, so that a cancel or the deadline interrupts it and the run stops waiting at once.
+ *   <li><b>Stop</b>: the strategy's stop reason; {@code error} when a backend failed or the recorder could not write;
+ *       {@code cancelled} ({@link RunHandle#cancel()}) or {@code deadline} ({@link LoopRequest#timeout()}) checked
+ *       before every step and while every call waits.
+ *   <li><b>Best turn</b>: every turn is critiqued, the last included; scored turns beat unscored ones, then the
+ *       strategy's ranking ({@link Strategy#compare}: overall sqrt(SC·PQ) by default, SC·PQ with SUCCESS first for
+ *       reflect), ties to the later turn.
+ *   <li><b>Finish</b>: {@link LoopEvent.RunFinished} with the result goes to the recorder (which writes {@code
+ *       final.png}, the trajectory and the report), then to the listeners.
+ * </ol>
  *
- * <p>Every turn is critiqued, the last included, and the answer is the best turn: think-while-edit, single and
- * think-before-edit rank by overall score sqrt(SC·PQ); reflect ranks by SC·PQ, ties to a SUCCESS verdict; ties go to
- * the later turn. Turns without a readable critique rank below every scored turn.
- *
- * <p>An engine holds no state between runs and may run several requests at once from different threads.
+ * <p>An engine holds no state between runs and runs any number of requests at once from different threads.
  */
 public final class LoopEngine {
     private static final Logger LOG = LoggerFactory.getLogger(LoopEngine.class);
-    private static final int REFLECT_MAX_ACTIONS = 3;
-    private static final int REWRITE_MAX_ACTIONS = 8;
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private final Editor editor;
     private final Thinker thinker;
@@ -57,136 +58,122 @@ public final class LoopEngine {
         this.thinker = Objects.requireNonNull(thinker, "thinker");
     }
 
-    /** Runs one request to the end, reporting each step to the listener. Backend failures end the run with ERROR. */
-    public LoopResult run(LoopRequest request, LoopListener listener) {
-        Run run = new Run(request, listener == null ? LoopListener.NONE : listener);
-        listener = run.listener;
-        listener.on(new LoopEvent.RunStarted(request, editor.describe(), thinker.describe(), request.turnLimit()));
-        StopReason reason;
-        String error = null;
-        try {
-            reason = switch (request.strategy()) {
-                case THINK_WHILE_EDIT -> thinkWhileEdit(run);
-                case THINK_BEFORE_EDIT -> thinkBeforeEdit(run);
-                case SINGLE -> single(run);
-                case REFLECT -> reflect(run);
-            };
-            if (reason == StopReason.ERROR) {
-                error = run.invalidReason();
+    /**
+     * Starts a run on a virtual thread of its own and returns at once.
+     *
+     * @param request what to run
+     * @param recorder the critical subscriber that persists the run (null: none)
+     * @param listeners subscribers that must not hold up the run
+     */
+    public RunHandle start(LoopRequest request, RunRecorder recorder, LoopListener... listeners) {
+        Objects.requireNonNull(request, "request");
+        String name = "editloop-run-" + RUNS.incrementAndGet();
+        RunControl control = new RunControl(request.timeout());
+        List<Delivery> deliveries = new ArrayList<>();
+        for (LoopListener listener : listeners) {
+            if (listener != null && listener != LoopListener.NONE) {
+                deliveries.add(new Delivery(listener, LoopListener.QUEUE_CAPACITY, name));
             }
-        } catch (RuntimeException e) {
-            if (run.listenerFailed) {
-                throw e;
-            }
-            LOG.debug("run stopped by an error", e);
-            reason = StopReason.ERROR;
-            error = oneLine(e);
         }
-        LoopResult result = run.result(reason, error);
-        listener.on(new LoopEvent.RunFinished(result));
+        CompletableFuture<LoopResult> result = new CompletableFuture<>();
+        Run run = new Run(request, recorder == null ? RunRecorder.NONE : recorder, deliveries, control);
+        Thread.ofVirtual().name(name).start(() -> {
+            try {
+                result.complete(execute(run));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return new RunHandle(result, control, deliveries);
+    }
+
+    /**
+     * Runs one request to the end and returns when the run has stopped, its recorder has finished, and every listener
+     * has received {@link LoopEvent.RunFinished} (or was detached). Interrupting the calling thread cancels the run
+     * (the result then says {@code cancelled}, and the thread's interrupt flag is set again).
+     */
+    public LoopResult run(LoopRequest request, RunRecorder recorder, LoopListener... listeners) {
+        RunHandle handle = start(request, recorder, listeners);
+        boolean interrupted = false;
+        LoopResult result;
+        while (true) {
+            try {
+                result = handle.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                handle.cancel();
+            }
+        }
+        while (true) {
+            try {
+                handle.awaitListeners(Duration.ofNanos(Delivery.forever()));
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return result;
+    }
+
+    /** Runs one request with one listener and no recorder; see {@link #run(LoopRequest, RunRecorder, LoopListener...)}. */
+    public LoopResult run(LoopRequest request, LoopListener listener) {
+        return run(request, RunRecorder.NONE, listener);
     }
 
     /** Runs one request with no listener. */
     public LoopResult run(LoopRequest request) {
-        return run(request, LoopListener.NONE);
+        return run(request, RunRecorder.NONE);
     }
 
-    // ---- the strategies -------------------------------------------------------------------------------------
-
-    private StopReason thinkWhileEdit(Run run) {
+    private LoopResult execute(Run run) {
         LoopRequest request = run.request;
-        String instruction = request.instruction();
-        for (int t = 1; ; t++) {
-            Turn turn = run.turn(t, instruction, TurnBase.SOURCE, request.source(), CritiqueMode.COMPARE, null);
-            StopReason stop = compareStop(run, turn);
-            if (stop != null) {
-                return stop;
+        StopReason reason;
+        String error = null;
+        try {
+            run.publish(new LoopEvent.RunStarted(request, editor.describe(), thinker.describe(), run.turnLimit()));
+            reason = Objects.requireNonNull(request.strategy().run(run), "the strategy gave no stop reason");
+            if (reason == StopReason.ERROR) {
+                error = run.invalidReason();
             }
-            instruction = turn.critique().refinedInstruction().strip();
+        } catch (RunControl.RunStopped e) {
+            reason = e.reason;
+        } catch (RecorderFailed e) {
+            reason = StopReason.ERROR;
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.debug("run stopped by an error", e);
+            reason = StopReason.ERROR;
+            error = oneLine(e);
         }
-    }
-
-    private StopReason thinkBeforeEdit(Run run) {
-        Plan plan = run.plan(PlanKind.REWRITE, REWRITE_MAX_ACTIONS);
-        Turn turn = run.turn(1, plan.instruction(), TurnBase.SOURCE, run.request.source(), CritiqueMode.COMPARE, null);
-        return compareStop(run, turn);
-    }
-
-    private StopReason single(Run run) {
-        LoopRequest request = run.request;
-        Turn turn = run.turn(1, request.instruction(), TurnBase.SOURCE, request.source(), CritiqueMode.COMPARE, null);
-        return compareStop(run, turn);
-    }
-
-    /** The stop rules of think-while-edit (single and think-before-edit have a limit of one turn). */
-    private static StopReason compareStop(Run run, Turn turn) {
-        Critique critique = turn.critique();
-        if (!critique.valid()) {
-            return StopReason.ERROR;
+        if (run.stoppedBy != null && reason != StopReason.ERROR) {
+            // a strategy that swallowed the stop still stops for it
+            reason = run.stoppedBy;
+            error = null;
         }
-        if (run.request.threshold().met(critique)) {
-            return StopReason.THRESHOLD;
-        }
-        if (!critique.hasRefinement() && critique.verdict() != Verdict.FAILED
-                || critique.hasRefinement()
-                        && critique.refinedInstruction()
-                                .strip()
-                                .equals(turn.instruction().strip())) {
-            return StopReason.NO_CHANGE;
-        }
-        if (turn.index() >= run.request.turnLimit()) {
-            return StopReason.MAX_TURNS;
-        }
-        if (critique.verdict() == Verdict.FAILED) {
-            return StopReason.VERDICT_FAILED;
-        }
-        return null;
-    }
-
-    private StopReason reflect(Run run) {
-        LoopRequest request = run.request;
-        String instruction = request.instruction();
-        if (request.reflectThinking()) {
-            instruction = run.plan(PlanKind.REWRITE, REFLECT_MAX_ACTIONS).instruction();
-        }
-        Plan target = run.plan(PlanKind.DESCRIBE_TARGET, REFLECT_MAX_ACTIONS);
-        run.targetDescription =
-                target.targetDescription() == null || target.targetDescription().isBlank()
-                        ? target.instruction()
-                        : target.targetDescription();
-        TurnBase base = TurnBase.SOURCE;
-        Picture baseImage = request.source();
-        for (int t = 1; ; t++) {
-            Turn turn = run.turn(t, instruction, base, baseImage, CritiqueMode.REFLECT, run.targetDescription);
-            Critique critique = turn.critique();
-            if (!critique.valid()) {
-                return StopReason.ERROR;
+        LoopResult result = run.result(reason, error);
+        try {
+            run.recorder.on(new LoopEvent.RunFinished(result));
+        } catch (RuntimeException e) {
+            LOG.debug("the run folder could not be finished", e);
+            if (result.stopReason() != StopReason.ERROR) {
+                result = run.result(StopReason.ERROR, RecorderFailed.message(e));
             }
-            if (critique.verdict() == Verdict.SUCCESS) {
-                return StopReason.VERDICT_SUCCESS;
-            }
-            boolean restart = critique.verdict() == Verdict.FAILED || critique.verdict() == Verdict.REFINE;
-            if (!restart && !critique.hasRefinement()) {
-                return StopReason.NO_CHANGE;
-            }
-            if (t >= request.turnLimit()) {
-                return StopReason.MAX_TURNS;
-            }
-            if (restart && !critique.hasRefinement()) {
-                return StopReason.VERDICT_FAILED;
-            }
-            instruction = critique.refinedInstruction().strip();
-            base = restart ? TurnBase.SOURCE : TurnBase.PREVIOUS;
-            baseImage = restart ? request.source() : turn.image();
         }
+        for (Delivery delivery : run.deliveries) {
+            delivery.offer(new LoopEvent.RunFinished(result));
+        }
+        return result;
     }
 
     // ---- best turn ------------------------------------------------------------------------------------------
 
     /**
-     * The index (from 1) of the best turn, 0 when there are none. Scored turns beat unscored ones; among scored
-     * turns the higher rank wins (overall, or SC·PQ with SUCCESS first for reflect); ties go to the later turn.
+     * The index (from 1) of the best turn, 0 when there are none. Scored turns beat unscored ones; among scored turns
+     * the strategy's ranking decides ({@link Strategy#compare}); ties go to the later turn.
      */
     static int bestTurn(List<Turn> turns, Strategy strategy) {
         int best = 0;
@@ -205,16 +192,7 @@ public final class LoopEngine {
         if (!a.scored()) {
             return 0;
         }
-        Critique ca = a.critique();
-        Critique cb = b.critique();
-        if (strategy == Strategy.REFLECT) {
-            int byProduct = Double.compare(ca.semantic() * ca.quality(), cb.semantic() * cb.quality());
-            if (byProduct != 0) {
-                return byProduct;
-            }
-            return Boolean.compare(ca.verdict() == Verdict.SUCCESS, cb.verdict() == Verdict.SUCCESS);
-        }
-        return Double.compare(ca.overall(), cb.overall());
+        return strategy.compare(a.critique(), b.critique());
     }
 
     private static String oneLine(RuntimeException e) {
@@ -225,66 +203,127 @@ public final class LoopEngine {
         return message.lines().findFirst().orElse(message).strip();
     }
 
+    /** The recorder could not write: the run ends with ERROR. */
+    private static final class RecorderFailed extends RuntimeException {
+        RecorderFailed(RuntimeException cause) {
+            super(message(cause), cause);
+        }
+
+        static String message(RuntimeException e) {
+            return "the run folder could not be written: " + oneLine(e);
+        }
+    }
+
     // ---- one run's state ------------------------------------------------------------------------------------
 
-    /** The state of one run: its turns and plan, confined to the thread that runs it. */
-    private final class Run {
+    /** The state of one run, confined to the run's thread; it is the strategy's {@link RunContext}. */
+    private final class Run implements RunContext {
         final LoopRequest request;
-        final LoopListener listener;
+        final RunRecorder recorder;
+        final List<Delivery> deliveries;
+        final RunControl control;
         final List<Turn> turns = new ArrayList<>();
         Plan plan;
         String targetDescription;
         long planMs;
-        boolean listenerFailed;
+        StopReason stoppedBy;
 
-        Run(LoopRequest request, LoopListener listener) {
+        Run(LoopRequest request, RunRecorder recorder, List<Delivery> deliveries, RunControl control) {
             this.request = request;
-            this.listener = event -> {
-                try {
-                    listener.on(event);
-                } catch (RuntimeException e) {
-                    listenerFailed = true;
-                    throw e;
-                }
-            };
+            this.recorder = recorder;
+            this.deliveries = deliveries;
+            this.control = control;
         }
 
-        Plan plan(PlanKind kind, int maxActions) {
+        @Override
+        public LoopRequest request() {
+            return request;
+        }
+
+        @Override
+        public int turnLimit() {
+            return request.turnLimit();
+        }
+
+        @Override
+        public List<Turn> turns() {
+            return Collections.unmodifiableList(new ArrayList<>(turns));
+        }
+
+        /** The recorder first (a failure ends the run), then every listener's queue. */
+        void publish(LoopEvent event) {
+            try {
+                recorder.on(event);
+            } catch (RuntimeException e) {
+                throw new RecorderFailed(e);
+            }
+            for (Delivery delivery : deliveries) {
+                delivery.offer(event);
+            }
+        }
+
+        private <T> T call(String name, java.util.function.Supplier<T> body) {
+            try {
+                return control.call(name, body);
+            } catch (RunControl.RunStopped e) {
+                stoppedBy = e.reason;
+                throw e;
+            }
+        }
+
+        @Override
+        public Plan plan(PlanKind kind, int maxActions) {
             long start = System.nanoTime();
-            Plan made = thinker.plan(
-                    new PlanCall(kind, request.source(), request.instruction(), maxActions, request.seed()));
+            Plan made = call(
+                    "editloop-plan",
+                    () -> thinker.plan(
+                            new PlanCall(kind, request.source(), request.instruction(), maxActions, request.seed())));
             long ms = millisSince(start);
             planMs += ms;
             if (kind == PlanKind.REWRITE) {
                 plan = made;
+            } else {
+                targetDescription = made.targetDescription() == null
+                                || made.targetDescription().isBlank()
+                        ? made.instruction()
+                        : made.targetDescription();
             }
-            listener.on(new LoopEvent.PlanDone(kind, made, ms));
+            publish(new LoopEvent.PlanDone(kind, made, ms));
             return made;
         }
 
-        Turn turn(int index, String instruction, TurnBase base, Picture image, CritiqueMode mode, String target) {
-            listener.on(new LoopEvent.TurnStarted(index, instruction, base));
+        @Override
+        public Turn turn(String instruction, TurnBase base, Picture image, CritiqueMode mode, String target) {
+            int index = turns.size() + 1;
+            if (index > turnLimit()) {
+                throw new IllegalStateException(
+                        "strategy " + request.strategy().id() + " asked for turn " + index + " of " + turnLimit());
+            }
+            control.check();
+            publish(new LoopEvent.TurnStarted(index, instruction, base));
             long editStart = System.nanoTime();
-            EditResult edit = editor.edit(EditCall.of(image, instruction, request.seed()));
+            EditResult edit = call("editloop-edit", () -> editor.edit(EditCall.of(image, instruction, request.seed())));
             long editMs = millisSince(editStart);
-            listener.on(new LoopEvent.EditDone(index, edit.image(), edit.notes(), editMs));
-            // until the critique arrives, the edited image is a finished turn without a critique
+            // from here the edited image is a finished turn, without a critique until it arrives
+            publish(new LoopEvent.EditDone(index, edit.image(), edit.notes(), editMs));
             Turn unjudged = new Turn(index, instruction, base, edit.image(), edit.notes(), null, editMs, 0);
             turns.add(unjudged);
             long thinkStart = System.nanoTime();
-            Critique critique = thinker.critique(new CritiqueCall(
-                    mode,
-                    request.source(),
-                    edit.image(),
-                    request.instruction(),
-                    instruction,
-                    index,
-                    target,
-                    request.seed()));
+            Critique critique = call(
+                    "editloop-critique",
+                    () -> thinker.critique(new CritiqueCall(
+                            mode,
+                            request.source(),
+                            edit.image(),
+                            request.instruction(),
+                            instruction,
+                            index,
+                            target,
+                            request.seed())));
             long thinkMs = millisSince(thinkStart);
             Turn turn = new Turn(index, instruction, base, edit.image(), edit.notes(), critique, editMs, thinkMs);
             turns.set(turns.size() - 1, turn);
-            listener.on(new LoopEvent.CritiqueDone(turn, result(null, null)));
+            publish(new LoopEvent.CritiqueDone(turn, result(null, null)));
             return turn;
         }
 

@@ -2,6 +2,7 @@ package dev.editloop.core.loop;
 
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.image.Picture;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param threshold when scores are good enough to stop (think-while-edit; recorded for the others)
  * @param seed the seed every editor and thinker call receives
  * @param reflectThinking reflect only: first rewrite the instruction into at most three concrete actions
+ * @param timeout how long the run may take from its start; past it the run stops with {@link StopReason#DEADLINE}
+ *     like a cancel (the call in flight is interrupted, finished turns are kept); null for no limit
  */
 public record LoopRequest(
         Picture source,
@@ -22,7 +25,8 @@ public record LoopRequest(
         int maxTurns,
         Threshold threshold,
         long seed,
-        boolean reflectThinking) {
+        boolean reflectThinking,
+        Duration timeout) {
     /** Largest turn limit accepted. */
     public static final int MAX_TURN_LIMIT = 50;
 
@@ -38,6 +42,21 @@ public record LoopRequest(
         if (maxTurns < 0 || maxTurns > MAX_TURN_LIMIT) {
             throw new InvalidInputException("max turns must be within 1.." + MAX_TURN_LIMIT + ", got " + maxTurns);
         }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new InvalidInputException("the run's timeout must be positive, got " + timeout);
+        }
+    }
+
+    /** A request with no timeout. */
+    public LoopRequest(
+            Picture source,
+            String instruction,
+            Strategy strategy,
+            int maxTurns,
+            Threshold threshold,
+            long seed,
+            boolean reflectThinking) {
+        this(source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, null);
     }
 
     /** A think-while-edit request with the defaults: 5 turns, SC ≥ 8 and PQ ≥ 8, seed 0. */
@@ -47,27 +66,32 @@ public record LoopRequest(
 
     /** The same request with another strategy. */
     public LoopRequest withStrategy(Strategy value) {
-        return new LoopRequest(source, instruction, value, maxTurns, threshold, seed, reflectThinking);
+        return new LoopRequest(source, instruction, value, maxTurns, threshold, seed, reflectThinking, timeout);
     }
 
     /** The same request with another turn limit (0: the strategy's default). */
     public LoopRequest withMaxTurns(int value) {
-        return new LoopRequest(source, instruction, strategy, value, threshold, seed, reflectThinking);
+        return new LoopRequest(source, instruction, strategy, value, threshold, seed, reflectThinking, timeout);
     }
 
     /** The same request with another threshold. */
     public LoopRequest withThreshold(Threshold value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, value, seed, reflectThinking);
+        return new LoopRequest(source, instruction, strategy, maxTurns, value, seed, reflectThinking, timeout);
     }
 
     /** The same request with another seed. */
     public LoopRequest withSeed(long value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, value, reflectThinking);
+        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, value, reflectThinking, timeout);
     }
 
     /** The same request with reflect's thinking step on or off. */
     public LoopRequest withReflectThinking(boolean value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, value);
+        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, value, timeout);
+    }
+
+    /** The same request with a time limit from the run's start (null: none). */
+    public LoopRequest withTimeout(Duration value) {
+        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, value);
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param turns the finished turns, in order
  * @param bestTurn the best turn's index (from 1), or 0 when there is no turn
  * @param stopReason why the run stopped; null while it runs
- * @param error the error's one-line message when {@code stopReason} is ERROR, else null
+ * @param error the error's one-line message when {@code stopReason} is ERROR, else null (see also {@link
+ *     #verdictReason()})
  */
 public record LoopResult(
         LoopRequest request,
@@ -52,6 +53,22 @@ public record LoopResult(
     public Picture finalImage() {
         Turn best = best();
         return best == null ? request.source() : best.image();
+    }
+
+    /**
+     * Why the thinker declared the edit impossible, when the run stopped with {@link StopReason#VERDICT_FAILED}: the
+     * reasoning of its plan when the plan already said FAILED (nothing was edited), else of the last critique; null
+     * for other stops.
+     */
+    public String verdictReason() {
+        if (stopReason != StopReason.VERDICT_FAILED) {
+            return null;
+        }
+        if (plan != null && plan.failed()) {
+            return plan.reasoning();
+        }
+        Turn last = turns.isEmpty() ? null : turns.getLast();
+        return last == null || last.critique() == null ? null : last.critique().reasoning();
     }
 
     /** The turn limit that applied. */

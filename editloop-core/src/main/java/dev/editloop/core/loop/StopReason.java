@@ -15,7 +15,14 @@ public enum StopReason {
     /** The thinker declared the edit impossible. */
     VERDICT_FAILED,
     /** A backend failed beyond its retries, or the thinker's reply could not be read; finished turns are kept. */
-    ERROR;
+    ERROR,
+    /**
+     * The run was cancelled (Ctrl-C, a server's cancel, {@link RunHandle#cancel()}); the finished turns, the best
+     * one so far and the report are written.
+     */
+    CANCELLED,
+    /** The run passed its deadline ({@link LoopRequest#timeout()}); written like {@link #CANCELLED}. */
+    DEADLINE;
 
     /** The snake_case name used in trajectories, e.g. {@code verdict_failed}. */
     public String id() {

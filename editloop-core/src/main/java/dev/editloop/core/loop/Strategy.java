@@ -1,66 +1,77 @@
 package dev.editloop.core.loop;
 
+import dev.editloop.core.Critique;
 import dev.editloop.core.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
-/** The four ways the loop can run (DESIGN §1). */
-public enum Strategy {
+/**
+ * A way of running the loop: which turns to make, in what order, and when to stop (DESIGN §1). The engine
+ * ({@link LoopEngine}) owns everything else: the run's lifecycle, what a turn is (edit, critique, events),
+ * cancellation and deadlines, and the choice of the best turn.
+ *
+ * <p>The four strategies of DESIGN §1 are built in ({@link #THINK_WHILE_EDIT}, {@link #THINK_BEFORE_EDIT},
+ * {@link #SINGLE}, {@link #REFLECT}). A new one is one class implementing this interface, with a public no-argument
+ * constructor, listed in {@code META-INF/services/dev.editloop.core.loop.Strategy} of its module: {@link #parse}
+ * then finds it by its {@link #id()}, and the engine runs it unchanged. A built-in name cannot be taken over.
+ *
+ * <p>A strategy holds no state between runs: one instance serves every run, from several threads at once.
+ */
+public interface Strategy {
     /** Edit, critique, refine, edit the source again; the default. */
-    THINK_WHILE_EDIT("think-while-edit", 5),
+    Strategy THINK_WHILE_EDIT = new ThinkWhileEdit();
+
     /** Rewrite the instruction once from the source alone, edit once, critique for the record. */
-    THINK_BEFORE_EDIT("think-before-edit", 1),
+    Strategy THINK_BEFORE_EDIT = new ThinkBeforeEdit();
+
     /** One edit with the user's instruction, one critique for the record: the baseline. */
-    SINGLE("single", 1),
+    Strategy SINGLE = new SinglePass();
+
     /** ReasonEdit's think, edit, reflect: corrections edit the previous output, failures restart from the source. */
-    REFLECT("reflect", 3);
+    Strategy REFLECT = new Reflect();
 
-    private final String id;
-    private final int defaultTurns;
+    /**
+     * The name used on the command line and recorded as {@code strategy} in trajectories, e.g. {@code
+     * think-while-edit}: lower case, words joined by {@code -}.
+     */
+    String id();
 
-    Strategy(String id, int defaultTurns) {
-        this.id = id;
-        this.defaultTurns = defaultTurns;
-    }
+    /** The turn limit when the request gives none (5 think-while-edit, 3 reflect, 1 for the one-turn strategies). */
+    int defaultTurns();
 
-    /** The name used on the command line and in trajectories, e.g. {@code think-while-edit}. */
-    public String id() {
-        return id;
-    }
-
-    /** The turn limit when none is given (5, 1, 1, 3). */
-    public int defaultTurns() {
-        return defaultTurns;
-    }
-
-    /** Whether the strategy runs more than one turn. */
-    public boolean iterative() {
-        return this == THINK_WHILE_EDIT || this == REFLECT;
+    /** Whether the request's turn limit applies; a strategy that is not iterative always has a limit of one turn. */
+    default boolean iterative() {
+        return true;
     }
 
     /**
-     * Parses a strategy name ({@code think-while-edit}, {@code think-before-edit}, {@code single}, {@code reflect}).
+     * Runs the turns of one run through {@code run} and returns why it stopped. {@link RunContext#plan} and {@link
+     * RunContext#turn} throw when the run is cancelled or past its deadline: let that exception pass (the engine
+     * records the stop), and let backend failures pass too (the engine records {@link StopReason#ERROR}).
+     *
+     * @return the stop reason, never null; {@link StopReason#ERROR} when the last critique could not be read
+     */
+    StopReason run(RunContext run);
+
+    /**
+     * Compares two scored turns for the best-turn choice: positive when {@code a} is better. Ties (0) go to the later
+     * turn; turns without a readable critique always rank below scored ones. The default ranks by overall score
+     * sqrt(SC·PQ).
+     */
+    default int compare(Critique a, Critique b) {
+        return Double.compare(a.overall(), b.overall());
+    }
+
+    /**
+     * Finds a strategy by name ({@code think-while-edit}, {@code think-before-edit}, {@code single}, {@code reflect},
+     * or one registered through {@link java.util.ServiceLoader}); case and {@code _} for {@code -} do not matter.
      *
      * @throws InvalidInputException for an unknown name, listing the known ones
      */
-    public static Strategy parse(String text) {
-        String key = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (Strategy strategy : values()) {
-            if (strategy.id.equals(key)) {
-                return strategy;
-            }
-        }
-        throw new InvalidInputException("unknown strategy '" + text + "' (known: " + known() + ")");
+    static Strategy parse(String text) {
+        return StrategyRegistry.get().find(text);
     }
 
-    /** The known strategy names, comma-separated. */
-    public static String known() {
-        return Arrays.stream(values()).map(Strategy::id).collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public String toString() {
-        return id;
+    /** The known strategy names, comma-separated, the built-in ones first. */
+    static String known() {
+        return String.join(", ", StrategyRegistry.get().ids());
     }
 }

@@ -3,7 +3,9 @@ package dev.editloop.core.parse;
 import dev.editloop.core.Plan;
 import dev.editloop.core.PlanKind;
 import dev.editloop.core.Usage;
+import dev.editloop.core.Verdict;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What {@link ThinkerReplyParser#parsePlan} read from a think-before rewrite or a reflect target description.
@@ -27,8 +29,12 @@ public record PlanReply(PlanKind kind, String text, String reasoning, String pro
         return problem == null;
     }
 
+    /** A rewrite answer that declares the request impossible: {@code FAILED}, optionally followed by the reason. */
+    private static final Pattern FAILED = Pattern.compile("(?s)\\s*FAILED\\b[\\s.:;!\\-–—]*(.*)");
+
     /**
-     * The plan: for REWRITE, the rewritten instruction; for DESCRIBE_TARGET, the user's instruction with this
+     * The plan: for REWRITE, the rewritten instruction, or the user's instruction with the verdict FAILED when the
+     * answer is {@code FAILED} (the thinker judges the request impossible); for DESCRIBE_TARGET, the user's instruction with this
      * description.
      *
      * @param instruction the user's instruction
@@ -37,6 +43,12 @@ public record PlanReply(PlanKind kind, String text, String reasoning, String pro
     public Plan toPlan(String instruction, Usage usage) {
         if (!readable()) {
             throw new IllegalStateException("unreadable plan reply: " + problem);
+        }
+        if (kind == PlanKind.REWRITE && FAILED.matcher(text).matches()) {
+            // the thinker already judges the request impossible: no rewrite, the user's instruction stays
+            String why = FAILED.matcher(text).replaceFirst("$1").strip();
+            String because = reasoning.isBlank() ? why : why.isEmpty() ? reasoning : reasoning + "\n" + why;
+            return new Plan(instruction, List.of(), null, because, raw, usage, Verdict.FAILED);
         }
         return kind == PlanKind.REWRITE
                 ? new Plan(text, List.of(), null, reasoning, raw, usage)

@@ -4,8 +4,8 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEvent;
-import dev.editloop.core.loop.LoopListener;
 import dev.editloop.core.loop.LoopResult;
+import dev.editloop.core.loop.RunRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +21,13 @@ import java.util.Map;
  * Writes a run's folder (DESIGN §5) as the run goes, so that finished turns are on disk even when a later step
  * fails: {@code source.png} when the run starts, {@code turn-N.png} when each edit returns, {@code trajectory.json}
  * after each critique, and {@code final.png}, the final {@code trajectory.json} and {@code report.html} when it
- * stops.
+ * stops, whatever the reason: a cancelled run or one past its deadline gets its best turn so far as {@code final.png}
+ * and its report too.
+ *
+ * <p>It is the run's {@link RunRecorder}: called on the loop's thread, and a file it cannot write ends the run with
+ * {@code error}.
  */
-public final class RunFolder implements LoopListener {
+public final class RunFolder implements RunRecorder {
     /** File name of the report page. */
     public static final String REPORT = "report.html";
 

@@ -59,6 +59,8 @@ final class Fakes {
         final Deque<Supplier<Critique>> script = new ArrayDeque<>();
         final List<CritiqueCall> calls = new ArrayList<>();
         final List<PlanCall> plans = new ArrayList<>();
+        /** When set, a REWRITE plan declares the request impossible for this reason. */
+        String rewriteFails;
 
         ScriptedThinker then(double sc, double pq, String refined) {
             script.add(() -> critique(sc, pq, refined, Verdict.REFINE));
@@ -97,6 +99,10 @@ final class Fakes {
             if (call.kind() == PlanKind.DESCRIBE_TARGET) {
                 return new Plan(
                         call.instruction(), List.of(), "a brighter picture", "target", "raw-target", Usage.NONE);
+            }
+            if (rewriteFails != null) {
+                return new Plan(
+                        call.instruction(), List.of(), null, rewriteFails, "raw-plan", Usage.NONE, Verdict.FAILED);
             }
             return new Plan("rewritten: " + call.instruction(), List.of("a", "b"), null, "why", "raw-plan", Usage.NONE);
         }

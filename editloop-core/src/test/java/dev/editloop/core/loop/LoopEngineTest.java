@@ -1,7 +1,6 @@
 package dev.editloop.core.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.editloop.core.CritiqueMode;
 import dev.editloop.core.NonRetriableException;
@@ -181,6 +180,46 @@ class LoopEngineTest {
     }
 
     @Test
+    void thinkBeforeEditDoesNotEditWhenThePlannerAlreadyAnswersFailed() {
+        thinker.rewriteFails = "a dog cannot be made from a cat by this editor";
+        LoopResult result = engine.run(request(Strategy.THINK_BEFORE_EDIT));
+        assertThat(editor.calls).isEmpty();
+        assertThat(thinker.calls).isEmpty();
+        assertThat(result.stopReason()).isEqualTo(StopReason.VERDICT_FAILED);
+        assertThat(result.verdictReason()).isEqualTo("a dog cannot be made from a cat by this editor");
+        assertThat(result.turns()).isEmpty();
+        assertThat(result.finalImage()).isEqualTo(source);
+    }
+
+    @Test
+    void reflectDoesNotEditWhenItsRewriteAnswersFailed() {
+        thinker.rewriteFails = "impossible";
+        LoopResult result = engine.run(request(Strategy.REFLECT));
+        assertThat(editor.calls).isEmpty();
+        assertThat(result.stopReason()).isEqualTo(StopReason.VERDICT_FAILED);
+        assertThat(result.verdictReason()).isEqualTo("impossible");
+    }
+
+    @Test
+    void singleAndThinkBeforeEditSayVerdictFailedWhenTheCritiqueDeclaresItImpossible() {
+        thinker.then(1, 9, null, Verdict.FAILED);
+        LoopResult single = engine.run(request(Strategy.SINGLE));
+        assertThat(single.stopReason()).isEqualTo(StopReason.VERDICT_FAILED);
+        assertThat(single.verdictReason()).isEqualTo("reasoning 1.0/9.0");
+        thinker.then(1, 9, null, Verdict.FAILED);
+        LoopResult before = engine.run(request(Strategy.THINK_BEFORE_EDIT));
+        assertThat(before.stopReason()).isEqualTo(StopReason.VERDICT_FAILED);
+        assertThat(before.turns()).hasSize(1);
+        assertThat(single.verdictReason()).isNotNull();
+    }
+
+    @Test
+    void onlyAVerdictFailedStopHasAVerdictReason() {
+        thinker.then(9, 9, "x");
+        assertThat(engine.run(request(Strategy.SINGLE)).verdictReason()).isNull();
+    }
+
+    @Test
     void reflectCorrectsThePreviousOutputAndRestartsFromTheSourceOnFailure() {
         thinker.then(5, 8, "brighten a bit more", Verdict.REFLECTION)
                 .then(3, 4, "start over, brighten gently", Verdict.FAILED)
@@ -269,14 +308,41 @@ class LoopEngineTest {
     }
 
     @Test
-    void aFailingListenerStopsTheRunAndReachesTheCaller() {
-        thinker.then(3, 9, "again");
-        assertThatThrownBy(() -> engine.run(request(Strategy.THINK_WHILE_EDIT), e -> {
+    void aFailingListenerIsDetachedAndTheRunGoesOn() throws InterruptedException {
+        thinker.then(3, 9, "again").then(9, 9, "done");
+        List<String> others = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunHandle handle = engine.start(
+                request(Strategy.THINK_WHILE_EDIT),
+                RunRecorder.NONE,
+                e -> {
                     if (e instanceof LoopEvent.EditDone) {
                         throw new IllegalStateException("disk full");
                     }
-                }))
-                .hasMessage("disk full");
+                },
+                e -> others.add(e.getClass().getSimpleName()));
+        LoopResult result = handle.join();
+        assertThat(result.stopReason()).isEqualTo(StopReason.THRESHOLD);
+        assertThat(result.turns()).hasSize(2);
+        assertThat(handle.awaitListeners(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(handle.detachedListeners()).isEqualTo(1);
+        assertThat(others).startsWith("RunStarted").endsWith("RunFinished").hasSize(8);
+    }
+
+    @Test
+    void aFailingRecorderEndsTheRunWithError() {
+        thinker.then(3, 9, "again").then(9, 9, "done");
+        LoopResult failed = engine.run(request(Strategy.THINK_WHILE_EDIT), (RunRecorder) e -> {
+            if (e instanceof LoopEvent.EditDone edit && edit.index() == 2) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+            }
+        });
+        assertThat(failed.stopReason()).isEqualTo(StopReason.ERROR);
+        assertThat(failed.error())
+                .isEqualTo("the run folder could not be written: java.io.IOException: No space left on device");
+        assertThat(failed.turns())
+                .as("the turn whose image could not be written is not kept")
+                .hasSize(1);
+        assertThat(thinker.calls).as("no critique after the failure").hasSize(1);
     }
 
     @Test

@@ -239,8 +239,9 @@ public final class HeuristicThinker implements Thinker {
                             List.of(),
                             null,
                             think.toString().strip(),
-                            "<think>\n" + think.toString().strip() + "\n</think>\n<answer></answer>",
-                            Usage.NONE);
+                            "<think>\n" + think.toString().strip() + "\n</think>\n<answer>FAILED</answer>",
+                            Usage.NONE,
+                            Verdict.FAILED);
                 }
                 List<Action> actions = limit(intent, intent.plan(source), call.maxActions(), source);
                 String instruction = Action.instruction(actions);
