@@ -50,7 +50,8 @@ import picocli.CommandLine.Option;
             "      --max-turns 3 --out runs/winter",
             "",
             "Exit status: 0 the run completed (whether or not the threshold was reached); 1 a backend failed"
-                    + " (finished turns are kept on disk); 2 bad input."
+                    + " (finished turns are kept on disk); 2 bad input; 130 cancelled with Ctrl-C (finished turns,"
+                    + " final.png and report.html are written)."
         })
 final class EditCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -192,7 +193,10 @@ final class EditCommand implements Callable<Integer> {
                     chosenSeed,
                     !noReflectThinking);
             Progress progress = new Progress(err, quiet);
-            LoopResult result = new LoopEngine(editor, thinker).run(request, folder.andThen(progress));
+            LoopResult result = CancellableRun.run(new LoopEngine(editor, thinker), request, folder, progress, err);
+            if (result == null) {
+                return CancellableRun.CANCELLED;
+            }
             if (json) {
                 stdout.print(TrajectoryJson.toJson(Trajectory.of(result)));
                 stdout.flush();

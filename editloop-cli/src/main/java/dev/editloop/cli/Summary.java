@@ -2,10 +2,14 @@ package dev.editloop.cli;
 
 import dev.editloop.core.Critique;
 import dev.editloop.core.loop.LoopResult;
-import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Turn;
+import dev.editloop.core.trajectory.RunFolder;
+import dev.editloop.core.trajectory.Trajectory;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The short readable summary of a run printed on stdout. */
@@ -66,11 +70,11 @@ final class Summary {
             out.println("best turn:   none");
         }
         out.println("stopped:     " + result.stopReason().id() + " · " + explain(result));
-        Turn last = result.turns().isEmpty() ? null : result.turns().getLast();
-        if (result.stopReason() == StopReason.VERDICT_FAILED && last != null && last.critique() != null) {
-            out.println("thinker:     " + conclusion(last.critique().reasoning()));
+        String reason = result.verdictReason();
+        if (reason != null && !conclusion(reason).isEmpty()) {
+            out.println("thinker:     " + conclusion(reason));
         }
-        out.println("output:      " + dir + "  (final.png, report.html, trajectory.json)");
+        out.println("output:      " + dir + "  (" + String.join(", ", written(result, dir)) + ")");
         out.flush();
     }
 
@@ -82,7 +86,26 @@ final class Summary {
             case MAX_TURNS -> "the turn limit (" + result.turnLimit() + ") was reached";
             case VERDICT_FAILED -> "the thinker judged the edit impossible for this editor";
             case ERROR -> result.error();
+            case CANCELLED -> "the run was cancelled";
+            case DEADLINE -> "the run passed its time limit";
         };
+    }
+
+    /**
+     * The files of the run folder the summary points to, as written: {@code final.png} only when the run has a best
+     * turn and the file is there (a run stopped before any turn finished has none).
+     */
+    static List<String> written(LoopResult result, Path dir) {
+        List<String> files = new ArrayList<>();
+        if (Trajectory.of(result).finalImage() != null && Files.isRegularFile(dir.resolve(Trajectory.FINAL_IMAGE))) {
+            files.add(Trajectory.FINAL_IMAGE);
+        }
+        for (String name : List.of(RunFolder.REPORT, RunFolder.TRAJECTORY)) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                files.add(name);
+            }
+        }
+        return files;
     }
 
     /** The thinker's conclusion: its last line of reasoning that is not merely the verdict word. */

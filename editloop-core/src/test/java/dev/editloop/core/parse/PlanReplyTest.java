@@ -53,6 +53,25 @@ class PlanReplyTest {
     }
 
     @Test
+    void aRewriteAnsweredFailedIsAPlanThatDeclaresTheRequestImpossible() {
+        Plan plan = rewrite("<think>A dog would have to be generated; no edit of this photo makes one.</think>"
+                        + "<answer>FAILED</answer>")
+                .toPlan("replace the cat with a dog", Usage.NONE);
+        assertThat(plan.failed()).isTrue();
+        assertThat(plan.instruction()).isEqualTo("replace the cat with a dog");
+        assertThat(plan.reasoning()).isEqualTo("A dog would have to be generated; no edit of this photo makes one.");
+        Plan withReason = rewrite("<answer>FAILED: the editor cannot add objects</answer>")
+                .toPlan("add a hat", Usage.NONE);
+        assertThat(withReason.failed()).isTrue();
+        assertThat(withReason.reasoning()).isEqualTo("the editor cannot add objects");
+        assertThat(rewrite("<answer>Failed paint look: add cracks</answer>")
+                        .toPlan("x", Usage.NONE)
+                        .failed())
+                .as("only the verdict word in capitals counts")
+                .isFalse();
+    }
+
+    @Test
     void aReplyWithOnlyReasoningIsUnreadable() {
         PlanReply r = rewrite("<think>I am not sure what to do with this image.</think>");
         assertThat(r.readable()).isFalse();
