@@ -98,7 +98,11 @@ public final class HtmlReport {
                     .append(" ms</p>");
             Trajectory.CritiqueRecord c = turn.critique();
             if (c == null) {
-                html.append("<p class=\"error\">no critique (the thinker failed)</p>");
+                boolean cut = "cancelled".equals(t.stopReason()) || "deadline".equals(t.stopReason());
+                html.append(
+                        cut
+                                ? "<p class=\"error\">no critique (the run stopped while the thinker worked)</p>"
+                                : "<p class=\"error\">no critique (the thinker failed)</p>");
             } else {
                 html.append("<p class=\"scores\">");
                 if (c.semantic() != null) {

@@ -174,6 +174,8 @@ class LoopLifecycleTest {
         assertThat(result.bestTurn()).isEqualTo(1);
         assertCompleteFolder(dir, result, "cancelled");
         assertThat(dir.resolve("turn-2.png")).exists();
+        assertThat(java.nio.file.Files.readString(dir.resolve(RunFolder.REPORT)))
+                .contains("no critique (the run stopped while the thinker worked)");
     }
 
     @Test
