@@ -61,7 +61,7 @@ public final class LoopEngine {
     public LoopResult run(LoopRequest request, LoopListener listener) {
         Run run = new Run(request, listener == null ? LoopListener.NONE : listener);
         listener = run.listener;
-        listener.on(new LoopEvent.RunStarted(request, editor.describe(), thinker.describe(), request.turnLimit()));
+        listener.on(new LoopEvent.RunStarted(request, editor.identity(), thinker.identity(), request.turnLimit()));
         StopReason reason;
         String error = null;
         try {
@@ -300,8 +300,8 @@ public final class LoopEngine {
         LoopResult result(StopReason reason, String error) {
             return new LoopResult(
                     request,
-                    editor.describe(),
-                    thinker.describe(),
+                    editor.identity(),
+                    thinker.identity(),
                     plan,
                     targetDescription,
                     planMs,
