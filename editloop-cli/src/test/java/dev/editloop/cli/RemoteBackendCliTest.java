@@ -54,7 +54,9 @@ class RemoteBackendCliTest {
                 out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
-        assertThat(t.editor()).startsWith("openai-images:" + server.baseUrl()).contains("model=fake-edit");
+        assertThat(t.editor().display())
+                .startsWith("openai-images:" + server.baseUrl())
+                .contains("model=fake-edit");
         assertThat(t.turns()).hasSize(2);
         assertThat(server.forms()).hasSize(2);
         assertThat(server.forms().get(0).field("prompt")).isEqualTo("make it look like an old photograph");
