@@ -86,7 +86,11 @@ class RemoteBackendCliTest {
                     out.toString());
             assertThat(run.exit()).as(run.err()).isZero();
             Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
-            assertThat(t.thinker()).isEqualTo("openai-chat:" + chat.v1() + "?model=EditThinker-8B");
+            assertThat(t.thinker().display()).isEqualTo("openai-chat:" + chat.v1() + "?model=EditThinker-8B");
+            assertThat(t.thinker().model()).isEqualTo("EditThinker-8B");
+            assertThat(t.thinker().params())
+                    .containsEntry("temperature", "0.0")
+                    .containsKey("prompt.think-while-edit.sha256");
             assertThat(t.turns()).isNotEmpty();
             assertThat(chat.chatCalls()).hasSize(t.turns().size());
             assertThat(chat.lastChat().images()).as("source, then the edit").hasSize(2);
