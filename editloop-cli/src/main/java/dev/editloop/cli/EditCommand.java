@@ -14,6 +14,7 @@ import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Threshold;
 import dev.editloop.core.prompt.Prompts;
 import dev.editloop.core.spi.BackendRegistry;
+import dev.editloop.core.spi.BackendSession;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.core.trajectory.RunFolder;
 import dev.editloop.core.trajectory.Trajectory;
@@ -179,9 +180,12 @@ final class EditCommand implements Callable<Integer> {
             throw new InvalidInputException("--max-pixels must be positive, got " + maxPixels);
         }
         Picture source = Images.read(image, maxPixels);
-        BackendRegistry registry = BackendRegistry.load();
-        try (Editor editor = registry.editor(editorChoice);
-                Thinker thinker = registry.thinker(thinkerChoice)) {
+        // one session owns the backends: created once, closed once when the command ends (the ports it hands out
+        // do nothing on close)
+        BackendSession backends = new BackendSession(BackendRegistry.load());
+        try (backends;
+                Editor editor = backends.editor(editorChoice);
+                Thinker thinker = backends.thinker(thinkerChoice)) {
             Path dir = out != null ? out : RunFolder.fresh(Path.of("runs"), instruction, LocalDateTime.now());
             RunFolder folder = RunFolder.create(dir);
             LoopRequest request = new LoopRequest(

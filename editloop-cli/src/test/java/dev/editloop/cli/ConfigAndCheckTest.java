@@ -46,7 +46,7 @@ class ConfigAndCheckTest {
         Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
         assertThat(t.strategy()).isEqualTo("single");
         assertThat(t.seed()).isEqualTo(7);
-        assertThat(t.editor()).isEqualTo("embedded");
+        assertThat(t.editor().display()).isEqualTo("embedded");
     }
 
     @Test

@@ -54,7 +54,9 @@ class RemoteBackendCliTest {
                 out.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
-        assertThat(t.editor()).startsWith("openai-images:" + server.baseUrl()).contains("model=fake-edit");
+        assertThat(t.editor().display())
+                .startsWith("openai-images:" + server.baseUrl())
+                .contains("model=fake-edit");
         assertThat(t.turns()).hasSize(2);
         assertThat(server.forms()).hasSize(2);
         assertThat(server.forms().get(0).field("prompt")).isEqualTo("make it look like an old photograph");
@@ -84,7 +86,11 @@ class RemoteBackendCliTest {
                     out.toString());
             assertThat(run.exit()).as(run.err()).isZero();
             Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
-            assertThat(t.thinker()).isEqualTo("openai-chat:" + chat.v1() + "?model=EditThinker-8B");
+            assertThat(t.thinker().display()).isEqualTo("openai-chat:" + chat.v1() + "?model=EditThinker-8B");
+            assertThat(t.thinker().model()).isEqualTo("EditThinker-8B");
+            assertThat(t.thinker().params())
+                    .containsEntry("temperature", "0.0")
+                    .containsKey("prompt.think-while-edit.sha256");
             assertThat(t.turns()).isNotEmpty();
             assertThat(chat.chatCalls()).hasSize(t.turns().size());
             assertThat(chat.lastChat().images()).as("source, then the edit").hasSize(2);

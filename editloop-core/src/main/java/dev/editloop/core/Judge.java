@@ -8,7 +8,21 @@ public interface Judge extends AutoCloseable {
     /** Scores one edit. */
     Judgement judge(JudgeCall call);
 
-    /** How this judge appears in results: kind, model and endpoint, never a key. */
+    /**
+     * What this judge is, as far as results go: kind, model, endpoints and the parameters that change its answers, never
+     * a key. Trajectories and benchmark results record it; {@link #describe()} is derived from it.
+     *
+     * <p>The default reads {@link #describe()} back and is meant for test doubles only: every real adapter builds its
+     * own identity (the port contracts in the testkit check that it does).
+     */
+    default BackendIdentity identity() {
+        return BackendIdentity.fromDisplay(describe());
+    }
+
+    /**
+     * How this judge appears in progress lines and logs: in real adapters {@code identity().display()} (kind, endpoints,
+     * model), never a key.
+     */
     String describe();
 
     /** Releases connections or native resources; the default does nothing. */

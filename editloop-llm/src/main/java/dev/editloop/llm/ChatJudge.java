@@ -1,5 +1,6 @@
 package dev.editloop.llm;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
 import dev.editloop.core.JudgeCall;
@@ -29,11 +30,13 @@ import java.util.Objects;
 public final class ChatJudge implements Judge {
     private final ChatClient client;
     private final ChatSettings settings;
+    private final BackendIdentity identity;
 
     /** A judge over the client's endpoints. */
     public ChatJudge(ChatClient client) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = client.settings();
+        this.identity = settings.judgeIdentity();
     }
 
     @Override
@@ -60,9 +63,15 @@ public final class ChatJudge implements Judge {
         return new Judgement(JudgeCall.VIESCORE, scores, reasoning, raw, semantic.usage.plus(quality.usage));
     }
 
+    /** See {@link ChatSettings#judgeIdentity()}. */
+    @Override
+    public BackendIdentity identity() {
+        return identity;
+    }
+
     @Override
     public String describe() {
-        return client.describe();
+        return identity.display();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.editloop.llm;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.parse.ReplyRepair;
 import dev.editloop.core.prompt.PromptTemplate;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -245,11 +247,56 @@ public record ChatSettings(
         return traits.kind();
     }
 
-    /** {@code kind:endpoints?model=…}: what describe() shows; never a key. */
+    /** {@code kind:endpoints?model=…}: what describe() shows, derived from the identity; never a key. */
     public String describe() {
+        return identity(Map.of()).display();
+    }
+
+    /**
+     * The identity of a thinker with these settings: the model, the endpoints, and every parameter that changes its
+     * answers (temperature, max_tokens, seed, response_format, image_budget, repairs, each extra field, and the SHA-256
+     * of each of its prompts as {@code prompt.NAME.sha256}). Never the key nor transport settings.
+     */
+    public BackendIdentity thinkerIdentity() {
+        Map<String, String> hashes = new TreeMap<>();
+        for (String name : Prompts.names()) {
+            hashes.put(name, prompts.get(name).sha256());
+        }
+        return identity(hashes);
+    }
+
+    /**
+     * The identity of a judge with these settings: as {@link #thinkerIdentity()}, with the SHA-256 of the judge's
+     * prompts (and of the repair prompt it sends after an unreadable reply).
+     */
+    public BackendIdentity judgeIdentity() {
+        Map<String, String> hashes = new TreeMap<>();
+        judgePrompts.forEach((name, template) -> hashes.put(name, template.sha256()));
+        hashes.put(Prompts.REPAIR, prompts.get(Prompts.REPAIR).sha256());
+        return identity(hashes);
+    }
+
+    private BackendIdentity identity(Map<String, String> promptHashes) {
+        Map<String, Object> params = new TreeMap<>();
+        params.put("temperature", temperature == null ? "none" : temperature);
+        params.put("max_tokens", maxTokens == null ? "default" : maxTokens);
+        params.put("seed", seed == null ? "none" : seed);
+        params.put("response_format", jsonSchema ? "json_schema" : "text");
+        params.put("image_budget", imageBudget);
+        params.put("repairs", repairs);
+        extras.forEach((field, value) -> params.put("extra." + field, extraText(value)));
+        promptHashes.forEach((name, hash) -> params.put("prompt." + name + ".sha256", hash));
         List<String> shown =
                 remote.endpoints().stream().map(HttpFailures::redact).toList();
-        return kind() + ":" + String.join(",", shown) + "?model=" + model;
+        return BackendIdentity.of(kind(), model, shown, params);
+    }
+
+    private static String extraText(Object value) {
+        try {
+            return value instanceof String text ? text : MAPPER.writeValueAsString(value);
+        } catch (JacksonException e) {
+            return String.valueOf(value);
+        }
     }
 
     /** A JSON value when the text parses as one (objects, arrays, numbers, booleans, quoted strings), else the text. */

@@ -1,5 +1,6 @@
 package dev.editloop.llm;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.CritiqueMode;
@@ -41,6 +42,7 @@ public final class ChatThinker implements Thinker {
 
     private final ChatClient client;
     private final ChatSettings settings;
+    private final BackendIdentity identity;
     private final ReplyRepair repair;
     private final ThinkerReplyParser parser = new ThinkerReplyParser();
 
@@ -48,6 +50,7 @@ public final class ChatThinker implements Thinker {
     public ChatThinker(ChatClient client) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = client.settings();
+        this.identity = settings.thinkerIdentity();
         this.repair = new ReplyRepair(parser, settings.prompts().get(Prompts.REPAIR), settings.repairs());
     }
 
@@ -122,9 +125,15 @@ public final class ChatThinker implements Thinker {
         }
     }
 
+    /** See {@link ChatSettings#thinkerIdentity()}. */
+    @Override
+    public BackendIdentity identity() {
+        return identity;
+    }
+
     @Override
     public String describe() {
-        return client.describe();
+        return identity.display();
     }
 
     @Override

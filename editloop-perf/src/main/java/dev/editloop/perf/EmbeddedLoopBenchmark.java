@@ -106,6 +106,11 @@ public class EmbeddedLoopBenchmark {
         }
 
         @Override
+        public dev.editloop.core.BackendIdentity identity() {
+            return delegate.identity();
+        }
+
+        @Override
         public String describe() {
             return delegate.describe();
         }

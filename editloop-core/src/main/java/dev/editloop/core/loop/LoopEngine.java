@@ -134,7 +134,7 @@ public final class LoopEngine {
         StopReason reason;
         String error = null;
         try {
-            run.publish(new LoopEvent.RunStarted(request, editor.describe(), thinker.describe(), run.turnLimit()));
+            run.publish(new LoopEvent.RunStarted(request, editor.identity(), thinker.identity(), run.turnLimit()));
             reason = Objects.requireNonNull(request.strategy().run(run), "the strategy gave no stop reason");
             if (reason == StopReason.ERROR) {
                 error = run.invalidReason();
@@ -339,8 +339,8 @@ public final class LoopEngine {
         LoopResult result(StopReason reason, String error) {
             return new LoopResult(
                     request,
-                    editor.describe(),
-                    thinker.describe(),
+                    editor.identity(),
+                    thinker.identity(),
                     plan,
                     targetDescription,
                     planMs,

@@ -1,5 +1,6 @@
 package dev.editloop.core.loop;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Plan;
 import dev.editloop.core.PlanKind;
 import dev.editloop.core.image.Picture;
@@ -7,8 +8,14 @@ import java.util.List;
 
 /** Something that happened in a run, in the order it happened; the CLI and the server subscribe to these. */
 public sealed interface LoopEvent {
-    /** The run began. */
-    record RunStarted(LoopRequest request, String editor, String thinker, int turnLimit) implements LoopEvent {}
+    /**
+     * The run began.
+     *
+     * @param editor the editor's identity (its {@code display()} for people)
+     * @param thinker the thinker's identity
+     */
+    record RunStarted(LoopRequest request, BackendIdentity editor, BackendIdentity thinker, int turnLimit)
+            implements LoopEvent {}
 
     /** The thinker answered a planning call (rewrite or target description). */
     record PlanDone(PlanKind kind, Plan plan, long thinkMs) implements LoopEvent {}

@@ -1,5 +1,6 @@
 package dev.editloop.core.loop;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Plan;
 import dev.editloop.core.image.Picture;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Objects;
  * The outcome of a run, or its progress so far (then {@code stopReason} is null).
  *
  * @param request the request
- * @param editor the editor's description (kind, model, endpoint; never a key)
- * @param thinker the thinker's description
+ * @param editor the editor's identity (kind, model, endpoints, result-changing parameters; never a key); its
+ *     {@code display()} is what people see
+ * @param thinker the thinker's identity
  * @param plan the thinker's rewrite (think-before-edit, reflect with thinking), or null
  * @param targetDescription reflect: the description of the intended result, or null
  * @param planMs wall time of the planning calls
@@ -22,8 +24,8 @@ import java.util.Objects;
  */
 public record LoopResult(
         LoopRequest request,
-        String editor,
-        String thinker,
+        BackendIdentity editor,
+        BackendIdentity thinker,
         Plan plan,
         String targetDescription,
         long planMs,
@@ -33,6 +35,8 @@ public record LoopResult(
         String error) {
     public LoopResult {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(editor, "editor");
+        Objects.requireNonNull(thinker, "thinker");
         turns = List.copyOf(turns);
         if (bestTurn < 0 || bestTurn > turns.size()) {
             throw new IllegalArgumentException("best turn " + bestTurn + " is not one of " + turns.size() + " turns");

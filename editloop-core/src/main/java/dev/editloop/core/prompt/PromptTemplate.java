@@ -117,6 +117,14 @@ public final class PromptTemplate {
         return origin;
     }
 
+    /**
+     * The SHA-256 of the template's text (UTF-8, lower-case hex): how a backend's identity names the prompt it uses,
+     * so that runs with different prompt files never group together.
+     */
+    public String sha256() {
+        return dev.editloop.core.BackendIdentity.sha256(text);
+    }
+
     /** The placeholder names the text uses, in order of first appearance. */
     public List<String> placeholders() {
         return placeholders;

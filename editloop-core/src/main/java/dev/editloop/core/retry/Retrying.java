@@ -1,5 +1,6 @@
 package dev.editloop.core.retry;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.EditCall;
@@ -69,6 +70,11 @@ public final class Retrying {
             }
 
             @Override
+            public BackendIdentity identity() {
+                return editor.identity();
+            }
+
+            @Override
             public String describe() {
                 return editor.describe();
             }
@@ -108,6 +114,11 @@ public final class Retrying {
             }
 
             @Override
+            public BackendIdentity identity() {
+                return thinker.identity();
+            }
+
+            @Override
             public String describe() {
                 return thinker.describe();
             }
@@ -139,6 +150,11 @@ public final class Retrying {
             @Override
             public Judgement judge(JudgeCall call) {
                 return call(policy, sleeper, judge.describe(), "judgement", () -> judge.judge(call));
+            }
+
+            @Override
+            public BackendIdentity identity() {
+                return judge.identity();
             }
 
             @Override

@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 /**
  * Resolves spec strings to backends through the {@link BackendProvider}s on the classpath; fails fast on an unknown
  * kind and lists the known ones.
+ *
+ * <p>Each call creates a new backend that the caller owns and closes. A process that runs several loops asks a
+ * {@link BackendSession} instead, which creates each backend once through this registry and shares it, so that pool
+ * limits hold across the runs.
  */
 public final class BackendRegistry {
     private final Map<String, BackendProvider> providers;

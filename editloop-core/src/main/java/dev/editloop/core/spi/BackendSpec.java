@@ -31,8 +31,6 @@ public record BackendSpec(String kind, List<String> endpoints, Map<String, Strin
     private static final double MAX_DURATION_MILLIS = 7 * 24 * 3600 * 1000.0;
 
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9._-]*");
-    private static final Pattern SECRET =
-            Pattern.compile("(?i)^(key|api[_-]?key|access[_-]?token|token|secret|password|auth|authorization)$");
 
     public BackendSpec {
         Objects.requireNonNull(kind, "kind");
@@ -115,7 +113,7 @@ public record BackendSpec(String kind, List<String> endpoints, Map<String, Strin
      * {@code password}…): such parameters are refused, because keys come from environment variables only.
      */
     public static boolean secretLooking(String name) {
-        return SECRET.matcher(name.strip()).matches();
+        return dev.editloop.core.BackendIdentity.secretLooking(name);
     }
 
     /** A parameter's value, or null. */

@@ -42,8 +42,8 @@ public final class HtmlReport {
                 .append("</style></head><body>\n");
         html.append("<header><h1>").append(esc(t.instruction())).append("</h1>\n<dl class=\"facts\">");
         fact(html, "strategy", t.strategy());
-        fact(html, "editor", t.editor());
-        fact(html, "thinker", t.thinker());
+        backend(html, "editor", t.editor());
+        backend(html, "thinker", t.thinker());
         fact(
                 html,
                 "threshold",
@@ -147,6 +147,28 @@ public final class HtmlReport {
                 .append("</dt><dd>")
                 .append(esc(value))
                 .append("</dd></div>");
+    }
+
+    /** A backend's display string, then its result-changing parameters in a smaller line (hashes shortened). */
+    private static void backend(StringBuilder html, String name, Trajectory.BackendRecord backend) {
+        if (backend == null) {
+            fact(html, name, "");
+            return;
+        }
+        html.append("<div><dt>").append(esc(name)).append("</dt><dd>").append(esc(backend.display()));
+        if (!backend.params().isEmpty()) {
+            StringBuilder params = new StringBuilder();
+            backend.params().forEach((k, v) -> {
+                if (!params.isEmpty()) {
+                    params.append(" · ");
+                }
+                params.append(k).append(' ').append(k.endsWith("sha256") && v.length() > 12 ? v.substring(0, 12) : v);
+            });
+            html.append("<br><span class=\"meta\">")
+                    .append(esc(params.toString()))
+                    .append("</span>");
+        }
+        html.append("</dd></div>");
     }
 
     private static void image(StringBuilder html, String name, Function<String, Picture> images) {

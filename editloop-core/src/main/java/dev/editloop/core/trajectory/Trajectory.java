@@ -1,12 +1,16 @@
 package dev.editloop.core.trajectory;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Critique;
 import dev.editloop.core.Plan;
 import dev.editloop.core.Usage;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.Turn;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The record of one run as written to {@code trajectory.json} (DESIGN §5), with snake_case names in the file.
@@ -20,8 +24,9 @@ import java.util.Objects;
  * @param schemaVersion the format version, {@link #SCHEMA_VERSION}
  * @param instruction the user's instruction
  * @param strategy the strategy id, e.g. {@code think-while-edit}
- * @param editor the editor's description (kind, model, endpoint; never a key)
- * @param thinker the thinker's description
+ * @param editor the editor's identity as written: kind, model, endpoints, result-changing parameters and the display
+ *     string (never a key)
+ * @param thinker the thinker's identity as written
  * @param maxTurns the turn limit that applied
  * @param threshold the stop threshold
  * @param seed the seed of every call
@@ -37,8 +42,8 @@ public record Trajectory(
         int schemaVersion,
         String instruction,
         String strategy,
-        String editor,
-        String thinker,
+        BackendRecord editor,
+        BackendRecord thinker,
         int maxTurns,
         ThresholdRecord threshold,
         long seed,
@@ -50,13 +55,67 @@ public record Trajectory(
         String stopReason,
         String error) {
 
-    /** The version this code writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The version this code writes: 2 records {@code editor} and {@code thinker} as objects (version 1 had display
+     * strings there; {@link TrajectoryJson} still reads it).
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The oldest version this code reads. */
+    public static final int OLDEST_SCHEMA_VERSION = 1;
 
     public Trajectory {
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(strategy, "strategy");
         turns = turns == null ? List.of() : List.copyOf(turns);
+    }
+
+    /**
+     * A backend as written: its {@link BackendIdentity} and the display string derived from it, e.g. {@code {"kind":
+     * "comfyui", "model": null, "endpoints": ["http://gpu2:8188"], "params": {"steps": "50", "workflow":
+     * "qwen-image-edit", "workflow_sha256": "…"}, "display": "comfyui:http://gpu2:8188?workflow=qwen-image-edit"}}.
+     *
+     * @param kind the spec kind
+     * @param model the model, or null
+     * @param endpoints the endpoints (no user info)
+     * @param params the result-changing parameters, sorted by name
+     * @param display how people see the backend
+     */
+    public record BackendRecord(
+            String kind, String model, List<String> endpoints, Map<String, String> params, String display) {
+        public BackendRecord {
+            Objects.requireNonNull(kind, "kind");
+            endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+            params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+            display =
+                    display == null ? identityOf(kind, model, endpoints, params).display() : display;
+        }
+
+        /** The record of an identity. */
+        public static BackendRecord of(BackendIdentity identity) {
+            return new BackendRecord(
+                    identity.kind(), identity.model(), identity.endpoints(), identity.params(), identity.display());
+        }
+
+        /**
+         * A record read back from a display string (what version 1 wrote): the text is kept as the display, and kind,
+         * endpoints, model and parameters are recovered from it as well as they can be.
+         */
+        public static BackendRecord fromDisplay(String display) {
+            BackendIdentity identity = BackendIdentity.fromDisplay(display);
+            return new BackendRecord(
+                    identity.kind(), identity.model(), identity.endpoints(), identity.params(), display);
+        }
+
+        /** The identity this record holds. */
+        public BackendIdentity identity() {
+            return identityOf(kind, model, endpoints, params);
+        }
+
+        private static BackendIdentity identityOf(
+                String kind, String model, List<String> endpoints, Map<String, String> params) {
+            return new BackendIdentity(kind, model, endpoints, new TreeMap<>(params));
+        }
     }
 
     /** The threshold as written: {@code {"rule": "both"|"overall", "value": 8.0}}. */
@@ -152,8 +211,8 @@ public record Trajectory(
                 SCHEMA_VERSION,
                 request.instruction(),
                 request.strategy().id(),
-                result.editor(),
-                result.thinker(),
+                BackendRecord.of(result.editor()),
+                BackendRecord.of(result.thinker()),
                 result.turnLimit(),
                 new ThresholdRecord(
                         request.threshold().rule().id(), request.threshold().value()),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editloop.core.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes and reads {@code trajectory.json}: snake_case, pretty-printed, unknown fields ignored on reading. */
+/**
+ * Writes and reads {@code trajectory.json}: snake_case, pretty-printed, unknown fields ignored on reading. Reads every
+ * schema version from {@link Trajectory#OLDEST_SCHEMA_VERSION} on: version 1's {@code editor} and {@code thinker}
+ * strings become {@link Trajectory.BackendRecord}s that keep the string as their display.
+ */
 public final class TrajectoryJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -50,13 +55,25 @@ public final class TrajectoryJson {
             if (version == null || !version.canConvertToInt()) {
                 throw new InvalidInputException(where + " has no schema_version: is it a trajectory.json?");
             }
-            if (version.asInt() != Trajectory.SCHEMA_VERSION) {
-                throw new InvalidInputException(where + " has schema_version " + version.asInt()
-                        + "; this EditLoop reads version " + Trajectory.SCHEMA_VERSION);
+            int v = version.asInt();
+            if (v < Trajectory.OLDEST_SCHEMA_VERSION || v > Trajectory.SCHEMA_VERSION) {
+                throw new InvalidInputException(where + " has schema_version " + v + "; this EditLoop reads versions "
+                        + Trajectory.OLDEST_SCHEMA_VERSION + " to " + Trajectory.SCHEMA_VERSION);
             }
-            return MAPPER.treeToValue(tree, Trajectory.class);
+            ObjectNode object = (ObjectNode) tree;
+            backendFromDisplay(object, "editor");
+            backendFromDisplay(object, "thinker");
+            return MAPPER.treeToValue(object, Trajectory.class);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(where + " is not valid trajectory JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Version 1 wrote a backend as its display string: read it as a record that keeps the string as display. */
+    private static void backendFromDisplay(ObjectNode tree, String field) {
+        JsonNode node = tree.get(field);
+        if (node != null && node.isTextual()) {
+            tree.set(field, MAPPER.valueToTree(Trajectory.BackendRecord.fromDisplay(node.asText())));
         }
     }
 

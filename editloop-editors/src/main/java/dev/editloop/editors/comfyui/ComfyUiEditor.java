@@ -3,6 +3,7 @@ package dev.editloop.editors.comfyui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditLoopException;
 import dev.editloop.core.EditResult;
@@ -310,13 +311,34 @@ public final class ComfyUiEditor implements Editor {
                 workflow.has(ComfyUiWorkflow.STEPS) || workflow.has(ComfyUiWorkflow.GUIDANCE));
     }
 
+    /**
+     * Kind {@code comfyui}, the endpoints, {@code workflow} (its name) and {@code workflow_sha256} (of the workflow's
+     * JSON as parsed), the {@code steps} and {@code guidance} it fills in, the SHA-256 of its negative prompt, and
+     * {@code seed} ({@code per-call} when the workflow takes the run's seed, else {@code unused}).
+     */
+    @Override
+    public BackendIdentity identity() {
+        Map<String, Object> params = new java.util.TreeMap<>();
+        params.put("workflow", workflow.name());
+        params.put("workflow_sha256", BackendIdentity.sha256(ComfyUiWorkflow.toJson(workflow.graph())));
+        if (workflow.has(ComfyUiWorkflow.STEPS)) {
+            params.put("steps", steps);
+        }
+        if (workflow.has(ComfyUiWorkflow.GUIDANCE)) {
+            params.put("guidance", guidance);
+        }
+        if (workflow.has(ComfyUiWorkflow.NEGATIVE_PROMPT)) {
+            params.put("negative_prompt_sha256", BackendIdentity.sha256(negativePrompt));
+        }
+        params.put("seed", workflow.has(ComfyUiWorkflow.SEED) ? "per-call" : "unused");
+        List<String> endpoints =
+                settings.endpoints().stream().map(HttpFailures::redact).toList();
+        return BackendIdentity.of(KIND, null, endpoints, params);
+    }
+
     @Override
     public String describe() {
-        return KIND + ":"
-                + String.join(
-                        ",",
-                        settings.endpoints().stream().map(HttpFailures::redact).toList())
-                + "?workflow=" + workflow.name();
+        return identity().display();
     }
 
     /** The workflow this editor runs. */

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An editor over the EditThinker editor-server protocol: {@code POST {url}/edit} with JSON {@code {"image": base64
@@ -48,6 +49,7 @@ public final class EditThinkerEditor extends HttpEditor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String preset;
     private final Integer steps;
     private final Double guidance;
     private final boolean enhancePrompt;
@@ -62,6 +64,7 @@ public final class EditThinkerEditor extends HttpEditor {
     public EditThinkerEditor(BackendSpec spec, Map<String, String> env) {
         super(spec, RemoteSettings.from(spec, null, null, DEFAULT_TIMEOUT, env), HttpTransport.Auth.bearer());
         EditThinkerPreset preset = spec.param("preset") == null ? null : EditThinkerPreset.of(spec.param("preset"));
+        this.preset = preset == null ? null : preset.label();
         String stepsName = RemoteChecks.firstParam(spec, List.of("steps", "num_inference_steps"));
         this.steps = stepsName != null
                 ? Integer.valueOf(spec.intParam(stepsName, 1, 1000))
@@ -77,6 +80,24 @@ public final class EditThinkerEditor extends HttpEditor {
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(false, false, true, true);
+    }
+
+    /**
+     * The sampler settings as sent: {@code preset} (when named), {@code steps} and {@code guidance} ({@code
+     * server-default} when neither the spec nor the preset sets them), {@code enhance_prompt}, and {@code seed}
+     * {@code per-call} (the run's seed is always sent).
+     */
+    @Override
+    protected Map<String, ?> identityParams() {
+        Map<String, Object> params = new TreeMap<>();
+        if (preset != null) {
+            params.put("preset", preset);
+        }
+        params.put("steps", steps == null ? "server-default" : steps);
+        params.put("guidance", guidance == null ? "server-default" : guidance);
+        params.put("enhance_prompt", enhancePrompt);
+        params.put("seed", "per-call");
+        return params;
     }
 
     /** The request body for a call (tests read it). */

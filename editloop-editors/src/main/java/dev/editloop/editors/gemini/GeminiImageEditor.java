@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,6 +105,24 @@ public final class GeminiImageEditor extends HttpEditor {
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(false, false, false, false);
+    }
+
+    @Override
+    protected String model() {
+        return model;
+    }
+
+    /**
+     * The model's result-changing settings: {@code modalities}, {@code aspect_ratio} ({@code source} when none is
+     * sent) and {@code seed}: {@code per-call} (the run's seed is sent) or {@code not-sent}.
+     */
+    @Override
+    protected Map<String, ?> identityParams() {
+        Map<String, Object> params = new TreeMap<>();
+        params.put("modalities", String.join(",", modalities));
+        params.put("aspect_ratio", aspectRatio == null ? "source" : aspectRatio);
+        params.put("seed", sendSeed ? "per-call" : "not-sent");
+        return params;
     }
 
     /** The request body for a call (tests read it). */

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
@@ -99,6 +100,19 @@ public final class OpenAiImagesEditor extends HttpEditor {
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(true, false, sendSeed, true);
+    }
+
+    /**
+     * The model's result-changing fields: {@code size} ({@code server-default} when none is sent), every extra field
+     * as sent ({@code num_inference_steps}, {@code guidance_scale}, {@code quality}, {@code input_fidelity}…), and
+     * {@code seed}: the fixed value, {@code per-call} (the run's seed is sent) or {@code not-sent}.
+     */
+    @Override
+    protected Map<String, ?> identityParams() {
+        Map<String, Object> params = new TreeMap<>(extras);
+        params.put("size", size == null ? "server-default" : size);
+        params.put("seed", !sendSeed ? "not-sent" : fixedSeed != null ? fixedSeed : "per-call");
+        return params;
     }
 
     /** The form fields after the files, in the order they are sent (tests read it). */

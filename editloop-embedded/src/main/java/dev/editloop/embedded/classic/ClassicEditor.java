@@ -1,12 +1,15 @@
 package dev.editloop.embedded.classic;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.EditResult;
 import dev.editloop.core.Editor;
 import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.image.Picture;
+import dev.editloop.embedded.EmbeddedIdentity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The classic editor: offline, deterministic and literal. It reads the instruction with {@link InstructionParser},
@@ -20,6 +23,9 @@ import java.util.List;
 public final class ClassicEditor implements Editor {
     /** How the classic editor appears in trajectories. */
     public static final String DESCRIPTION = "embedded";
+
+    private static final BackendIdentity IDENTITY = BackendIdentity.of(
+            DESCRIPTION, null, List.of(), EmbeddedIdentity.params("classic", Map.of("seed", "per-call")));
 
     /** Note added when nothing in the instruction could be done. */
     public static final String NOTHING_UNDERSTOOD =
@@ -67,8 +73,17 @@ public final class ClassicEditor implements Editor {
         return CAPABILITIES;
     }
 
+    /**
+     * Kind {@code embedded}, engine {@code classic}; the seed of each call drives the random actions (film grain) and
+     * the EditLoop version (when packaged) stands for the vocabulary and operations.
+     */
+    @Override
+    public BackendIdentity identity() {
+        return IDENTITY;
+    }
+
     @Override
     public String describe() {
-        return DESCRIPTION;
+        return IDENTITY.display();
     }
 }

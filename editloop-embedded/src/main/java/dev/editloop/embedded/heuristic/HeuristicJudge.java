@@ -1,9 +1,11 @@
 package dev.editloop.embedded.heuristic;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Judge;
 import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.Usage;
+import dev.editloop.embedded.EmbeddedIdentity;
 import dev.editloop.embedded.classic.ParsedInstruction;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class HeuristicJudge implements Judge {
 
     private final Function<String, ParsedInstruction> parser;
     private final KnowledgeBase knowledge;
+    private final BackendIdentity identity;
 
     /** A judge with the standard knowledge base. */
     public HeuristicJudge(Function<String, ParsedInstruction> parser) {
@@ -38,11 +41,33 @@ public final class HeuristicJudge implements Judge {
     public HeuristicJudge(Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.identity = BackendIdentity.of(
+                "embedded",
+                null,
+                List.of(),
+                EmbeddedIdentity.params(
+                        "heuristic",
+                        Map.of(
+                                "seed",
+                                "unused",
+                                "knowledge",
+                                knowledge.equals(KnowledgeBase.standard()) ? "standard" : "custom",
+                                "concepts",
+                                knowledge.concepts().size())));
+    }
+
+    /**
+     * Kind {@code embedded}, engine {@code heuristic}; deterministic (no seed), its knowledge base {@code standard} or
+     * {@code custom} with its number of concepts, and the EditLoop version (when packaged).
+     */
+    @Override
+    public BackendIdentity identity() {
+        return identity;
     }
 
     @Override
     public String describe() {
-        return "embedded";
+        return identity.display();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.editloop.embedded.heuristic;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.Plan;
@@ -7,12 +8,14 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
+import dev.editloop.embedded.EmbeddedIdentity;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.ParsedInstruction;
 import dev.editloop.embedded.measure.Analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -27,6 +30,7 @@ import java.util.function.Function;
 public final class HeuristicThinker implements Thinker {
     private final Function<String, ParsedInstruction> parser;
     private final KnowledgeBase knowledge;
+    private final BackendIdentity identity;
 
     /** A thinker with the standard knowledge base. */
     public HeuristicThinker(Function<String, ParsedInstruction> parser) {
@@ -37,11 +41,33 @@ public final class HeuristicThinker implements Thinker {
     public HeuristicThinker(Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.identity = BackendIdentity.of(
+                "embedded",
+                null,
+                List.of(),
+                EmbeddedIdentity.params(
+                        "heuristic",
+                        Map.of(
+                                "seed",
+                                "unused",
+                                "knowledge",
+                                knowledge.equals(KnowledgeBase.standard()) ? "standard" : "custom",
+                                "concepts",
+                                knowledge.concepts().size())));
+    }
+
+    /**
+     * Kind {@code embedded}, engine {@code heuristic}; deterministic (no seed), its knowledge base {@code standard} or
+     * {@code custom} with its number of concepts, and the EditLoop version (when packaged).
+     */
+    @Override
+    public BackendIdentity identity() {
+        return identity;
     }
 
     @Override
     public String describe() {
-        return "embedded";
+        return identity.display();
     }
 
     public KnowledgeBase knowledge() {

@@ -3,7 +3,11 @@ package dev.editloop.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.EditLoopException;
+import dev.editloop.core.trajectory.Trajectory;
+import dev.editloop.core.trajectory.TrajectoryJson;
+import java.util.List;
 
 /** Checks the contracts share. */
 final class Contracts {
@@ -14,6 +18,45 @@ final class Contracts {
         assertThat(described).as("describe()").isNotBlank().doesNotContain("\n");
         if (secret != null) {
             assertThat(described).as("describe() must not show the key").doesNotContain(secret);
+        }
+    }
+
+    /**
+     * The identity of a port: built by the adapter (not the port's default, which reads describe() back), describe()
+     * is its display, and no part of it (nor of its JSON in a trajectory) shows the key.
+     */
+    static void identifies(Object port, Class<?> portType, BackendIdentity identity, String described, String secret) {
+        assertThat(identity).as("identity()").isNotNull();
+        try {
+            assertThat(port.getClass().getMethod("identity").getDeclaringClass())
+                    .as("the adapter builds its own identity() instead of the port's default")
+                    .isNotEqualTo(portType);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(described).as("describe() is the identity's display").isEqualTo(identity.display());
+        assertThat(identity.kind()).as("the identity's kind").isEqualTo(kind(described));
+        if (secret != null) {
+            String json = TrajectoryJson.toJson(new Trajectory(
+                    Trajectory.SCHEMA_VERSION,
+                    "x",
+                    "single",
+                    Trajectory.BackendRecord.of(identity),
+                    Trajectory.BackendRecord.of(identity),
+                    1,
+                    null,
+                    0,
+                    Trajectory.SOURCE_IMAGE,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null));
+            assertThat(json)
+                    .as("the identity in trajectory.json must not show the key")
+                    .doesNotContain(secret);
+            assertThat(identity.toString()).doesNotContain(secret);
         }
     }
 

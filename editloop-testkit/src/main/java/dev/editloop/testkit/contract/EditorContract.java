@@ -86,6 +86,13 @@ public abstract class EditorContract {
     }
 
     @Test
+    void identityIsTheAdaptersOwnAndHoldsNoKey() {
+        try (Editor editor = editor()) {
+            Contracts.identifies(editor, Editor.class, editor.identity(), editor.describe(), secret());
+        }
+    }
+
+    @Test
     void aFailingBackendThrowsAClearEditLoopException() {
         Optional<Editor> failing = failingEditor();
         assumeThat(failing).as("this adapter has no failing variant").isPresent();

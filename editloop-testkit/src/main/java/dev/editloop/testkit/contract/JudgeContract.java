@@ -59,6 +59,13 @@ public abstract class JudgeContract {
     }
 
     @Test
+    void identityIsTheAdaptersOwnAndHoldsNoKey() {
+        try (Judge judge = judge()) {
+            Contracts.identifies(judge, Judge.class, judge.identity(), judge.describe(), secret());
+        }
+    }
+
+    @Test
     void aFailingBackendThrowsAClearEditLoopException() {
         Optional<Judge> failing = failingJudge();
         assumeThat(failing).as("this adapter has no failing variant").isPresent();

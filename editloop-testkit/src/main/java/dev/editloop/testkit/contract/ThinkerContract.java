@@ -124,6 +124,13 @@ public abstract class ThinkerContract {
     }
 
     @Test
+    void identityIsTheAdaptersOwnAndHoldsNoKey() {
+        try (Thinker thinker = thinker()) {
+            Contracts.identifies(thinker, Thinker.class, thinker.identity(), thinker.describe(), secret());
+        }
+    }
+
+    @Test
     void aFailingBackendThrowsAClearEditLoopException() {
         Optional<Thinker> failing = failingThinker();
         assumeThat(failing).as("this adapter has no failing variant").isPresent();
