@@ -195,7 +195,8 @@ public final class Retrying {
                     Duration asked = e.retryAfter().orElseThrow();
                     wait = policy.retryAfterWait(asked);
                     why = "in " + wait.toMillis() + " ms (the server asked to wait " + seconds(asked) + " s"
-                            + (wait.compareTo(asked) < 0 ? ", cut to max_retry_wait=" + seconds(wait) : "") + ")";
+                            + (wait.compareTo(asked) < 0 ? ", cut to max_retry_wait=" + seconds(wait) + " s" : "")
+                            + ")";
                     backoffs++;
                 } else {
                     wait = policy.delayBefore(backoffs + 2, ThreadLocalRandom.current());

@@ -156,6 +156,19 @@ public abstract class FakeHttpServer implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * A server that answers every request with 200 and this JSON body (after any switched-on misbehaviour): a
+     * stand-in endpoint for pool, retry and load tests.
+     */
+    public static FakeHttpServer answering(String name, String json) {
+        return new FakeHttpServer(name) {
+            @Override
+            protected void handle(Recorded request, Reply reply) {
+                reply.json(200, json);
+            }
+        };
+    }
+
     /** The server's base URL, {@code http://127.0.0.1:PORT}, without a trailing slash. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
