@@ -85,6 +85,6 @@ class PoolLoadTest {
         assertThat(servers.stream().mapToInt(FakeHttpServer::maxInFlight).max().orElseThrow())
                 .as("the pool used the capacity it has")
                 .isEqualTo(LIMIT);
-        assertThat(wall).as("wall time against the ideal of %.1f s", ideal).isLessThan(ideal * 3);
+        assertThat(wall).as("wall time against the ideal of %.1f s", ideal).isLessThan(ideal * 5);
     }
 }

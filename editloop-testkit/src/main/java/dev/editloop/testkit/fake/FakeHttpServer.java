@@ -330,6 +330,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         int running = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(running, Math::max);
+        boolean counted = true;
         try (exchange) {
             Recorded request = record(exchange);
             requests.add(request);
@@ -360,6 +361,10 @@ public abstract class FakeHttpServer implements AutoCloseable {
                     reply.send(500, "text/plain", "Internal Server Error: " + e);
                 }
             }
+            // a request stops counting before its reply leaves: a client that reads the reply and sends its next
+            // request at once must not be seen as one request over its limit
+            inFlight.decrementAndGet();
+            counted = false;
             reply.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             if (reply.contentType != null) {
                 exchange.getResponseHeaders().set("Content-Type", reply.contentType);
@@ -375,7 +380,9 @@ public abstract class FakeHttpServer implements AutoCloseable {
         } catch (IOException e) {
             // the client went away (a timeout on its side): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
