@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one place where what LangChain4j throws becomes an EditLoop exception: HTTP statuses and I/O failures go through
  * {@link HttpFailures} (so chat backends fail exactly like every other remote backend), anything else becomes a
- * one-line message naming the backend and the endpoint. No message carries the key.
+ * one-line message naming the backend and the endpoint. No message carries the key, and server text in a message has
+ * its control characters escaped ({@link HttpFailures#escape}).
  */
 public final class ChatFailures {
     private static final int SNIPPET = 200;
@@ -58,7 +59,8 @@ public final class ChatFailures {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JacksonException json) {
                 return new NonRetriableException(key.redact(where + ": the reply is not the JSON this backend answers ("
-                        + cut(oneLine(json.getOriginalMessage())) + "): check that the URL points at the API"
+                        + HttpFailures.escape(cut(oneLine(json.getOriginalMessage())))
+                        + "): check that the URL points at the API"
                         + " (e.g. …/v1 for OpenAI-compatible servers)"));
             }
             if (t instanceof IOException io) {
@@ -75,7 +77,8 @@ public final class ChatFailures {
         if (e instanceof dev.langchain4j.exception.TimeoutException) {
             return HttpFailures.io(backend, endpoint, new HttpTimeoutException("timed out"), key);
         }
-        String message = key.redact(e.getMessage() == null ? "" : ": " + cut(oneLine(e.getMessage())));
+        String message =
+                key.redact(e.getMessage() == null ? "" : ": " + HttpFailures.escape(cut(oneLine(e.getMessage()))));
         if (e instanceof UnsupportedFeatureException) {
             return new InvalidInputException(where + ": the model does not support this request" + message);
         }

@@ -85,7 +85,7 @@ public final class ChatJudge implements Judge {
     private Asked ask(String what, List<Picture> pictures, String text) {
         List<Content> first = new ArrayList<>();
         for (Picture p : pictures) {
-            first.add(PictureParts.image(p, settings.imageBudget()));
+            first.add(PictureParts.image(p, settings.imageBudget(), settings.jpegQuality()));
         }
         first.add(TextContent.from(text));
         List<ChatMessage> messages = new ArrayList<>();

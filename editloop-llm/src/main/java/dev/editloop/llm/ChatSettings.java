@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * first request.
  *
  * <p>Spec parameters (besides the common remote ones of {@link RemoteSettings}: {@code key_env}, {@code timeout},
- * {@code concurrency}, {@code max_failures}, {@code cooldown}, and {@code retries}, {@code retry_delay}):
+ * {@code concurrency}, {@code max_failures}, {@code cooldown}, and {@code retries}, {@code retry_delay},
+ * {@code max_retry_wait}):
  *
  * <ul>
  *   <li>{@code model}: the model name the server knows (required unless the kind has a default);
@@ -40,6 +41,8 @@ import java.util.TreeSet;
  *   <li>{@code extra.NAME=VALUE}: an extra top-level request field; VALUE is read as JSON when it parses, else sent
  *       as text;
  *   <li>{@code image_budget}: the most pixels an image may have before it is scaled down (default 1024·1024);
+ *   <li>{@code image_format=png|jpeg}: how pictures are sent (default {@code png}, lossless); {@code jpeg} is about a
+ *       tenth of the size, at {@code jpeg_quality} (1–100, default 90);
  *   <li>{@code repairs}: how many repair messages an unreadable reply gets (default 1, at most 5);
  *   <li>{@code prompt.NAME=FILE}: replace a prompt with the text of a file.
  * </ul>
@@ -53,6 +56,7 @@ import java.util.TreeSet;
  * @param jsonSchema whether to ask for schema-shaped JSON replies
  * @param extras extra top-level request fields, in order
  * @param imageBudget the most pixels an image is sent with
+ * @param jpegQuality the JPEG quality pictures are sent at (1–100), or 0 to send PNG
  * @param repairs repair messages per unreadable reply
  * @param prompts the thinker prompts, with any overrides
  * @param judgePrompts the judge prompts by name, with any overrides
@@ -67,6 +71,7 @@ public record ChatSettings(
         boolean jsonSchema,
         Map<String, Object> extras,
         long imageBudget,
+        int jpegQuality,
         int repairs,
         Prompts prompts,
         Map<String, PromptTemplate> judgePrompts) {
@@ -76,6 +81,9 @@ public record ChatSettings(
 
     /** The default pixel budget per image: 1024·1024. */
     public static final long DEFAULT_IMAGE_BUDGET = 1024L * 1024L;
+
+    /** The default JPEG quality when {@code image_format=jpeg}. */
+    public static final int DEFAULT_JPEG_QUALITY = 90;
 
     /** The default temperature: 0, for runs that repeat as far as the server allows. */
     public static final double DEFAULT_TEMPERATURE = 0;
@@ -96,7 +104,10 @@ public record ChatSettings(
             "max_failures",
             "cooldown",
             "retries",
-            "retry_delay");
+            "retry_delay",
+            "max_retry_wait",
+            "image_format",
+            "jpeg_quality");
 
     public ChatSettings {
         Objects.requireNonNull(traits, "traits");
@@ -107,6 +118,9 @@ public record ChatSettings(
         judgePrompts = Map.copyOf(judgePrompts);
         if (imageBudget < 1) {
             throw new IllegalArgumentException("imageBudget must be positive");
+        }
+        if (jpegQuality < 0 || jpegQuality > 100) {
+            throw new IllegalArgumentException("jpegQuality must be 0 (PNG) or 1..100");
         }
     }
 
@@ -200,6 +214,24 @@ public record ChatSettings(
         if (spec.param("image_budget") != null) {
             imageBudget = spec.intParam("image_budget", 64 * 64, 100_000_000);
         }
+        int jpegQuality = 0;
+        String imageFormat = spec.param("image_format");
+        String imageFormatName =
+                imageFormat == null ? "png" : imageFormat.strip().toLowerCase(Locale.ROOT);
+        switch (imageFormatName) {
+            case "png", "" -> jpegQuality = 0;
+            case "jpeg", "jpg" ->
+                jpegQuality = spec.param("jpeg_quality") == null
+                        ? DEFAULT_JPEG_QUALITY
+                        : spec.intParam("jpeg_quality", 1, 100);
+            default ->
+                throw new InvalidInputException("backend '" + kind + "': image_format=" + imageFormat
+                        + " is not supported (use png, or jpeg with jpeg_quality=1..100)");
+        }
+        if (jpegQuality == 0 && spec.param("jpeg_quality") != null) {
+            throw new InvalidInputException("backend '" + kind + "': jpeg_quality applies to image_format=jpeg only"
+                    + " (add image_format=jpeg, or remove jpeg_quality)");
+        }
         int repairs = spec.param("repairs") == null
                 ? ReplyRepair.DEFAULT_MAX_REPAIRS
                 : spec.intParam("repairs", 0, ReplyRepair.MAX_REPAIRS_LIMIT);
@@ -237,6 +269,7 @@ public record ChatSettings(
                 jsonSchema,
                 extras,
                 imageBudget,
+                jpegQuality,
                 repairs,
                 prompts,
                 judgePrompts);

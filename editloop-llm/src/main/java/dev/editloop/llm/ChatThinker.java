@@ -27,7 +27,7 @@ import java.util.Objects;
 
 /**
  * A thinker over any chat model: renders the project's prompts (or the user's replacements), sends the pictures as
- * high-detail PNG parts, and reads the reply with the tolerant parser, asking again with a short repair message when a
+ * high-detail PNG parts (JPEG with {@code image_format=jpeg}), and reads the reply with the tolerant parser, asking again with a short repair message when a
  * reply cannot be read. An unreadable critique becomes {@link Critique#invalid} with the raw text kept; an unreadable
  * plan is an error. Never invents a score.
  *
@@ -142,7 +142,7 @@ public final class ChatThinker implements Thinker {
     }
 
     private Content image(dev.editloop.core.image.Picture picture) {
-        return PictureParts.image(picture, settings.imageBudget());
+        return PictureParts.image(picture, settings.imageBudget(), settings.jpegQuality());
     }
 
     private static String withNote(String text, ReplySchemas.Shape shape) {

@@ -138,7 +138,14 @@ public final class HttpTransport implements AutoCloseable {
         byte[] body = response.body();
         int status = response.statusCode();
         if ((status < 200 || status > 299) && !keep.test(status)) {
-            throw HttpFailures.status(settings.backend(), url, status, type, body, settings.key());
+            throw HttpFailures.status(
+                    settings.backend(),
+                    url,
+                    status,
+                    type,
+                    body,
+                    settings.key(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         }
         return new HttpReply(settings.backend(), url, status, type, body, elapsed, settings.key());
     }

@@ -40,16 +40,17 @@ class EndpointPoolTest {
     @Test
     void anEndpointIsTakenOutAfterRepeatedRetriableFailuresAndComesBackAfterItsRest() {
         EndpointPool pool = pool(4, List.of(A, B));
-        for (int i = 0; i < 4; i++) {
+        AtomicInteger bFailures = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
             try {
                 pool.call(uri -> {
-                    if (uri.equals(A)) {
+                    if (uri.equals(A) || bFailures.getAndIncrement() == 0) {
                         throw new RetriableException("down");
                     }
                     return uri;
                 });
             } catch (RetriableException expected) {
-                // A fails
+                // A fails every time; B once, so that A is asked twice
             }
         }
         assertThat(pool.status().get(0).inService()).isFalse();
@@ -159,5 +160,125 @@ class EndpointPoolTest {
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(peak.get()).isEqualTo(2);
+    }
+
+    /** Starts a call that holds its slot until the latch opens; returns when it is running, with its endpoint. */
+    private static URI hold(EndpointPool pool, CountDownLatch release, java.util.concurrent.ExecutorService executor)
+            throws Exception {
+        java.util.concurrent.CompletableFuture<URI> started = new java.util.concurrent.CompletableFuture<>();
+        executor.submit(() -> pool.call(uri -> {
+            started.complete(uri);
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return uri;
+        }));
+        return started.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void noCallQueuesBehindABusyEndpointWhileAnotherIsFree() throws Exception {
+        EndpointPool pool = pool(1, List.of(A, B));
+        CountDownLatch release = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            URI busy = hold(pool, release, executor);
+            assertThat(busy).isEqualTo(A);
+            java.util.concurrent.Future<List<URI>> quick = executor.submit(() -> {
+                List<URI> used = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    used.add(pool.call(uri -> uri));
+                }
+                return used;
+            });
+            // round robin would send the second of these to A and wait there until the held call ends
+            assertThat(quick.get(10, TimeUnit.SECONDS)).containsOnly(B);
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aCallGoesToTheLeastLoadedEndpoint() throws Exception {
+        EndpointPool pool = pool(4, List.of(A, B, C));
+        CountDownLatch releaseA = new CountDownLatch(1);
+        CountDownLatch releaseB = new CountDownLatch(1);
+        CountDownLatch releaseRest = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(hold(pool, releaseA, executor)).isEqualTo(A);
+            assertThat(hold(pool, releaseB, executor)).isEqualTo(B);
+            assertThat(hold(pool, releaseRest, executor)).isEqualTo(C);
+            assertThat(hold(pool, releaseRest, executor))
+                    .as("ties go round robin")
+                    .isEqualTo(A);
+            releaseB.countDown();
+            while (pool.status().get(1).inFlight() > 0) {
+                Thread.onSpinWait();
+            }
+            // A has 2 in flight, C 1, B none: B, then C and B (tied at 1, round robin from C)
+            assertThat(hold(pool, releaseRest, executor)).isEqualTo(B);
+            assertThat(hold(pool, releaseRest, executor)).isEqualTo(C);
+            assertThat(hold(pool, releaseRest, executor)).isEqualTo(B);
+            assertThat(pool.status())
+                    .extracting(EndpointPool.EndpointStatus::inFlight)
+                    .containsExactly(2, 2, 2);
+            releaseA.countDown();
+            releaseRest.countDown();
+        }
+    }
+
+    @Test
+    void whenEveryEndpointIsFullACallTakesTheFirstSlotThatFreesAnywhere() throws Exception {
+        EndpointPool pool = pool(1, List.of(A, B));
+        CountDownLatch releaseA = new CountDownLatch(1);
+        CountDownLatch releaseB = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            hold(pool, releaseA, executor);
+            hold(pool, releaseB, executor);
+            java.util.concurrent.Future<URI> waiting = executor.submit(() -> pool.call(uri -> uri));
+            releaseB.countDown();
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(B);
+            releaseA.countDown();
+        }
+    }
+
+    @Test
+    void aRetriableFailureSaysWhetherAnotherEndpointCanTakeTheNextAttempt() {
+        EndpointPool pool = pool(4, List.of(A, B));
+        RetriableException first = failure(pool);
+        assertThat(first.failoverAvailable()).as("B has not failed").isTrue();
+        RetriableException second = failure(pool);
+        assertThat(second.failoverAvailable()).as("both are failing: back off").isFalse();
+
+        EndpointPool single = pool(4, List.of(A));
+        assertThat(failure(single).failoverAvailable()).isFalse();
+    }
+
+    @Test
+    void theNextAttemptAfterAFailureGoesToAnEndpointInGoodStanding() {
+        EndpointPool pool = pool(4, List.of(A, B, C));
+        List<URI> tried = new ArrayList<>();
+        RetriableException e = failure(pool, tried); // A fails
+        assertThat(e.failoverAvailable()).isTrue();
+        for (int i = 0; i < 4; i++) {
+            tried.add(pool.call(uri -> uri));
+        }
+        assertThat(tried).containsExactly(A, B, C, B, C);
+    }
+
+    private static RetriableException failure(EndpointPool pool) {
+        return failure(pool, new ArrayList<>());
+    }
+
+    private static RetriableException failure(EndpointPool pool, List<URI> tried) {
+        try {
+            pool.call(uri -> {
+                tried.add(uri);
+                throw new RetriableException(uri + ": HTTP 503");
+            });
+        } catch (RetriableException e) {
+            return e;
+        }
+        throw new AssertionError("the call did not fail");
     }
 }

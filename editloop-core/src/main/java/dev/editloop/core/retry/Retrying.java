@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The backend registry applies it to every port it creates, with the policy the spec
  * asks for; adapters never retry by themselves. Endpoint failover comes for free: each attempt asks the adapter's
- * {@link EndpointPool} again.
+ * endpoint pool again, and when the pool says another endpoint can take the call now, that attempt is made without
+ * waiting. A server's {@code Retry-After} replaces the backoff (cut to the policy's cap).
  */
 public final class Retrying {
     private static final Logger LOG = LoggerFactory.getLogger(Retrying.class);
@@ -175,12 +176,22 @@ public final class Retrying {
     }
 
     /**
-     * Runs a call under a policy.
+     * Runs a call under a policy. How long it waits before the next attempt:
+     *
+     * <ul>
+     *   <li>not at all when another endpoint of the backend can take the call now
+     *       ({@link RetriableException#failoverAvailable()}): the next attempt goes there at once;
+     *   <li>the server's {@code Retry-After} ({@link RetriableException#retryAfter()}), cut to the policy's
+     *       {@link RetryPolicy#maxRetryWait()};
+     *   <li>otherwise the policy's exponential backoff, counted over the waits made so far (failovers do not lengthen
+     *       it).
+     * </ul>
      *
      * @param what the backend, for log lines
      * @param operation what the call does, for log lines
      */
     public static <T> T call(RetryPolicy policy, Sleeper sleeper, String what, String operation, Supplier<T> call) {
+        int backoffs = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
@@ -189,17 +200,39 @@ public final class Retrying {
                     if (attempt == 1) {
                         throw e;
                     }
-                    throw new RetriableException(e.getMessage() + " (gave up after " + attempt + " attempts)", e);
+                    throw e.withMessage(e.getMessage() + " (gave up after " + attempt + " attempts)");
                 }
-                Duration wait = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
+                Duration wait;
+                String why;
+                if (e.failoverAvailable()) {
+                    wait = Duration.ZERO;
+                    why = "on another endpoint now";
+                } else if (e.retryAfter().isPresent()) {
+                    Duration asked = e.retryAfter().orElseThrow();
+                    wait = policy.retryAfterWait(asked);
+                    why = "in " + wait.toMillis() + " ms (the server asked to wait " + seconds(asked) + " s"
+                            + (wait.compareTo(asked) < 0 ? ", cut to max_retry_wait=" + seconds(wait) + " s" : "")
+                            + ")";
+                    backoffs++;
+                } else {
+                    wait = policy.delayBefore(backoffs + 2, ThreadLocalRandom.current());
+                    why = "in " + wait.toMillis() + " ms";
+                    backoffs++;
+                }
                 LOG.warn(
-                        "{} {} failed ({}); attempt {} of {} in {} ms",
+                        "{} {} failed ({}); attempt {} of {} {}",
                         what,
                         operation,
                         e.getMessage(),
                         attempt + 1,
                         policy.maxAttempts(),
-                        wait.toMillis());
+                        why);
+                if (wait.isZero()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new NonRetriableException(e.getMessage() + " (interrupted while waiting to retry)", e);
+                    }
+                    continue;
+                }
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
@@ -210,5 +243,13 @@ public final class Retrying {
                 throw e;
             }
         }
+    }
+
+    /** A duration in seconds as a person reads it: {@code 5}, {@code 0.6}. */
+    private static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0
+                ? Long.toString(millis / 1000)
+                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 }

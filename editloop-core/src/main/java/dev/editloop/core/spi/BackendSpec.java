@@ -231,8 +231,9 @@ public record BackendSpec(String kind, List<String> endpoints, Map<String, Strin
     }
 
     /**
-     * The retry policy this spec asks for: {@code retries=N} (retries after the first attempt) and
-     * {@code retry_delay=SECONDS} (the first wait) override the fallback.
+     * The retry policy this spec asks for: {@code retries=N} (retries after the first attempt),
+     * {@code retry_delay=SECONDS} (the first wait) and {@code max_retry_wait=SECONDS} (the longest wait a server's
+     * {@code Retry-After} can impose) override the fallback.
      *
      * @throws dev.editloop.core.InvalidInputException when a parameter is not a number in range
      */
@@ -240,16 +241,20 @@ public record BackendSpec(String kind, List<String> endpoints, Map<String, Strin
         RetryPolicy policy = fallback;
         if (param("retries") != null) {
             int n = intParam("retries", 0, 20);
-            policy = new RetryPolicy(n + 1, policy.initialDelay(), policy.maxDelay(), policy.jitter());
+            policy = new RetryPolicy(
+                    n + 1, policy.initialDelay(), policy.maxDelay(), policy.jitter(), policy.maxRetryWait());
             if (n > 0 && policy.initialDelay().isZero()) {
                 RetryPolicy d = RetryPolicy.DEFAULT;
-                policy = new RetryPolicy(n + 1, d.initialDelay(), d.maxDelay(), d.jitter());
+                policy = new RetryPolicy(n + 1, d.initialDelay(), d.maxDelay(), d.jitter(), d.maxRetryWait());
             }
         }
         if (param("retry_delay") != null) {
             Duration first = durationParam("retry_delay");
             Duration max = first.compareTo(policy.maxDelay()) > 0 ? first : policy.maxDelay();
-            policy = new RetryPolicy(policy.maxAttempts(), first, max, policy.jitter());
+            policy = new RetryPolicy(policy.maxAttempts(), first, max, policy.jitter(), policy.maxRetryWait());
+        }
+        if (param("max_retry_wait") != null) {
+            policy = policy.withMaxRetryWait(durationParam("max_retry_wait"));
         }
         return policy;
     }

@@ -18,6 +18,52 @@ class ImagesTest {
     @TempDir
     Path tmp;
 
+    /** A photo-like picture: smooth gradients with a little sensor noise. */
+    private static Picture photoLike(int w, int h) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        byte[] bgr = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                bgr[i] = (byte) Math.clamp(60 + x * 120 / w + random.nextInt(-3, 4), 0, 255);
+                bgr[i + 1] = (byte) Math.clamp(90 + y * 100 / h + random.nextInt(-3, 4), 0, 255);
+                bgr[i + 2] = (byte) Math.clamp(40 + (x + y) * 80 / (w + h) + random.nextInt(-3, 4), 0, 255);
+            }
+        }
+        return Picture.ofBgr(w, h, bgr);
+    }
+
+    @Test
+    void everyPngLevelDecodesToTheSamePixels() throws Exception {
+        Picture picture = photoLike(97, 61);
+        for (int level : new int[] {0, 1, 6, 9}) {
+            byte[] png = Images.encodePng(picture, level);
+            BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertThat(Picture.of(decoded)).as("level %d", level).isEqualTo(picture);
+        }
+        assertThatThrownBy(() -> Images.encodePng(picture, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pngsForUploadAreFarSmallerThanTheJdkWritersAtTheSameLevel() {
+        Picture picture = photoLike(512, 512);
+        int ours = Images.encodePng(picture, Images.PNG_LEVEL).length;
+        int jdk = Images.encodePngImageIo(picture, Images.PNG_LEVEL).length;
+        assertThat(ours).as("ours %d bytes, ImageIO %d bytes", ours, jdk).isLessThan(jdk * 8 / 10);
+        assertThat(picture.png()).hasSize(ours);
+    }
+
+    @Test
+    void jpegEncodingIsAJpegOfTheRequestedQuality() throws Exception {
+        Picture picture = photoLike(64, 48);
+        byte[] low = Images.encodeJpeg(picture, 30);
+        byte[] high = Images.encodeJpeg(picture, 95);
+        assertThat(low).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        assertThat(low.length).isLessThan(high.length);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(high)).getWidth())
+                .isEqualTo(64);
+    }
+
     @Test
     void pngRoundTripKeepsEveryPixel() {
         byte[] bgr = new byte[5 * 3 * 3];

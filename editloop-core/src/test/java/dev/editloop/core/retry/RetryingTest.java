@@ -100,4 +100,85 @@ class RetryingTest {
         RetryPolicy policy = new RetryPolicy(20, Duration.ofSeconds(1), Duration.ofSeconds(5), 0);
         assertThat(policy.delayBefore(15, new SplittableRandom(1))).isEqualTo(Duration.ofSeconds(5));
     }
+
+    @Test
+    void whenAnotherEndpointCanTakeTheCallTheNextAttemptIsMadeWithoutWaiting() {
+        AtomicInteger calls = new AtomicInteger();
+        RetriableException down =
+                new RetriableException("flaky at http://a: connection refused").failoverAvailable(true);
+        Editor editor = Retrying.editor(flaky(calls, 1, down), RetryPolicy.DEFAULT, sleeper);
+        editor.edit(CALL);
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(waits).as("failover does not sleep").isEmpty();
+    }
+
+    @Test
+    void failoversDoNotLengthenTheBackoffWhenEveryEndpointFails() {
+        AtomicInteger calls = new AtomicInteger();
+        Editor editor = Retrying.editor(
+                new Editor() {
+                    @Override
+                    public EditResult edit(EditCall call) {
+                        int n = calls.incrementAndGet();
+                        if (n == 1) {
+                            throw new RetriableException("a: HTTP 503").failoverAvailable(true);
+                        }
+                        if (n <= 3) {
+                            throw new RetriableException("b: HTTP 503");
+                        }
+                        return EditResult.of(call.image(), List.of());
+                    }
+
+                    @Override
+                    public String describe() {
+                        return "pool";
+                    }
+                },
+                new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 0),
+                sleeper);
+        editor.edit(CALL);
+        assertThat(waits)
+                .as("no wait after the failover, then the backoff from its start")
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aServersRetryAfterReplacesTheBackoff() {
+        AtomicInteger calls = new AtomicInteger();
+        RetriableException limited = new RetriableException("x: rate limited (HTTP 429)", null, Duration.ofSeconds(5));
+        Editor editor = Retrying.editor(flaky(calls, 1, limited), RetryPolicy.DEFAULT, sleeper);
+        editor.edit(CALL);
+        assertThat(waits).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheCapIsCutToIt() {
+        AtomicInteger calls = new AtomicInteger();
+        RetriableException limited = new RetriableException("x: HTTP 503", null, Duration.ofHours(1));
+        RetryPolicy policy = BackendSpec.parse("x:http://h?max_retry_wait=20").retryPolicy(RetryPolicy.DEFAULT);
+        assertThat(policy.maxRetryWait()).isEqualTo(Duration.ofSeconds(20));
+        Editor editor = Retrying.editor(flaky(calls, 1, limited), policy, sleeper);
+        editor.edit(CALL);
+        assertThat(waits).containsExactly(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theDefaultCapOnRetryAfterIsAMinute() {
+        assertThat(RetryPolicy.DEFAULT.maxRetryWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RetryPolicy.DEFAULT.retryAfterWait(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(RetryPolicy.DEFAULT.retryAfterWait(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theGaveUpFailureKeepsTheServersHints() {
+        AtomicInteger calls = new AtomicInteger();
+        RetriableException limited = new RetriableException("x: HTTP 429", null, Duration.ofSeconds(2));
+        Editor editor = Retrying.editor(
+                flaky(calls, 100, limited), new RetryPolicy(2, Duration.ZERO, Duration.ZERO, 0), sleeper);
+        assertThatThrownBy(() -> editor.edit(CALL))
+                .isInstanceOfSatisfying(
+                        RetriableException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)))
+                .hasMessage("x: HTTP 429 (gave up after 2 attempts)");
+    }
 }

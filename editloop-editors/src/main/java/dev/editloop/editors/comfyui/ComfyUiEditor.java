@@ -62,7 +62,8 @@ public final class ComfyUiEditor implements Editor {
             "max_failures",
             "cooldown",
             "retries",
-            "retry_delay");
+            "retry_delay",
+            "max_retry_wait");
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
     static final Duration DEFAULT_POLL = Duration.ofMillis(500);

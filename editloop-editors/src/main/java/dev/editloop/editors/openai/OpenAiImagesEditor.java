@@ -39,9 +39,10 @@ import javax.imageio.ImageIO;
  * image}, optional {@code mask}, {@code prompt}, {@code model}, {@code n=1}, optional {@code size}, and pass-through
  * fields), reading {@code data[0].b64_json}.
  *
- * <p>Seeds: api.openai.com rejects fields it does not know (HTTP 400 "Unknown parameter"), and GPT-Image models take no
- * seed, so the call's seed is sent as {@code seed} only to other hosts (vLLM-Omni and SGLang honour it) unless the spec
- * says {@code send_seed=true|false}. Masks follow OpenAI's convention: a PNG with alpha of the image's size,
+ * <p>Seeds: OpenAI's image models (GPT-Image, DALL·E) take no seed and OpenAI rejects fields it does not know (HTTP 400
+ * "Unknown parameter"), whoever forwards the request (a proxy or gateway in front of gpt-image-1 gets the same 400). So
+ * whether {@code seed} is sent depends on the model, not the host: never for a known OpenAI image model, always for
+ * other models (vLLM-Omni and SGLang honour it), and {@code send_seed=true|false} overrides both. Masks follow OpenAI's convention: a PNG with alpha of the image's size,
  * transparent where the edit may happen; the white parts of {@link EditCall#mask()} become the transparent ones.
  *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
@@ -92,7 +93,7 @@ public final class OpenAiImagesEditor extends HttpEditor {
         }
         this.size = size(spec);
         this.fixedSeed = spec.param("seed") == null ? null : parseSeed(spec);
-        this.sendSeed = RemoteChecks.flag(spec, "send_seed", fixedSeed != null || !hosted);
+        this.sendSeed = RemoteChecks.flag(spec, "send_seed", takesSeed(model));
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
         this.extras = extras(spec);
     }
@@ -283,6 +284,18 @@ public final class OpenAiImagesEditor extends HttpEditor {
         long out = usage.path("output_tokens")
                 .asLong(usage.path("completion_tokens").asLong(0));
         return in <= 0 && out <= 0 ? Usage.NONE : new Usage(Math.max(0, in), Math.max(0, out));
+    }
+
+    /**
+     * Whether a model is known to take a {@code seed} field: OpenAI's image models ({@code gpt-image-1},
+     * {@code gpt-image-1-mini}, {@code gpt-image-1.5}, {@code chatgpt-image-latest}, {@code dall-e-2}, {@code dall-e-3})
+     * do not; other models served over this protocol (Qwen-Image-Edit, FLUX.1 Kontext on vLLM-Omni or SGLang) do.
+     */
+    static boolean takesSeed(String model) {
+        String m = model.toLowerCase(Locale.ROOT);
+        int slash = m.lastIndexOf('/');
+        String name = slash >= 0 ? m.substring(slash + 1) : m;
+        return !(name.startsWith("gpt-image") || name.startsWith("chatgpt-image") || name.startsWith("dall-e"));
     }
 
     private static boolean openAiHost(URI endpoint) {

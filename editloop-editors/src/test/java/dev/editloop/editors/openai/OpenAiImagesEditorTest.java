@@ -203,6 +203,38 @@ class OpenAiImagesEditorTest extends HttpEditorFaults {
     }
 
     @Test
+    void aProxyInFrontOfGptImageGetsNoSeedBecauseTheModelTakesNone() {
+        fake.rejectUnknownFields(true); // as OpenAI does, behind whatever host name
+        Picture source = TestImages.scene(30, 20, 1);
+        try (Editor editor = editor(fake.baseUrl(), "model=gpt-image-1", Map.of())) {
+            EditResult result = editor.edit(EditCall.of(source, "brighter", 3));
+            assertThat(result.image().samePixels(FakeOpenAiImagesServer.brighten(source, "brighter", 0)))
+                    .isTrue();
+            assertThat(fake.lastForm().field("seed")).isNull();
+            assertThat(editor.capabilities().seeds()).isFalse();
+        }
+        try (Editor editor = editor(fake.baseUrl(), "model=gpt-image-1&send_seed=true", Map.of())) {
+            assertThatThrownBy(() -> editor.edit(EditCall.of(source, "brighter", 3)))
+                    .isInstanceOf(NonRetriableException.class)
+                    .hasMessageContaining("Unknown parameter: 'seed'");
+        }
+    }
+
+    @Test
+    void theSeedIsSentByTheModelsCapabilitiesNotTheHost() {
+        assertThat(OpenAiImagesEditor.takesSeed("gpt-image-1")).isFalse();
+        assertThat(OpenAiImagesEditor.takesSeed("openai/gpt-image-1-mini")).isFalse();
+        assertThat(OpenAiImagesEditor.takesSeed("dall-e-2")).isFalse();
+        assertThat(OpenAiImagesEditor.takesSeed("Qwen/Qwen-Image-Edit-2511")).isTrue();
+        fake.rejectUnknownFields(false);
+        Picture source = TestImages.scene(30, 20, 1);
+        try (Editor editor = editor(fake.baseUrl(), "model=Qwen/Qwen-Image-Edit-2511", Map.of())) {
+            editor.edit(EditCall.of(source, "brighter", 3));
+            assertThat(fake.lastForm().field("seed")).isNotNull();
+        }
+    }
+
+    @Test
     void aModelIsRequired() {
         assertThatThrownBy(() -> new OpenAiImagesEditor(BackendSpec.parse("openai-images:" + fake.baseUrl()), Map.of()))
                 .isInstanceOf(InvalidInputException.class)

@@ -164,6 +164,50 @@ class OpenAiChatThinkerTest {
     }
 
     @Test
+    void picturesAreSentAsPngByDefault() throws Exception {
+        try (Thinker thinker = thinker("")) {
+            thinker.critique(CritiqueCall.compare(source, edited, INSTRUCTION, INSTRUCTION, 1, 1));
+        }
+        for (Image image : server.lastChat().images()) {
+            assertThat(image.mediaType()).isEqualTo("image/png");
+            assertThat(image.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+        assertThat(decode(server.lastChat().images().get(0)).samePixels(source)).isTrue();
+    }
+
+    @Test
+    void withImageFormatJpegPicturesAreSentAsJpegAtTheGivenQuality() throws Exception {
+        Picture photo = TestImages.coffee();
+        try (Thinker thinker = thinker("image_format=jpeg&jpeg_quality=80")) {
+            thinker.critique(CritiqueCall.compare(photo, photo, INSTRUCTION, INSTRUCTION, 1, 1));
+        }
+        List<Image> images = server.lastChat().images();
+        assertThat(images).hasSize(2);
+        for (Image image : images) {
+            assertThat(image.url()).startsWith("data:image/jpeg;base64,");
+            assertThat(image.mediaType()).isEqualTo("image/jpeg");
+            assertThat(image.bytes()).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        }
+        Picture fit = Images.fitWithin(photo, dev.editloop.llm.ChatSettings.DEFAULT_IMAGE_BUDGET);
+        assertThat(decode(images.get(0)).width()).isEqualTo(fit.width());
+        assertThat(images.get(0).bytes()).isEqualTo(Images.encodeJpeg(fit, 80));
+        assertThat(images.get(0).bytes().length).isLessThan(fit.png().length / 3);
+    }
+
+    @Test
+    void anUnknownImageFormatOrAQualityWithoutJpegIsRefusedInOneLine() {
+        assertThatThrownBy(() -> thinker("image_format=webp"))
+                .isInstanceOf(dev.editloop.core.InvalidInputException.class)
+                .hasMessageContaining("image_format=webp is not supported");
+        assertThatThrownBy(() -> thinker("jpeg_quality=80"))
+                .isInstanceOf(dev.editloop.core.InvalidInputException.class)
+                .hasMessageContaining("jpeg_quality applies to image_format=jpeg only");
+        assertThatThrownBy(() -> thinker("image_format=jpeg&jpeg_quality=0"))
+                .isInstanceOf(dev.editloop.core.InvalidInputException.class)
+                .hasMessageContaining("jpeg_quality");
+    }
+
+    @Test
     void aPromptFileReplacesTheDefaultPrompt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("my.txt");
         Files.writeString(file, "Custom review. Asked: {{original_instruction}}. Reply <think/><score/><answer/>.");

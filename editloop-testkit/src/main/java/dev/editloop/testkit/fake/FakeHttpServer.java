@@ -36,11 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #garbageNext}: the next requests answer 200 with a body that is not the protocol's;
  *   <li>{@link #emptyNext}: the next requests answer 200 with an empty body;
  *   <li>{@link #hangNext}: the next requests never answer (a client timeout);
+ *   <li>{@link #dropNext}: the next requests are read and the connection closed without a reply (a crashed worker);
+ *   <li>{@link #retryAfterNext}: the next requests answer 429 or 503 with a {@code Retry-After} header;
  *   <li>{@link #requireKey}: requests without the key answer 401, as a server started with a key does.
  * </ul>
  *
  * Each switch may be limited to paths starting with a prefix. Subclasses implement {@link #handle}. Requests are
- * served on virtual threads; the switches and the log are thread-safe.
+ * served on virtual threads; the switches and the log are thread-safe. The server counts the requests in flight and
+ * the most it ever had at once ({@link #inFlight()}, {@link #maxInFlight()}), so tests can check a client's limits.
  */
 public abstract class FakeHttpServer implements AutoCloseable {
     /**
@@ -104,7 +107,8 @@ public abstract class FakeHttpServer implements AutoCloseable {
 
     private enum FaultKind {
         STATUS,
-        HANG
+        HANG,
+        DROP
     }
 
     private record Fault(
@@ -114,7 +118,19 @@ public abstract class FakeHttpServer implements AutoCloseable {
             String contentType,
             String body,
             AtomicInteger left,
-            AtomicInteger skip) {}
+            AtomicInteger skip,
+            Map<String, String> headers) {
+        Fault(
+                String pathPrefix,
+                FaultKind kind,
+                int status,
+                String contentType,
+                String body,
+                AtomicInteger left,
+                AtomicInteger skip) {
+            this(pathPrefix, kind, status, contentType, body, left, skip, Map.of());
+        }
+    }
 
     private final String name;
     private final HttpServer server;
@@ -124,6 +140,8 @@ public abstract class FakeHttpServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration delay = Duration.ZERO;
     private volatile String requiredKey;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     /** Starts the server on a free loopback port. */
     protected FakeHttpServer(String name) {
@@ -136,6 +154,19 @@ public abstract class FakeHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    /**
+     * A server that answers every request with 200 and this JSON body (after any switched-on misbehaviour): a
+     * stand-in endpoint for pool, retry and load tests.
+     */
+    public static FakeHttpServer answering(String name, String json) {
+        return new FakeHttpServer(name) {
+            @Override
+            protected void handle(Recorded request, Reply reply) {
+                reply.json(200, json);
+            }
+        };
     }
 
     /** The server's base URL, {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -219,6 +250,40 @@ public abstract class FakeHttpServer implements AutoCloseable {
         return failNext(null, count, 200, "application/json", "");
     }
 
+    /**
+     * The next {@code count} requests answer {@code status} (429 or 503, usually) with a JSON error body and the header
+     * {@code Retry-After: retryAfter} (seconds, or an HTTP date).
+     */
+    public FakeHttpServer retryAfterNext(int count, int status, String retryAfter) {
+        faults.add(new Fault(
+                null,
+                FaultKind.STATUS,
+                status,
+                "application/json",
+                "{\"error\":{\"message\":\"fake " + name + " error " + status + ": try again later\","
+                        + "\"type\":\"rate_limit_error\"}}",
+                new AtomicInteger(count),
+                new AtomicInteger(),
+                Map.of("Retry-After", retryAfter)));
+        return this;
+    }
+
+    /** The next {@code count} requests are read, then the connection is closed without any reply. */
+    public FakeHttpServer dropNext(int count) {
+        faults.add(new Fault(null, FaultKind.DROP, 0, null, null, new AtomicInteger(count), new AtomicInteger()));
+        return this;
+    }
+
+    /** Requests being served now (received, reply not yet sent). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most requests this server has served at once since it started (or since {@link #reset()}). */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** The next {@code count} requests never answer while the server runs. */
     public FakeHttpServer hangNext(int count) {
         faults.add(new Fault(null, FaultKind.HANG, 0, null, null, new AtomicInteger(count), new AtomicInteger()));
@@ -246,6 +311,7 @@ public abstract class FakeHttpServer implements AutoCloseable {
         requests.clear();
         faults.clear();
         delay = Duration.ZERO;
+        maxInFlight.set(inFlight.get());
     }
 
     /**
@@ -262,6 +328,9 @@ public abstract class FakeHttpServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        int running = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(running, Math::max);
+        boolean counted = true;
         try (exchange) {
             Recorded request = record(exchange);
             requests.add(request);
@@ -274,8 +343,12 @@ public abstract class FakeHttpServer implements AutoCloseable {
                 closed.await(10, TimeUnit.MINUTES);
                 return;
             }
+            if (fault != null && fault.kind() == FaultKind.DROP) {
+                return; // closing an exchange before its headers are sent closes the connection
+            }
             if (fault != null) {
                 reply.send(fault.status(), fault.contentType(), fault.body());
+                fault.headers().forEach(reply::header);
             } else if (requiredKey != null && !authorized(request)) {
                 reply.json(
                         401,
@@ -288,6 +361,10 @@ public abstract class FakeHttpServer implements AutoCloseable {
                     reply.send(500, "text/plain", "Internal Server Error: " + e);
                 }
             }
+            // a request stops counting before its reply leaves: a client that reads the reply and sends its next
+            // request at once must not be seen as one request over its limit
+            inFlight.decrementAndGet();
+            counted = false;
             reply.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             if (reply.contentType != null) {
                 exchange.getResponseHeaders().set("Content-Type", reply.contentType);
@@ -302,6 +379,10 @@ public abstract class FakeHttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // the client went away (a timeout on its side): nothing to answer
+        } finally {
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

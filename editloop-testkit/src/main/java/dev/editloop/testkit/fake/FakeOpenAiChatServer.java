@@ -46,6 +46,15 @@ public final class FakeOpenAiChatServer extends FakeHttpServer {
             return url != null && url.startsWith("data:image/png;base64,");
         }
 
+        /** The media type of a data URI ({@code image/png}, {@code image/jpeg}), or null for another URL. */
+        public String mediaType() {
+            if (url == null || !url.startsWith("data:")) {
+                return null;
+            }
+            int end = url.indexOf(';');
+            return end < 0 ? null : url.substring("data:".length(), end);
+        }
+
         /** The decoded bytes of a data URI. */
         public byte[] bytes() {
             int comma = url.indexOf(',');
