@@ -48,8 +48,9 @@ public abstract class HttpEditor implements HttpEditorProvider.CheckedEditor {
         return pool.call(endpoint -> editAt(endpoint, call));
     }
 
+    /** The spec as shown (without the key); an editor may show less of it. */
     @Override
-    public final String describe() {
+    public String describe() {
         return spec.display();
     }
 
