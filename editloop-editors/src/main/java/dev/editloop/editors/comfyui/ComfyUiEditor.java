@@ -205,7 +205,9 @@ public final class ComfyUiEditor extends HttpEditor {
             inFlight.remove(ours);
             if (Thread.currentThread().isInterrupted()) {
                 stopWhileCancelled(endpoint, ours);
-            } else if (e instanceof EditLoopException failure && failure.retriable()) {
+                throw cancelled(HttpFailures.where(KIND, endpoint), ours, e);
+            }
+            if (e instanceof EditLoopException failure && failure.retriable()) {
                 stop(endpoint, ours); // no reply, but the server may have queued it
             }
             throw e;
