@@ -22,6 +22,8 @@ import dev.editloop.remote.HttpReply;
 import dev.editloop.remote.HttpTransport;
 import dev.editloop.remote.Multipart;
 import dev.editloop.remote.RemoteSettings;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -207,8 +209,8 @@ public final class ComfyUiEditor extends HttpEditor {
                 stopWhileCancelled(endpoint, ours);
                 throw cancelled(HttpFailures.where(KIND, endpoint), ours, e);
             }
-            if (e instanceof EditLoopException failure && failure.retriable()) {
-                stop(endpoint, ours); // no reply, but the server may have queued it
+            if (e.getCause() instanceof IOException io && !(io instanceof ConnectException)) {
+                stop(endpoint, ours); // no reply (a timeout, a dropped connection), but the server may have queued it
             }
             throw e;
         }
