@@ -96,10 +96,12 @@ final class ComfyUiErrors {
                 if (kind.equals("execution_error")) {
                     String type = data.path("exception_type").asText("");
                     String text = data.path("exception_message").asText("").strip();
-                    return new NonRetriableException(cut(where + ": " + workflow.source() + " failed in node "
-                            + data.path("node_id").asText("?") + " ("
-                            + data.path("node_type").asText("?") + "): "
-                            + (type.isEmpty() ? "" : type + ": ") + oneLine(text) + " (prompt " + promptId + ")"));
+                    return new NonRetriableException(cut(
+                            where + ": " + workflow.source() + " failed in node "
+                                    + data.path("node_id").asText("?") + " ("
+                                    + data.path("node_type").asText("?") + "): "
+                                    + (type.isEmpty() ? "" : type + ": ") + oneLine(text),
+                            " (prompt " + promptId + ")"));
                 }
                 if (kind.equals("execution_interrupted")) {
                     return new NonRetriableException(where + ": " + workflow.source() + " was interrupted in node "
@@ -119,7 +121,16 @@ final class ComfyUiErrors {
     }
 
     private static String cut(String s) {
+        return cut(s, "");
+    }
+
+    /**
+     * One line of at most {@link #MAX} characters (an ellipsis marks a cut) followed by a tail that is never cut, such
+     * as {@code " (prompt ID)"}: the id is what a user needs to find the run in the server's log.
+     */
+    static String cut(String s, String tail) {
         String line = oneLine(s);
-        return line.length() <= MAX ? line : line.substring(0, MAX) + "…";
+        int room = Math.max(0, MAX - tail.length());
+        return (line.length() <= room ? line : line.substring(0, room) + "…") + tail;
     }
 }

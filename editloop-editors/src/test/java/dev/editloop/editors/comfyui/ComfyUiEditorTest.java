@@ -132,20 +132,6 @@ class ComfyUiEditorTest {
     }
 
     @Test
-    void aPromptThatNeverFinishesTimesOutAndIsRemovedFromTheQueue() {
-        fake.runningPolls(Integer.MAX_VALUE);
-        try (ComfyUiEditor editor = new ComfyUiEditor(
-                BackendSpec.parse("comfyui:" + fake.baseUri() + "?workflow=qwen-image-edit&poll=20ms&timeout=0.3"),
-                Map.of())) {
-            assertThatThrownBy(() -> editor.edit(EditCall.of(source, "x", 1)))
-                    .isInstanceOf(RetriableException.class)
-                    .hasMessageContaining("did not finish within 0.3 s")
-                    .hasMessageContaining("timeout=");
-        }
-        assertThat(fake.deleted()).hasSize(1);
-    }
-
-    @Test
     void aFailingNodeIsQuotedWithItsTypeAndException() {
         fake.failNode(1, "KSampler", "torch.OutOfMemoryError", "CUDA out of memory. Tried to allocate 2.00 GiB");
         try (ComfyUiEditor editor = editor("qwen-image-edit", "")) {

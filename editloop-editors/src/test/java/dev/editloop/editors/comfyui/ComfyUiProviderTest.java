@@ -80,7 +80,7 @@ class ComfyUiProviderTest {
         BackendSpec spec = BackendSpec.parse(
                 "comfyui:" + first.baseUri() + "," + second.baseUri() + "," + dead + "?workflow=qwen-image-edit");
 
-        List<BackendCheck> rows = new ComfyUiProvider(Map.of()).check(spec, BackendRole.EDITOR);
+        List<BackendCheck> rows = new ComfyUiProvider().check(spec, Map.of());
 
         assertThat(rows).hasSize(3);
         BackendCheck ok = rows.get(0);
@@ -110,12 +110,10 @@ class ComfyUiProviderTest {
         BackendSpec spec =
                 BackendSpec.parse("comfyui:" + first.baseUri() + "?workflow=qwen-image-edit&key_env=COMFY_KEY");
 
-        BackendCheck good = new ComfyUiProvider(Map.of("COMFY_KEY", "s3cret"))
-                .check(spec, BackendRole.EDITOR)
-                .get(0);
-        BackendCheck bad = new ComfyUiProvider(Map.of("COMFY_KEY", "wrong"))
-                .check(spec, BackendRole.EDITOR)
-                .get(0);
+        BackendCheck good =
+                new ComfyUiProvider().check(spec, Map.of("COMFY_KEY", "s3cret")).get(0);
+        BackendCheck bad =
+                new ComfyUiProvider().check(spec, Map.of("COMFY_KEY", "wrong")).get(0);
 
         assertThat(good.authenticated()).isEqualTo(Status.OK);
         assertThat(good.model()).isEqualTo(Status.OK);
@@ -127,7 +125,7 @@ class ComfyUiProviderTest {
     void checkOfAnUnusableWorkflowIsAFailedRowNotAnException() {
         BackendSpec spec = BackendSpec.parse("comfyui:" + first.baseUri() + "?workflow=no-such-flow.json");
 
-        List<BackendCheck> rows = new ComfyUiProvider(Map.of()).check(spec, BackendRole.EDITOR);
+        List<BackendCheck> rows = new ComfyUiProvider().check(spec, Map.of());
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.model()).isEqualTo(Status.FAILED);

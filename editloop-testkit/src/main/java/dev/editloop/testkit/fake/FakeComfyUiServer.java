@@ -8,55 +8,141 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * A loopback ComfyUI server: {@code POST /upload/image}, {@code POST /prompt} (validated against its
- * {@code /object_info} as ComfyUI does: unknown node types, model files it does not have, missing inputs, wrong
- * types), {@code GET /history/{id}} (empty while the prompt "runs", then the outputs and status),
- * {@code GET /view}, {@code GET /object_info}, {@code GET /system_stats} and {@code POST /queue}; every route also
- * answers under {@code /api/}.
+ * A loopback ComfyUI server that behaves as a real ComfyUI 0.3.60 does where EditLoop depends on it: {@code POST
+ * /upload/image}, {@code POST /prompt} (validated against its {@code /object_info} the way ComfyUI validates: unknown
+ * node types, missing inputs, values outside min/max, choices not in the list, links to the wrong output type or
+ * index; inputs a node does not declare are ignored, and only nodes an output depends on are validated), a queue
+ * that runs one prompt at a time in order, {@code GET /history[/{id}]}, {@code GET /view}, {@code GET /object_info},
+ * {@code GET /system_stats}, {@code GET|POST /queue} (a delete removes only pending prompts: the running one keeps
+ * running) and {@code POST /interrupt} (global, or only the prompt named by {@code {"prompt_id": …}}; the prompt
+ * then ends with {@code execution_interrupted}); every route also answers under {@code /api/}. Replies have the real
+ * server's statuses, bodies and content types (JSON as {@code application/json; charset=utf-8}, empty bodies as
+ * {@code application/octet-stream}, a crash as the 500 text page).
  *
- * <p>The "edit" it makes is a deterministic transformation of the uploaded image that depends on every value of the
- * workflow except the image name (so on the prompt and the seed), optionally at another size. Its
- * {@code /object_info} knows the node types of the Qwen-Image-Edit and FLUX.1 Kontext [dev] workflows with their
- * usual model files; tests change it with {@link #models}, {@link #withoutModelFile} and {@link #withoutNodeType}.
- * The filled workflows it receives are recorded ({@link #prompts()}).
+ * <p>Its {@code /object_info} is the real server's catalog for the node types of the Qwen-Image-Edit and FLUX.1
+ * Kontext [dev] workflows (and a few common ones), with their usual model files added; tests change it with
+ * {@link #models}, {@link #withoutModelFile}, {@link #withoutNodeType} and {@link #nodeType}. A prompt runs for
+ * {@link #runTime} (none by default: it is done when it is queued) and its history appears {@link #runningPolls}
+ * polls later. The "edit" it makes is a deterministic transformation of the uploaded image that depends on every
+ * value of the workflow except the image name (so on the prompt and the seed), optionally at another size. The
+ * workflows it receives are recorded ({@link #prompts()}).
  */
 public final class FakeComfyUiServer extends FakeHttpServer {
     /** The version {@code /system_stats} reports. */
     public static final String VERSION = "0.3.60";
 
+    /** The content type of the real server's JSON replies. */
+    public static final String JSON = "application/json; charset=utf-8";
+
+    private static final String EMPTY = "application/octet-stream";
+    private static final String CATALOG = "comfyui-object-info.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final long STEP_MILLIS = 5;
 
-    private record Job(String id, AtomicInteger pollsLeft, ObjectNode entry) {}
+    /** What became of a prompt the server accepted. */
+    public enum Outcome {
+        /** Waiting in the queue. */
+        PENDING,
+        /** Running now. */
+        RUNNING,
+        /** Finished with its outputs. */
+        SUCCESS,
+        /** Failed in a node ({@code execution_error}). */
+        ERROR,
+        /** Stopped by {@code /interrupt} ({@code execution_interrupted}). */
+        INTERRUPTED,
+        /** Removed from the queue before it ran. */
+        DELETED
+    }
+
+    private static final class Job {
+        final String id;
+        final int number;
+        final ObjectNode workflow;
+        final ObjectNode extra;
+        final List<String> outputs;
+        final AtomicInteger hiddenPolls;
+        volatile boolean interrupt;
+        Outcome outcome = Outcome.PENDING; // guarded by the server's lock
+
+        Job(String id, int number, ObjectNode workflow, ObjectNode extra, List<String> outputs, int hiddenPolls) {
+            this.id = id;
+            this.number = number;
+            this.workflow = workflow;
+            this.extra = extra;
+            this.outputs = outputs;
+            this.hiddenPolls = new AtomicInteger(hiddenPolls);
+        }
+
+        ArrayNode queueItem() {
+            ArrayNode item = F.arrayNode().add(number).add(id);
+            item.add(workflow.deepCopy());
+            item.add(extra.deepCopy());
+            ArrayNode outs = item.addArray();
+            outputs.forEach(outs::add);
+            return item;
+        }
+    }
 
     private record NodeFailure(AtomicInteger left, String nodeType, String exceptionType, String message) {}
+
+    private record Validation(boolean valid, ArrayNode reasons) {}
+
+    /** A Python exception during validation (KeyError for a link to a missing node, IndexError for a bad slot). */
+    private static final class PythonError extends RuntimeException {
+        final String type;
+
+        PythonError(String type, String message) {
+            super(message, null, false, false);
+            this.type = type;
+        }
+    }
 
     private final ObjectNode objectInfo = defaultObjectInfo();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, byte[]> outputs = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> history = new LinkedHashMap<>(); // guarded by lock
+    private final Deque<Job> pending = new ArrayDeque<>(); // guarded by lock
+    private final Object lock = new Object();
+    private Job running; // guarded by lock
     private final List<ObjectNode> prompts = new CopyOnWriteArrayList<>();
     private final List<String> clientIds = new CopyOnWriteArrayList<>();
     private final List<String> deleted = new CopyOnWriteArrayList<>();
+    private final List<String> interrupts = new CopyOnWriteArrayList<>();
     private final AtomicInteger number = new AtomicInteger();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile int runningPolls;
+    private volatile Duration runTime = Duration.ZERO;
     private volatile int outputWidth;
     private volatile int outputHeight;
     private volatile NodeFailure failure;
+    private volatile boolean closing;
 
     /** Starts the server. */
     public FakeComfyUiServer() {
@@ -65,9 +151,18 @@ public final class FakeComfyUiServer extends FakeHttpServer {
 
     // ---- configuration
 
-    /** Every prompt answers an empty history for this many polls ("running") before it is done. */
+    /** The history of every prompt appears only this many polls of {@code /history/{id}} after it finished. */
     public FakeComfyUiServer runningPolls(int polls) {
         this.runningPolls = polls;
+        return this;
+    }
+
+    /**
+     * Every prompt queued from now on runs this long (a slow GPU), one at a time in queue order; an interrupt stops it
+     * within a few milliseconds. {@link Duration#ZERO} (the default): a prompt is done as soon as it is queued.
+     */
+    public FakeComfyUiServer runTime(Duration time) {
+        this.runTime = time;
         return this;
     }
 
@@ -91,11 +186,12 @@ public final class FakeComfyUiServer extends FakeHttpServer {
     public FakeComfyUiServer models(String nodeType, String input, String... files) {
         ObjectNode required =
                 (ObjectNode) objectInfo.path(nodeType).path("input").path("required");
-        ArrayNode list = F.arrayNode();
-        for (String f : files) {
-            list.add(f);
+        JsonNode old = required.get(input);
+        ArrayNode spec = F.arrayNode().add(strings(files));
+        if (old != null && old.size() > 1) {
+            spec.add(old.get(1));
         }
-        required.set(input, F.arrayNode().add(list).add(F.objectNode()));
+        required.set(input, spec);
         return this;
     }
 
@@ -127,7 +223,7 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         return this;
     }
 
-    // ---- what it received
+    // ---- what it received and did
 
     /** The workflows received by {@code /prompt}, in order (valid or not), as JSON. */
     public List<ObjectNode> prompts() {
@@ -152,9 +248,48 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         return Map.copyOf(uploads);
     }
 
-    /** The prompt ids removed from the queue through {@code POST /queue}. */
+    /** The prompt ids named by {@code POST /queue {"delete": […]}}, in order, whether or not they were removed. */
     public List<String> deleted() {
         return List.copyOf(deleted);
+    }
+
+    /** The prompt id of each {@code POST /interrupt}, in order; an empty string for a global interrupt. */
+    public List<String> interrupts() {
+        return List.copyOf(interrupts);
+    }
+
+    /** The prompt running now, if any. */
+    public Optional<String> running() {
+        synchronized (lock) {
+            return Optional.ofNullable(running).map(j -> j.id);
+        }
+    }
+
+    /** The prompts waiting in the queue, in order. */
+    public List<String> pending() {
+        synchronized (lock) {
+            return pending.stream().map(j -> j.id).toList();
+        }
+    }
+
+    /** What became of every prompt the server accepted, in the order they were queued. */
+    public Map<String, Outcome> outcomes() {
+        synchronized (lock) {
+            return jobs.values().stream()
+                    .sorted((a, b) -> Integer.compare(a.number, b.number))
+                    .collect(Collectors.toMap(j -> j.id, j -> j.outcome, (a, b) -> a, LinkedHashMap::new));
+        }
+    }
+
+    /** What became of one prompt; fails for an id the server never accepted. */
+    public Outcome outcome(String promptId) {
+        synchronized (lock) {
+            Job job = jobs.get(promptId);
+            if (job == null) {
+                throw new IllegalArgumentException("the fake ComfyUI never accepted prompt " + promptId);
+            }
+            return job.outcome;
+        }
     }
 
     /** A copy of the server's {@code /object_info}. */
@@ -180,26 +315,62 @@ public final class FakeComfyUiServer extends FakeHttpServer {
             upload(request, reply);
         } else if (path.equals("/prompt") && post) {
             prompt(request, reply);
+        } else if (path.equals("/prompt")) {
+            int remaining;
+            synchronized (lock) {
+                remaining = pending.size() + (running == null ? 0 : 1);
+            }
+            json(reply, 200, "{\"exec_info\": {\"queue_remaining\": " + remaining + "}}");
         } else if (path.startsWith("/history/") && !post) {
             history(path.substring("/history/".length()), reply);
+        } else if (path.equals("/history") && !post) {
+            synchronized (lock) {
+                ObjectNode all = F.objectNode();
+                history.forEach(all::set);
+                json(reply, 200, MAPPER.writeValueAsString(all));
+            }
         } else if (path.equals("/view") && !post) {
             view(request, reply);
         } else if (path.equals("/object_info") && !post) {
-            reply.json(200, MAPPER.writeValueAsString(objectInfo));
+            json(reply, 200, MAPPER.writeValueAsString(catalog()));
         } else if (path.startsWith("/object_info/") && !post) {
-            String type = path.substring("/object_info/".length());
+            String type = URLDecoder.decode(path.substring("/object_info/".length()), StandardCharsets.UTF_8);
+            ObjectNode all = catalog();
             ObjectNode one = F.objectNode();
-            if (objectInfo.has(type)) {
-                one.set(type, objectInfo.get(type));
+            if (all.has(type)) {
+                one.set(type, all.get(type));
             }
-            reply.json(200, MAPPER.writeValueAsString(one));
+            json(reply, 200, MAPPER.writeValueAsString(one));
         } else if (path.equals("/system_stats") && !post) {
-            reply.json(200, systemStats());
+            json(reply, 200, systemStats());
         } else if (path.equals("/queue")) {
             queue(request, reply, post);
+        } else if (path.equals("/interrupt") && post) {
+            interrupt(request, reply);
+        } else if (path.equals("/free") && post) {
+            reply.send(200, EMPTY, new byte[0]);
         } else {
-            reply.send(404, "text/plain", "404: Not Found");
+            reply.send(404, "text/plain; charset=utf-8", "404: Not Found");
         }
+    }
+
+    private static void json(Reply reply, int status, String body) {
+        reply.send(status, JSON, body);
+    }
+
+    private static void crash(Reply reply) {
+        reply.send(500, "text/plain; charset=utf-8", "500 Internal Server Error\n\nServer got itself in trouble");
+    }
+
+    /** The catalog as served: LoadImage offers the uploaded files, as the real server lists its input folder. */
+    private ObjectNode catalog() {
+        ObjectNode copy = objectInfo.deepCopy();
+        JsonNode load = copy.path("LoadImage").path("input").path("required").path("image");
+        if (load.isArray() && !load.isEmpty() && load.get(0).isArray()) {
+            ArrayNode files = (ArrayNode) load.get(0);
+            uploads.keySet().stream().sorted().forEach(files::add);
+        }
+        return copy;
     }
 
     private void upload(Recorded request, Reply reply) throws IOException {
@@ -207,12 +378,12 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         try {
             form = MultipartForm.parse(request.header("content-type"), request.body());
         } catch (IllegalArgumentException e) {
-            reply.send(400, "text/plain", "400: Bad Request");
+            reply.send(400, EMPTY, new byte[0]);
             return;
         }
         MultipartForm.Part image = form.part("image").orElse(null);
         if (image == null || image.filename() == null) {
-            reply.send(400, "text/plain", "400: Bad Request");
+            reply.send(400, EMPTY, new byte[0]);
             return;
         }
         String subfolder = form.field("subfolder") == null ? "" : form.field("subfolder");
@@ -221,10 +392,11 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         String name = image.filename();
         String key = subfolder.isEmpty() ? name : subfolder + "/" + name;
         if (!overwrite) {
+            // as ComfyUI: the same bytes under the same name are reused; other bytes get "name (1).png"
             int i = 1;
             String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
-            while (uploads.containsKey(key)) {
+            while (uploads.containsKey(key) && !Arrays.equals(uploads.get(key), image.body())) {
                 name = base + " (" + i++ + ")" + ext;
                 key = subfolder.isEmpty() ? name : subfolder + "/" + name;
             }
@@ -232,35 +404,41 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         uploads.put(key, image.body());
         ObjectNode out =
                 F.objectNode().put("name", name).put("subfolder", subfolder).put("type", type);
-        reply.json(200, MAPPER.writeValueAsString(out));
+        json(reply, 200, MAPPER.writeValueAsString(out));
     }
 
     private void prompt(Recorded request, Reply reply) throws IOException {
         JsonNode body;
         try {
             body = MAPPER.readTree(request.body());
-            if (body == null || !body.isObject()) {
-                throw new IOException("not an object");
-            }
         } catch (IOException e) {
-            reply.send(500, "text/plain; charset=utf-8", "500 Internal Server Error\n\nServer got itself in trouble");
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            crash(reply);
             return;
         }
+        int n = number.getAndIncrement();
         JsonNode prompt = body.get("prompt");
-        if (prompt == null || !prompt.isObject()) {
-            reply.json(400, error("no_prompt", "No prompt provided", "No prompt provided", F.objectNode()));
+        if (prompt == null) {
+            json(reply, 400, error("no_prompt", "No prompt provided", "No prompt provided", F.objectNode()));
+            return;
+        }
+        if (!prompt.isObject()) {
+            crash(reply);
             return;
         }
         ObjectNode workflow = (ObjectNode) prompt.deepCopy();
-        prompts.add(workflow);
+        prompts.add(workflow.deepCopy());
         if (body.hasNonNull("client_id")) {
             clientIds.add(body.get("client_id").asText());
         }
+        List<String> outs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = workflow.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String type = e.getValue().path("class_type").asText("");
             if (!e.getValue().has("class_type")) {
-                reply.json(
+                json(
+                        reply,
                         400,
                         error(
                                 "invalid_prompt",
@@ -269,8 +447,10 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                                 F.objectNode()));
                 return;
             }
+            String type = e.getValue().path("class_type").asText("");
             if (!objectInfo.has(type)) {
-                reply.json(
+                json(
+                        reply,
                         400,
                         error(
                                 "invalid_prompt",
@@ -279,122 +459,521 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                                 F.objectNode()));
                 return;
             }
-        }
-        List<String> outputsNodes = new ArrayList<>();
-        workflow.fields().forEachRemaining(e -> {
-            String type = e.getValue().path("class_type").asText();
             if (objectInfo.path(type).path("output_node").asBoolean(false)) {
-                outputsNodes.add(e.getKey());
+                outs.add(e.getKey());
             }
-        });
-        if (outputsNodes.isEmpty()) {
-            reply.json(400, error("prompt_no_outputs", "Prompt has no outputs", "", F.objectNode()));
+        }
+        if (outs.isEmpty()) {
+            json(reply, 400, error("prompt_no_outputs", "Prompt has no outputs", "", F.objectNode()));
             return;
         }
+        List<String> good = new ArrayList<>();
+        List<String> outputErrors = new ArrayList<>();
         ObjectNode nodeErrors = F.objectNode();
-        workflow.fields().forEachRemaining(e -> {
-            ArrayNode errors = validate(workflow, e.getKey(), (ObjectNode) e.getValue());
-            if (!errors.isEmpty()) {
-                ObjectNode node = F.objectNode();
-                node.set("errors", errors);
-                node.set("dependent_outputs", F.arrayNode().add(outputsNodes.get(0)));
-                node.put("class_type", e.getValue().path("class_type").asText());
-                nodeErrors.set(e.getKey(), node);
+        Map<String, Validation> validated = new LinkedHashMap<>();
+        for (String o : outs) {
+            Validation m;
+            try {
+                m = validateInputs(workflow, o, validated);
+            } catch (PythonError ex) {
+                ObjectNode reason = F.objectNode()
+                        .put("type", "exception_during_validation")
+                        .put("message", "Exception when validating node")
+                        .put("details", ex.getMessage());
+                reason.putObject("extra_info").put("exception_type", ex.type).putArray("traceback");
+                m = new Validation(false, F.arrayNode().add(reason));
+                validated.put(o, m);
             }
-        });
-        if (!nodeErrors.isEmpty()) {
-            reply.json(
-                    400, error("prompt_outputs_failed_validation", "Prompt outputs failed validation", "", nodeErrors));
+            if (m.valid()) {
+                good.add(o);
+                continue;
+            }
+            m.reasons()
+                    .forEach(r -> outputErrors.add(r.path("message").asText() + ": "
+                            + r.path("details").asText()));
+            validated.forEach((id, result) -> {
+                if (!result.valid() && !result.reasons().isEmpty()) {
+                    if (!nodeErrors.has(id)) {
+                        ObjectNode node = nodeErrors.putObject(id);
+                        node.set("errors", result.reasons());
+                        node.putArray("dependent_outputs");
+                        node.put(
+                                "class_type",
+                                workflow.path(id).path("class_type").asText());
+                    }
+                    ((ArrayNode) nodeErrors.path(id).path("dependent_outputs")).add(o);
+                }
+            });
+        }
+        if (good.isEmpty()) {
+            json(
+                    reply,
+                    400,
+                    error(
+                            "prompt_outputs_failed_validation",
+                            "Prompt outputs failed validation",
+                            String.join("\n", outputErrors),
+                            nodeErrors));
             return;
         }
-        String id = UUID.randomUUID().toString();
-        int n = number.getAndIncrement();
-        ObjectNode entry = run(id, n, workflow);
-        jobs.put(id, new Job(id, new AtomicInteger(runningPolls), entry));
+        String id = body.hasNonNull("prompt_id")
+                ? body.get("prompt_id").asText()
+                : UUID.randomUUID().toString();
+        ObjectNode extra = body.path("extra_data").isObject()
+                ? (ObjectNode) body.get("extra_data").deepCopy()
+                : F.objectNode();
+        if (body.has("client_id")) {
+            extra.set("client_id", body.get("client_id"));
+        }
+        Job job = new Job(id, n, workflow, extra, good, runningPolls);
+        synchronized (lock) {
+            jobs.put(id, job);
+            pending.add(job);
+        }
         ObjectNode out = F.objectNode().put("prompt_id", id).put("number", n);
-        out.set("node_errors", F.objectNode());
-        reply.json(200, MAPPER.writeValueAsString(out));
+        out.set("node_errors", nodeErrors);
+        json(reply, 200, MAPPER.writeValueAsString(out));
+        pump();
     }
 
-    private ArrayNode validate(ObjectNode workflow, String id, ObjectNode node) {
-        ArrayNode errors = F.arrayNode();
+    /** ComfyUI's {@code validate_inputs}: one node, and recursively the nodes it links to. */
+    private Validation validateInputs(ObjectNode prompt, String id, Map<String, Validation> validated) {
+        Validation done = validated.get(id);
+        if (done != null) {
+            return done;
+        }
+        ObjectNode node = (ObjectNode) prompt.get(id);
         String type = node.path("class_type").asText();
         JsonNode info = objectInfo.path(type).path("input");
         JsonNode inputs = node.path("inputs");
+        ArrayNode errors = F.arrayNode();
+        boolean valid = true;
         for (String group : List.of("required", "optional")) {
             for (Iterator<Map.Entry<String, JsonNode>> it = info.path(group).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String name = e.getKey();
                 JsonNode spec = e.getValue();
+                ArrayNode config = F.arrayNode().add(spec.get(0)).add(spec.size() > 1 ? spec.get(1) : F.objectNode());
                 JsonNode value = inputs.get(name);
                 if (value == null) {
                     if (group.equals("required")) {
-                        errors.add(inputError("required_input_missing", "Required input is missing", name, name, null));
+                        ObjectNode error = reason("required_input_missing", "Required input is missing", name);
+                        error.putObject("extra_info").put("input_name", name);
+                        errors.add(error);
                     }
                     continue;
                 }
-                if (value.isArray() && value.size() == 2 && value.get(1).isIntegralNumber()) {
-                    if (!workflow.has(value.get(0).asText())) {
-                        errors.add(inputError(
-                                "bad_linked_input",
-                                "Bad linked input, linked node " + value.get(0).asText() + " does not exist",
+                String kind = spec.get(0).isTextual() ? spec.get(0).asText() : null;
+                if (value.isArray()) {
+                    if (value.size() != 2) {
+                        errors.add(withValue(
+                                reason(
+                                        "bad_linked_input",
+                                        "Bad linked input, must be a length-2 list of [node_id, slot_index]",
+                                        name),
                                 name,
-                                name,
+                                config,
                                 value));
+                        continue;
+                    }
+                    String linked = value.get(0).asText();
+                    String received = outputType(prompt, value);
+                    if (kind != null && !kind.equals("COMBO") && !compatible(received, kind)) {
+                        ObjectNode error = reason(
+                                "return_type_mismatch",
+                                "Return type mismatch between linked nodes",
+                                name + ", received_type(" + received + ") mismatch input_type(" + kind + ")");
+                        ObjectNode extra = error.putObject("extra_info");
+                        extra.put("input_name", name);
+                        extra.set("input_config", config);
+                        extra.put("received_type", received);
+                        extra.set("linked_node", value);
+                        errors.add(error);
+                        continue;
+                    }
+                    try {
+                        if (!validateInputs(prompt, linked, validated).valid()) {
+                            valid = false;
+                        }
+                    } catch (PythonError ex) {
+                        valid = false;
+                        ObjectNode error = reason(
+                                "exception_during_inner_validation",
+                                "Exception when validating inner node",
+                                ex.getMessage());
+                        ObjectNode extra = error.putObject("extra_info");
+                        extra.put("input_name", name);
+                        extra.set("input_config", config);
+                        extra.put("exception_message", ex.getMessage());
+                        extra.put("exception_type", ex.type);
+                        extra.putArray("traceback");
+                        extra.set("linked_node", value);
+                        validated.put(
+                                linked, new Validation(false, F.arrayNode().add(error)));
                     }
                     continue;
                 }
-                String kind = spec.get(0).isTextual() ? spec.get(0).asText() : "COMBO";
+                JsonNode cast;
+                try {
+                    cast = cast(value, kind);
+                } catch (IllegalArgumentException ex) {
+                    ObjectNode error = reason(
+                            "invalid_input_type",
+                            "Failed to convert an input " + name + " value to a " + kind + " value",
+                            name + ", " + python(value) + ", " + ex.getMessage());
+                    ObjectNode extra = error.putObject("extra_info");
+                    extra.put("input_name", name);
+                    extra.set("input_config", config);
+                    extra.set("received_value", value);
+                    extra.put("exception_message", ex.getMessage());
+                    errors.add(error);
+                    continue;
+                }
+                ((ObjectNode) inputs).set(name, cast);
                 if (type.equals("LoadImage") && name.equals("image")) {
-                    if (!uploads.containsKey(value.asText())) {
-                        errors.add(inputError(
+                    // LoadImage validates its file itself (VALIDATE_INPUTS), so no list check
+                    if (!uploads.containsKey(cast.asText())) {
+                        ObjectNode error = reason(
                                 "custom_validation_failed",
                                 "Custom validation failed for node",
-                                name,
-                                "image - Invalid image file: " + value.asText(),
-                                value));
+                                name + " - Invalid image file: " + cast.asText());
+                        error.putObject("extra_info").put("input_name", name);
+                        errors.add(error);
                     }
                     continue;
                 }
-                List<String> allowed = allowed(spec);
-                if (allowed != null) {
-                    if (!allowed.contains(value.asText())) {
-                        errors.add(inputError(
-                                "value_not_in_list",
-                                "Value not in list",
-                                name,
-                                name + ": '" + value.asText() + "' not in " + allowed,
-                                value));
-                    }
-                } else if ((kind.equals("INT") || kind.equals("FLOAT")) && !numeric(value, kind)) {
-                    errors.add(inputError(
-                            "invalid_input_type",
-                            "Failed to convert an input value to a " + kind + " value",
+                JsonNode limits = config.get(1);
+                if (cast.isNumber() && limits.path("min").isNumber() && compare(cast, limits.get("min")) < 0) {
+                    errors.add(withValue(
+                            reason(
+                                    "value_smaller_than_min",
+                                    "Value " + python(cast) + " smaller than min of " + python(limits.get("min")),
+                                    name),
                             name,
-                            name + ", " + value.asText(),
-                            value));
+                            config,
+                            cast));
+                    continue;
+                }
+                if (cast.isNumber() && limits.path("max").isNumber() && compare(cast, limits.get("max")) > 0) {
+                    errors.add(withValue(
+                            reason(
+                                    "value_bigger_than_max",
+                                    "Value " + python(cast) + " bigger than max of " + python(limits.get("max")),
+                                    name),
+                            name,
+                            config,
+                            cast));
+                    continue;
+                }
+                JsonNode options = kind == null ? spec.get(0) : kind.equals("COMBO") ? limits.path("options") : null;
+                if (options != null && options.isArray() && !contains(options, cast)) {
+                    boolean big = options.size() > 20;
+                    String list = big ? "(list of length " + options.size() + ")" : python(options);
+                    errors.add(withValue(
+                            reason(
+                                    "value_not_in_list",
+                                    "Value not in list",
+                                    name + ": '" + cast.asText() + "' not in " + list),
+                            name,
+                            big ? F.nullNode() : config,
+                            cast));
                 }
             }
         }
-        return errors;
+        Validation result = new Validation(errors.isEmpty() && valid, errors);
+        validated.put(id, result);
+        return result;
     }
 
-    private ObjectNode run(String id, int n, ObjectNode workflow) {
+    /** The type of the output a link points at; a missing node or slot fails as ComfyUI's Python does. */
+    private String outputType(ObjectNode prompt, JsonNode link) {
+        String linked = link.get(0).asText();
+        JsonNode target = prompt.get(linked);
+        if (target == null) {
+            throw new PythonError("KeyError", "'" + linked + "'");
+        }
+        JsonNode outs = objectInfo.path(target.path("class_type").asText()).path("output");
+        JsonNode slot = link.get(1);
+        if (!slot.isIntegralNumber()) {
+            throw new PythonError("TypeError", "tuple indices must be integers or slices, not " + pyType(slot));
+        }
+        int index = slot.asInt();
+        if (index < -outs.size() || index >= outs.size()) {
+            throw new PythonError("IndexError", "tuple index out of range");
+        }
+        return outs.get(index < 0 ? outs.size() + index : index).asText();
+    }
+
+    /** ComfyUI's {@code validate_node_input}: equal types, a wildcard, or a shared type of comma-separated unions. */
+    private static boolean compatible(String received, String wanted) {
+        if (received.equals(wanted) || received.equals("*") || wanted.equals("*")) {
+            return true;
+        }
+        Set<String> a = Arrays.stream(received.split(",")).map(String::strip).collect(Collectors.toSet());
+        Set<String> b = new LinkedHashSet<>();
+        Arrays.stream(wanted.split(",")).map(String::strip).forEach(b::add);
+        b.retainAll(a);
+        return !b.isEmpty();
+    }
+
+    /** Python's {@code int(v)}, {@code float(v)}, {@code str(v)} or {@code bool(v)} of a literal input. */
+    private static JsonNode cast(JsonNode value, String kind) {
+        if (kind == null) {
+            return value;
+        }
+        switch (kind) {
+            case "INT" -> {
+                if (value.isIntegralNumber()) {
+                    return value;
+                }
+                if (value.isNumber()) {
+                    return F.numberNode(value.decimalValue().toBigInteger());
+                }
+                if (value.isBoolean()) {
+                    return F.numberNode(value.asBoolean() ? 1 : 0);
+                }
+                if (value.isTextual()) {
+                    try {
+                        return F.numberNode(
+                                new java.math.BigInteger(value.asText().strip()));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("invalid literal for int() with base 10: " + python(value));
+                    }
+                }
+                throw new IllegalArgumentException(
+                        "int() argument must be a string, a bytes-like object or a real number, not '" + pyType(value)
+                                + "'");
+            }
+            case "FLOAT" -> {
+                if (value.isNumber()) {
+                    return F.numberNode(value.doubleValue());
+                }
+                if (value.isBoolean()) {
+                    return F.numberNode(value.asBoolean() ? 1.0 : 0.0);
+                }
+                if (value.isTextual()) {
+                    try {
+                        return F.numberNode(Double.parseDouble(value.asText().strip()));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("could not convert string to float: " + python(value));
+                    }
+                }
+                throw new IllegalArgumentException(
+                        "float() argument must be a string or a real number, not '" + pyType(value) + "'");
+            }
+            case "STRING" -> {
+                return value.isTextual() ? value : F.textNode(python(value));
+            }
+            case "BOOLEAN" -> {
+                return value.isBoolean() ? value : F.booleanNode(truthy(value));
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+
+    private static boolean truthy(JsonNode value) {
+        if (value.isNumber()) {
+            return value.doubleValue() != 0;
+        }
+        if (value.isTextual()) {
+            return !value.asText().isEmpty();
+        }
+        if (value.isContainerNode()) {
+            return !value.isEmpty();
+        }
+        return false;
+    }
+
+    private static int compare(JsonNode a, JsonNode b) {
+        return a.decimalValue().compareTo(b.decimalValue());
+    }
+
+    private static boolean contains(JsonNode options, JsonNode value) {
+        for (JsonNode option : options) {
+            if (option.equals(value) || (option.isNumber() && value.isNumber() && compare(option, value) == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How Python's {@code str()} shows a JSON value: {@code 2.0}, {@code ['a', 'b']}, {@code None}, {@code True}. */
+    private static String python(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "None";
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "True" : "False";
+        }
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue().toString();
+        }
+        if (value.isNumber()) {
+            double d = value.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+                return new BigDecimal(d).toBigInteger() + ".0";
+            }
+            return Double.toString(d);
+        }
+        if (value.isTextual()) {
+            return "'" + value.asText().replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(python(v)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        List<String> parts = new ArrayList<>();
+        value.fields().forEachRemaining(e -> parts.add("'" + e.getKey() + "': " + python(e.getValue())));
+        return "{" + String.join(", ", parts) + "}";
+    }
+
+    private static String pyType(JsonNode value) {
+        if (value.isNull()) {
+            return "NoneType";
+        }
+        if (value.isTextual()) {
+            return "str";
+        }
+        if (value.isBoolean()) {
+            return "bool";
+        }
+        if (value.isIntegralNumber()) {
+            return "int";
+        }
+        if (value.isNumber()) {
+            return "float";
+        }
+        return value.isArray() ? "list" : "dict";
+    }
+
+    private static ObjectNode reason(String type, String message, String details) {
+        return F.objectNode().put("type", type).put("message", message).put("details", details);
+    }
+
+    private static ObjectNode withValue(ObjectNode error, String input, JsonNode config, JsonNode value) {
+        ObjectNode extra = error.putObject("extra_info");
+        extra.put("input_name", input);
+        extra.set("input_config", config);
+        extra.set("received_value", value);
+        return error;
+    }
+
+    // ---- the queue
+
+    /** Starts the next pending prompt when none runs; a prompt without run time finishes at once. */
+    private void pump() {
+        while (true) {
+            Job next;
+            Duration time = runTime;
+            synchronized (lock) {
+                if (running != null || pending.isEmpty() || closing) {
+                    return;
+                }
+                next = pending.poll();
+                running = next;
+                next.outcome = Outcome.RUNNING;
+            }
+            if (!time.isZero()) {
+                Thread.ofVirtual().name("fake-comfyui-" + next.id).start(() -> execute(next, time));
+                return;
+            }
+            finish(next, false);
+        }
+    }
+
+    private void execute(Job job, Duration time) {
+        long end = System.nanoTime() + time.toNanos();
+        boolean stopped = false;
+        try {
+            while (!closing) {
+                if (job.interrupt) {
+                    stopped = true;
+                    break;
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                Thread.sleep(Math.max(1, Math.min(STEP_MILLIS, left / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            return;
+        }
+        if (closing) {
+            return;
+        }
+        finish(job, stopped);
+        pump();
+    }
+
+    private void finish(Job job, boolean interrupted) {
+        ObjectNode entry = interrupted ? interrupted(job) : run(job);
+        String status = entry.path("status").path("status_str").asText();
+        synchronized (lock) {
+            history.put(job.id, entry);
+            job.outcome =
+                    interrupted ? Outcome.INTERRUPTED : status.equals("success") ? Outcome.SUCCESS : Outcome.ERROR;
+            if (running == job) {
+                running = null;
+            }
+        }
+    }
+
+    private ObjectNode entry(Job job) {
         ObjectNode entry = F.objectNode();
-        ArrayNode promptArray = F.arrayNode().add(n).add(id);
-        promptArray.add(workflow);
-        promptArray.add(F.objectNode());
-        promptArray.add(F.arrayNode());
-        entry.set("prompt", promptArray);
-        ObjectNode status = F.objectNode();
+        entry.set("prompt", job.queueItem());
+        return entry;
+    }
+
+    private static ArrayNode message(String kind, ObjectNode data) {
+        data.put("timestamp", System.currentTimeMillis());
+        return F.arrayNode().add(kind).add(data);
+    }
+
+    private ArrayNode started(Job job) {
         ArrayNode messages = F.arrayNode();
-        long now = System.currentTimeMillis();
-        messages.add(F.arrayNode()
-                .add("execution_start")
-                .add(F.objectNode().put("prompt_id", id).put("timestamp", now)));
-        messages.add(F.arrayNode()
-                .add("execution_cached")
-                .add(F.objectNode().put("prompt_id", id).put("timestamp", now).set("nodes", F.arrayNode())));
+        messages.add(message("execution_start", F.objectNode().put("prompt_id", job.id)));
+        ObjectNode cached = F.objectNode();
+        cached.putArray("nodes");
+        messages.add(message("execution_cached", cached.put("prompt_id", job.id)));
+        return messages;
+    }
+
+    private ObjectNode interrupted(Job job) {
+        ObjectNode entry = entry(job);
+        String node = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = job.workflow.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().path("class_type").asText().contains("Sampler")) {
+                node = e.getKey();
+                break;
+            }
+        }
+        if (node == null) {
+            node = job.outputs.get(0);
+        }
+        ArrayNode messages = started(job);
+        ObjectNode data = F.objectNode()
+                .put("prompt_id", job.id)
+                .put("node_id", node)
+                .put("node_type", job.workflow.path(node).path("class_type").asText());
+        data.putArray("executed");
+        messages.add(message("execution_interrupted", data));
+        entry.putObject("outputs");
+        ObjectNode status = entry.putObject("status");
+        status.put("status_str", "error").put("completed", false);
+        status.set("messages", messages);
+        entry.putObject("meta");
+        return entry;
+    }
+
+    private ObjectNode run(Job job) {
+        ObjectNode workflow = job.workflow;
+        ObjectNode entry = entry(job);
+        ArrayNode messages = started(job);
         NodeFailure fail = failure;
         String failing = null;
         if (fail != null && fail.left().getAndDecrement() > 0) {
@@ -409,19 +988,18 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                 failing = workflow.fieldNames().next();
             }
         }
+        ObjectNode status = F.objectNode();
         if (failing != null) {
             ObjectNode data = F.objectNode()
-                    .put("prompt_id", id)
+                    .put("prompt_id", job.id)
                     .put("node_id", failing)
-                    .put("node_type", workflow.path(failing).path("class_type").asText())
-                    .put("exception_message", fail.message() + "\n")
-                    .put("exception_type", fail.exceptionType())
-                    .put("timestamp", now);
-            data.set("executed", F.arrayNode());
+                    .put("node_type", workflow.path(failing).path("class_type").asText());
+            data.putArray("executed");
+            data.put("exception_message", fail.message() + "\n").put("exception_type", fail.exceptionType());
             data.set("traceback", F.arrayNode().add("  File \"execution.py\", line 496, in execute\n"));
             data.set("current_inputs", F.objectNode());
             data.set("current_outputs", F.objectNode());
-            messages.add(F.arrayNode().add("execution_error").add(data));
+            messages.add(message("execution_error", data));
             status.put("status_str", "error").put("completed", false);
             status.set("messages", messages);
             entry.set("outputs", F.objectNode());
@@ -430,12 +1008,13 @@ public final class FakeComfyUiServer extends FakeHttpServer {
             return entry;
         }
         ObjectNode outs = F.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = workflow.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().path("class_type").asText().equals("SaveImage")) {
+        ObjectNode meta = F.objectNode();
+        for (String id : job.outputs) {
+            JsonNode node = workflow.path(id);
+            if (!node.path("class_type").asText().equals("SaveImage")) {
                 continue;
             }
-            String prefix = e.getValue().path("inputs").path("filename_prefix").asText("ComfyUI");
+            String prefix = node.path("inputs").path("filename_prefix").asText("ComfyUI");
             String subfolder = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "";
             String base = prefix.contains("/") ? prefix.substring(prefix.lastIndexOf('/') + 1) : prefix;
             String filename = String.format("%s_%05d_.png", base, counter.incrementAndGet());
@@ -444,16 +1023,21 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                     .put("filename", filename)
                     .put("subfolder", subfolder)
                     .put("type", "output");
-            outs.set(e.getKey(), F.objectNode().set("images", F.arrayNode().add(image)));
+            outs.set(id, F.objectNode().set("images", F.arrayNode().add(image)));
+            meta.set(
+                    id,
+                    F.objectNode()
+                            .put("node_id", id)
+                            .put("display_node", id)
+                            .putNull("parent_node")
+                            .put("real_node_id", id));
         }
-        messages.add(F.arrayNode()
-                .add("execution_success")
-                .add(F.objectNode().put("prompt_id", id).put("timestamp", now)));
+        messages.add(message("execution_success", F.objectNode().put("prompt_id", job.id)));
         status.put("status_str", "success").put("completed", true);
         status.set("messages", messages);
         entry.set("outputs", outs);
         entry.set("status", status);
-        entry.set("meta", F.objectNode());
+        entry.set("meta", meta);
         return entry;
     }
 
@@ -514,14 +1098,19 @@ public final class FakeComfyUiServer extends FakeHttpServer {
     }
 
     private void history(String id, Reply reply) throws IOException {
-        Job job = jobs.get(URLDecoder.decode(id, StandardCharsets.UTF_8));
-        if (job == null || job.pollsLeft().getAndDecrement() > 0) {
-            reply.json(200, "{}");
+        String promptId = URLDecoder.decode(id, StandardCharsets.UTF_8);
+        ObjectNode entry;
+        synchronized (lock) {
+            entry = history.get(promptId);
+        }
+        Job job = jobs.get(promptId);
+        if (entry == null || (job != null && job.hiddenPolls.getAndDecrement() > 0)) {
+            json(reply, 200, "{}");
             return;
         }
         ObjectNode out = F.objectNode();
-        out.set(job.id(), job.entry());
-        reply.json(200, MAPPER.writeValueAsString(out));
+        out.set(promptId, entry);
+        json(reply, 200, MAPPER.writeValueAsString(out));
     }
 
     private void view(Recorded request, Reply reply) {
@@ -533,32 +1122,84 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                 ? uploads.get(subfolder.isEmpty() ? filename : subfolder + "/" + filename)
                 : outputs.get(subfolder + "/" + filename);
         if (bytes == null || filename.isEmpty()) {
-            reply.send(404, "text/plain", "404: Not Found");
+            reply.send(404, EMPTY, new byte[0]);
             return;
         }
+        reply.header("Content-Disposition", "filename=\"" + filename + "\"");
         reply.send(200, "image/png", bytes);
     }
 
     private void queue(Recorded request, Reply reply, boolean post) throws IOException {
         if (post) {
-            JsonNode body = MAPPER.readTree(request.body());
-            for (JsonNode id : body.path("delete")) {
-                deleted.add(id.asText());
-                jobs.remove(id.asText());
+            JsonNode body;
+            try {
+                body = MAPPER.readTree(request.body());
+            } catch (IOException e) {
+                body = null;
             }
-            reply.send(200, "application/json", new byte[0]);
+            if (body == null || !body.isObject()) {
+                crash(reply);
+                return;
+            }
+            synchronized (lock) {
+                if (body.path("clear").asBoolean(false)) {
+                    pending.forEach(j -> j.outcome = Outcome.DELETED);
+                    pending.clear();
+                }
+                for (JsonNode id : body.path("delete")) {
+                    deleted.add(id.asText());
+                    // only a pending prompt is removed: the running one keeps running
+                    pending.removeIf(j -> {
+                        boolean match = j.id.equals(id.asText());
+                        if (match) {
+                            j.outcome = Outcome.DELETED;
+                        }
+                        return match;
+                    });
+                }
+            }
+            reply.send(200, EMPTY, new byte[0]);
             return;
         }
-        reply.json(200, "{\"queue_running\": [], \"queue_pending\": []}");
+        ObjectNode out = F.objectNode();
+        ArrayNode runningItems = out.putArray("queue_running");
+        ArrayNode pendingItems = out.putArray("queue_pending");
+        synchronized (lock) {
+            if (running != null) {
+                runningItems.add(running.queueItem());
+            }
+            pending.forEach(j -> pendingItems.add(j.queueItem()));
+        }
+        json(reply, 200, MAPPER.writeValueAsString(out));
+    }
+
+    /** As ComfyUI: with a {@code prompt_id} only that prompt is stopped, and only while it runs; else the running one. */
+    private void interrupt(Recorded request, Reply reply) {
+        JsonNode body;
+        try {
+            body = request.body().length == 0 ? null : MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        String promptId = body != null && body.isObject() && body.hasNonNull("prompt_id")
+                ? body.get("prompt_id").asText()
+                : "";
+        interrupts.add(promptId);
+        synchronized (lock) {
+            if (running != null && (promptId.isEmpty() || running.id.equals(promptId))) {
+                running.interrupt = true;
+            }
+        }
+        reply.send(200, EMPTY, new byte[0]);
     }
 
     private static String systemStats() {
         return "{\"system\": {\"os\": \"posix\", \"ram_total\": 34359738368, \"ram_free\": 17179869184,"
-                + " \"comfyui_version\": \"" + VERSION + "\", \"python_version\": \"3.12.3\","
-                + " \"pytorch_version\": \"2.8.0+cpu\", \"embedded_python\": false, \"argv\": [\"main.py\","
-                + " \"--cpu\"]}, \"devices\": [{\"name\": \"cpu\", \"type\": \"cpu\", \"index\": null,"
-                + " \"vram_total\": 34359738368, \"vram_free\": 17179869184, \"torch_vram_total\": 0,"
-                + " \"torch_vram_free\": 0}]}";
+                + " \"comfyui_version\": \"" + VERSION + "\", \"required_frontend_version\": \"1.26.13\","
+                + " \"python_version\": \"3.11.2\", \"pytorch_version\": \"2.8.0+cpu\", \"embedded_python\": false,"
+                + " \"argv\": [\"main.py\", \"--cpu\"]}, \"devices\": [{\"name\": \"cpu\", \"type\": \"cpu\","
+                + " \"index\": null, \"vram_total\": 34359738368, \"vram_free\": 17179869184,"
+                + " \"torch_vram_total\": 0, \"torch_vram_free\": 0}]}";
     }
 
     private static String error(String type, String message, String details, ObjectNode nodeErrors) {
@@ -571,51 +1212,6 @@ public final class FakeComfyUiServer extends FakeHttpServer {
             return MAPPER.writeValueAsString(out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode inputError(String type, String message, String input, String details, JsonNode value) {
-        ObjectNode e = F.objectNode().put("type", type).put("message", message).put("details", details);
-        ObjectNode extra = e.putObject("extra_info");
-        extra.put("input_name", input);
-        if (value != null) {
-            extra.set("received_value", value);
-        }
-        return e;
-    }
-
-    private static List<String> allowed(JsonNode spec) {
-        JsonNode first = spec.get(0);
-        JsonNode options = null;
-        if (first.isArray()) {
-            options = first;
-        } else if (first.asText().equals("COMBO") && spec.size() > 1) {
-            options = spec.get(1).path("options");
-        }
-        if (options == null || !options.isArray()) {
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        options.forEach(v -> values.add(v.asText()));
-        return values;
-    }
-
-    private static boolean numeric(JsonNode value, String kind) {
-        if (value.isNumber()) {
-            return kind.equals("FLOAT") || value.isIntegralNumber();
-        }
-        if (!value.isTextual()) {
-            return false;
-        }
-        try {
-            if (kind.equals("INT")) {
-                Long.parseLong(value.asText().strip());
-            } else {
-                Double.parseDouble(value.asText().strip());
-            }
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 
@@ -633,169 +1229,40 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         return out;
     }
 
-    // ---- the default /object_info: the node types of the shipped workflows, with ComfyUI's input definitions
+    // ---- the default /object_info: the real server's entries for these node types, with model files added
 
     private static ObjectNode defaultObjectInfo() {
-        ObjectNode info = F.objectNode();
-        List<String> dtypes = List.of("default", "fp8_e4m3fn", "fp8_e4m3fn_fast", "fp8_e5m2");
-        List<String> samplers = List.of("euler", "euler_ancestral", "heun", "dpmpp_2m", "dpmpp_2m_sde", "uni_pc");
-        List<String> schedulers = List.of("simple", "normal", "karras", "exponential", "sgm_uniform", "beta");
-        List<String> methods = List.of("nearest-exact", "bilinear", "area", "bicubic", "lanczos");
-        info.set(
+        ObjectNode info;
+        try (InputStream in = FakeComfyUiServer.class.getResourceAsStream(CATALOG)) {
+            if (in == null) {
+                throw new IllegalStateException("the fake ComfyUI's catalog " + CATALOG + " is missing");
+            }
+            info = (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] encoders = {
+            "qwen_2.5_vl_7b_fp8_scaled.safetensors", "clip_l.safetensors", "t5xxl_fp8_e4m3fn_scaled.safetensors"
+        };
+        setChoices(
+                info,
                 "UNETLoader",
-                node(
-                        "loaders",
-                        false,
-                        "MODEL",
-                        req(
-                                "unet_name",
-                                combo(
-                                        "qwen_image_edit_fp8_e4m3fn.safetensors",
-                                        "flux1-dev-kontext_fp8_scaled.safetensors"),
-                                "weight_dtype",
-                                combo(dtypes.toArray(String[]::new)))));
-        ObjectNode clip = node(
-                "advanced/loaders",
-                false,
-                "CLIP",
-                req(
-                        "clip_name",
-                        combo(
-                                "qwen_2.5_vl_7b_fp8_scaled.safetensors",
-                                "clip_l.safetensors",
-                                "t5xxl_fp8_e4m3fn_scaled.safetensors"),
-                        "type",
-                        combo("stable_diffusion", "sd3", "wan", "hidream", "omnigen2", "qwen_image")));
-        ((ObjectNode) clip.get("input")).set("optional", req("device", combo("default", "cpu")));
-        info.set("CLIPLoader", clip);
-        ObjectNode dual = node(
-                "advanced/loaders",
-                false,
-                "CLIP",
-                req(
-                        "clip_name1",
-                        combo(
-                                "qwen_2.5_vl_7b_fp8_scaled.safetensors",
-                                "clip_l.safetensors",
-                                "t5xxl_fp8_e4m3fn_scaled.safetensors"),
-                        "clip_name2",
-                        combo(
-                                "qwen_2.5_vl_7b_fp8_scaled.safetensors",
-                                "clip_l.safetensors",
-                                "t5xxl_fp8_e4m3fn_scaled.safetensors"),
-                        "type",
-                        combo("sdxl", "sd3", "flux", "hunyuan_video", "hidream")));
-        ((ObjectNode) dual.get("input")).set("optional", req("device", combo("default", "cpu")));
-        info.set("DualCLIPLoader", dual);
-        info.set(
-                "VAELoader",
-                node("loaders", false, "VAE", req("vae_name", combo("qwen_image_vae.safetensors", "ae.safetensors"))));
-        ObjectNode load = node("image", false, "IMAGE", req("image", combo()));
-        ((ArrayNode) load.path("input").path("required").get("image"))
-                .set(1, F.objectNode().put("image_upload", true));
-        info.set("LoadImage", load);
-        ObjectNode comboV3 = F.objectNode();
-        comboV3.set("options", strings(methods.toArray(String[]::new)));
-        info.set(
-                "ImageScaleToTotalPixels",
-                node(
-                        "image/upscaling",
-                        false,
-                        "IMAGE",
-                        req(
-                                "image",
-                                type("IMAGE"),
-                                "upscale_method",
-                                F.arrayNode().add("COMBO").add(comboV3),
-                                "megapixels",
-                                type("FLOAT"),
-                                "resolution_steps",
-                                type("INT"))));
-        ObjectNode qwen = node(
-                "advanced/conditioning", false, "CONDITIONING", req("clip", type("CLIP"), "prompt", type("STRING")));
-        ((ObjectNode) qwen.get("input")).set("optional", req("vae", type("VAE"), "image", type("IMAGE")));
-        info.set("TextEncodeQwenImageEdit", qwen);
-        info.set(
-                "ModelSamplingAuraFlow",
-                node("advanced/model", false, "MODEL", req("model", type("MODEL"), "shift", type("FLOAT"))));
-        info.set(
-                "CFGNorm",
-                node("advanced/guidance", false, "MODEL", req("model", type("MODEL"), "strength", type("FLOAT"))));
-        info.set("VAEEncode", node("latent", false, "LATENT", req("pixels", type("IMAGE"), "vae", type("VAE"))));
-        info.set(
-                "KSampler",
-                node(
-                        "sampling",
-                        false,
-                        "LATENT",
-                        req(
-                                "model", type("MODEL"),
-                                "seed", type("INT"),
-                                "steps", type("INT"),
-                                "cfg", type("FLOAT"),
-                                "sampler_name", combo(samplers.toArray(String[]::new)),
-                                "scheduler", combo(schedulers.toArray(String[]::new)),
-                                "positive", type("CONDITIONING"),
-                                "negative", type("CONDITIONING"),
-                                "latent_image", type("LATENT"),
-                                "denoise", type("FLOAT"))));
-        info.set("VAEDecode", node("latent", false, "IMAGE", req("samples", type("LATENT"), "vae", type("VAE"))));
-        info.set(
-                "SaveImage",
-                node("image", true, null, req("images", type("IMAGE"), "filename_prefix", type("STRING"))));
-        info.set("PreviewImage", node("image", true, null, req("images", type("IMAGE"))));
-        info.set(
-                "FluxKontextImageScale",
-                node("advanced/conditioning/flux", false, "IMAGE", req("image", type("IMAGE"))));
-        info.set(
-                "CLIPTextEncode",
-                node("conditioning", false, "CONDITIONING", req("text", type("STRING"), "clip", type("CLIP"))));
-        ObjectNode reference = node(
-                "advanced/conditioning/edit_models", false, "CONDITIONING", req("conditioning", type("CONDITIONING")));
-        ((ObjectNode) reference.get("input")).set("optional", req("latent", type("LATENT")));
-        info.set("ReferenceLatent", reference);
-        info.set(
-                "FluxGuidance",
-                node(
-                        "advanced/conditioning/flux",
-                        false,
-                        "CONDITIONING",
-                        req("conditioning", type("CONDITIONING"), "guidance", type("FLOAT"))));
-        info.set(
-                "ConditioningZeroOut",
-                node("advanced/conditioning", false, "CONDITIONING", req("conditioning", type("CONDITIONING"))));
-        info.fields().forEachRemaining(e -> ((ObjectNode) e.getValue()).put("name", e.getKey()));
+                "unet_name",
+                "qwen_image_edit_fp8_e4m3fn.safetensors",
+                "flux1-dev-kontext_fp8_scaled.safetensors");
+        setChoices(info, "CLIPLoader", "clip_name", encoders);
+        setChoices(info, "DualCLIPLoader", "clip_name1", encoders);
+        setChoices(info, "DualCLIPLoader", "clip_name2", encoders);
+        setChoices(info, "VAELoader", "vae_name", "qwen_image_vae.safetensors", "ae.safetensors", "pixel_space");
+        // the recorded server's input folder held example.png; this one lists its uploads
+        setChoices(info, "LoadImage", "image");
         return info;
     }
 
-    private static ObjectNode node(String category, boolean output, String returns, ObjectNode required) {
-        ObjectNode node = F.objectNode();
-        ObjectNode input = node.putObject("input");
-        input.set("required", required);
-        ArrayNode order = F.arrayNode();
-        required.fieldNames().forEachRemaining(order::add);
-        node.putObject("input_order").set("required", order);
-        ArrayNode outs = F.arrayNode();
-        if (returns != null) {
-            outs.add(returns);
-        }
-        node.set("output", outs);
-        node.set("output_name", outs.deepCopy());
-        node.put("display_name", "").put("description", "").put("category", category);
-        node.put("output_node", output);
-        return node;
-    }
-
-    private static ObjectNode req(Object... pairs) {
-        ObjectNode out = F.objectNode();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            out.set((String) pairs[i], (JsonNode) pairs[i + 1]);
-        }
-        return out;
-    }
-
-    private static ArrayNode combo(String... values) {
-        return F.arrayNode().add(strings(values)).add(F.objectNode());
+    private static void setChoices(ObjectNode info, String type, String input, String... values) {
+        ArrayNode spec =
+                (ArrayNode) info.path(type).path("input").path("required").path(input);
+        spec.set(0, strings(values));
     }
 
     private static ArrayNode strings(String... values) {
@@ -806,17 +1273,28 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         return list;
     }
 
-    private static ArrayNode type(String name) {
-        return F.arrayNode().add(name).add(F.objectNode());
-    }
-
     @Override
     public void reset() {
         super.reset();
         prompts.clear();
         clientIds.clear();
         deleted.clear();
+        interrupts.clear();
         failure = null;
         runningPolls = 0;
+        runTime = Duration.ZERO;
+        synchronized (lock) {
+            pending.forEach(j -> j.outcome = Outcome.DELETED);
+            pending.clear();
+            if (running != null) {
+                running.interrupt = true;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        super.close();
     }
 }
