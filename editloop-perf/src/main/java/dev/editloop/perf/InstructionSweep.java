@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|FILE.json [--list-claims] [--limit N] [--threads N]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|FILE.json [--list-claims] [--list-all] [--limit N] [--threads N]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,15 +63,17 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|FILE.json [--list-claims] [--limit N] [--threads N]");
+                    "usage: InstructionSweep imgedit|risebench|FILE.json [--list-claims] [--list-all] [--limit N] [--threads N]");
             System.exit(2);
         }
         boolean listClaims = false;
+        boolean listAll = false;
         int limit = Integer.MAX_VALUE;
         int threads = 2;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--list-claims" -> listClaims = true;
+                case "--list-all" -> listAll = true;
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> {
@@ -106,6 +108,20 @@ public final class InstructionSweep {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         print(out, args[0], outcomes, seconds, stands);
+        if (listAll) {
+            out.println();
+            out.println("every case (type · outcome · SC/PQ · stand-in · instruction → best turn's instruction):");
+            outcomes.forEach(o -> out.printf(
+                    Locale.ROOT,
+                    "%s\t%s\t%.1f/%.1f\t%s\t%s\t→ %s%n",
+                    o.c().type(),
+                    o.outcome(),
+                    o.sc(),
+                    o.pq(),
+                    o.stand(),
+                    o.c().instruction(),
+                    o.best()));
+        }
         if (listClaims) {
             out.println();
             out.println("claims (type · stand-in · SC/PQ · instruction → accepted instruction):");

@@ -190,7 +190,8 @@ public final class Intent {
                 concepts.add(m.concept());
             }
         }
-        return new Intent(text, concrete, NUMBER.matcher(text).find(), concepts, blocked);
+        return new Intent(
+                text, concrete, NUMBER.matcher(text).find(), KnowledgeBase.withoutSubsumed(concepts), blocked);
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {

@@ -101,6 +101,24 @@ public final class KnowledgeBase {
         return kept;
     }
 
+    /**
+     * Concepts that take in others when both are asked: a film noir is already an old black-and-white film (its era
+     * word "1940s" must not add a sepia photograph), a halftone pop-art print is a comic, not a newspaper.
+     */
+    private static final java.util.Map<String, List<String>> SUBSUMES =
+            java.util.Map.of("film-noir", List.of("old-photograph"), "comic-pop-art", List.of("newspaper"));
+
+    /** The concepts without those another of them takes in ({@link #SUBSUMES}). */
+    static List<Concept> withoutSubsumed(List<Concept> found) {
+        List<Concept> kept = new ArrayList<>(found);
+        for (Concept c : found) {
+            for (String id : SUBSUMES.getOrDefault(c.id(), List.of())) {
+                kept.removeIf(k -> k.id().equals(id));
+            }
+        }
+        return kept;
+    }
+
     /** Why no action of the classic editor can do what this text asks, if that is so. */
     public Optional<String> impossibility(String text) {
         for (Impossible rule : IMPOSSIBLE) {
@@ -530,7 +548,12 @@ public final class KnowledgeBase {
                         "give it neon lights",
                         "Blade Runner style",
                         "make it futuristic and neon"),
-                patterns("\\bcyber-?punk\\b", "\\bneon\\b", "\\bblade ?runner\\b", "\\bfuturistic\\b", "\\bsci-?fi\\b"),
+                patterns(
+                        "\\bcyber-?punk\\b",
+                        "\\bneon(?:[- ](?:soaked|lit|drenched|glow(?:ing)?|lights?))?\\b",
+                        "\\bblade ?runner\\b",
+                        "\\bfuturistic\\b",
+                        "\\bsci-?fi\\b"),
                 List.of(
                         adjust(Tone.BRIGHTNESS, -15),
                         tint("purple", 30),
@@ -691,9 +714,9 @@ public final class KnowledgeBase {
                         "old arcade game style"),
                 patterns(
                         "\\b(?:8|16)[- ]?bit\\b",
-                        "\\bvideo ?game\\b",
+                        "\\bvideo[- ]?games?\\b",
                         "\\bretro (?:video )?game\\b",
-                        "\\bpixel(?:ated|ate|ize|ized|ly)\\b",
+                        "\\bpixel(?:ated|ate|ize|ized|ly|[- ]art)\\b",
                         "\\barcade\\b",
                         "\\bgame ?boy\\b"),
                 source -> List.of(
@@ -850,7 +873,9 @@ public final class KnowledgeBase {
                         "sketch it",
                         "make it a drawing"),
                 patterns(
-                        "\\b(?:charcoal|pencil|graphite|ink)\\s+(?:drawing|sketch|art)\\b",
+                        "\\b(?:charcoal|pencil|graphite|ink)[\\s-]+(?:drawing|sketch|art)\\b",
+                        "\\bgraphite\\b",
+                        "\\bpencil\\b",
                         "\\bsketch(?:ed|y)?\\b",
                         "\\bdrawing\\b",
                         "\\bhand[- ]?drawn\\b",
