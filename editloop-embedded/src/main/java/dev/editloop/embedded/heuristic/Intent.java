@@ -109,8 +109,14 @@ public final class Intent {
             parts.addAll(Parts.clauses(fragment));
         }
         List<Action> recovered = new ArrayList<>();
+        boolean mainOnObject = false;
         for (String whole : parts) {
             if (filler(whole)) {
+                continue;
+            }
+            if (mainOnObject && !Parts.imperative(whole)) {
+                // a sentence describing the thing the main action would make ("The gazebo should match the wintery
+                // atmosphere"): its mood words belong to that thing, not to a request of their own
                 continue;
             }
             if (parts.size() > rest.size()) {
@@ -138,13 +144,12 @@ public final class Intent {
             // an action on a named thing comes first: mood words inside the thing's description ("a vintage
             // bicycle", "the snow-covered path") are not the request
             Optional<String> onObject = Parts.objectAction(fragment, knowledge);
+            if (onObject.isEmpty()) {
+                onObject = knowledge.impossibility(fragment);
+            }
             if (onObject.isPresent()) {
                 blocked.add(new Blocked(whole.trim(), onObject.get(), true));
-                continue;
-            }
-            Optional<String> impossible = knowledge.impossibility(fragment);
-            if (impossible.isPresent()) {
-                blocked.add(new Blocked(whole.trim(), impossible.get(), true));
+                mainOnObject |= blocked.size() == 1 && recovered.isEmpty() && concepts.isEmpty();
                 continue;
             }
             List<KnowledgeBase.Match> matches = knowledge.find(fragment);
@@ -177,6 +182,17 @@ public final class Intent {
         // abstract words the parser read literally ("a comic book" as a cartoon, "washed out" as less saturation):
         // the concept replaces the editor's default reading, unless the request gave its own amount
         List<Action> concrete = new ArrayList<>(parsed.actions());
+        if (mainOnObject) {
+            // the editor's reading of words that describe the thing ("…to a smoother, softer appearance") is not a
+            // request either: keep only actions some order of its own asks for
+            List<Action> ordered = new ArrayList<>();
+            for (String part : parts) {
+                if (Parts.imperative(part)) {
+                    ordered.addAll(parse(parser, part).actions());
+                }
+            }
+            concrete.retainAll(ordered);
+        }
         concrete.addAll(recovered);
         for (KnowledgeBase.Match m : knowledge.find(Parts.dropLeftState(text))) {
             if (concepts.contains(m.concept())) {

@@ -550,6 +550,24 @@ final class Parts {
                 || w.startsWith("other");
     }
 
+    private static final Pattern IMPERATIVE = rx(
+            "^(?:and\\s+|then\\s+|but\\s+|also\\s+|please\\s+)*(?:make|add|turn"
+                    + "|change|give|remove|erase|delete|replace|swap|put|place|insert|include|extract|isolate|move|apply|convert"
+                    + "|transform|blur|increase|decrease|set|adjust|let|render|transfer|paint|draw|bring|keep|leave|crop|rotate"
+                    + "|flip|brighten|darken|lighten|warm|cool|desaturate|saturate|sharpen|soften|enhance|boost|reduce|lower"
+                    + "|raise|lift|tint|colou?r|posterize|pixelate|invert|mirror|zoom|resize|shift|fade|age|stylize|restyle)\\b");
+
+    /**
+     * Whether a part gives an order of its own ("make it brighter") rather than describing something another part
+     * asks for ("The gazebo should match the wintery atmosphere").
+     */
+    static boolean imperative(String part) {
+        return IMPERATIVE.matcher(part.trim()).find();
+    }
+
+    private static final Pattern REMOVE = rx("\\b(?:remove|erase|delete|get\\s+rid\\s+of|eliminate|take\\s+out|take"
+            + "\\s+away|wipe\\s+out|clear\\s+away)\\s+" + DET + "([a-z][a-z' -]*)");
+
     /** A part cut at the places a new action starts ("make it spooky and add a hat": two parts). */
     static List<String> clauses(String part) {
         List<String> out = new ArrayList<>();
@@ -595,8 +613,7 @@ final class Parts {
         if (m.find()) {
             String phrase = nounPhrase(m.group(1));
             String thing = head(phrase);
-            boolean effect = EFFECTS.contains(thing)
-                    || phrase.toLowerCase(Locale.ROOT).matches(".*\\b(?:look|feel|vibe|mood|effect|style|tone)\\b.*");
+            boolean effect = EFFECTS.contains(thing);
             if (!effect && TEXT.matcher(phrase).find() && text.contains("\"")) {
                 effect = true; // quoted text is the editor's job
             }
@@ -653,6 +670,15 @@ final class Parts {
                         + " needs the thing to be found; the classic editor recolors only areas of a color named"
                         + " in the request (\"change the red areas to "
                         + m.group(2).toLowerCase(Locale.ROOT) + "\")");
+            }
+        }
+        m = REMOVE.matcher(text);
+        if (m.find()) {
+            String thing = head(nounPhrase(m.group(1)));
+            if (!EFFECTS.contains(thing) && !GLOBAL.contains(thing) && !BACKGROUND.contains(thing)) {
+                return Optional.of("removing " + describe(m.group(1)) + " needs the thing to be found; the classic"
+                        + " editor removes only by a color named in the request (\"remove the red object\") or by place"
+                        + " (\"remove the object in the top left corner\")");
             }
         }
         m = MOVE.matcher(text);
