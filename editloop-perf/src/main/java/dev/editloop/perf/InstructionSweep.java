@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|FILE.json [--list-claims] [--list-all] [--limit N] [--threads N]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,7 +63,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|FILE.json [--list-claims] [--list-all] [--limit N] [--threads N]");
+                    "usage: InstructionSweep imgedit|risebench|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -272,6 +272,21 @@ public final class InstructionSweep {
                 }
             }
             default -> {
+                if (which.endsWith(".jsonl")) {
+                    // one request a line: {"id", "instruction", "expect" (done / declined), "image"…}
+                    for (String line : Files.readAllLines(need(Path.of(which)))) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        JsonNode n = json.readTree(line);
+                        cases.add(new Case(
+                                n.path("id").asText("case-" + cases.size()),
+                                "expect "
+                                        + n.path("expect").asText(n.path("type").asText("any")),
+                                n.path("instruction").asText()));
+                    }
+                    break;
+                }
                 JsonNode root = json.readTree(need(Path.of(which)).toFile());
                 int i = 0;
                 for (JsonNode n : root.isArray() ? root : root.path("cases")) {

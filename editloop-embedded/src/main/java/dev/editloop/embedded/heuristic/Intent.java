@@ -127,8 +127,14 @@ public final class Intent {
                     continue;
                 }
             }
+            if (Parts.statement(whole)) {
+                continue; // "it looks too punchy": the state to leave, not a request
+            }
             // a thing to keep: the rest of the image is what the preservation checks measure; a named thing is not
             Optional<String> kept = Parts.kept(whole);
+            if (kept.isEmpty() && Parts.notToDo(whole)) {
+                kept = Optional.of("the rest");
+            }
             if (kept.isPresent()) {
                 if (!Parts.keepsTheRest(kept.get())) {
                     blocked.add(new Blocked(

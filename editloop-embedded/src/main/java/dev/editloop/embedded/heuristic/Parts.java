@@ -170,8 +170,9 @@ final class Parts {
             "\\b(?:replace|swap|substitute|exchange)\\s+" + DET + "([a-z][a-z' -]*?)(?:\\s+(?:with|for|by)\\s+(.+))?$");
     private static final Pattern EXTRACT = rx("\\b(?:extract|isolate|cut\\s+out|crop\\s+out|segment|pull\\s+out|lift"
             + "\\s+out|separate)\\s+" + DET + "([a-z][a-z' -]*)");
-    private static final Pattern MOVE = rx("\\b(?:move|relocate|reposition|shift|rotate)\\s+" + DET
-            + "(?!hue\\b|colou?rs?\\b|image\\b|photo\\b" + "|picture\\b|it\\b)([a-z][a-z' -]*)");
+    private static final Pattern MOVE =
+            rx("\\b(?:move|relocate|reposition|shift|rotate)\\s+(?:the|this|that|these|those|his|her|their|its|my|our)"
+                    + "\\s+(?!hue\\b|colou?rs?\\b|image\\b|photo\\b" + "|picture\\b|it\\b)([a-z][a-z' -]*)");
     private static final Pattern CHANGE = rx("\\b(?:change|turn|transform|convert|make|recolou?r|paint|dye|alter"
             + "|switch|modify|update|adjust|set)\\s+" + DET + "([a-z][a-z' -]*?)\\s+(?:from\\s+.+?\\s+)?(?:to|into"
             + "|so\\s+(?:that\\s+)?it(?:'s|\\s+is|\\s+looks)?)\\s+(.+)$");
@@ -485,7 +486,8 @@ final class Parts {
 
     private static final Pattern CLAUSE_BREAK =
             rx("\\s*(?:[,;]\\s*(?:and\\s+|then\\s+|and\\s+then\\s+)?|\\s+and\\s+then"
-                    + "\\s+|\\s+then\\s+|\\s+and\\s+|\\.\\s+|\\s+but\\s+|\\s+while\\s+)(?=(?:please\\s+)?(?:make|add|turn|change"
+                    + "\\s+|\\s+then\\s+|\\s+and\\s+|\\.\\s+|\\s+but\\s+|\\s+while\\s+)(?=(?:please\\s+)?(?:don'?t\\s|do\\s+not\\s|never\\s|without\\s|it\\s+(?:looks|seems|is|feels)\\s"
+                    + "|it's\\s|this\\s+looks\\s|make|add|turn|change"
                     + "|give|remove|erase|delete|replace|swap|put|place|insert|include|extract|isolate|move|apply|convert|transform"
                     + "|blur|increase|decrease|set|adjust|let|render|transfer|paint|draw|bring|keep|leave|also|crop|rotate|flip"
                     + "|brighten|darken|warm|cool|desaturate|saturate|sharpen|soften|enhance)\\b)");
@@ -523,6 +525,27 @@ final class Parts {
             "contents",
             "everything else the same",
             "rest the same");
+
+    private static final Pattern NOT_TO_DO =
+            rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never" + "|without|no\\s+need\\s+to)\\b");
+    private static final Pattern STATEMENT =
+            rx("^(?:but|and|because|as|since)?\\s*(?:it|this|that|the\\s+(?:image|photo"
+                    + "|picture))\\s+(?:looks|seems|is|'s|feels|appears)\\b|^(?:it|this)'s\\b");
+
+    /**
+     * Whether a part says what not to do ("don't crop or rotate it"): the preservation checks measure that anyway.
+     */
+    static boolean notToDo(String part) {
+        return NOT_TO_DO.matcher(part.trim()).find();
+    }
+
+    /**
+     * Whether a part states how the image is now ("it looks too punchy"): a reason for the request, not a request;
+     * its mood words name the state to leave.
+     */
+    static boolean statement(String part) {
+        return STATEMENT.matcher(part.trim()).find();
+    }
 
     /**
      * What a "keep" part asks to keep, when the part is one ("but leave the face alone": the face); empty for any
