@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param semantic SC 0–10: {@code 10 · achievement · preservation · doableShare}
  * @param quality PQ 0–10: {@code 10 − Σ artifact penalties}
  * @param unchanged whether the edit is (practically) the source itself
+ * @param cap why SC was held below the threshold although the measured effects are on target (a part of the request
+ *     that no action can do or no measurement reads), or null
  */
 public record Assessment(
         List<Reading> readings,
@@ -26,7 +28,22 @@ public record Assessment(
         double doableShare,
         double semantic,
         double quality,
-        boolean unchanged) {
+        boolean unchanged,
+        String cap) {
+
+    /** An assessment whose SC follows from the measurements alone. */
+    public Assessment(
+            List<Reading> readings,
+            List<Guard> guards,
+            List<Artifact> artifacts,
+            double achievement,
+            double preservation,
+            double doableShare,
+            double semantic,
+            double quality,
+            boolean unchanged) {
+        this(readings, guards, artifacts, achievement, preservation, doableShare, semantic, quality, unchanged, null);
+    }
 
     public Assessment {
         readings = List.copyOf(readings);

@@ -47,6 +47,12 @@ public final class Evaluator {
         GUARDS.put(Metric.STRUCTURE_LOSS, 0.08);
     }
 
+    /** The highest SC when the request's main action works on a named thing that no action can find or make. */
+    static final double OBJECT_CAP = 4.5;
+
+    /** The highest SC when a part of the request is neither done nor measured. */
+    static final double PART_CAP = 7.0;
+
     private Evaluator() {}
 
     /** Assesses an edit of a source against an intent. */
@@ -162,6 +168,16 @@ public final class Evaluator {
         if (Double.isNaN(semantic)) {
             semantic = 0; // never invent a score: an unreadable measurement counts as not achieved
         }
+        // what is not done or not measured cannot be claimed: a part on a named thing is the main action not done
+        String cap = null;
+        if (intent.objectLevel() && semantic > OBJECT_CAP) {
+            semantic = OBJECT_CAP;
+            cap = "SC held at " + OBJECT_CAP + ": the main action is not done (" + blockedParts(intent, true) + ")";
+        } else if (!intent.blocked().isEmpty() && semantic > PART_CAP) {
+            semantic = PART_CAP;
+            cap = "SC held at " + PART_CAP + ": a part of the request is neither done nor measured ("
+                    + blockedParts(intent, false) + ")";
+        }
         return new Assessment(
                 readings,
                 guards,
@@ -171,7 +187,17 @@ public final class Evaluator {
                 doable,
                 round(semantic),
                 round(quality),
-                unchanged);
+                unchanged,
+                cap);
+    }
+
+    private static String blockedParts(Intent intent, boolean impossibleOnly) {
+        return String.join(
+                "; ",
+                intent.blocked().stream()
+                        .filter(b -> !impossibleOnly || b.impossible())
+                        .map(b -> "\"" + b.fragment() + "\"")
+                        .toList());
     }
 
     /**

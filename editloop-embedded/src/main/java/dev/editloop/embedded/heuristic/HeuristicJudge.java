@@ -80,6 +80,9 @@ public final class HeuristicJudge implements Judge {
         Intent intent = Intent.read(call.instruction(), parser, knowledge);
         Assessment a = Evaluator.assess(intent, call.source(), call.edited());
         double success = Evaluator.round(10 * a.achievement() * a.doableShare());
+        if (a.cap() != null) {
+            success = Math.min(success, a.semantic()); // a part not done or not measured cannot be claimed
+        }
         double overEditing = Evaluator.round(10 * a.preservation());
         double naturalness = Evaluator.round(Math.max(0, 10 - a.penalty(Assessment.Kind.NATURALNESS)));
         double artifacts = Evaluator.round(Math.max(0, 10 - a.penalty(Assessment.Kind.ARTIFACT)));
@@ -94,6 +97,9 @@ public final class HeuristicJudge implements Judge {
         StringBuilder reasoning = new StringBuilder();
         Report.request(reasoning, intent);
         Report.measurements(reasoning, a);
+        if (a.cap() != null) {
+            reasoning.append(a.cap()).append(".\n");
+        }
         reasoning.append(String.format(
                 Locale.ROOT,
                 "VIEScore: edit success %.1f, no over-editing %.1f → semantic %.1f; naturalness %.1f, no artifacts"

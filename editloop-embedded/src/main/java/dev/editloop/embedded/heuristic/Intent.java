@@ -104,42 +104,116 @@ public final class Intent {
         }
         List<Concept> concepts = new ArrayList<>();
         List<Blocked> blocked = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (String fragment : rest) {
-            if (filler(fragment)) {
+            parts.addAll(Parts.clauses(fragment));
+        }
+        List<Action> recovered = new ArrayList<>();
+        boolean mainOnObject = false;
+        for (String whole : parts) {
+            if (filler(whole)) {
+                continue;
+            }
+            if (mainOnObject && !Parts.imperative(whole)) {
+                // a sentence describing the thing the main action would make ("The gazebo should match the wintery
+                // atmosphere"): its mood words belong to that thing, not to a request of their own
+                continue;
+            }
+            if (parts.size() > rest.size()) {
+                // a clause cut loose from its neighbours may now be plain vocabulary ("make it warmer")
+                ParsedInstruction again = parse(parser, whole);
+                if (!again.actions().isEmpty() && again.notUnderstood().stream().allMatch(Intent::filler)) {
+                    recovered.addAll(again.actions());
+                    continue;
+                }
+            }
+            if (Parts.statement(whole)) {
+                continue; // "it looks too punchy": the state to leave, not a request
+            }
+            // a thing to keep: the rest of the image is what the preservation checks measure; a named thing is not
+            Optional<String> kept = Parts.kept(whole);
+            if (kept.isEmpty() && Parts.notToDo(whole)) {
+                kept = Optional.of("the rest");
+            }
+            if (kept.isPresent()) {
+                if (!Parts.keepsTheRest(kept.get())) {
+                    blocked.add(new Blocked(
+                            whole.trim(),
+                            "keeping \"" + kept.get() + "\" as it is cannot be checked: the thinker cannot find it,"
+                                    + " and the editor's operations apply to the whole image or a named region",
+                            false));
+                }
+                continue;
+            }
+            // the state a request leaves is not the request ("from winter to summer": only summer)
+            String fragment = Parts.dropLeftState(whole);
+            // an action on a named thing comes first: mood words inside the thing's description ("a vintage
+            // bicycle", "the snow-covered path") are not the request
+            Optional<String> onObject = Parts.objectAction(fragment, knowledge);
+            if (onObject.isEmpty()) {
+                onObject = knowledge.impossibility(fragment);
+            }
+            if (onObject.isPresent()) {
+                blocked.add(new Blocked(whole.trim(), onObject.get(), true));
+                mainOnObject |= blocked.size() == 1 && recovered.isEmpty() && concepts.isEmpty();
                 continue;
             }
             List<KnowledgeBase.Match> matches = knowledge.find(fragment);
+            List<Concept> found = new ArrayList<>();
             for (KnowledgeBase.Match m : matches) {
+                found.add(m.concept());
                 if (!concepts.contains(m.concept())) {
                     concepts.add(m.concept());
                 }
             }
-            Optional<String> impossible = knowledge.impossibility(fragment);
-            if (impossible.isPresent()) {
-                blocked.add(new Blocked(fragment, impossible.get(), true));
-            } else if (matches.isEmpty()) {
+            if (matches.isEmpty()) {
                 blocked.add(new Blocked(
-                        fragment,
-                        "nothing in the classic editor's vocabulary or in the thinker's knowledge matches \"" + fragment
-                                + "\"",
+                        whole.trim(),
+                        "nothing in the classic editor's vocabulary or in the thinker's knowledge matches \""
+                                + whole.trim() + "\"",
+                        false));
+                continue;
+            }
+            // every word must be accounted for: "a vibrant graffiti style" is not done by making it vibrant
+            List<String> unknown = Parts.unaccounted(fragment, found, parser, knowledge);
+            if (!unknown.isEmpty()) {
+                String words = String.join("\", \"", unknown);
+                blocked.add(new Blocked(
+                        words,
+                        "\"" + words + "\" is neither in the classic editor's vocabulary nor in the thinker's"
+                                + " knowledge, so it is neither done nor measured",
                         false));
             }
         }
         // abstract words the parser read literally ("a comic book" as a cartoon, "washed out" as less saturation):
         // the concept replaces the editor's default reading, unless the request gave its own amount
         List<Action> concrete = new ArrayList<>(parsed.actions());
-        for (KnowledgeBase.Match m : knowledge.find(text)) {
+        if (mainOnObject) {
+            // the editor's reading of words that describe the thing ("…to a smoother, softer appearance") is not a
+            // request either: keep only actions some order of its own asks for
+            List<Action> ordered = new ArrayList<>();
+            for (String part : parts) {
+                if (Parts.imperative(part)) {
+                    ordered.addAll(parse(parser, part).actions());
+                }
+            }
+            concrete.retainAll(ordered);
+        }
+        concrete.addAll(recovered);
+        for (KnowledgeBase.Match m : knowledge.find(Parts.dropLeftState(text))) {
             if (concepts.contains(m.concept())) {
                 continue;
             }
+            String left = Parts.dropLeftState(text);
             List<Action> literal =
-                    parse(parser, text.substring(m.start(), m.end())).actions();
+                    parse(parser, left.substring(m.start(), m.end())).actions();
             if (!literal.isEmpty() && concrete.containsAll(literal)) {
                 literal.forEach(concrete::remove);
                 concepts.add(m.concept());
             }
         }
-        return new Intent(text, concrete, NUMBER.matcher(text).find(), concepts, blocked);
+        return new Intent(
+                text, concrete, NUMBER.matcher(text).find(), KnowledgeBase.withoutSubsumed(concepts), blocked);
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {
@@ -182,6 +256,11 @@ public final class Intent {
     /** The parts nothing can do. */
     public List<Blocked> blocked() {
         return blocked;
+    }
+
+    /** Whether a part of the request needs an object generated or recognised, which no action can do. */
+    public boolean objectLevel() {
+        return blocked.stream().anyMatch(Blocked::impossible);
     }
 
     /** Whether anything of the request can be done. */

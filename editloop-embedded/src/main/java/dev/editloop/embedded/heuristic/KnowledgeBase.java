@@ -101,6 +101,24 @@ public final class KnowledgeBase {
         return kept;
     }
 
+    /**
+     * Concepts that take in others when both are asked: a film noir is already an old black-and-white film (its era
+     * word "1940s" must not add a sepia photograph), a halftone pop-art print is a comic, not a newspaper.
+     */
+    private static final java.util.Map<String, List<String>> SUBSUMES =
+            java.util.Map.of("film-noir", List.of("old-photograph"), "comic-pop-art", List.of("newspaper"));
+
+    /** The concepts without those another of them takes in ({@link #SUBSUMES}). */
+    static List<Concept> withoutSubsumed(List<Concept> found) {
+        List<Concept> kept = new ArrayList<>(found);
+        for (Concept c : found) {
+            for (String id : SUBSUMES.getOrDefault(c.id(), List.of())) {
+                kept.removeIf(k -> k.id().equals(id));
+            }
+        }
+        return kept;
+    }
+
     /** Why no action of the classic editor can do what this text asks, if that is so. */
     public Optional<String> impossibility(String text) {
         for (Impossible rule : IMPOSSIBLE) {
@@ -361,11 +379,12 @@ public final class KnowledgeBase {
                         "\\bwarm\\s+(?:evening|afternoon|sun|golden)\\s*(?:light|sun|glow)?\\b",
                         "\\blate afternoon\\b",
                         "\\bgolden light\\b"),
-                List.of(adjust(Tone.WARMTH, 40), tint("orange", 15), adjust(Tone.SATURATION, 15)),
+                // low sun: warmer and a little darker; no saturation target (warming a blue sky lowers it)
+                List.of(adjust(Tone.WARMTH, 40), tint("orange", 15), adjust(Tone.BRIGHTNESS, -8)),
                 List.of(
                         e(Metric.WARMTH, 0.25, 0.55, 1.3, 1, WARMTH),
                         tintEffect("orange", 0.06, 0.2, 0.6, 0.5),
-                        e(Metric.SATURATION, 0.03, 0.15, 0.7, 0.25, SATURATION))));
+                        e(Metric.BRIGHTNESS, -0.01, -0.06, -0.3, 0.25, BRIGHTNESS))));
         list.add(concept(
                 "dramatic",
                 "dramatic and moody",
@@ -408,7 +427,7 @@ public final class KnowledgeBase {
                         "\\bdream(?:y|like|ier)?\\b",
                         "\\bethereal\\b",
                         "\\bsoft[- ]focus\\b",
-                        "\\bsoft(?:er)?\\b",
+                        "\\bsoft and dream",
                         "\\bfairy[- ]?tale\\b",
                         "\\bheavenly\\b",
                         "\\bangelic\\b",
@@ -423,6 +442,16 @@ public final class KnowledgeBase {
                         e(Metric.BRIGHTNESS, 0.05, 0.15, 0.45, 0.5, BRIGHTNESS),
                         e(Metric.BLUR, 0.04, 0.12, 0.4, 0.5, BLUR))));
         list.add(concept(
+                "soft",
+                "softer",
+                "the same scene with a gentler look: lower contrast and slightly lifted tones, still sharp",
+                List.of("make it softer", "soften the look", "give it a softer feel", "make the light softer"),
+                patterns("\\bsoft(?:er|en|ened)?\\b", "\\bgentler\\b"),
+                List.of(adjust(Tone.CONTRAST, -20), adjust(Tone.BRIGHTNESS, 5)),
+                List.of(
+                        e(Metric.CONTRAST, -0.08, -0.2, -0.5, 1, CONTRAST),
+                        e(Metric.BRIGHTNESS, 0.015, 0.05, 0.2, 0.25, BRIGHTNESS))));
+        list.add(concept(
                 "film-noir",
                 "film noir",
                 "the same scene as a film noir still: black and white, hard contrast, deep shadows, dark corners",
@@ -435,7 +464,8 @@ public final class KnowledgeBase {
                         "\\bfilm[- ]noir\\b",
                         "\\bnoir\\b",
                         "\\b(?:19)?40s (?:detective|crime|gangster)\\b",
-                        "\\bhard[- ]boiled\\b"),
+                        "\\bhard[- ]boiled\\b",
+                        "\\bcrime (?:film|movie|drama|thriller)s?\\b"),
                 List.of(
                         filter(Filter.GRAYSCALE, 100),
                         adjust(Tone.BRIGHTNESS, -10),
@@ -482,7 +512,7 @@ public final class KnowledgeBase {
                 patterns(
                         "\\bcomic(?:[- ]book|s)?\\b",
                         "\\bpop[- ]art\\b",
-                        "\\bwarhol\\b",
+                        "\\b(?:andy )?warhol\\b",
                         "\\blichtenstein\\b",
                         "\\bgraphic novel\\b"),
                 // the cartoon already flattens colors into a few levels; posterizing on top drains muted pictures
@@ -518,7 +548,12 @@ public final class KnowledgeBase {
                         "give it neon lights",
                         "Blade Runner style",
                         "make it futuristic and neon"),
-                patterns("\\bcyber-?punk\\b", "\\bneon\\b", "\\bblade ?runner\\b", "\\bfuturistic\\b", "\\bsci-?fi\\b"),
+                patterns(
+                        "\\bcyber-?punk\\b",
+                        "\\bneon(?:[- ](?:soaked|lit|drenched|glow(?:ing)?|lights?))?\\b",
+                        "\\bblade ?runner\\b",
+                        "\\bfuturistic\\b",
+                        "\\bsci-?fi\\b"),
                 List.of(
                         adjust(Tone.BRIGHTNESS, -15),
                         tint("purple", 30),
@@ -679,9 +714,9 @@ public final class KnowledgeBase {
                         "old arcade game style"),
                 patterns(
                         "\\b(?:8|16)[- ]?bit\\b",
-                        "\\bvideo ?game\\b",
+                        "\\bvideo[- ]?games?\\b",
                         "\\bretro (?:video )?game\\b",
-                        "\\bpixel(?:ated|ate|ize|ized|ly)\\b",
+                        "\\bpixel(?:ated|ate|ize|ized|ly|[- ]art)\\b",
                         "\\barcade\\b",
                         "\\bgame ?boy\\b"),
                 source -> List.of(
@@ -713,7 +748,7 @@ public final class KnowledgeBase {
                         "\\bmonet\\b",
                         "\\bacrylic\\b",
                         "\\bbrush ?strokes?\\b",
-                        "\\bpainting\\b",
+                        "(?<!watercolou?r[- ])\\bpainting\\b",
                         "\\bcanvas\\b"),
                 List.of(style(Style.WATERCOLOR, 100), adjust(Tone.SATURATION, 25)),
                 List.of(
@@ -838,7 +873,9 @@ public final class KnowledgeBase {
                         "sketch it",
                         "make it a drawing"),
                 patterns(
-                        "\\b(?:charcoal|pencil|graphite|ink)\\s+(?:drawing|sketch|art)\\b",
+                        "\\b(?:charcoal|pencil|graphite|ink)[\\s-]+(?:drawing|sketch|art)\\b",
+                        "\\bgraphite\\b",
+                        "\\bpencil\\b",
                         "\\bsketch(?:ed|y)?\\b",
                         "\\bdrawing\\b",
                         "\\bhand[- ]?drawn\\b",

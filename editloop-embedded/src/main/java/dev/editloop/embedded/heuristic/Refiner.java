@@ -52,7 +52,19 @@ final class Refiner {
                     + (assessment.unchanged() ? " and left the image unchanged" : "")
                     + "; spell it out in its vocabulary: " + Action.instruction(plan));
         } else {
-            plan.addAll(parsed.actions());
+            List<Action> wanted = intent.plan(source);
+            for (Action action : parsed.actions()) {
+                boolean belongs = wanted.stream()
+                        .anyMatch(
+                                w -> w.equals(action) || (Knob.of(action).isPresent() && Knob.sameControl(w, action)));
+                if (belongs || wanted.isEmpty()) {
+                    plan.add(action);
+                } else {
+                    // the editor's literal reading of an abstract word ("softer" read as a blur): not what is meant
+                    notes.add("drop \"" + action.phrase() + "\": the editor's literal reading, not part of what the"
+                            + " request means");
+                }
+            }
             for (String fragment : parsed.notUnderstood()) {
                 for (KnowledgeBase.Match match : knowledge.find(fragment)) {
                     List<Action> spelled = new ArrayList<>();

@@ -85,6 +85,9 @@ final class Report {
                 a.preservation(),
                 a.doableShare(),
                 a.quality()));
+        if (a.cap() != null) {
+            out.append(a.cap()).append(".\n");
+        }
     }
 
     /** The tagged text real thinkers reply with. */

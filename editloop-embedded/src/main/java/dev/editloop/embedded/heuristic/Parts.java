@@ -1,0 +1,834 @@
+package dev.editloop.embedded.heuristic;
+
+import dev.editloop.embedded.classic.NamedColor;
+import dev.editloop.embedded.classic.ParsedInstruction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the structure of a part of a request before any mood or style word in it is looked up: the main action when
+ * it works on a named thing (add, replace, extract, move, recolor or reshape a thing, change written text), the state
+ * the request leaves ("from winter" in "from winter to summer", which is not the target), and the words that no part
+ * of the reading accounts for. A mood word inside an object's description ("a vintage bicycle", "the snow-covered
+ * path", "a soft shade of brown") is then never taken as the request.
+ */
+final class Parts {
+    private Parts() {}
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final String DET = "(?:(?:the|a|an|this|that|these|those|his|her|their|its|my|our|some|any|all"
+            + "(?:\\s+the)?|one|two|three|four|five|several|many|more|few|a\\s+few|a\\s+couple\\s+of|a\\s+pair\\s+of"
+            + "|a\\s+group\\s+of|a\\s+set\\s+of|\\d+)\\s+)?";
+
+    /** Nouns that name the whole picture or a global quality: changing them is a global edit. */
+    private static final Set<String> GLOBAL = set(
+            "image",
+            "photo",
+            "photograph",
+            "picture",
+            "pic",
+            "scene",
+            "whole",
+            "entire",
+            "everything",
+            "it",
+            "colors",
+            "colours",
+            "color",
+            "colour",
+            "tones",
+            "tone",
+            "lighting",
+            "light",
+            "mood",
+            "atmosphere",
+            "season",
+            "weather",
+            "time",
+            "style",
+            "look",
+            "feel",
+            "feeling",
+            "vibe",
+            "palette",
+            "sky",
+            "contrast",
+            "brightness",
+            "saturation",
+            "exposure",
+            "hue",
+            "shadows",
+            "highlights",
+            "temperature",
+            "aesthetic",
+            "overall",
+            "balance",
+            "warmth",
+            "sharpness",
+            "focus",
+            "grain",
+            "vignette",
+            "filter",
+            "effect",
+            "brightness",
+            "mood",
+            "vibe",
+            "day",
+            "daytime",
+            "night",
+            "nighttime",
+            "them",
+            "this",
+            "that",
+            "everything");
+
+    /** Nouns that name the background: the editor can blur it or make it a plain color, not paint a new scene. */
+    private static final Set<String> BACKGROUND = set(
+            "background",
+            "backdrop",
+            "environment",
+            "setting",
+            "surroundings",
+            "surrounding",
+            "landscape",
+            "scenery",
+            "backgrounds",
+            "bg");
+
+    /** Words after "add a" that name an effect the editor adds, not an object. */
+    private static final Set<String> EFFECTS = set(
+            "vignette",
+            "border",
+            "frame",
+            "grain",
+            "noise",
+            "glow",
+            "tint",
+            "cast",
+            "text",
+            "caption",
+            "blur",
+            "filter",
+            "effect",
+            "look",
+            "feel",
+            "feeling",
+            "vibe",
+            "mood",
+            "touch",
+            "tone",
+            "style",
+            "atmosphere",
+            "haze",
+            "fog",
+            "mist",
+            "warmth",
+            "contrast",
+            "saturation",
+            "brightness",
+            "sharpness",
+            "light",
+            "lighting",
+            "shadow",
+            "shadows",
+            "sepia",
+            "color",
+            "colour",
+            "colors",
+            "colours",
+            "finish",
+            "grade",
+            "sunshine",
+            "texture",
+            "vintage",
+            "retro",
+            "drama",
+            "sparkle",
+            "softness",
+            "depth",
+            "detail",
+            "details");
+
+    /** Words that join a noun phrase to what follows: the head noun is the word before the first of them. */
+    private static final Pattern PHRASE_END = Pattern.compile(
+            "\\s+(?:in|on|at|to|into|near|next|beside|behind|inside|outside|under|over|above|below|along|across|around"
+                    + "|between|by|from|with|within|against|onto|of|that|which|who|while|so|for|and|or|as|where|,|to)\\b"
+                    + "|\\s+(?!(?:building|ring|king|thing|painting|string|wing|swing|ceiling|clothing|lightning|evening"
+                    + "|morning|wedding|spring|pudding|awning|railing|sibling|duckling|earring|icing|frosting|stuffing)s?"
+                    + "\\b)\\w+ing\\b|[,.;:!?]",
+            FLAGS);
+
+    private static final Pattern ADD =
+            rx("\\b(?:add|insert|put|place|include|introduce|draw|paint|put in)\\s+" + DET + "([a-z][a-z' -]*)");
+    private static final Pattern REPLACE = rx(
+            "\\b(?:replace|swap|substitute|exchange)\\s+" + DET + "([a-z][a-z' -]*?)(?:\\s+(?:with|for|by)\\s+(.+))?$");
+    private static final Pattern EXTRACT = rx("\\b(?:extract|isolate|cut\\s+out|crop\\s+out|segment|pull\\s+out|lift"
+            + "\\s+out|separate)\\s+" + DET + "([a-z][a-z' -]*)");
+    private static final Pattern MOVE =
+            rx("\\b(?:move|relocate|reposition|shift|rotate)\\s+(?:the|this|that|these|those|his|her|their|its|my|our)"
+                    + "\\s+(?!hue\\b|colou?rs?\\b|image\\b|photo\\b" + "|picture\\b|it\\b)([a-z][a-z' -]*)");
+    private static final Pattern CHANGE = rx("\\b(?:change|turn|transform|convert|make|recolou?r|paint|dye|alter"
+            + "|switch|modify|update|adjust|set)\\s+" + DET + "([a-z][a-z' -]*?)\\s+(?:from\\s+.+?\\s+)?(?:to|into"
+            + "|so\\s+(?:that\\s+)?it(?:'s|\\s+is|\\s+looks)?)\\s+(.+)$");
+    private static final Pattern MAKE_COLORED = rx("\\bmake\\s+" + DET + "([a-z][a-z' -]*?)\\s+(?:look\\s+)?"
+            + "(?:(?:a|an)\\s+)?(?:(?:soft|light|dark|deep|bright|pale|matte|glossy|vibrant|rich|warm|cool)\\s+)?"
+            + "(red|orange|yellow|gold|golden|green|teal|cyan|blue|navy|purple|magenta|pink|brown|beige|black|white"
+            + "|gray|grey|violet|silver)\\b");
+    private static final Pattern TEXT = rx("\\b(?:text|words?|writing|letters|lettering|sign|signs|label|caption|title"
+            + "|headline|slogan|logo|inscription)\\b");
+    private static final Pattern LEFT_STATE =
+            rx("\\bfrom\\s+(?:(?:a|an|the|its|their)\\s+)?([a-z][a-z ,'-]*?)\\s+(?=(?:to|into)\\s)");
+    private static final Pattern COLOR_WORD = rx("\\b(red|orange|yellow|gold|golden|green|teal|cyan|blue|navy|purple"
+            + "|magenta|pink|brown|beige|black|white|gray|grey|violet|silver|crimson|scarlet|maroon|turquoise"
+            + "|lavender|tan|cream|ivory)\\b");
+
+    /** Words that frame a request without being a part of it. */
+    private static final Set<String> FRAMING = set(
+            "transfer",
+            "convert",
+            "turn",
+            "transform",
+            "render",
+            "rendered",
+            "apply",
+            "give",
+            "create",
+            "change",
+            "adjust",
+            "reimagine",
+            "restyle",
+            "stylize",
+            "stylise",
+            "style",
+            "styled",
+            "look",
+            "looks",
+            "looking",
+            "feel",
+            "feeling",
+            "vibe",
+            "vibes",
+            "mood",
+            "atmosphere",
+            "aesthetic",
+            "effect",
+            "version",
+            "tone",
+            "toned",
+            "tones",
+            "filter",
+            "theme",
+            "themed",
+            "touch",
+            "treatment",
+            "palette",
+            "grade",
+            "grading",
+            "finish",
+            "quality",
+            "shot",
+            "photo",
+            "photograph",
+            "image",
+            "picture",
+            "scene",
+            "setting",
+            "lighting",
+            "light",
+            "colors",
+            "colours",
+            "color",
+            "colour",
+            "day",
+            "morning",
+            "evening",
+            "afternoon",
+            "era",
+            "strong",
+            "stronger",
+            "subtle",
+            "gentle",
+            "slight",
+            "heavy",
+            "high",
+            "low",
+            "really",
+            "quite",
+            "rather",
+            "extra",
+            "super",
+            "totally",
+            "completely",
+            "fully",
+            "overall",
+            "whole",
+            "entire",
+            "classic",
+            "classical",
+            "traditional",
+            "typical",
+            "real",
+            "realistic",
+            "authentic",
+            "true",
+            "nice",
+            "beautiful",
+            "into",
+            "by",
+            "from",
+            "is",
+            "was",
+            "be",
+            "been",
+            "being",
+            "are",
+            "were",
+            "all",
+            "everything",
+            "entire",
+            "art",
+            "artistic",
+            "art-style",
+            "aspect",
+            "appearance",
+            "vibe",
+            "mode",
+            "style.",
+            "type",
+            "kind",
+            "way",
+            "manner",
+            "one",
+            "while",
+            "keeping",
+            "keep",
+            "preserve",
+            "preserving",
+            "same",
+            "rest",
+            "other",
+            "details",
+            "composition",
+            "subject",
+            "subjects",
+            "overall",
+            "add",
+            "using",
+            "use",
+            "done",
+            "render",
+            "something",
+            "slightly",
+            "strongly",
+            "heavily",
+            "gently",
+            "softly",
+            "bit",
+            "tad",
+            "somewhat",
+            "pretty",
+            "fairly",
+            "quite",
+            "season",
+            "weather",
+            "time",
+            "feel",
+            "vibe",
+            "inspired",
+            "reminiscent",
+            "evoking",
+            "evoke",
+            "evokes",
+            "contrast",
+            "black",
+            "white",
+            "bright",
+            "brighter",
+            "dark",
+            "darker",
+            "warm",
+            "warmer",
+            "cool",
+            "cooler",
+            "saturated",
+            "desaturated",
+            "grayscale",
+            "greyscale",
+            "monochrome",
+            "monochromatic",
+            "sepia",
+            "blurry",
+            "blurred",
+            "sharp",
+            "sharper",
+            "grainy",
+            "grain",
+            "vignette",
+            "muted",
+            "tinted",
+            "toned",
+            "taken",
+            "bathe",
+            "bathed",
+            "movie",
+            "film",
+            "print",
+            "printed",
+            "snapshot",
+            "covered",
+            "visible",
+            "lights",
+            "old",
+            "retro",
+            "game",
+            "clean",
+            "bold",
+            "poster",
+            "crisp",
+            "simple",
+            "modern",
+            "styled",
+            "inspired",
+            "made",
+            "shot",
+            "captured",
+            "scene",
+            "version",
+            "edition",
+            "mood");
+
+    private static final Set<String> FILLER_WORDS = set(
+            "please",
+            "and",
+            "then",
+            "also",
+            "a",
+            "an",
+            "the",
+            "it",
+            "its",
+            "this",
+            "that",
+            "bit",
+            "little",
+            "more",
+            "slightly",
+            "make",
+            "look",
+            "looks",
+            "like",
+            "just",
+            "so",
+            "very",
+            "too",
+            "some",
+            "of",
+            "to",
+            "with",
+            "for",
+            "can",
+            "you",
+            "could",
+            "would",
+            "i",
+            "want",
+            "give",
+            "feel",
+            "as",
+            "if",
+            "me",
+            "photo",
+            "image",
+            "picture",
+            "lot",
+            "much",
+            "kind",
+            "sort",
+            "up",
+            "in",
+            "on",
+            "my",
+            "our",
+            "now",
+            "thanks",
+            "at",
+            "an",
+            "be",
+            "was",
+            "had",
+            "has",
+            "have",
+            "been",
+            "them",
+            "they",
+            "their",
+            "there",
+            "here",
+            "we",
+            "us",
+            "let",
+            "get",
+            "s");
+
+    private static Set<String> set(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    private static Pattern rx(String regex) {
+        return Pattern.compile(regex, FLAGS);
+    }
+
+    private static final Pattern CLAUSE_BREAK =
+            rx("\\s*(?:[,;]\\s*(?:and\\s+|then\\s+|and\\s+then\\s+)?|\\s+and\\s+then"
+                    + "\\s+|\\s+then\\s+|\\s+and\\s+|\\.\\s+|\\s+but\\s+|\\s+while\\s+)(?=(?:please\\s+)?(?:don'?t\\s|do\\s+not\\s|never\\s|without\\s|it\\s+(?:looks|seems|is|feels)\\s"
+                    + "|it's\\s|this\\s+looks\\s|make|add|turn|change"
+                    + "|give|remove|erase|delete|replace|swap|put|place|insert|include|extract|isolate|move|apply|convert|transform"
+                    + "|blur|increase|decrease|set|adjust|let|render|transfer|paint|draw|bring|keep|leave|also|crop|rotate|flip"
+                    + "|brighten|darken|warm|cool|desaturate|saturate|sharpen|soften|enhance)\\b)");
+
+    private static final Pattern KEEP = rx("^(?:but|and|while|yet|so)?\\s*(?:please\\s+)?(?:leave|keep|keeping|preserve"
+            + "|preserving|maintain|maintaining|retain|retaining|don'?t\\s+(?:change|touch|alter)|do\\s+not\\s+(?:change"
+            + "|touch|alter)|without\\s+(?:changing|touching|altering))\\s+" + DET
+            + "(.*?)(?:\\s+(?:alone|as\\s+(?:it|they)"
+            + "\\s+(?:is|are|was|were)|unchanged|untouched|intact|the\\s+same|as\\s+is))?[.!]?$");
+    private static final Set<String> REST = set(
+            "rest",
+            "everything",
+            "everything else",
+            "rest of the image",
+            "rest of the photo",
+            "rest of the picture",
+            "other parts",
+            "other areas",
+            "composition",
+            "layout",
+            "image",
+            "photo",
+            "picture",
+            "scene",
+            "details",
+            "overall composition",
+            "original",
+            "original image",
+            "remaining",
+            "remainder",
+            "it",
+            "structure",
+            "same composition",
+            "content",
+            "contents",
+            "everything else the same",
+            "rest the same");
+
+    private static final Pattern NOT_TO_DO =
+            rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never" + "|without|no\\s+need\\s+to)\\b");
+    private static final Pattern STATEMENT =
+            rx("^(?:but|and|because|as|since)?\\s*(?:it|this|that|the\\s+(?:image|photo"
+                    + "|picture))\\s+(?:looks|seems|is|'s|feels|appears)\\b|^(?:it|this)'s\\b");
+
+    /**
+     * Whether a part says what not to do ("don't crop or rotate it"): the preservation checks measure that anyway.
+     */
+    static boolean notToDo(String part) {
+        return NOT_TO_DO.matcher(part.trim()).find();
+    }
+
+    /**
+     * Whether a part states how the image is now ("it looks too punchy"): a reason for the request, not a request;
+     * its mood words name the state to leave.
+     */
+    static boolean statement(String part) {
+        return STATEMENT.matcher(part.trim()).find();
+    }
+
+    /**
+     * What a "keep" part asks to keep, when the part is one ("but leave the face alone": the face); empty for any
+     * other part.
+     */
+    static Optional<String> kept(String part) {
+        Matcher m = KEEP.matcher(part.trim());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1).trim());
+    }
+
+    /** Whether what a keep part keeps is the rest of the image, which the preservation checks measure anyway. */
+    static boolean keepsTheRest(String what) {
+        String w = what.toLowerCase(Locale.ROOT)
+                .replaceAll("\\b(?:the|of|all|else|same)\\b", " ")
+                .trim();
+        w = w.replaceAll("\\s+", " ");
+        return w.isEmpty()
+                || REST.contains(what.toLowerCase(Locale.ROOT).trim())
+                || REST.contains(w)
+                || w.startsWith("rest")
+                || w.startsWith("everything")
+                || w.startsWith("other");
+    }
+
+    private static final Pattern IMPERATIVE = rx(
+            "^(?:and\\s+|then\\s+|but\\s+|also\\s+|please\\s+)*(?:make|add|turn"
+                    + "|change|give|remove|erase|delete|replace|swap|put|place|insert|include|extract|isolate|move|apply|convert"
+                    + "|transform|blur|increase|decrease|set|adjust|let|render|transfer|paint|draw|bring|keep|leave|crop|rotate"
+                    + "|flip|brighten|darken|lighten|warm|cool|desaturate|saturate|sharpen|soften|enhance|boost|reduce|lower"
+                    + "|raise|lift|tint|colou?r|posterize|pixelate|invert|mirror|zoom|resize|shift|fade|age|stylize|restyle)\\b");
+
+    /**
+     * Whether a part gives an order of its own ("make it brighter") rather than describing something another part
+     * asks for ("The gazebo should match the wintery atmosphere").
+     */
+    static boolean imperative(String part) {
+        return IMPERATIVE.matcher(part.trim()).find();
+    }
+
+    private static final Pattern REMOVE = rx("\\b(?:remove|erase|delete|get\\s+rid\\s+of|eliminate|take\\s+out|take"
+            + "\\s+away|wipe\\s+out|clear\\s+away)\\s+" + DET + "([a-z][a-z' -]*)");
+
+    /** A part cut at the places a new action starts ("make it spooky and add a hat": two parts). */
+    static List<String> clauses(String part) {
+        List<String> out = new ArrayList<>();
+        for (String piece : CLAUSE_BREAK.split(part)) {
+            if (!piece.isBlank()) {
+                out.add(piece.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The part without the state it leaves: "change the season from winter to summer" reads "change the season to
+     * summer"; only the state to reach is the request.
+     */
+    static String dropLeftState(String part) {
+        return LEFT_STATE.matcher(part).replaceAll("").replaceAll("\\s{2,}", " ");
+    }
+
+    /**
+     * Why the main action of a part needs an object to be generated or recognised, which no classic operation can do,
+     * if so. The part is one the classic parser did not understand (an understood "remove the red object" or "blur
+     * the background" never reaches here).
+     */
+    static Optional<String> objectAction(String part, KnowledgeBase knowledge) {
+        String text = part.trim();
+        Matcher m = REPLACE.matcher(text);
+        if (m.find()) {
+            String thing = head(m.group(1));
+            if (!GLOBAL.contains(thing) || BACKGROUND.contains(thing)) {
+                String with = m.group(2) == null ? "" : " with " + nounPhrase(m.group(2));
+                return Optional.of("replacing " + describe(m.group(1)) + with
+                        + " needs a generative editor; the classic editor can only recolor areas of a color you"
+                        + " name, remove by color or place, and replace the background with a plain color");
+            }
+        }
+        m = EXTRACT.matcher(text);
+        if (m.find()) {
+            return Optional.of("extracting " + describe(m.group(1))
+                    + " needs the object to be recognised and cut out; the classic editor cannot find named objects");
+        }
+        m = ADD.matcher(text);
+        if (m.find()) {
+            String phrase = nounPhrase(m.group(1));
+            String thing = head(phrase);
+            boolean effect = EFFECTS.contains(thing);
+            if (!effect && TEXT.matcher(phrase).find() && text.contains("\"")) {
+                effect = true; // quoted text is the editor's job
+            }
+            if (!effect && !knowledge.find(thing).isEmpty() && phrase.trim().split("\\s+").length <= 2) {
+                effect = true; // "add some fog", "add sunshine": a look, not an object
+            }
+            if (!effect) {
+                return Optional.of("adding " + describe(phrase)
+                        + " needs a generative editor; the classic editor can add only text, a border, a vignette"
+                        + " and film grain");
+            }
+        }
+        m = CHANGE.matcher(text);
+        if (m.find()) {
+            String subject = m.group(1).trim();
+            String target = m.group(2).trim();
+            String thing = thing(subject);
+            if (TEXT.matcher(subject).find() && !GLOBAL.contains(thing)) {
+                return Optional.of("changing written text (" + subject.trim()
+                        + ") needs a generative editor; the classic editor can only add new text, in quotes:"
+                        + " add the text \"SALE\" at the top");
+            }
+            if (BACKGROUND.contains(thing)) {
+                if (solidColor(target)) {
+                    return Optional.empty();
+                }
+                return Optional.of("changing the background into " + nounPhrase(target)
+                        + " needs a generative editor; the classic editor can only blur the background or replace it"
+                        + " with a plain color");
+            }
+            if (!thing.isEmpty()
+                    && !GLOBAL.contains(thing)
+                    && knowledge.find(thing).isEmpty()
+                    && !subject.equalsIgnoreCase("it")) {
+                Matcher color = COLOR_WORD.matcher(target);
+                if (color.find()) {
+                    return Optional.of("recoloring " + describe(subject)
+                            + " needs the thing to be found; the classic editor recolors only areas of a color named"
+                            + " in the request (\"change the red areas to "
+                            + color.group(1).toLowerCase(Locale.ROOT)
+                            + "\")");
+                }
+                return Optional.of("changing " + describe(subject) + " into " + nounPhrase(target)
+                        + " needs a generative editor; the classic editor changes tone, color and style, not things");
+            }
+        }
+        m = MAKE_COLORED.matcher(text);
+        if (m.find() && !m.group(1).toLowerCase(Locale.ROOT).matches(".*\\b(?:it|look|like|feel|seem|appear)\\b.*")) {
+            String thing = thing(m.group(1));
+            if (!GLOBAL.contains(thing)
+                    && !BACKGROUND.contains(thing)
+                    && !m.group(1).equalsIgnoreCase("it")) {
+                return Optional.of("recoloring " + describe(m.group(1))
+                        + " needs the thing to be found; the classic editor recolors only areas of a color named"
+                        + " in the request (\"change the red areas to "
+                        + m.group(2).toLowerCase(Locale.ROOT) + "\")");
+            }
+        }
+        m = REMOVE.matcher(text);
+        if (m.find()) {
+            String thing = head(nounPhrase(m.group(1)));
+            if (!EFFECTS.contains(thing) && !GLOBAL.contains(thing) && !BACKGROUND.contains(thing)) {
+                return Optional.of("removing " + describe(m.group(1)) + " needs the thing to be found; the classic"
+                        + " editor removes only by a color named in the request (\"remove the red object\") or by place"
+                        + " (\"remove the object in the top left corner\")");
+            }
+        }
+        m = MOVE.matcher(text);
+        if (m.find()) {
+            String thing = head(nounPhrase(m.group(1)));
+            if (!GLOBAL.contains(thing) && !BACKGROUND.contains(thing)) {
+                return Optional.of("moving " + describe(m.group(1)) + " needs a generative editor");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The words of a part that neither the concepts found in it nor the classic parser account for, as the runs
+     * they form ("graffiti street-mural" in "a vibrant graffiti street-mural style", where only "vibrant" is known).
+     */
+    static List<String> unaccounted(
+            String part, List<Concept> found, Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
+        StringBuilder masked = new StringBuilder(part);
+        for (Concept concept : found) {
+            for (Pattern pattern : concept.patterns()) {
+                Matcher m = pattern.matcher(part);
+                while (m.find()) {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        masked.setCharAt(i, '|');
+                    }
+                }
+            }
+        }
+        List<String> runs = new ArrayList<>();
+        for (String chunk : masked.toString().split("[|,;.:!?()\"]+")) {
+            List<String> words = new ArrayList<>();
+            for (String word : chunk.toLowerCase(Locale.ROOT).split("[^a-z0-9']+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+            List<String> run = new ArrayList<>();
+            for (String word : words) {
+                if (FILLER_WORDS.contains(word) || FRAMING.contains(word) || word.matches("\\d+%?")) {
+                    flush(run, runs, parser);
+                } else {
+                    run.add(word);
+                }
+            }
+            flush(run, runs, parser);
+        }
+        return runs;
+    }
+
+    private static void flush(List<String> run, List<String> runs, Function<String, ParsedInstruction> parser) {
+        if (run.isEmpty()) {
+            return;
+        }
+        String text = String.join(" ", run);
+        run.clear();
+        ParsedInstruction parsed = Intent.parse(parser, text);
+        if (!parsed.actions().isEmpty() && parsed.notUnderstood().isEmpty()) {
+            return; // words of the editor's own vocabulary ("high contrast", "black and white")
+        }
+        ParsedInstruction asked = Intent.parse(parser, "make it " + text);
+        if (!asked.actions().isEmpty() && asked.notUnderstood().isEmpty()) {
+            return;
+        }
+        runs.add(text);
+    }
+
+    /** Whether a target names only a plain color ("white", "a plain blue", "solid black"). */
+    private static boolean solidColor(String target) {
+        String t = target.toLowerCase(Locale.ROOT)
+                .replaceAll("[.!,;]+$", "")
+                .replaceAll("\\b(?:a|an|the|plain|solid|pure|flat|simple|single|uniform|colou?r(?:ed)?)\\b", " ")
+                .trim();
+        return !t.isEmpty()
+                && t.split("\\s+").length == 1
+                && NamedColor.named(t).isPresent();
+    }
+
+    /** The noun phrase at the start of a text: up to the first preposition, participle or punctuation. */
+    static String nounPhrase(String text) {
+        Matcher m = PHRASE_END.matcher(text);
+        String phrase = m.find() ? text.substring(0, m.start()) : text;
+        return phrase.trim().replaceAll("[.!?]+$", "");
+    }
+
+    /** The last word of a noun phrase. */
+    private static String head(String phrase) {
+        String[] words = nounPhrase(phrase).toLowerCase(Locale.ROOT).split("[^a-z']+");
+        for (int i = words.length - 1; i >= 0; i--) {
+            if (!words[i].isEmpty()) {
+                return words[i].replaceAll("'s$", "");
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The thing a subject names: "the color of the dress" is the dress, "the animal's fur color" the fur, "the
+     * background" the background.
+     */
+    private static String thing(String subject) {
+        String s = subject.toLowerCase(Locale.ROOT).trim();
+        Matcher of = Pattern.compile("^(?:colou?rs?|shade|tone|hue|texture|surface|pattern)\\s+of\\s+"
+                        + "(?:the\\s+|a\\s+|an\\s+|his\\s+|her\\s+|their\\s+|its\\s+)?(.+)$")
+                .matcher(s);
+        if (of.find()) {
+            return head(of.group(1));
+        }
+        s = nounPhrase(s);
+        if (s.isEmpty()) {
+            return "";
+        }
+        String[] words = s.split("\\s+");
+        int last = words.length - 1;
+        while (last > 0 && words[last].matches("colou?rs?|shade|tone|hue|texture")) {
+            last--;
+        }
+        for (String w : words) {
+            if (BACKGROUND.contains(w.replaceAll("'s$", ""))) {
+                return w.replaceAll("'s$", "");
+            }
+        }
+        return words[last].replaceAll("'s$", "");
+    }
+
+    private static String describe(String phrase) {
+        String p = nounPhrase(phrase);
+        return "\"" + (p.isEmpty() ? phrase.trim() : p) + "\"";
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs a benchmark's instructions through the embedded think-while-edit loop and prints, per edit type, how many
+# runs failed honestly and how many claimed success (see InstructionSweep in editloop-perf).
+# Usage: scripts/instruction-sweep.sh imgedit|risebench|FILE.json|FILE.jsonl [--list-claims] [--limit N] [--threads N]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/jdk.sh
+. "$root/scripts/jdk.sh"
+editloop_find_jdk
+if [ -z "${SWEEP_NO_BUILD:-}" ]; then
+  "$root/mvnw" -q -o -B -DskipTests -pl editloop-perf -am package >&2
+fi
+cd "$root"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
+  -cp "editloop-perf/target/editloop-perf.jar:editloop-perf/target/lib/*" dev.editloop.perf.InstructionSweep "$@"
