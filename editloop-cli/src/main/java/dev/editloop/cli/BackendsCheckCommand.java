@@ -6,7 +6,6 @@ import dev.editloop.core.spi.BackendProvider;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendRole;
 import dev.editloop.core.spi.BackendSpec;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +27,12 @@ import picocli.CommandLine.Parameters;
         },
         footer = {
             "",
-            "Examples:",
-            "  editloop backends check embedded",
-            "  editloop backends check \"openai-chat:http://gpu1:8000/v1?model=Qwen/Qwen3-VL-8B-Instruct\"",
-            "  editloop backends check qwen-edit thinker-8b      (names from editloop.yaml)",
+            "Examples (in the EditLoop folder):",
+            "  ./editloop backends check embedded --role thinker",
+            "  ./editloop backends check \\",
+            "      \"openai-chat:http://127.0.0.1:8000/v1?model=Qwen/Qwen3-VL-8B-Instruct\"",
+            "  # names from editloop.yaml:",
+            "  ./editloop backends check qwen-edit thinker-8b",
             "",
             "Exit status: 0 every check passed; 1 something failed; 2 bad input."
         })
@@ -48,19 +49,16 @@ final class BackendsCheckCommand implements Callable<Integer> {
             description = "Check as editor, thinker or judge (default: the first role the backend fills).")
     String role;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "Config file (default: ./editloop.yaml when it exists).")
-    Path config;
+    @picocli.CommandLine.Mixin(name = ConfigOption.NAME)
+    ConfigOption config;
 
-    @Option(names = "--verbose", description = "A stack trace with errors.")
-    boolean verbose;
+    @picocli.CommandLine.Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        EditLoopConfig cfg = EditLoopConfig.locate(config, Path.of(""));
+        EditLoopConfig cfg = config.config();
         BackendRegistry registry = BackendRegistry.load();
         BackendRole wanted = role == null ? null : BackendRole.parse(role);
         List<BackendCheck> rows = new ArrayList<>();
@@ -73,7 +71,11 @@ final class BackendsCheckCommand implements Callable<Integer> {
             }
             rows.addAll(registry.check(parsed, use == null ? BackendRole.EDITOR : use));
         }
-        print(out, rows);
+        List<BackendCheck> shown =
+                verbosity.quiet ? rows.stream().filter(r -> !r.ok()).toList() : rows;
+        if (!shown.isEmpty()) {
+            print(out, shown);
+        }
         boolean ok = rows.stream().allMatch(BackendCheck::ok);
         return ok ? Main.OK : Main.RUN_ERROR;
     }

@@ -4,7 +4,6 @@ import dev.editloop.core.config.EditLoopConfig;
 import dev.editloop.core.spi.BackendProvider;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendRole;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -18,16 +17,20 @@ import picocli.CommandLine.Command;
             "List the backend kinds this build knows, for --editor and --thinker SPEC strings, and the backends"
                     + " named in the config file. 'editloop backends check SPEC…' probes backends."
         },
+        footer = {
+            "",
+            "Examples (in the EditLoop folder):",
+            "  ./editloop backends",
+            "  ./editloop backends --config editloop.yaml",
+            "  ./editloop backends check embedded"
+        },
         subcommands = {BackendsCheckCommand.class})
 final class BackendsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "Config file (default: ./editloop.yaml when it exists).")
-    Path config;
+    @picocli.CommandLine.Mixin(name = ConfigOption.NAME)
+    ConfigOption config;
 
     @Override
     public Integer call() {
@@ -41,7 +44,7 @@ final class BackendsCommand implements Callable<Integer> {
         }
         out.println();
         out.println("A SPEC is a kind, optionally with endpoints and parameters: KIND:URL[,URL…]?key=value&…");
-        EditLoopConfig cfg = EditLoopConfig.locate(config, Path.of(""));
+        EditLoopConfig cfg = config.config();
         if (!cfg.backends().isEmpty()) {
             out.println();
             out.println("Named in " + cfg.source() + ":");

@@ -1,8 +1,13 @@
 package dev.editloop.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,9 +20,15 @@ import picocli.CommandLine.Command;
         description = {
             "EditLoop makes any instruction-based image editor think: edit, look, score, explain, rewrite the"
                     + " instruction, edit again, keep the best.",
-            "",
-            "Start with:%n  editloop edit --image examples/chelsea.png --instruction \"make this look like an old photograph\"",
             ""
+        },
+        footer = {
+            "",
+            "Examples (in the EditLoop folder):",
+            "  ./editloop edit --image examples/chelsea.png \\",
+            "      --instruction \"make this look like an old photograph\"",
+            "  ./editloop backends",
+            "  ./editloop help edit"
         },
         subcommands = {EditCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -27,37 +38,60 @@ public final class Main implements Runnable {
     public static final int RUN_ERROR = 1;
     /** Exit code: bad input (a missing image, an unknown backend, an unwritable folder, bad options). */
     public static final int BAD_INPUT = 2;
+    /** Exit code: the run was cancelled (Ctrl-C); the finished turns are on disk. */
+    public static final int CANCELLED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, Main::configureLogging));
     }
 
-    /** Runs the command with the given streams and returns the exit code (used by tests). */
+    /** Runs the command with the given streams and returns the exit code (used by tests); logging is left as is. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
-        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, verbose -> {});
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, Consumer<Boolean> logging) {
+        CommandLine cli = commandLine();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cli.setExecutionExceptionHandler(new Errors(err, verbose));
-        cli.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("editloop: " + ex.getMessage());
-            err.println("Try 'editloop " + commandPath(ex.getCommandLine()) + "--help' for the options.");
-            return BAD_INPUT;
+        cli.setExecutionStrategy(parsed -> {
+            logging.accept(verbose(parsed));
+            return new CommandLine.RunLast().execute(parsed);
         });
         return cli.execute(args);
     }
 
-    private static String commandPath(CommandLine cl) {
-        String name = cl.getCommandSpec().qualifiedName();
-        return name.equals("editloop") ? "" : name.substring("editloop ".length()) + " ";
+    /** The command tree with its converters, config-file defaults and error handling, not yet run. */
+    static CommandLine commandLine() {
+        Errors errors = new Errors();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setDefaultValueProvider(new ConfigDefaults());
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
+        cli.setExitCodeExceptionMapper(errors);
+        return cli;
+    }
+
+    /**
+     * Sets up the SLF4J simple logger once per process, before the first logger exists: warnings and errors on stderr
+     * (see {@code simplelogger.properties}), everything from debug up with {@code --verbose}.
+     */
+    private static void configureLogging(boolean verbose) {
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -65,12 +99,33 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reads the version from the jar's manifest. */
+    /** The version and the git commit it was built from, embedded by the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"editloop " + (version == null ? "development build" : version)};
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // reported as unknown below
+            }
+            return new String[] {
+                "editloop " + filled(p.getProperty("version"), "development build") + " (commit "
+                        + filled(p.getProperty("commit"), "unknown") + ")",
+                String.format(
+                        Locale.ROOT,
+                        "Java %s (%s), %s %s",
+                        System.getProperty("java.version"),
+                        System.getProperty("java.vendor"),
+                        System.getProperty("os.name"),
+                        System.getProperty("os.arch"))
+            };
+        }
+
+        private static String filled(String value, String otherwise) {
+            return value == null || value.isBlank() || value.contains("${") ? otherwise : value.strip();
         }
     }
 }

@@ -117,11 +117,20 @@ class ConfigAndCheckTest {
 
     @Test
     void aPromptOverrideWithAnUnknownNameOrMissingFileIsBadInput() {
-        CliRun unknown = CliRun.of("edit", "-i", cat, "-p", "x", "--prompt", "think-harder=p.txt");
+        String chat = "openai-chat:http://127.0.0.1:9/v1?model=m";
+        CliRun unknown = CliRun.of("edit", "-i", cat, "-p", "x", "--thinker", chat, "--prompt", "think-harder=p.txt");
         assertThat(unknown.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(unknown.errorLines()).singleElement().asString().contains("think-harder");
-        CliRun missing =
-                CliRun.of("edit", "-i", cat, "-p", "x", "--prompt", "think-while-edit=" + tmp.resolve("none.txt"));
+        CliRun missing = CliRun.of(
+                "edit",
+                "-i",
+                cat,
+                "-p",
+                "x",
+                "--thinker",
+                chat,
+                "--prompt",
+                "think-while-edit=" + tmp.resolve("none.txt"));
         assertThat(missing.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(missing.errorLines()).singleElement().asString().contains("none.txt");
     }

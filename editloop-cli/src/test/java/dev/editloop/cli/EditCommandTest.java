@@ -159,8 +159,10 @@ class EditCommandTest {
                         "unknown editor backend 'photoshop'"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--thinker", "gpt:nope"), "not an absolute URL"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--out", aFile.toString()), "is a file, not a folder"),
-                new Case(List.of("edit", "-i", cat, "-p", "x", "--max-pixels", "100000"), "above the limit"),
-                new Case(List.of("edit", "-i", cat, "-p", "x", "--max-turns", "0"), "--max-turns must be within"),
+                new Case(
+                        List.of("edit", "-i", cat, "-p", "x", "--max-pixels", "100000"),
+                        "above the limit of 100,000 pixels"),
+                new Case(List.of("edit", "-i", cat, "-p", "x", "--max-turns", "0"), "must be within 1..50, got 0"),
                 new Case(List.of("edit", "-i", cat, "-p", "x", "--threshold", "eleven"), "is not a number"),
                 new Case(List.of("edit", "-i", cat, "-p", "   "), "instruction is empty"),
                 new Case(List.of("edit", "-i", cat), "Missing required option"));

@@ -2,10 +2,13 @@ package dev.editloop.embedded;
 
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.image.Picture;
+import java.nio.file.Path;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
-/** Loads OpenCV's bundled native library once, and converts between {@link Picture} and OpenCV matrices. */
+/**
+ * Loads OpenCV's bundled native library once (from a per-user cache, see {@link NativeLibraryCache}, so that a run
+ * does not unpack 65 MB from the jar each time), and converts between {@link Picture} and OpenCV matrices. */
 public final class OpenCv {
     private static volatile boolean loaded;
 
@@ -21,7 +24,12 @@ public final class OpenCv {
                 return;
             }
             try {
-                nu.pattern.OpenCV.loadLocally();
+                Path cached = NativeLibraryCache.openCv();
+                if (cached != null) {
+                    System.load(cached.toString());
+                } else {
+                    nu.pattern.OpenCV.loadLocally();
+                }
                 // the embedded backends are deterministic; one thread avoids any order-dependent parallel result
                 org.opencv.core.Core.setNumThreads(1);
                 loaded = true;

@@ -76,8 +76,9 @@ public final class Images {
                 long height = reader.getHeight(0);
                 if (width * height > maxPixels) {
                     throw new InvalidInputException("image " + where + " is " + width + "x" + height + " ("
-                            + (width * height / 1_000_000) + " MP), above the limit of " + (maxPixels / 1_000_000)
-                            + " MP; resize it first or raise the limit with --max-pixels");
+                            + pixelCount(width * height, maxPixels) + "), above the limit of "
+                            + pixelCount(maxPixels, width * height) + "; resize it first or raise the limit with"
+                            + " --max-pixels");
                 }
                 BufferedImage image = reader.read(0);
                 return Picture.of(image);
@@ -90,6 +91,22 @@ public final class Images {
             }
             throw new InvalidInputException("image " + where + " is corrupt or truncated: " + describe(e), e);
         }
+    }
+
+    /**
+     * A pixel count as people read it, against the count it is compared with: in megapixels (one decimal) when both
+     * are 1 MP or more and differ at that precision, else in pixels.
+     */
+    private static String pixelCount(long pixels, long other) {
+        String mp = megapixels(pixels);
+        if (Math.min(pixels, other) < 1_000_000 || mp.equals(megapixels(other))) {
+            return String.format(java.util.Locale.ROOT, "%,d pixels", pixels);
+        }
+        return mp;
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format(java.util.Locale.ROOT, "%.1f MP", pixels / 1e6).replace(".0 MP", " MP");
     }
 
     /**

@@ -130,6 +130,12 @@ public final class RunFolder implements RunRecorder {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null && fs.getFile() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT) + " (" + fs.getFile() + ")";
+        }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }

