@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class Intent {
     private static final Pattern NUMBER = Pattern.compile("\\d");
-    private static final Set<String> FILLER = Set.of(
+    /** Words that carry no request of their own ("please", "the", "a bit"); shared with {@link Parts}. */
+    static final Set<String> FILLER = Set.of(
             "please",
             "and",
             "then",

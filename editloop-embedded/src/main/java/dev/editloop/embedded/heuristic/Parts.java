@@ -403,60 +403,9 @@ final class Parts {
             "edition",
             "mood");
 
-    private static final Set<String> FILLER_WORDS = set(
-            "please",
-            "and",
-            "then",
-            "also",
-            "a",
-            "an",
-            "the",
-            "it",
-            "its",
-            "this",
-            "that",
-            "bit",
-            "little",
-            "more",
-            "slightly",
-            "make",
-            "look",
-            "looks",
-            "like",
-            "just",
-            "so",
-            "very",
-            "too",
-            "some",
-            "of",
-            "to",
-            "with",
-            "for",
-            "can",
-            "you",
-            "could",
-            "would",
-            "i",
-            "want",
-            "give",
-            "feel",
-            "as",
-            "if",
-            "me",
-            "photo",
-            "image",
-            "picture",
-            "lot",
-            "much",
-            "kind",
-            "sort",
-            "up",
-            "in",
-            "on",
-            "my",
-            "our",
-            "now",
-            "thanks",
+    /** Intent's filler words, and the small words a sentence about the image adds around a request. */
+    private static final Set<String> FILLER_WORDS = union(
+            Intent.FILLER,
             "at",
             "an",
             "be",
@@ -475,6 +424,12 @@ final class Parts {
             "let",
             "get",
             "s");
+
+    private static Set<String> union(Set<String> base, String... more) {
+        java.util.Set<String> all = new java.util.HashSet<>(base);
+        all.addAll(java.util.Arrays.asList(more));
+        return Set.copyOf(all);
+    }
 
     private static Set<String> set(String... words) {
         return Set.copyOf(java.util.Arrays.asList(words));
