@@ -31,7 +31,8 @@ public record Criterion(String name, int min, int max, Meaning meaning) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(meaning, "meaning");
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a criterion name is lower case letters, digits and '_': '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a criterion name is lower case letters, digits and '_': '" + name + "'");
         }
         if (max <= min) {
             throw new IllegalArgumentException("criterion " + name + ": max " + max + " must exceed min " + min);

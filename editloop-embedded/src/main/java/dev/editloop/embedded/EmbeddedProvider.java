@@ -1,11 +1,11 @@
 package dev.editloop.embedded;
 
+import dev.editloop.core.Criterion;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
-import dev.editloop.core.Criterion;
 import dev.editloop.core.JudgeCall;
 import dev.editloop.core.JudgeImage;
 import dev.editloop.core.Thinker;

@@ -22,7 +22,7 @@ import java.util.Objects;
 /**
  * A judge over any chat model: it sends the question's images in order, each preceded by a line naming its role
  * ("Image 1: the SOURCE image, before editing"), then the question's prompt and the reply format (one JSON object
- * with an integer per criterion and a short {@code reasoning}; a JSON schema of that object when the spec sets
+ * with an integer per criterion and a short {@code explanation}; a JSON schema of that object when the spec sets
  * {@code response_format=json_schema}). The reply is read tolerantly ({@link JudgeReply}) and every value must lie on
  * its criterion's scale. An unreadable reply is asked again with a short repair message (at most {@code repairs}
  * times) and then fails with a {@link NonRetriableException} naming what could not be read: unlike the benchmarks'
@@ -89,13 +89,20 @@ public final class ChatJudge implements Judge {
         }
     }
 
-    /** {@code {"edit_success": <integer 0-10>, …, "reasoning": "<a few sentences>"}}. */
+    /**
+     * {@code {"edit_success": <integer 0-10>, …, "explanation": "<a few sentences>"}}; the text field is not called
+     * {@code reasoning} because RISE has a criterion of that name.
+     */
     static String form(List<Criterion> criteria) {
         StringBuilder b = new StringBuilder("{");
         for (Criterion c : criteria) {
-            b.append('"').append(c.name()).append("\": <integer ").append(c.range()).append(">, ");
+            b.append('"')
+                    .append(c.name())
+                    .append("\": <integer ")
+                    .append(c.range())
+                    .append(">, ");
         }
-        return b.append("\"reasoning\": \"<a few sentences on what you saw>\"}").toString();
+        return b.append("\"explanation\": \"<a few sentences on what you saw>\"}").toString();
     }
 
     private static String label(String role) {

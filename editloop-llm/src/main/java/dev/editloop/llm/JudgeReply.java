@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * scale; nothing is clamped, rescaled or invented: anything else is unreadable, with the reason.
  *
  * @param scores the raw values by criterion name, in criteria order; empty when unreadable
- * @param reasoning the {@code reasoning} field (also {@code reason}, {@code explanation}, {@code rationale}), or the
+ * @param reasoning the {@code explanation} text field (also {@code reasoning}, {@code reason}, {@code rationale}), or the
  *     reply's text for replies that are not JSON
  * @param problem why the reply cannot be used; null when it can
  */
@@ -75,8 +75,8 @@ record JudgeReply(Map<String, Double> scores, String reasoning, String problem) 
                 values.clear();
                 list.forEach(values::add);
                 if (values.size() != criteria.size()) {
-                    problems.add("the score list has " + values.size() + " values for " + criteria.size()
-                            + " criteria");
+                    problems.add(
+                            "the score list has " + values.size() + " values for " + criteria.size() + " criteria");
                     continue;
                 }
             }
@@ -168,7 +168,7 @@ record JudgeReply(Map<String, Double> scores, String reasoning, String problem) 
     }
 
     private static String reasoningOf(JsonNode object) {
-        for (String k : new String[] {"reasoning", "reason", "explanation", "rationale"}) {
+        for (String k : new String[] {"explanation", "reasoning", "reason", "rationale"}) {
             JsonNode r = object.get(k);
             if (r != null && r.isTextual()) {
                 return r.asText();

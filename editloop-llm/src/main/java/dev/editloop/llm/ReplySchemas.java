@@ -65,7 +65,7 @@ final class ReplySchemas {
                     .build(),
             "target (the description of the intended result)");
 
-    /** A judge reply for these criteria: one integer field per criterion, then the reasoning. */
+    /** A judge reply for these criteria: one integer field per criterion, then the explanation. */
     static ResponseFormat judge(List<dev.editloop.core.Criterion> criteria) {
         JsonObjectSchema.Builder root = JsonObjectSchema.builder();
         List<String> required = new java.util.ArrayList<>();
@@ -77,8 +77,8 @@ final class ReplySchemas {
                             .build());
             required.add(c.name());
         }
-        root.addStringProperty("reasoning", "a few sentences on what you saw");
-        required.add("reasoning");
+        root.addStringProperty("explanation", "a few sentences on what you saw");
+        required.add("explanation");
         return ResponseFormat.builder()
                 .type(ResponseFormatType.JSON)
                 .jsonSchema(JsonSchema.builder()

@@ -96,8 +96,8 @@ final class Figures {
     /** Checks the answer count against the questions asked. */
     static void checkCount(String protocol, String caseId, int questions, List<Judgement> answers) {
         if (answers.size() != questions) {
-            throw new IllegalArgumentException(protocol + " case " + caseId + ": " + answers.size()
-                    + " answers for " + questions + " questions");
+            throw new IllegalArgumentException(
+                    protocol + " case " + caseId + ": " + answers.size() + " answers for " + questions + " questions");
         }
     }
 }

@@ -182,8 +182,7 @@ public final class ImgEditProtocol implements Protocol {
         List<String> notes = new ArrayList<>();
         List<Double> typeFigures = new ArrayList<>();
         int readable = 0;
-        for (Map.Entry<String, List<CaseScore>> e :
-                Figures.byCategory(scores).entrySet()) {
+        for (Map.Entry<String, List<CaseScore>> e : Figures.byCategory(scores).entrySet()) {
             List<Double> caseScores = e.getValue().stream()
                     .filter(CaseScore::readable)
                     .map(s -> s.figure("score"))
@@ -198,8 +197,8 @@ public final class ImgEditProtocol implements Protocol {
             rows.add(new ScoreRow(e.getKey(), "category", caseScores.size(), Map.of("score", figure)));
         }
         rows.add(new ScoreRow("overall", "overall", readable, Map.of("score", Figures.mean(typeFigures))));
-        notes.add("the official code stops at the type figures; overall is the plain mean of the "
-                + typeFigures.size() + " type figures, as papers report it (compose is the type papers call hybrid)");
+        notes.add("the official code stops at the type figures; overall is the plain mean of the " + typeFigures.size()
+                + " type figures, as papers report it (compose is the type papers call hybrid)");
         String unreadable = Figures.unreadableNote(scores, "are dropped, as the official code drops them");
         if (unreadable != null) {
             notes.add(unreadable);

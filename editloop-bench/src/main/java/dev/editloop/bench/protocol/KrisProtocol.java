@@ -105,8 +105,8 @@ public final class KrisProtocol implements Protocol {
 
     /** With some prompts replaced ({@code kris-consistency}, {@code kris-quality}, …). */
     public KrisProtocol(Map<String, Path> promptOverrides) {
-        this.prompts = new PromptBook(
-                NAME, METRICS.stream().map(m -> "kris-" + m).toList(), promptOverrides);
+        this.prompts =
+                new PromptBook(NAME, METRICS.stream().map(m -> "kris-" + m).toList(), promptOverrides);
     }
 
     static Optional<Group> group(String category) {
@@ -200,8 +200,7 @@ public final class KrisProtocol implements Protocol {
         for (String meta : List.of("factual", "conceptual", "procedural")) {
             metas.put(meta, new ArrayList<>());
         }
-        for (Map.Entry<String, List<CaseScore>> e :
-                Figures.byCategory(scores).entrySet()) {
+        for (Map.Entry<String, List<CaseScore>> e : Figures.byCategory(scores).entrySet()) {
             rows.add(row(e.getKey(), "category", e.getValue()));
             Optional<Group> g = group(e.getKey());
             if (g.isPresent()) {

@@ -47,7 +47,6 @@ public final class Protocols {
                 return e.factory().apply(promptOverrides == null ? Map.of() : promptOverrides);
             }
         }
-        throw new InvalidInputException(
-                "unknown judge protocol '" + name + "'; known: " + String.join(", ", names()));
+        throw new InvalidInputException("unknown judge protocol '" + name + "'; known: " + String.join(", ", names()));
     }
 }

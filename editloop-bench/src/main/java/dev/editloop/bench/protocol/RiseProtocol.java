@@ -106,7 +106,10 @@ public final class RiseProtocol implements Protocol {
             return false;
         }
         String t = v.strip();
-        return !t.isEmpty() && !t.equalsIgnoreCase("nan") && !t.equalsIgnoreCase("null") && !t.equalsIgnoreCase("false");
+        return !t.isEmpty()
+                && !t.equalsIgnoreCase("nan")
+                && !t.equalsIgnoreCase("null")
+                && !t.equalsIgnoreCase("false");
     }
 
     /** Whether an item has no consistency check. */
@@ -225,8 +228,7 @@ public final class RiseProtocol implements Protocol {
     @Override
     public ScoreTable aggregate(List<CaseScore> scores) {
         List<ScoreRow> rows = new ArrayList<>();
-        for (Map.Entry<String, List<CaseScore>> e :
-                Figures.byCategory(scores).entrySet()) {
+        for (Map.Entry<String, List<CaseScore>> e : Figures.byCategory(scores).entrySet()) {
             rows.add(row(e.getKey(), "category", e.getValue()));
         }
         rows.add(row("overall", "overall", scores));
@@ -236,13 +238,11 @@ public final class RiseProtocol implements Protocol {
         notes.add("weights follow the stated rule (0.3/0.5/0.2; logical 0.3/0.7; consistency-free items 0.2/0.8), not"
                 + " the official code, which gives every temporal, causal and spatial item 0.2/0.8 as soon as any item"
                 + " is consistency-free");
-        String unreadable =
-                Figures.unreadableNote(scores, "count as unsolved and are left out of the score mean");
+        String unreadable = Figures.unreadableNote(scores, "count as unsolved and are left out of the score mean");
         if (unreadable != null) {
             notes.add(unreadable);
         }
-        return new ScoreTable(
-                NAME, List.of("accuracy", "score", CONSISTENCY, REASONING, PLAUSIBILITY), rows, notes);
+        return new ScoreTable(NAME, List.of("accuracy", "score", CONSISTENCY, REASONING, PLAUSIBILITY), rows, notes);
     }
 
     private static ScoreRow row(String label, String kind, List<CaseScore> cases) {

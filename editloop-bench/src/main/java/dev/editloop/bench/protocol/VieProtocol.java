@@ -151,7 +151,8 @@ public final class VieProtocol implements Protocol {
                     scores.stream().filter(s -> s.figure(IN_INTERSECTION) == 1).toList();
             block(subset, "intersection/", "subset", "subset", rows);
         }
-        String unreadable = Figures.unreadableNote(scores, "are left out (the reference code would put a random score)");
+        String unreadable =
+                Figures.unreadableNote(scores, "are left out (the reference code would put a random score)");
         if (unreadable != null) {
             notes.add(unreadable);
         }
@@ -179,9 +180,9 @@ public final class VieProtocol implements Protocol {
         Map<String, List<Double>> categoryMeans = new LinkedHashMap<>();
         columns.forEach(c -> categoryMeans.put(c, new ArrayList<>()));
         int readable = 0;
-        for (Map.Entry<String, List<CaseScore>> e :
-                Figures.byCategory(scores).entrySet()) {
-            List<CaseScore> ok = e.getValue().stream().filter(CaseScore::readable).toList();
+        for (Map.Entry<String, List<CaseScore>> e : Figures.byCategory(scores).entrySet()) {
+            List<CaseScore> ok =
+                    e.getValue().stream().filter(CaseScore::readable).toList();
             readable += ok.size();
             Map<String, Double> values = new LinkedHashMap<>();
             for (String c : columns) {

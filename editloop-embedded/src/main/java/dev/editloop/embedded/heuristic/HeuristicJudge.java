@@ -122,15 +122,14 @@ public final class HeuristicJudge implements Judge {
         }
         StringBuilder raw = new StringBuilder("{");
         for (Criterion c : call.criteria()) {
-            double v10 =
-                    switch (c.meaning()) {
-                        case INSTRUCTION -> success;
-                        case PRESERVATION -> preservation;
-                        case QUALITY ->
-                            c.name().equals("naturalness")
-                                    ? naturalness
-                                    : c.name().equals("artifacts") ? artifacts : Math.min(naturalness, artifacts);
-                    };
+            double v10 = switch (c.meaning()) {
+                case INSTRUCTION -> success;
+                case PRESERVATION -> preservation;
+                case QUALITY ->
+                    c.name().equals("naturalness")
+                            ? naturalness
+                            : c.name().equals("artifacts") ? artifacts : Math.min(naturalness, artifacts);
+            };
             double value = onScale(c, v10);
             scores.put(c.name(), value);
             reasoning.append(String.format(
@@ -143,8 +142,14 @@ public final class HeuristicJudge implements Judge {
                     c.range()));
             raw.append(String.format(Locale.ROOT, "\"%s\": %d, ", c.name(), (long) value));
         }
-        raw.append(String.format(Locale.ROOT, "\"measured\": {\"instruction\": %.1f, \"preservation\": %.1f,"
-                + " \"naturalness\": %.1f, \"artifacts\": %.1f}}", success, preservation, naturalness, artifacts));
+        raw.append(String.format(
+                Locale.ROOT,
+                "\"measured\": {\"instruction\": %.1f, \"preservation\": %.1f,"
+                        + " \"naturalness\": %.1f, \"artifacts\": %.1f}}",
+                success,
+                preservation,
+                naturalness,
+                artifacts));
         return new Judgement(call.protocol(), scores, reasoning.toString().strip(), raw.toString(), Usage.NONE);
     }
 

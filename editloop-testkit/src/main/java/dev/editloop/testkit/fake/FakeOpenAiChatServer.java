@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -344,19 +343,23 @@ public final class FakeOpenAiChatServer extends FakeHttpServer {
                     : "<think>A street under a grey sky.</think>"
                             + "<answer>turn the sky deep orange; add warm light on the walls</answer>";
         }
-        java.util.regex.Matcher grade =
-                java.util.regex.Pattern.compile("\"([a-z0-9_]+)\": <integer (-?\\d+)-(-?\\d+)>").matcher(last);
+        java.util.regex.Matcher grade = java.util.regex.Pattern.compile("\"([a-z0-9_]+)\": <integer (-?\\d+)-(-?\\d+)>")
+                .matcher(last);
         StringBuilder grades = new StringBuilder("{");
         int n = 0;
         while (grade.find()) {
             int min = Integer.parseInt(grade.group(2));
             int max = Integer.parseInt(grade.group(3));
             int value = (int) Math.round(min + (max - min) * JUDGE_SHARES[n % JUDGE_SHARES.length]);
-            grades.append('"').append(grade.group(1)).append("\": ").append(value).append(", ");
+            grades.append('"')
+                    .append(grade.group(1))
+                    .append("\": ")
+                    .append(value)
+                    .append(", ");
             n++;
         }
         if (n > 0) {
-            return grades.append("\"reasoning\": \"The sky changed as asked; a faint seam along the roof.\"}")
+            return grades.append("\"explanation\": \"The sky changed as asked; a faint seam along the roof.\"}")
                     .toString();
         }
         return "I am not sure what you are asking.";
