@@ -102,7 +102,8 @@ public final class ChatJudge implements Judge {
                     .append(c.range())
                     .append(">, ");
         }
-        return b.append("\"explanation\": \"<a few sentences on what you saw>\"}").toString();
+        return b.append("\"explanation\": \"<a few sentences on what you saw>\"}")
+                .toString();
     }
 
     private static String label(String role) {

@@ -38,7 +38,8 @@ record JudgeReply(Map<String, Double> scores, String reasoning, String problem) 
             .build();
     private static final Pattern NUMBER_OF = Pattern.compile("^\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(?:/\\s*[0-9]+)?\\s*$");
     private static final Pattern LIST = Pattern.compile("\\[([^\\[\\]]*)\\]");
-    private static final String NUM = "(-?[0-9]+(?:\\.[0-9]+)?)";
+    private static final Pattern LINE = Pattern.compile(
+            "(?m)^[\\s*#>-]*\\**([A-Za-z][A-Za-z0-9 _-]*?)\\**\\s*[:=]\\s*\\**\\s*(-?[0-9]+(?:\\.[0-9]+)?)");
 
     JudgeReply {
         scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
@@ -83,18 +84,17 @@ record JudgeReply(Map<String, Double> scores, String reasoning, String problem) 
             return check(criteria, values, reasoningOf(node), problems);
         }
         // 2. Name: value lines
+        Map<String, Double> named = new LinkedHashMap<>();
+        Matcher line = LINE.matcher(raw);
+        while (line.find()) {
+            named.putIfAbsent(key(line.group(1)), Double.parseDouble(line.group(2)));
+        }
         List<JsonNode> lines = new ArrayList<>();
         boolean any = false;
         for (Criterion c : criteria) {
-            String name = Pattern.quote(c.name()).replace("_", "\\E[_\\s-]?\\Q");
-            Matcher m = Pattern.compile("(?im)^[\\s*#>-]*\\**" + name + "\\**\\s*[:=]\\s*\\**\\s*" + NUM)
-                    .matcher(raw);
-            if (m.find()) {
-                lines.add(MAPPER.getNodeFactory().numberNode(Double.parseDouble(m.group(1))));
-                any = true;
-            } else {
-                lines.add(null);
-            }
+            Double v = named.get(key(c.name()));
+            lines.add(v == null ? null : MAPPER.getNodeFactory().numberNode(v));
+            any |= v != null;
         }
         if (any) {
             return check(criteria, lines, raw, problems);

@@ -100,8 +100,8 @@ class GeminiProviderTest {
             assertThat(plan.targetDescription()).startsWith("The same street");
             VieQuestions.Scores j = VieQuestions.ask(judge, source, edited, "sunset", 1);
             assertThat(j.semantic()).as("min(7, 9)").isEqualTo(7.0);
-            assertThat(j.quality()).as("min(8, 6)").isEqualTo(6.0);
-            assertThat(j.overall()).isCloseTo(Math.sqrt(42), within(1e-9));
+            assertThat(j.quality()).as("the fake gives 7 and 9 again").isEqualTo(7.0);
+            assertThat(j.overall()).isCloseTo(7, within(1e-9));
         }
     }
 
