@@ -130,7 +130,7 @@ public final class GEditSuite implements Suite {
                     String taskType = required(rows, "task_type", shown, record);
                     String instruction = required(rows, "instruction", shown, record);
                     Object intersection = rows.getObject("Intersection_exist");
-                    byte[] bytes = rows.getBytes("image_bytes");
+                    byte[] bytes = blobBytes(rows, "image_bytes");
                     Path image = writeImage(imageDir, key, bytes, shown, record);
                     Map<String, String> fields = new LinkedHashMap<>();
                     fields.put("key", key);
@@ -193,6 +193,19 @@ public final class GEditSuite implements Suite {
             }
         }
         return found;
+    }
+
+    /** A BLOB column's bytes, or null (DuckDB's driver offers BLOBs through {@link java.sql.Blob} only). */
+    private static byte[] blobBytes(ResultSet rows, String column) throws SQLException {
+        java.sql.Blob blob = rows.getBlob(column);
+        if (blob == null || rows.wasNull()) {
+            return null;
+        }
+        long length = blob.length();
+        if (length > Integer.MAX_VALUE - 16) {
+            throw new SQLException("an image of " + length + " bytes is too large");
+        }
+        return length == 0 ? new byte[0] : blob.getBytes(1, (int) length);
     }
 
     private static String required(ResultSet rows, String column, String shown, String record) throws SQLException {
