@@ -129,6 +129,26 @@ class GEditSuiteTest {
     }
 
     @Test
+    void readsTheSameCasesWhenEveryImageIsFetchedOnItsOwn() throws Exception {
+        Path file = standardFile();
+        SuiteData whole = new GEditSuite().load(file, options("en"));
+
+        SuiteData oneByOne = new GEditSuite(1).load(file, new SuiteOptions("en", temp.resolve("other")));
+
+        assertThat(oneByOne.cases()).extracting(BenchCase::id).containsExactly("a1", "b2", "c3");
+        for (int i = 0; i < 3; i++) {
+            BenchCase a = whole.cases().get(i);
+            BenchCase b = oneByOne.cases().get(i);
+            assertThat(b.fields()).isEqualTo(a.fields());
+            assertThat(b.image().getFileName()).isEqualTo(a.image().getFileName());
+            assertThat(Files.readAllBytes(b.image())).isEqualTo(Files.readAllBytes(a.image()));
+        }
+        assertThat(new GEditSuite(1).load(file, options("cn")).cases())
+                .extracting(BenchCase::id)
+                .containsExactly("a1", "b2");
+    }
+
+    @Test
     void keepsTheChineseRowsWithCn() throws Exception {
         SuiteData data = new GEditSuite().load(standardFile(), options("cn"));
 
