@@ -23,8 +23,12 @@ final class Text {
         return hash == null ? "" : hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
-    /** A plain-text table: the first column left-aligned, the others right-aligned, two spaces between columns. */
+    /**
+     * A plain-text table: columns whose every cell is a number (or an interval, or empty) right-aligned, the others
+     * left-aligned, two spaces between columns.
+     */
     static final class Grid {
+        private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("|[-+–\\[]?[\\d–].*");
         private final List<String[]> lines = new ArrayList<>();
         private final int width;
 
@@ -43,9 +47,15 @@ final class Text {
 
         void appendTo(StringBuilder out, String indent) {
             int[] widths = new int[width];
-            for (String[] line : lines) {
+            boolean[] numeric = new boolean[width];
+            java.util.Arrays.fill(numeric, true);
+            for (int n = 0; n < lines.size(); n++) {
+                String[] line = lines.get(n);
                 for (int i = 0; i < width; i++) {
                     widths[i] = Math.max(widths[i], line[i].length());
+                    if (n > 0 && !NUMBER.matcher(line[i]).matches()) {
+                        numeric[i] = false;
+                    }
                 }
             }
             for (String[] line : lines) {
@@ -55,7 +65,7 @@ final class Text {
                         l.append("  ");
                     }
                     String pad = " ".repeat(widths[i] - line[i].length());
-                    l.append(i == 0 ? line[i] + pad : pad + line[i]);
+                    l.append(numeric[i] ? pad + line[i] : line[i] + pad);
                 }
                 out.append(l.toString().stripTrailing()).append('\n');
             }
