@@ -72,6 +72,7 @@ public final class PostgresStore implements ResultStore {
                 lease_until timestamptz,
                 claims integer NOT NULL DEFAULT 0,
                 commits integer NOT NULL DEFAULT 0,
+                finished timestamptz,
                 PRIMARY KEY (run, case_id))""",
             "CREATE INDEX IF NOT EXISTS cases_by_state ON editloop.cases (run, state, ord)",
             """
@@ -85,6 +86,15 @@ public final class PostgresStore implements ResultStore {
                 committed timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (run, case_id),
                 FOREIGN KEY (run, case_id) REFERENCES editloop.cases (run, case_id) ON DELETE CASCADE)""",
+            """
+            CREATE TABLE IF NOT EXISTS editloop.sessions (
+                id bigserial PRIMARY KEY,
+                run text NOT NULL REFERENCES editloop.runs (run) ON DELETE CASCADE,
+                host text NOT NULL,
+                version text NOT NULL,
+                commit_id text NOT NULL,
+                started timestamptz NOT NULL DEFAULT now(),
+                ended timestamptz)""",
             """
             CREATE TABLE IF NOT EXISTS editloop.judge_records (
                 run text NOT NULL,
@@ -107,7 +117,8 @@ public final class PostgresStore implements ResultStore {
              WHERE c.run = ? AND c.case_id = (
                    SELECT case_id FROM editloop.cases
                     WHERE run = ?
-                      AND (state = 'open' OR (state = 'claimed' AND lease_until < now()) OR (? AND state = 'failed'))
+                      AND (state = 'open' OR (state = 'claimed' AND lease_until < now())
+                           OR (? AND state = 'failed' AND finished < ?))
                     ORDER BY ord
                     LIMIT 1
                     FOR UPDATE SKIP LOCKED)
@@ -120,6 +131,10 @@ public final class PostgresStore implements ResultStore {
     /** This process's cases by id, from {@link #begin}: claims hand these out (paths as this host sees them). */
     private final Map<String, BenchCase> cases = new ConcurrentHashMap<>();
 
+    /** When this store was opened, on the server's clock: {@code retryFailed} redoes cases that failed before. */
+    private final Timestamp opened;
+
+    private volatile long session = -1;
     private volatile boolean begun;
     private volatile boolean closed;
 
@@ -137,14 +152,17 @@ public final class PostgresStore implements ResultStore {
         connection.setProperty("ApplicationName", "editloop-bench");
         connection.setProperty("tcpKeepAlive", "true");
         connection.putIfAbsent("connectTimeout", "10");
-        inTransaction("creating the schema", c -> {
+        this.opened = inTransaction("creating the schema", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
+                try (ResultSet rs = s.executeQuery("SELECT now()")) {
+                    rs.next();
+                    return rs.getTimestamp(1);
+                }
             }
-            return null;
         });
     }
 
@@ -178,7 +196,7 @@ public final class PostgresStore implements ResultStore {
                 throw new InvalidInputException("case id " + c.id() + " appears twice in the suite " + c.suite());
             }
         }
-        String json = StoreJson.manifest(manifest);
+        String json = OutcomeJson.manifest(manifest);
         inTransaction("starting the run", c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO editloop.runs (run, manifest) VALUES (?, ?) ON CONFLICT (run) DO NOTHING")) {
@@ -197,35 +215,33 @@ public final class PostgresStore implements ResultStore {
             }
             if (!stored.equals(json)) {
                 List<String> differences =
-                        ManifestDifferences.of(StoreJson.manifest(stored, where.display()), manifest);
+                        ManifestCheck.differences(OutcomeJson.manifest(stored, where.display()), manifest);
                 if (!differences.isEmpty()) {
                     throw new InvalidInputException("run " + where.run() + " in " + where.display()
                             + " was started with another manifest (differs in " + String.join("; ", differences)
                             + "); runs are never merged: use another run name");
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO editloop.cases (run, case_id, ord)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (run, case_id) DO NOTHING")) {
-                int ord = 0;
-                for (BenchCase bc : runCases) {
-                    insert.setString(1, where.run());
-                    insert.setString(2, bc.id());
-                    insert.setInt(3, ord++);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM editloop.cases WHERE run = ?")) {
-                count.setString(1, where.run());
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    int stored2 = rs.getInt(1);
-                    if (stored2 != runCases.size()) {
-                        throw new InvalidInputException("run " + where.run() + " in " + where.display() + " holds "
-                                + stored2 + " cases, this process has " + runCases.size()
-                                + "; runs are never merged: use another run name");
+            int before = caseCount(c);
+            if (before == 0 || before == runCases.size()) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO editloop.cases (run, case_id, ord)"
+                        + " VALUES (?, ?, ?) ON CONFLICT (run, case_id) DO NOTHING")) {
+                    int ord = 0;
+                    for (BenchCase bc : runCases) {
+                        insert.setString(1, where.run());
+                        insert.setString(2, bc.id());
+                        insert.setInt(3, ord++);
+                        insert.addBatch();
                     }
+                    insert.executeBatch();
                 }
+            }
+            int after = caseCount(c);
+            if (after != runCases.size()) {
+                throw new InvalidInputException("run " + where.run() + " in " + where.display() + " holds "
+                        + (before == 0 ? after : before) + " cases, this process has " + runCases.size()
+                        + (before == runCases.size() ? " with other ids" : "")
+                        + "; runs are never merged: use another run name");
             }
             return null;
         });
@@ -245,7 +261,7 @@ public final class PostgresStore implements ResultStore {
                 }
             }
         });
-        return Optional.ofNullable(json).map(j -> StoreJson.manifest(j, where.display()));
+        return Optional.ofNullable(json).map(j -> OutcomeJson.manifest(j, where.display()));
     }
 
     @Override
@@ -259,6 +275,7 @@ public final class PostgresStore implements ResultStore {
                 s.setString(3, where.run());
                 s.setString(4, where.run());
                 s.setBoolean(5, retryFailed);
+                s.setTimestamp(6, opened);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -293,6 +310,25 @@ public final class PostgresStore implements ResultStore {
     }
 
     @Override
+    public void release(Claim claim) {
+        inTransaction("releasing case " + claim.benchCase().id(), c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE editloop.cases k
+                       SET state = coalesce((SELECT CASE WHEN o.failed THEN 'failed' ELSE 'done' END
+                                               FROM editloop.outcomes o
+                                              WHERE o.run = k.run AND o.case_id = k.case_id), 'open'),
+                           lease_until = NULL
+                     WHERE run = ? AND case_id = ? AND token = ? AND state = 'claimed'""")) {
+                s.setString(1, where.run());
+                s.setString(2, claim.benchCase().id());
+                s.setLong(3, claim.token());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public boolean complete(Claim claim, CaseOutcome outcome) {
         String id = claim.benchCase().id();
         if (!outcome.benchCase().id().equals(id)) {
@@ -300,7 +336,7 @@ public final class PostgresStore implements ResultStore {
                     "outcome of case " + outcome.benchCase().id() + " committed under the claim of case " + id);
         }
         checkRelative(outcome);
-        String json = StoreJson.outcome(outcome);
+        String json = OutcomeJson.outcome(outcome);
         return inTransaction("committing case " + id, c -> {
             try (PreparedStatement lock = c.prepareStatement(
                     "SELECT state, token FROM editloop.cases WHERE run = ? AND case_id = ? FOR UPDATE")) {
@@ -346,14 +382,14 @@ public final class PostgresStore implements ResultStore {
                         s.setBoolean(7, r.ok());
                         s.setLong(8, r.latencyMs());
                         s.setString(9, r.error());
-                        s.setString(10, StoreJson.judgeRecord(r));
+                        s.setString(10, OutcomeJson.write(r));
                         s.addBatch();
                     }
                     s.executeBatch();
                 }
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE editloop.cases SET state = ?, lease_until = NULL,"
-                    + " commits = commits + 1 WHERE run = ? AND case_id = ?")) {
+                    + " commits = commits + 1, finished = now() WHERE run = ? AND case_id = ?")) {
                 s.setString(1, outcome.failed() ? "failed" : "done");
                 s.setString(2, where.run());
                 s.setString(3, id);
@@ -381,7 +417,7 @@ public final class PostgresStore implements ResultStore {
         });
         List<CaseOutcome> outcomes = new ArrayList<>(rows.size());
         for (String json : rows) {
-            outcomes.add(StoreJson.outcome(json, where.display()));
+            outcomes.add(OutcomeJson.outcome(json, where.display()));
         }
         return outcomes;
     }
@@ -433,6 +469,23 @@ public final class PostgresStore implements ResultStore {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        if (session >= 0) {
+            try {
+                inTransaction("ending the session", c -> {
+                    try (PreparedStatement s =
+                            c.prepareStatement("UPDATE editloop.sessions SET ended = now() WHERE id = ?")) {
+                        s.setLong(1, session);
+                        s.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // the server is gone: the session simply shows no end
+            }
+        }
         closed = true;
         Idle i;
         while ((i = idle.poll()) != null) {
@@ -444,6 +497,26 @@ public final class PostgresStore implements ResultStore {
     @Override
     public String toString() {
         return "PostgresStore[" + where.display() + "]";
+    }
+
+    private int caseCount(Connection c) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM editloop.cases WHERE run = ?")) {
+            count.setString(1, where.run());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String host() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown";
+        }
+        return host + " pid " + ProcessHandle.current().pid();
     }
 
     private void requireBegun() {

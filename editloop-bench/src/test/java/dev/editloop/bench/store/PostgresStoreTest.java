@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.editloop.bench.BenchCase;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.RetriableException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -165,18 +166,57 @@ class PostgresStoreTest {
         assertThat(store.counts()).isEqualTo(new ResultStore.Counts(1, 0, 1, 0));
         assertThat(store.claim("a", LONG, false)).isEmpty();
 
-        Claim retry = store.claim("a", LONG, true).orElseThrow();
-        assertThat(store.counts()).isEqualTo(new ResultStore.Counts(1, 0, 0, 1));
-        assertThat(store.outcomes())
+        assertThat(store.claim("a", LONG, true))
+                .as("a case that failed in this session is not retried in it")
+                .isEmpty();
+
+        PostgresStore resumed = store(store.location().run());
+        resumed.begin(manifest("think-while-edit", 7), cases(1));
+        Claim retry = resumed.claim("a", LONG, true).orElseThrow();
+        assertThat(resumed.counts()).isEqualTo(new ResultStore.Counts(1, 0, 0, 1));
+        assertThat(resumed.outcomes())
                 .singleElement()
                 .satisfies(o -> assertThat(o.failed()).isTrue());
-        assertThat(store.complete(retry, done(retry.benchCase(), "img/r.png"))).isTrue();
-        assertThat(store.outcomes())
+        assertThat(resumed.complete(retry, done(retry.benchCase(), "img/r.png")))
+                .isTrue();
+        assertThat(resumed.outcomes())
                 .singleElement()
                 .satisfies(o -> assertThat(o.failed()).isFalse());
-        assertThat(store.claim("a", LONG, true))
+        assertThat(resumed.claim("a", LONG, true))
                 .as("a finished case is never redone")
                 .isEmpty();
+    }
+
+    @Test
+    void aReleasedCaseIsFreeAtOnceAndAReleasedRetryIsFailedAgain(TestInfo info) {
+        PostgresStore store = store(run(info));
+        store.begin(manifest("think-while-edit", 7), cases(2));
+        Claim first = store.claim("a", LONG, false).orElseThrow();
+        store.release(first);
+        assertThat(store.counts()).isEqualTo(new ResultStore.Counts(2, 0, 0, 0));
+        Claim again = store.claim("b", LONG, false).orElseThrow();
+        assertThat(again.benchCase().id()).isEqualTo(first.benchCase().id());
+        store.release(first);
+        assertThat(store.counts().inFlight())
+                .as("a stale release leaves the new owner alone")
+                .isEqualTo(1);
+        assertThat(store.complete(again, failed(again.benchCase()))).isTrue();
+
+        PostgresStore resumed = store(store.location().run());
+        resumed.begin(manifest("think-while-edit", 7), cases(2));
+        Claim retry = resumed.claim("c", LONG, true).orElseThrow();
+        assertThat(retry.benchCase().id()).isEqualTo(first.benchCase().id());
+        resumed.release(retry);
+        assertThat(resumed.counts()).isEqualTo(new ResultStore.Counts(2, 0, 1, 0));
+    }
+
+    @Test
+    void storesOpensAPostgresqlLocation(TestInfo info) {
+        try (ResultStore store = Stores.open(server.location(database, run(info)), Path.of("unused"))) {
+            assertThat(store).isInstanceOf(PostgresStore.class);
+            store.begin(manifest("single", 1), cases(1));
+            assertThat(store.counts().total()).isEqualTo(1);
+        }
     }
 
     @Test
