@@ -28,12 +28,20 @@ public interface ResultStore extends AutoCloseable {
 
     /**
      * Claims the next open case: one never claimed, or one whose lease expired, or (with {@code retryFailed}) one that
-     * failed. Empty when none is left to claim now (others may still be in flight).
+     * failed before this store was opened (so that a case failing again in the same session is not retried forever).
+     * Empty when none is left to claim now (others may still be in flight).
      */
     Optional<Claim> claim(String worker, Duration lease, boolean retryFailed);
 
     /** Extends a claim's lease; false when the claim was lost (expired and taken by another worker). */
     boolean renew(Claim claim, Duration lease);
+
+    /**
+     * Gives a claimed case back unfinished (its run was cancelled), so that the next worker or the next resume takes it
+     * at once instead of after the lease. A claim that was lost meanwhile is left alone. The default does nothing: the
+     * case is claimed again when its lease expires.
+     */
+    default void release(Claim claim) {}
 
     /**
      * Commits a finished (or failed) case in one transaction.
