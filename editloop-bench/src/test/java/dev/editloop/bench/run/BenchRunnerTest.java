@@ -92,6 +92,7 @@ class BenchRunnerTest {
         List<BenchCase> cases = cases(8);
         List<BenchProgress> seen = new CopyOnWriteArrayList<>();
         BenchSummary summary;
+        long turns = 0;
         try (SqliteStore store = SqliteStore.open(runDir)) {
             summary = new BenchRunner(session)
                     .run(options(cases).judge("halfjudge").judgeSamples(2).build(), store, seen::add);
@@ -104,6 +105,7 @@ class BenchRunnerTest {
                     .extracting(o -> o.benchCase().id())
                     .containsExactlyElementsOf(cases.stream().map(BenchCase::id).toList());
             for (CaseOutcome o : outcomes) {
+                turns += o.turns().size();
                 assertThat(store.attempts(o.benchCase().id())).isEqualTo(1);
                 assertThat(o.failed()).isFalse();
                 Path caseDir = runDir.resolve(CaseDirs.relative(o.benchCase().id()));
@@ -126,7 +128,9 @@ class BenchRunnerTest {
                 assertThat(o.score(0).orElseThrow().readable()).isTrue();
             }
         }
-        assertThat(summary.progress().calls().editor()).isEqualTo(TestBackends.EDITS.get());
+        // a fresh run: one edit per turn, none from the cache
+        assertThat(summary.progress().calls().editor()).isEqualTo(turns);
+        assertThat(summary.progress().calls().cached()).isZero();
         assertThat(summary.progress().finishedHere()).isEqualTo(8);
         assertThat(seen).isNotEmpty();
         assertThat(seen.getLast().done()).isEqualTo(8);
