@@ -58,7 +58,8 @@ import java.util.stream.Stream;
  *     [CASES=64] [K=4,16,64] [ROUNDS=3] [EDIT_MS=1000] [THINK_MS=500] [JUDGE_MS=0]
  * }</pre>
  *
- * Several K (comma-separated) run one after the other in this JVM; {@code scripts/runner-throughput.sh} runs each in a
+ * Three warm-up runs without delays come first (class loading, JIT). Several K (comma-separated) run one after the
+ * other in this JVM; {@code scripts/runner-throughput.sh} runs each in a
  * JVM of its own so that the peak RSS belongs to one configuration.
  */
 public final class RunnerThroughput {
@@ -78,7 +79,16 @@ public final class RunnerThroughput {
                 Duration.ofMillis(args.length > 5 ? Long.parseLong(args[5]) : 0));
         Path work = Files.createTempDirectory("editloop-throughput");
         try {
-            measure(work.resolve("warm-up"), 8, 8, rounds, new Delays(Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            // warm-up: class loading and JIT of every path at the highest K, without delays (a few seconds)
+            int warmK = ks.stream().mapToInt(Integer::intValue).max().orElse(4);
+            for (int i = 0; i < 3; i++) {
+                measure(
+                        work.resolve("warm-up-" + i),
+                        Math.max(64, warmK),
+                        warmK,
+                        rounds,
+                        new Delays(Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            }
             for (int k : ks) {
                 Result r = measure(work.resolve("k" + k), cases, k, rounds, delays);
                 System.out.println(r.line());

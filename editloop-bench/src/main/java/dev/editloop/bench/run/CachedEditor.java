@@ -34,7 +34,7 @@ final class CachedEditor implements Editor {
     public EditResult edit(EditCall call) {
         String key = ContentKey.of("edit", identity, call);
         Optional<byte[]> png = cache.get("edit", key, "png");
-        Optional<byte[]> meta = cache.get("edit", key, "json");
+        Optional<byte[]> meta = png.isPresent() ? cache.get("edit", key, "json") : Optional.empty();
         if (png.isPresent() && meta.isPresent()) {
             Sidecar sidecar = readSidecar(meta.get(), key);
             if (sidecar != null) {

@@ -29,8 +29,12 @@ final class ContentCache {
 
     /** The bytes stored under a key, if any. */
     Optional<byte[]> get(String kind, String key, String ext) {
+        Path file = path(kind, key, ext);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty(); // the common case of a fresh run, without the cost of an exception
+        }
         try {
-            return Optional.of(Files.readAllBytes(path(kind, key, ext)));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
