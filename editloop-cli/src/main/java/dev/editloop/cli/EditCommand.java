@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
         description = {
             "Edit one image in a loop: the editor edits, the thinker scores the result (SC: it did what was asked"
                     + " and nothing else; PQ: it looks natural), explains, and rewrites the instruction; repeat until"
-                    + " the scores reach the threshold. Writes source.png, turn-N.png, final.png (the best turn),"
+                    + " the scores reach the threshold. Writes source.png, turn-N.png, final.png (the best turn, or the"
+                    + " unchanged source when no turn reaches the acceptance floor),"
                     + " trajectory.json and report.html into one folder.",
             "",
             "With no backend options everything runs offline: the classic editor and the heuristic thinker."
@@ -103,6 +104,16 @@ final class EditCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Threshold threshold;
 
+    @Option(
+            names = "--accept",
+            paramLabel = "FLOOR",
+            defaultValue = "sc:5",
+            description = "Acceptance floor: when the best turn's scores stay below it, final.png is the unchanged"
+                    + " source and the summary says no edit was accepted (every turn stays on disk). A number or"
+                    + " 'sc:X' is SC >= X; 'both:X' and 'overall:X' as for --threshold; 'none' hands over the best"
+                    + " turn whatever its scores (default: ${DEFAULT-VALUE}).")
+    String accept;
+
     @Mixin
     BackendOptions backends;
 
@@ -162,13 +173,14 @@ final class EditCommand implements Callable<Integer> {
                 Thinker thinker = backends.thinker(thinkerChoice)) {
             RunFolder folder = RunFolder.create(dir);
             LoopRequest request = new LoopRequest(
-                    source,
-                    instruction,
-                    strategy,
-                    maxTurns == null ? 0 : maxTurns,
-                    threshold,
-                    seed,
-                    !noReflectThinking);
+                            source,
+                            instruction,
+                            strategy,
+                            maxTurns == null ? 0 : maxTurns,
+                            threshold,
+                            seed,
+                            !noReflectThinking)
+                    .withAccept(acceptFloor(accept));
             Progress progress = new Progress(err, verbosity.quiet);
             LoopResult result = CancellableRun.run(new LoopEngine(editor, thinker), request, folder, progress, err);
             if (result == null) {
@@ -186,6 +198,27 @@ final class EditCommand implements Callable<Integer> {
                 return Main.RUN_ERROR;
             }
             return Main.OK;
+        }
+    }
+
+    /**
+     * The acceptance floor of {@code --accept}: {@code none} for none, a bare number for SC ≥ X, else a threshold.
+     *
+     * @throws InvalidInputException when the text is none of those
+     */
+    static Threshold acceptFloor(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("none") || t.equals("off")) {
+            return null;
+        }
+        if (!t.contains(":")) {
+            t = "sc:" + t;
+        }
+        try {
+            return Threshold.parse(t);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(
+                    "--accept '" + text + "' is not a floor (use e.g. 5, sc:5, both:6, overall:6 or none)", e);
         }
     }
 }

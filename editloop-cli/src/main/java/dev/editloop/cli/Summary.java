@@ -69,6 +69,10 @@ final class Summary {
         } else {
             out.println("best turn:   none");
         }
+        if (best != null && !result.accepted()) {
+            out.println("answer:      no edit was accepted (the floor is " + request.accept()
+                    + "); final.png is the unchanged source, every turn is kept");
+        }
         out.println("stopped:     " + result.stopReason().id() + " · " + explain(result));
         String reason = result.verdictReason();
         if (reason != null && !conclusion(reason).isEmpty()) {

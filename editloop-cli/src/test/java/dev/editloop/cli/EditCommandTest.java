@@ -55,6 +55,34 @@ class EditCommandTest {
     }
 
     @Test
+    void anEditNobodyAcceptedIsNotHandedOverAsTheAnswer() throws Exception {
+        Path out = tmp.resolve("no-bicycle");
+        CliRun run = edit(out, cat, "replace the cat with a bicycle");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        assertThat(Images.read(out.resolve("final.png")).samePixels(Images.read(out.resolve("source.png"))))
+                .as("final.png is the unchanged source")
+                .isTrue();
+        assertThat(out.resolve("turn-1.png")).as("the turn stays on disk").exists();
+        assertThat(run.out()).contains("no edit was accepted (the floor is SC>=5)");
+        Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+        assertThat(t.accepted()).isFalse();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("No edit was accepted");
+    }
+
+    @Test
+    void theAcceptanceFloorIsAnOption() {
+        Path out = tmp.resolve("floor");
+        CliRun bad = edit(out, cat, "make it black and white", "--accept", "lots");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--accept 'lots' is not a floor");
+
+        CliRun none = edit(tmp.resolve("none"), cat, "replace the cat with a bicycle", "--accept", "none");
+        assertThat(none.exit()).as(none.err()).isEqualTo(0);
+        assertThat(none.out()).doesNotContain("no edit was accepted");
+    }
+
+    @Test
     void anOldPhotographFallsShortInOnePassAndSucceedsWithThinkWhileEdit() {
         Trajectory single =
                 runTrajectory("old-single", cat, "make this look like an old photograph", "--strategy", "single");

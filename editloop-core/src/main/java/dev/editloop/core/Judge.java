@@ -1,11 +1,16 @@
 package dev.editloop.core;
 
 /**
- * Port: scores a finished edit under a benchmark protocol (VIEScore, ImgEdit rubric, KRIS, RISE), independently of
- * the thinker that produced it.
+ * Port: answers one judge question about a finished edit (the pictures, the prompt, the criteria and their scales),
+ * independently of the thinker that produced it. The benchmark protocols (VIEScore, the ImgEdit rubric, KRIS, RISE)
+ * decide the questions and combine the answers; a judge only answers.
  */
 public interface Judge extends AutoCloseable {
-    /** Scores one edit. */
+    /**
+     * Answers one question: a raw value for every criterion of the call, on the criterion's scale.
+     *
+     * @throws NonRetriableException when the judge's reply cannot be read (never a made-up score)
+     */
     Judgement judge(JudgeCall call);
 
     /**

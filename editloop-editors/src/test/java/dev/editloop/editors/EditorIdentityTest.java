@@ -199,6 +199,8 @@ class EditorIdentityTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 }

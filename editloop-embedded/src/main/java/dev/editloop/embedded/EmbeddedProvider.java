@@ -1,11 +1,13 @@
 package dev.editloop.embedded;
 
+import dev.editloop.core.Criterion;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.EditCall;
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
 import dev.editloop.core.JudgeCall;
+import dev.editloop.core.JudgeImage;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.spi.BackendCheck;
@@ -81,7 +83,15 @@ public final class EmbeddedProvider implements BackendProvider {
                 }
                 case JUDGE -> {
                     try (Judge judge = judge(spec)) {
-                        judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, source, "make it brighter", 0));
+                        judge.judge(new JudgeCall(
+                                "check",
+                                "check",
+                                List.of(JudgeImage.source(source), JudgeImage.edited(source)),
+                                "Did the edit make the image brighter?",
+                                List.of(new Criterion("edit_success", 0, 10, Criterion.Meaning.INSTRUCTION)),
+                                "make it brighter",
+                                null,
+                                0));
                     }
                 }
             }

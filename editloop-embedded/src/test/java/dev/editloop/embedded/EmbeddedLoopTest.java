@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
-import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEngine;
@@ -16,6 +15,7 @@ import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.testkit.TestImages;
+import dev.editloop.testkit.VieQuestions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,7 +116,6 @@ class EmbeddedLoopTest {
     }
 
     private double viescore(Picture source, Picture edited, String instruction) {
-        return judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, edited, instruction, 0))
-                .score("overall");
+        return VieQuestions.ask(judge, source, edited, instruction, 0).overall();
     }
 }

@@ -115,7 +115,13 @@ public final class ChatClient implements AutoCloseable {
         if (response == null || response.aiMessage() == null) {
             throw HttpFailures.badReply(settings.kind(), endpoint, "the reply holds no message");
         }
-        return new ChatReply(response.aiMessage().text(), usage(response.tokenUsage()), endpoint);
+        String reported;
+        try {
+            reported = response.modelName();
+        } catch (RuntimeException e) {
+            reported = null; // a vendor response without metadata
+        }
+        return new ChatReply(response.aiMessage().text(), usage(response.tokenUsage()), endpoint, reported);
     }
 
     /** {@code kind:endpoints?model=…}, never a key. */

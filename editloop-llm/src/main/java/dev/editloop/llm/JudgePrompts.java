@@ -8,20 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The prompts of the chat judge (VIEScore), with the placeholders each may use; the texts live in resource files and
- * can be replaced with {@code prompt.NAME=FILE} like the thinker's.
+ * The chat judge's own prompts, with the placeholders each may use; the texts live in resource files and can be
+ * replaced with {@code prompt.NAME=FILE} like the thinker's. What the judge is asked comes with each question (the
+ * benchmark protocols write it); these only say how to answer.
  *
  * <ul>
- *   <li>{@value #SEMANTIC}: semantic consistency, shown the source and the edit; placeholder {@code instruction};
- *   <li>{@value #QUALITY}: perceptual quality, shown the edit alone; no placeholder;
- *   <li>{@value #REPAIR}: sent after a reply without a readable score; placeholder {@code problem}.
+ *   <li>{@value #FORMAT}: appended to every question; placeholder {@code form} (the JSON object expected, one field per
+ *       criterion with its range, and {@code reasoning});
+ *   <li>{@value #REPAIR}: sent after a reply without readable scores; placeholders {@code problem} and {@code form}.
  * </ul>
  */
 public final class JudgePrompts {
-    /** VIEScore semantic consistency: edit success and over-editing, on two images. */
-    public static final String SEMANTIC = "viescore-semantic";
-    /** VIEScore perceptual quality: naturalness and artifacts, on the edit alone. */
-    public static final String QUALITY = "viescore-quality";
+    /** How to reply, appended to every question. */
+    public static final String FORMAT = "judge-format";
     /** The format reminder after an unreadable judge reply. */
     public static final String REPAIR = "judge-repair";
 
@@ -62,9 +61,8 @@ public final class JudgePrompts {
 
     private static Map<String, List<String>> placeholders() {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        map.put(SEMANTIC, List.of("instruction"));
-        map.put(QUALITY, List.of());
-        map.put(REPAIR, List.of("problem"));
+        map.put(FORMAT, List.of("form"));
+        map.put(REPAIR, List.of("problem", "form"));
         return map;
     }
 

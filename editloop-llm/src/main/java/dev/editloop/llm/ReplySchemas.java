@@ -2,7 +2,6 @@ package dev.editloop.llm;
 
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
-import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -66,20 +65,30 @@ final class ReplySchemas {
                     .build(),
             "target (the description of the intended result)");
 
-    /** A VIEScore judge reply: a list of sub-scores and the reasoning. */
-    static final Shape JUDGE = shape(
-            "grades",
-            JsonObjectSchema.builder()
-                    .addProperty(
-                            "score",
-                            JsonArraySchema.builder()
-                                    .items(JsonIntegerSchema.builder().build())
-                                    .build())
-                    .addStringProperty("reasoning")
-                    .required("score", "reasoning")
-                    .additionalProperties(false)
-                    .build(),
-            null);
+    /** A judge reply for these criteria: one integer field per criterion, then the explanation. */
+    static ResponseFormat judge(List<dev.editloop.core.Criterion> criteria) {
+        JsonObjectSchema.Builder root = JsonObjectSchema.builder();
+        List<String> required = new java.util.ArrayList<>();
+        for (dev.editloop.core.Criterion c : criteria) {
+            root.addProperty(
+                    c.name(),
+                    JsonIntegerSchema.builder()
+                            .description("a whole number from " + c.min() + " to " + c.max())
+                            .build());
+            required.add(c.name());
+        }
+        root.addStringProperty("explanation", "a few sentences on what you saw");
+        required.add("explanation");
+        return ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(JsonSchema.builder()
+                        .name("grades")
+                        .rootElement(root.required(required)
+                                .additionalProperties(false)
+                                .build())
+                        .build())
+                .build();
+    }
 
     private ReplySchemas() {}
 

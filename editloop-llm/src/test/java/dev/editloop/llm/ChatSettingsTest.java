@@ -69,7 +69,7 @@ class ChatSettingsTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("unknown prompt 'no-such'")
                 .hasMessageContaining("think-while-edit")
-                .hasMessageContaining("viescore-semantic");
+                .hasMessageContaining("judge-format");
         assertThatThrownBy(() -> openai("openai-chat:?model=m&repairs=9"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("repairs");

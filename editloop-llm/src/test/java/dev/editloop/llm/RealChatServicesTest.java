@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.Judge;
-import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.image.Picture;
@@ -15,6 +14,7 @@ import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendRole;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.testkit.TestImages;
+import dev.editloop.testkit.VieQuestions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -65,8 +65,8 @@ class RealChatServicesTest {
             assertThat(c.usage().promptTokens()).isPositive();
         }
         try (Judge judge = registry.judge(spec)) {
-            Judgement j = judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, edited, "invert the colors", 1));
-            assertThat(j.score("overall")).isBetween(0.0, 10.0);
+            Judgement j = judge.judge(VieQuestions.semantic(source, edited, "invert the colors", 1));
+            assertThat(j.score("edit_success")).isBetween(0.0, 10.0);
         }
     }
 

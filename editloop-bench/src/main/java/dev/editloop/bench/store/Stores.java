@@ -32,11 +32,9 @@ public final class Stores {
                 + "': use sqlite (run.db in the run folder, the default) or postgresql://host:port/database");
     }
 
-    /** The PostgreSQL store; the one line to change when {@code PostgresStore} lands. */
+    /** The PostgreSQL store ({@link PostgresStore}; the password comes from {@code PGPASSWORD}). */
     private static ResultStore postgres(String url, Path runDir) {
-        // hook for PostgresStore: return PostgresStore.open(url, runDir);
-        throw new InvalidInputException("--store " + redact(url)
-                + ": PostgreSQL support is in PostgresStore, which this build does not include yet");
+        return PostgresStore.open(url, runDir);
     }
 
     /** A store location without a password (user info in the URL, a {@code password=} parameter). */

@@ -237,7 +237,7 @@ class SqliteStoreTest {
         assertThat(dir.resolve(SqliteStore.FILE)).exists();
         assertThatThrownBy(() -> Stores.open("postgresql://bob:secret@db:5432/runs", dir))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("PostgresStore")
+                .hasMessageContaining("PGPASSWORD")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> Stores.open("mysql://db/runs", dir))
                 .isInstanceOf(InvalidInputException.class)

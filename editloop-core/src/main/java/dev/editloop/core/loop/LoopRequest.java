@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param reflectThinking reflect only: first rewrite the instruction into at most three concrete actions
  * @param timeout how long the run may take from its start; past it the run stops with {@link StopReason#DEADLINE}
  *     like a cancel (the call in flight is interrupted, finished turns are kept); null for no limit
+ * @param accept the acceptance floor (DESIGN §1.6): when the best turn's critique does not reach it, the run's answer
+ *     ({@link LoopResult#finalImage()}, {@code final.png}) is the unchanged source; the turns are kept. Null accepts
+ *     any best turn. It never changes what the loop does, only what it hands over: benchmarks judge the best turn
+ *     whatever its score
  */
 public record LoopRequest(
         Picture source,
@@ -26,7 +30,8 @@ public record LoopRequest(
         Threshold threshold,
         long seed,
         boolean reflectThinking,
-        Duration timeout) {
+        Duration timeout,
+        Threshold accept) {
     /** Largest turn limit accepted. */
     public static final int MAX_TURN_LIMIT = 50;
 
@@ -47,7 +52,29 @@ public record LoopRequest(
         }
     }
 
-    /** A request with no timeout. */
+    /** A request with the default acceptance floor, {@link Threshold#ACCEPT_DEFAULT}. */
+    public LoopRequest(
+            Picture source,
+            String instruction,
+            Strategy strategy,
+            int maxTurns,
+            Threshold threshold,
+            long seed,
+            boolean reflectThinking,
+            Duration timeout) {
+        this(
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                Threshold.ACCEPT_DEFAULT);
+    }
+
+    /** A request with no timeout and the default acceptance floor. */
     public LoopRequest(
             Picture source,
             String instruction,
@@ -66,32 +93,40 @@ public record LoopRequest(
 
     /** The same request with another strategy. */
     public LoopRequest withStrategy(Strategy value) {
-        return new LoopRequest(source, instruction, value, maxTurns, threshold, seed, reflectThinking, timeout);
+        return new LoopRequest(source, instruction, value, maxTurns, threshold, seed, reflectThinking, timeout, accept);
     }
 
     /** The same request with another turn limit (0: the strategy's default). */
     public LoopRequest withMaxTurns(int value) {
-        return new LoopRequest(source, instruction, strategy, value, threshold, seed, reflectThinking, timeout);
+        return new LoopRequest(source, instruction, strategy, value, threshold, seed, reflectThinking, timeout, accept);
     }
 
     /** The same request with another threshold. */
     public LoopRequest withThreshold(Threshold value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, value, seed, reflectThinking, timeout);
+        return new LoopRequest(source, instruction, strategy, maxTurns, value, seed, reflectThinking, timeout, accept);
     }
 
     /** The same request with another seed. */
     public LoopRequest withSeed(long value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, value, reflectThinking, timeout);
+        return new LoopRequest(
+                source, instruction, strategy, maxTurns, threshold, value, reflectThinking, timeout, accept);
     }
 
     /** The same request with reflect's thinking step on or off. */
     public LoopRequest withReflectThinking(boolean value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, value, timeout);
+        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, value, timeout, accept);
     }
 
     /** The same request with a time limit from the run's start (null: none). */
     public LoopRequest withTimeout(Duration value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, value);
+        return new LoopRequest(
+                source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, value, accept);
+    }
+
+    /** The same request with another acceptance floor (null: accept any best turn). */
+    public LoopRequest withAccept(Threshold value) {
+        return new LoopRequest(
+                source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, timeout, value);
     }
 
     /**

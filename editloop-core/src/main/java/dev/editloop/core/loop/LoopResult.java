@@ -53,10 +53,24 @@ public record LoopResult(
         return bestTurn == 0 ? null : turns.get(bestTurn - 1);
     }
 
-    /** The best turn's image, or the source when no turn finished. */
-    public Picture finalImage() {
+    /**
+     * Whether the best turn is handed over as the answer: it exists and its critique reaches the request's acceptance
+     * floor (any best turn when the request has none).
+     */
+    public boolean accepted() {
         Turn best = best();
-        return best == null ? request.source() : best.image();
+        if (best == null) {
+            return false;
+        }
+        return request.accept() == null || request.accept().met(best.critique());
+    }
+
+    /**
+     * The run's answer: the best turn's image when it is {@link #accepted()}, else the unchanged source (a wrong edit is
+     * never the answer a person gets; the turns stay in the result).
+     */
+    public Picture finalImage() {
+        return accepted() ? best().image() : request.source();
     }
 
     /**

@@ -6,8 +6,9 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * When a critique is good enough to stop: both scores at least {@code value} (the default rule, SC ≥ 8 and PQ ≥ 8),
- * or the overall score sqrt(SC·PQ) at least {@code value}.
+ * When a critique is good enough: both scores at least {@code value} (the default stop rule, SC ≥ 8 and PQ ≥ 8), the
+ * overall score sqrt(SC·PQ) at least {@code value}, or semantic consistency alone at least {@code value} (the default
+ * acceptance floor, SC ≥ 5: see {@link LoopRequest#accept()}).
  *
  * @param rule which scores are compared
  * @param value the threshold, 0–10
@@ -16,12 +17,20 @@ public record Threshold(Rule rule, double value) {
     /** SC ≥ 8 and PQ ≥ 8. */
     public static final Threshold DEFAULT = new Threshold(Rule.BOTH, 8);
 
+    /**
+     * The default acceptance floor, SC ≥ 5: below it the thinker says the request was mostly not carried out, and the
+     * edit is not handed over as the answer.
+     */
+    public static final Threshold ACCEPT_DEFAULT = new Threshold(Rule.SEMANTIC, 5);
+
     /** Which scores a threshold compares. */
     public enum Rule {
         /** Semantic and quality each at least the value. */
         BOTH,
         /** sqrt(semantic·quality) at least the value. */
-        OVERALL;
+        OVERALL,
+        /** Semantic consistency alone at least the value. */
+        SEMANTIC;
 
         /** Lower-case name used in trajectories. */
         public String id() {
@@ -39,7 +48,8 @@ public record Threshold(Rule rule, double value) {
     }
 
     /**
-     * Parses {@code 8} (both scores ≥ 8), {@code both:8} or {@code overall:7.5}.
+     * Parses {@code 8} (both scores ≥ 8), {@code both:8}, {@code overall:7.5} or {@code sc:5} (semantic consistency
+     * alone, also {@code semantic:5}).
      *
      * @throws InvalidInputException when the text is not of those forms or the value is out of range
      */
@@ -52,9 +62,10 @@ public record Threshold(Rule rule, double value) {
             rule = switch (name) {
                 case "both" -> Rule.BOTH;
                 case "overall" -> Rule.OVERALL;
+                case "sc", "semantic" -> Rule.SEMANTIC;
                 default ->
                     throw new InvalidInputException(
-                            "unknown threshold rule '" + name + "' in '" + text + "' (use both:X or overall:X)");
+                            "unknown threshold rule '" + name + "' in '" + text + "' (use both:X, overall:X or sc:X)");
             };
             spec = spec.substring(colon + 1).trim();
         }
@@ -62,7 +73,7 @@ public record Threshold(Rule rule, double value) {
             return new Threshold(rule, Double.parseDouble(spec));
         } catch (NumberFormatException e) {
             throw new InvalidInputException(
-                    "threshold '" + text + "' is not a number (use e.g. 8, both:8 or overall:7.5)", e);
+                    "threshold '" + text + "' is not a number (use e.g. 8, both:8, overall:7.5 or sc:5)", e);
         }
     }
 
@@ -74,12 +85,17 @@ public record Threshold(Rule rule, double value) {
         return switch (rule) {
             case BOTH -> critique.semantic() >= value && critique.quality() >= value;
             case OVERALL -> critique.overall() >= value;
+            case SEMANTIC -> critique.semantic() >= value;
         };
     }
 
     @Override
     public String toString() {
         String number = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return rule == Rule.BOTH ? "SC>=" + number + " and PQ>=" + number : "overall>=" + number;
+        return switch (rule) {
+            case BOTH -> "SC>=" + number + " and PQ>=" + number;
+            case OVERALL -> "overall>=" + number;
+            case SEMANTIC -> "SC>=" + number;
+        };
     }
 }

@@ -55,6 +55,15 @@ public final class HtmlReport {
         fact(html, "stop reason", t.stopReason() == null ? "running" : t.stopReason());
         fact(html, "seed", String.valueOf(t.seed()));
         html.append("</dl>");
+        if (Boolean.FALSE.equals(t.accepted())) {
+            html.append("<p class=\"error\">No edit was accepted")
+                    .append(
+                            t.accept() == null
+                                    ? ""
+                                    : " (the acceptance floor is " + t.accept().rule() + " ≥ "
+                                            + num(t.accept().value()) + ")")
+                    .append(": final.png is the unchanged source. Every turn is kept below.</p>");
+        }
         if (t.error() != null) {
             html.append("<p class=\"error\">Error: ").append(esc(t.error())).append("</p>");
         }

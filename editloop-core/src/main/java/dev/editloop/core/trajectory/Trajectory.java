@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * thinker}, {@code max_turns}, {@code threshold}, {@code source_image}, {@code turns}, {@code best_turn}, {@code
  * final_image}, {@code stop_reason}. Added for the record (DESIGN §1.6): {@code seed}, {@code plan} (the thinker's
  * rewrite or reflect's target description), {@code error} (the one-line message when {@code stop_reason} is
- * {@code error}). Image fields hold file names relative to the run folder.
+ * {@code error}), {@code accept} and {@code accepted} (the acceptance floor and whether the best turn met it). Image
+ * fields hold file names relative to the run folder.
  *
  * @param schemaVersion the format version, {@link #SCHEMA_VERSION}
  * @param instruction the user's instruction
@@ -34,9 +35,14 @@ import java.util.TreeMap;
  * @param plan the thinker's plan, or null
  * @param turns the turns, in order
  * @param bestTurn the best turn's index (from 1), or null when there is none
- * @param finalImage the final image's file name (a copy of the best turn), or null when there is none
+ * @param finalImage the final image's file name, or null when there is none: a copy of the best turn when it reaches
+ *     the acceptance floor, else of the unchanged source
  * @param stopReason why the run stopped (snake_case), or null while it runs
  * @param error the error message when the run stopped on an error, else null
+ * @param accept the acceptance floor that applied, or null when there was none (and in files written before it
+ *     existed)
+ * @param accepted whether the best turn was handed over as the answer; false when {@code final_image} is the source;
+ *     null while the run works (and in older files)
  */
 public record Trajectory(
         int schemaVersion,
@@ -53,7 +59,9 @@ public record Trajectory(
         Integer bestTurn,
         String finalImage,
         String stopReason,
-        String error) {
+        String error,
+        ThresholdRecord accept,
+        Boolean accepted) {
 
     /**
      * The version this code writes: 2 records {@code editor} and {@code thinker} as objects (version 1 had display
@@ -223,7 +231,12 @@ public record Trajectory(
                 result.bestTurn() == 0 ? null : result.bestTurn(),
                 result.finished() && result.bestTurn() > 0 ? FINAL_IMAGE : null,
                 result.stopReason() == null ? null : result.stopReason().id(),
-                result.error());
+                result.error(),
+                request.accept() == null
+                        ? null
+                        : new ThresholdRecord(
+                                request.accept().rule().id(), request.accept().value()),
+                result.finished() ? result.accepted() : null);
     }
 
     private static TurnRecord turn(Turn turn) {

@@ -9,6 +9,7 @@ import dev.editloop.core.Verdict;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.Fakes.RecordingEditor;
 import dev.editloop.core.loop.Fakes.ScriptedThinker;
+import dev.editloop.core.trajectory.Trajectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,39 @@ class LoopEngineTest {
         thinker.then(1, 9, null, Verdict.FAILED);
         LoopResult result = engine.run(request(Strategy.THINK_WHILE_EDIT).withMaxTurns(1));
         assertThat(result.stopReason()).isEqualTo(StopReason.MAX_TURNS);
+    }
+
+    @Test
+    void aBestTurnUnderTheAcceptanceFloorIsNotTheAnswerButStaysInTheResult() {
+        thinker.then(4, 9, "brighten by 30%").then(3, 9, "brighten by 50%");
+        LoopResult result = engine.run(request(Strategy.THINK_WHILE_EDIT).withMaxTurns(2));
+
+        assertThat(result.bestTurn()).isEqualTo(1);
+        assertThat(result.accepted())
+                .as("SC 4 is under the default floor SC>=5")
+                .isFalse();
+        assertThat(result.finalImage()).as("the answer is the unchanged source").isEqualTo(source);
+        assertThat(result.turns()).hasSize(2);
+        Trajectory t = Trajectory.of(result);
+        assertThat(t.accepted()).isFalse();
+        assertThat(t.accept().rule()).isEqualTo("semantic");
+        assertThat(t.bestTurn())
+                .as("the best turn is still recorded for benchmarks")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theFloorCanBeLoweredOrRemoved() {
+        thinker.then(4, 9, "brighten by 30%").then(3, 9, "brighten by 50%");
+        LoopResult none =
+                engine.run(request(Strategy.THINK_WHILE_EDIT).withMaxTurns(2).withAccept(null));
+        assertThat(none.accepted()).isTrue();
+        assertThat(none.finalImage()).isEqualTo(none.turns().get(0).image());
+
+        thinker.then(4, 9, "x").then(3, 9, "y");
+        LoopResult lower =
+                engine.run(request(Strategy.THINK_WHILE_EDIT).withMaxTurns(2).withAccept(Threshold.parse("sc:4")));
+        assertThat(lower.accepted()).isTrue();
     }
 
     @Test

@@ -338,8 +338,10 @@ class LoopLifecycleTest {
         }
         if (result.bestTurn() > 0) {
             assertThat(t.finalImage()).isEqualTo("final.png");
+            // the best turn so far when it reached the acceptance floor; an edit nobody judged is not accepted
             assertThat(Images.read(dir.resolve("final.png")))
-                    .isEqualTo(result.best().image());
+                    .isEqualTo(result.accepted() ? result.best().image() : source);
+            assertThat(t.accepted()).isEqualTo(result.accepted());
         } else {
             assertThat(dir.resolve("final.png")).doesNotExist();
         }

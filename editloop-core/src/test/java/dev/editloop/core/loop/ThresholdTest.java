@@ -46,6 +46,15 @@ class ThresholdTest {
     }
 
     @Test
+    void semanticRuleIsTheAcceptanceFloorAndLooksAtScAlone() {
+        assertThat(Threshold.parse("sc:5")).isEqualTo(Threshold.ACCEPT_DEFAULT);
+        assertThat(Threshold.parse("semantic:6")).isEqualTo(new Threshold(Threshold.Rule.SEMANTIC, 6));
+        assertThat(Threshold.ACCEPT_DEFAULT.met(scores(5, 0))).isTrue();
+        assertThat(Threshold.ACCEPT_DEFAULT.met(scores(4.9, 10))).isFalse();
+        assertThat(Threshold.ACCEPT_DEFAULT).hasToString("SC>=5");
+    }
+
+    @Test
     void strategiesParseAndListTheKnownNames() {
         assertThat(Strategy.parse("Think_While_Edit")).isEqualTo(Strategy.THINK_WHILE_EDIT);
         assertThatThrownBy(() -> Strategy.parse("greedy"))

@@ -117,7 +117,9 @@ class TrajectoryTest {
                         "best_turn",
                         "final_image",
                         "stop_reason",
-                        "error");
+                        "error",
+                        "accept",
+                        "accepted");
         JsonNode turn = json.get("turns").get(0);
         assertThat(iterable(turn.fieldNames()))
                 .containsExactly(

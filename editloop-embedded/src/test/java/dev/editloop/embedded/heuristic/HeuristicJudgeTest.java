@@ -2,11 +2,12 @@ package dev.editloop.embedded.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
+import dev.editloop.core.Criterion;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.JudgeCall;
+import dev.editloop.core.JudgeImage;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.image.Picture;
 import dev.editloop.embedded.classic.Action;
@@ -14,6 +15,7 @@ import dev.editloop.embedded.classic.ClassicOperations;
 import dev.editloop.embedded.classic.InstructionParser;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.testkit.TestImages;
+import dev.editloop.testkit.VieQuestions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,12 @@ class HeuristicJudgeTest {
         return scaled;
     }
 
-    private static Judgement judge(Picture edited, String instruction) {
-        return JUDGE.judge(new JudgeCall(JudgeCall.VIESCORE, CAT, edited, instruction, 1));
+    private static VieQuestions.Scores judge(Picture edited, String instruction) {
+        return VieQuestions.ask(JUDGE, CAT, edited, instruction, 1);
+    }
+
+    private static JudgeCall question(List<JudgeImage> images, Criterion... criteria) {
+        return new JudgeCall("test", "q", images, "prompt", List.of(criteria), OLD_PHOTO, null, 1);
     }
 
     @Test
@@ -52,35 +58,59 @@ class HeuristicJudgeTest {
     }
 
     @Test
-    void viescoreGivesSemanticQualityAndOverall() {
-        Judgement j = judge(edit(CAT, oldPhoto(1)), OLD_PHOTO);
-        assertThat(j.protocol()).isEqualTo(JudgeCall.VIESCORE);
-        assertThat(j.scores()).containsOnlyKeys("semantic", "quality", "overall");
-        assertThat(j.scores().values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 10.0));
-        assertThat(j.score("overall")).isCloseTo(Math.sqrt(j.score("semantic") * j.score("quality")), within(0.01));
-        assertThat(j.score("semantic")).isGreaterThanOrEqualTo(8.0);
-        assertThat(j.score("quality")).isGreaterThanOrEqualTo(8.0);
+    void answersEachCriterionByItsMeaningOnItsOwnScale() {
+        Picture good = edit(CAT, oldPhoto(1));
+        VieQuestions.Scores vie = judge(good, OLD_PHOTO);
+        assertThat(vie.semanticAnswer().scores()).containsOnlyKeys("edit_success", "overediting");
+        assertThat(vie.semantic()).isGreaterThanOrEqualTo(8.0);
+        assertThat(vie.quality()).isGreaterThanOrEqualTo(8.0);
+        // the same measures on a 1-5 scale and on a 0/1 scale, whole numbers
+        Judgement five = JUDGE.judge(question(
+                List.of(JudgeImage.source(CAT), JudgeImage.edited(good)),
+                new Criterion("instruction", 1, 5, Criterion.Meaning.INSTRUCTION),
+                new Criterion("consistency", 1, 5, Criterion.Meaning.PRESERVATION),
+                new Criterion("quality", 1, 5, Criterion.Meaning.QUALITY)));
+        assertThat(five.protocol()).isEqualTo("test");
+        assertThat(five.scores().values()).allSatisfy(v -> assertThat(v).isBetween(4.0, 5.0));
+        assertThat(five.scores().values()).allSatisfy(v -> assertThat(v % 1).isZero());
+        Judgement binary = JUDGE.judge(question(
+                List.of(JudgeImage.source(CAT), JudgeImage.edited(good)),
+                new Criterion("reasoning", 0, 1, Criterion.Meaning.INSTRUCTION)));
+        assertThat(binary.score("reasoning")).isEqualTo(1.0);
+        Judgement undone = JUDGE.judge(question(
+                List.of(JudgeImage.source(CAT), JudgeImage.edited(CAT)),
+                new Criterion("reasoning", 0, 1, Criterion.Meaning.INSTRUCTION)));
+        assertThat(undone.score("reasoning")).isZero();
     }
 
     @Test
-    void unknownProtocolsAreRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> JUDGE.judge(new JudgeCall("imgedit", CAT, CAT, OLD_PHOTO, 1)))
+    void withoutASourceNoChangeCanBeClaimed() {
+        Judgement j = JUDGE.judge(question(
+                List.of(JudgeImage.edited(edit(CAT, oldPhoto(1)))),
+                new Criterion("instruction", 1, 5, Criterion.Meaning.INSTRUCTION),
+                new Criterion("plausibility", 1, 5, Criterion.Meaning.QUALITY)));
+        assertThat(j.score("instruction")).isEqualTo(1.0);
+        assertThat(j.score("plausibility")).isGreaterThan(1.0);
+        assertThat(j.reasoning()).contains("No source image");
+    }
+
+    @Test
+    void aQuestionWithoutTheEditIsRefused() {
+        assertThatThrownBy(() -> JUDGE.judge(question(
+                        List.of(JudgeImage.source(CAT)),
+                        new Criterion("instruction", 1, 5, Criterion.Meaning.INSTRUCTION))))
                 .isInstanceOf(dev.editloop.core.InvalidInputException.class)
-                .hasMessageContaining("imgedit")
-                .hasMessageContaining("viescore");
-        assertThat(JUDGE.judge(new JudgeCall("VIEScore", CAT, CAT, OLD_PHOTO, 1))
-                        .protocol())
-                .isEqualTo(JudgeCall.VIESCORE);
+                .hasMessageContaining("'edited' image");
     }
 
     @Test
     void scoresFollowThePixels() {
-        double unchanged = judge(CAT, OLD_PHOTO).score("overall");
-        double half = judge(edit(CAT, oldPhoto(0.4)), OLD_PHOTO).score("overall");
-        double good = judge(edit(CAT, oldPhoto(1)), OLD_PHOTO).score("overall");
-        double over = judge(edit(CAT, oldPhoto(3)), OLD_PHOTO).score("overall");
+        double unchanged = judge(CAT, OLD_PHOTO).overall();
+        double half = judge(edit(CAT, oldPhoto(0.4)), OLD_PHOTO).overall();
+        double good = judge(edit(CAT, oldPhoto(1)), OLD_PHOTO).overall();
+        double over = judge(edit(CAT, oldPhoto(3)), OLD_PHOTO).overall();
         assertThat(good).isGreaterThan(half).isGreaterThan(unchanged).isGreaterThan(over);
-        assertThat(judge(CAT, OLD_PHOTO).score("semantic")).isLessThanOrEqualTo(1.0);
+        assertThat(judge(CAT, OLD_PHOTO).semantic()).isLessThanOrEqualTo(1.0);
     }
 
     @Test
@@ -95,10 +125,10 @@ class HeuristicJudgeTest {
         });
         Picture edited = edit(CAT, oldPhoto(0.7));
         HeuristicJudge other = new HeuristicJudge(InstructionParser::parse, halfPlans);
-        Judgement a = judge(edited, OLD_PHOTO);
-        Judgement b = other.judge(new JudgeCall(JudgeCall.VIESCORE, CAT, edited, OLD_PHOTO, 1));
-        assertThat(b.scores()).isEqualTo(a.scores());
-        assertThat(b.reasoning()).isEqualTo(a.reasoning());
+        VieQuestions.Scores a = judge(edited, OLD_PHOTO);
+        VieQuestions.Scores b = VieQuestions.ask(other, CAT, edited, OLD_PHOTO, 1);
+        assertThat(b.semanticAnswer().scores()).isEqualTo(a.semanticAnswer().scores());
+        assertThat(b.semanticAnswer().reasoning()).isEqualTo(a.semanticAnswer().reasoning());
 
         Critique standard = new HeuristicThinker(InstructionParser::parse)
                 .critique(CritiqueCall.compare(CAT, CAT, OLD_PHOTO, OLD_PHOTO, 1, 1));
@@ -110,20 +140,20 @@ class HeuristicJudgeTest {
                 edit(CAT, InstructionParser.parse(standard.refinedInstruction()).actions());
         Picture fromHalved =
                 edit(CAT, InstructionParser.parse(halved.refinedInstruction()).actions());
-        assertThat(judge(fromStandard, OLD_PHOTO).score("semantic"))
-                .isGreaterThan(judge(fromHalved, OLD_PHOTO).score("semantic"));
+        assertThat(judge(fromStandard, OLD_PHOTO).semanticAnswer().score("edit_success"))
+                .isGreaterThan(judge(fromHalved, OLD_PHOTO).semanticAnswer().score("edit_success"));
     }
 
     @Test
     void theReasoningListsTheMeasurements() {
-        Judgement j = judge(edit(CAT, oldPhoto(1)), OLD_PHOTO);
+        Judgement j = judge(edit(CAT, oldPhoto(1)), OLD_PHOTO).semanticAnswer();
         assertThat(j.reasoning())
                 .contains("sepia tone: +")
                 .contains("film grain: +")
                 .contains("vignette: +")
                 .contains("added noise")
-                .contains("VIEScore: edit success");
-        assertThat(j.raw()).startsWith("{").contains("\"semantic\"");
+                .contains("edit_success (instruction): ");
+        assertThat(j.raw()).startsWith("{").contains("\"edit_success\"").contains("\"measured\"");
     }
 
     @Test
@@ -134,8 +164,8 @@ class HeuristicJudgeTest {
 
     @Test
     void impossibleRequestsScoreZeroSemantic() {
-        Judgement j = judge(CAT, "replace the cat with a dog");
-        assertThat(j.score("semantic")).isZero();
+        Judgement j = judge(CAT, "replace the cat with a dog").semanticAnswer();
+        assertThat(j.score("edit_success")).isZero();
         assertThat(j.reasoning()).contains("generative editor");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.CritiqueMode;
-import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Plan;
 import dev.editloop.core.PlanCall;
 import dev.editloop.core.PlanKind;
@@ -56,8 +55,8 @@ class HeuristicRobustnessTest {
                 Critique reflect = THINKER.critique(
                         new CritiqueCall(CritiqueMode.REFLECT, source, edited, request, request, 1, null, 1));
                 assertThat(reflect.valid()).isTrue();
-                assertThat(JUDGE.judge(new JudgeCall(JudgeCall.VIESCORE, source, edited, request, 1))
-                                .score("overall"))
+                assertThat(dev.editloop.testkit.VieQuestions.ask(JUDGE, source, edited, request, 1)
+                                .overall())
                         .isBetween(0.0, 10.0);
                 Plan plan =
                         THINKER.plan(new PlanCall(PlanKind.REWRITE, source, request.isBlank() ? "x" : request, 3, 1));

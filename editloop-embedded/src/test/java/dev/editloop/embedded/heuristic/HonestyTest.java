@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.EditCall;
-import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.Verdict;
 import dev.editloop.core.image.Picture;
@@ -101,8 +100,8 @@ class HonestyTest {
         assertThat(c.semantic()).as(request).isLessThan(5);
         assertThat(c.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(c.reasoning()).contains(thing);
-        Judgement j = JUDGE.judge(new JudgeCall(JudgeCall.VIESCORE, CAT, graded, request, 1));
-        assertThat(j.scores().get("semantic")).as(request).isLessThan(5);
+        Judgement j = JUDGE.judge(dev.editloop.testkit.VieQuestions.semantic(CAT, graded, request, 1));
+        assertThat(j.score("edit_success")).as(request).isLessThan(5);
         assertThat(j.reasoning()).contains(thing);
     }
 

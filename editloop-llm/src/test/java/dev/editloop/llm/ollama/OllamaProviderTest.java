@@ -2,14 +2,12 @@ package dev.editloop.llm.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Judge;
-import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.Plan;
 import dev.editloop.core.PlanCall;
@@ -22,6 +20,7 @@ import dev.editloop.core.spi.BackendCheck.Status;
 import dev.editloop.core.spi.BackendRole;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.testkit.TestImages;
+import dev.editloop.testkit.VieQuestions;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.Map;
@@ -76,8 +75,8 @@ class OllamaProviderTest {
                 Judge judge = provider.judge(spec(""))) {
             Plan plan = thinker.plan(new PlanCall(PlanKind.REWRITE, source, "sunset", 3, 1));
             assertThat(plan.instruction()).startsWith("turn the sky deep orange");
-            Judgement j = judge.judge(new JudgeCall(JudgeCall.VIESCORE, source, edited, "sunset", 1));
-            assertThat(j.score("overall")).isCloseTo(Math.sqrt(42), within(1e-9));
+            Judgement j = judge.judge(VieQuestions.semantic(source, edited, "sunset", 1));
+            assertThat(j.scores()).containsExactly(Map.entry("edit_success", 7.0), Map.entry("overediting", 9.0));
         }
     }
 

@@ -52,6 +52,8 @@ final class Contracts {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null));
             assertThat(json)
                     .as("the identity in trajectory.json must not show the key")

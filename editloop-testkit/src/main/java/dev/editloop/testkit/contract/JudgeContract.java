@@ -1,18 +1,23 @@
 package dev.editloop.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.editloop.core.Criterion;
 import dev.editloop.core.Judge;
 import dev.editloop.core.JudgeCall;
+import dev.editloop.core.JudgeImage;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.image.Picture;
 import dev.editloop.testkit.TestImages;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The contract every {@link Judge} passes, for the VIEScore protocol every judge supports. */
+/**
+ * The contract every {@link Judge} passes: it answers any question with a value for every criterion, on the
+ * criterion's own scale.
+ */
 public abstract class JudgeContract {
     /** A working judge; the contract closes it. */
     protected abstract Judge judge();
@@ -27,27 +32,65 @@ public abstract class JudgeContract {
         return null;
     }
 
-    private JudgeCall call() {
+    /** A VIEScore-style semantic question: source and edit, edit_success and overediting 0–10. */
+    public static JudgeCall semanticQuestion(Picture source, Picture edited, String instruction, long seed) {
+        return new JudgeCall(
+                "vie",
+                "semantic",
+                List.of(JudgeImage.source(source), JudgeImage.edited(edited)),
+                "Score how well the EDITED image carries out the instruction (edit_success) and how well everything"
+                        + " else was kept from the SOURCE (overediting). The instruction: " + instruction,
+                List.of(
+                        new Criterion("edit_success", 0, 10, Criterion.Meaning.INSTRUCTION),
+                        new Criterion("overediting", 0, 10, Criterion.Meaning.PRESERVATION)),
+                instruction,
+                null,
+                seed);
+    }
+
+    /** A quality question on the edit alone, on a 1–5 scale: quality and plausibility. */
+    public static JudgeCall qualityQuestion(Picture edited, String instruction, long seed) {
+        return new JudgeCall(
+                "kris",
+                "quality",
+                List.of(JudgeImage.edited(edited)),
+                "Score how natural (plausibility) and clean (quality) the EDITED image looks.",
+                List.of(
+                        new Criterion("quality", 1, 5, Criterion.Meaning.QUALITY),
+                        new Criterion("plausibility", 1, 5, Criterion.Meaning.QUALITY)),
+                instruction,
+                null,
+                seed);
+    }
+
+    private static Picture[] pictures() {
         Picture source = TestImages.scene(96, 64, 4);
         byte[] bgr = source.bgr();
         for (int i = 0; i < bgr.length; i++) {
             bgr[i] = (byte) Math.min(255, (bgr[i] & 0xff) + 40);
         }
-        Picture edited = Picture.ofBgr(source.width(), source.height(), bgr);
-        return new JudgeCall(JudgeCall.VIESCORE, source, edited, "make the image brighter", 9);
+        return new Picture[] {source, Picture.ofBgr(source.width(), source.height(), bgr)};
+    }
+
+    private JudgeCall call() {
+        Picture[] p = pictures();
+        return semanticQuestion(p[0], p[1], "make the image brighter", 9);
     }
 
     @Test
-    void vieScoreGivesSemanticQualityAndTheirGeometricMean() {
+    void everyCriterionIsAnsweredOnItsOwnScale() {
+        Picture[] p = pictures();
         try (Judge judge = judge()) {
-            Judgement j = judge.judge(call());
-            assertThat(j.protocol()).isEqualTo(JudgeCall.VIESCORE);
-            double sc = j.score("semantic");
-            double pq = j.score("quality");
-            assertThat(sc).isBetween(0.0, 10.0);
-            assertThat(pq).isBetween(0.0, 10.0);
-            // judges may round their scores to two decimals
-            assertThat(j.score("overall")).isCloseTo(Math.sqrt(sc * pq), within(0.01));
+            for (JudgeCall call : List.of(call(), qualityQuestion(p[1], "make the image brighter", 9))) {
+                Judgement j = judge.judge(call);
+                assertThat(j.protocol()).isEqualTo(call.protocol());
+                assertThat(j.scores().keySet()).containsExactlyElementsOf(call.criterionNames());
+                for (Criterion c : call.criteria()) {
+                    assertThat(j.score(c.name()))
+                            .as(call.question() + " " + c.name())
+                            .isBetween((double) c.min(), (double) c.max());
+                }
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -290,6 +289,9 @@ public final class FakeOpenAiChatServer extends FakeHttpServer {
         return node.toString();
     }
 
+    /** The share of each criterion's range the default judge answer gives, by position. */
+    private static final double[] JUDGE_SHARES = {0.7, 0.9, 0.8, 0.6};
+
     /** The default responder: {@link #defaultAnswer(String, String, boolean)} on the request's texts. */
     public static String defaultAnswer(ChatCall call) {
         return defaultAnswer(call.prompt(), call.lastUserText(), call.wantsJsonSchema());
@@ -298,8 +300,9 @@ public final class FakeOpenAiChatServer extends FakeHttpServer {
     /**
      * A correct answer to each of EditLoop's prompt formats, told apart by what the last user message asks for: a
      * reflect verdict ({@code <verdict>}), a target description ({@code <target>}), a think-while-edit critique
-     * ({@code <score>}), a rewrite ({@code <answer>}), a VIEScore grade ({@code "score": [}; quality when the first
-     * prompt speaks of naturalness: {@code [8, 6]}, else semantic: {@code [7, 9]}), "OK" to "Reply with OK".
+     * ({@code <score>}), a rewrite ({@code <answer>}), a judge's grades (the judge's reply form lists each criterion as
+     * {@code "name": <integer MIN-MAX>}; the answer gives the criteria, in order, 70%, 90%, 80% and 60% of their
+     * range, rounded: {@code 7, 9, 8, 6} on 0–10, {@code 4, 5, 4, 3} on 1–5), "OK" to "Reply with OK".
      *
      * @param firstUserText the conversation's first user text (the prompt)
      * @param lastUserText its last user text (the prompt, or a repair message)
@@ -340,11 +343,24 @@ public final class FakeOpenAiChatServer extends FakeHttpServer {
                     : "<think>A street under a grey sky.</think>"
                             + "<answer>turn the sky deep orange; add warm light on the walls</answer>";
         }
-        if (last.replace(" ", "").contains("\"score\":[")) {
-            boolean quality = first.toLowerCase(Locale.ROOT).contains("naturalness");
-            return quality
-                    ? "{\"score\": [8, 6], \"reasoning\": \"Natural light, a faint seam along the roof.\"}"
-                    : "{\"score\": [7, 9], \"reasoning\": \"The sky changed as asked; nothing else moved.\"}";
+        java.util.regex.Matcher grade = java.util.regex.Pattern.compile("\"([a-z0-9_]+)\": <integer (-?\\d+)-(-?\\d+)>")
+                .matcher(last);
+        StringBuilder grades = new StringBuilder("{");
+        int n = 0;
+        while (grade.find()) {
+            int min = Integer.parseInt(grade.group(2));
+            int max = Integer.parseInt(grade.group(3));
+            int value = (int) Math.round(min + (max - min) * JUDGE_SHARES[n % JUDGE_SHARES.length]);
+            grades.append('"')
+                    .append(grade.group(1))
+                    .append("\": ")
+                    .append(value)
+                    .append(", ");
+            n++;
+        }
+        if (n > 0) {
+            return grades.append("\"explanation\": \"The sky changed as asked; a faint seam along the roof.\"}")
+                    .toString();
         }
         return "I am not sure what you are asking.";
     }
