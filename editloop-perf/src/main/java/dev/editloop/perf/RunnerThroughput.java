@@ -11,6 +11,7 @@ import dev.editloop.bench.run.BenchRunner;
 import dev.editloop.bench.run.BenchSummary;
 import dev.editloop.bench.store.SqliteStore;
 import dev.editloop.core.BackendIdentity;
+import dev.editloop.core.Criterion;
 import dev.editloop.core.Critique;
 import dev.editloop.core.CritiqueCall;
 import dev.editloop.core.EditCall;
@@ -18,6 +19,7 @@ import dev.editloop.core.EditResult;
 import dev.editloop.core.Editor;
 import dev.editloop.core.Judge;
 import dev.editloop.core.JudgeCall;
+import dev.editloop.core.JudgeImage;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.Plan;
@@ -349,7 +351,15 @@ public final class RunnerThroughput {
         @Override
         public List<JudgeCall> questions(
                 BenchCase benchCase, Picture source, Picture edited, Picture reference, long seed) {
-            return List.of(new JudgeCall("one", source, edited, benchCase.instruction(), seed));
+            return List.of(new JudgeCall(
+                    "one",
+                    "score",
+                    List.of(JudgeImage.source(source), JudgeImage.edited(edited)),
+                    "Score the edit.",
+                    List.of(new Criterion("score", 0, 10, Criterion.Meaning.INSTRUCTION)),
+                    benchCase.instruction(),
+                    null,
+                    seed));
         }
 
         @Override

@@ -9,14 +9,15 @@ import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.JudgeCall;
 import dev.editloop.core.Judgement;
 import dev.editloop.core.image.Picture;
+import dev.editloop.testkit.VieQuestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small protocol for runner tests: asks the VIEScore question about the instruction, and a second one about the
- * text reference when the case has one; a case scores the mean overall of the answers it got.
+ * A small protocol for runner tests: asks the VIEScore semantic question about the instruction, and a second one about
+ * the text reference when the case has one; a case scores the mean SC of the answers it got.
  */
 final class AskProtocol implements Protocol {
     @Override
@@ -33,9 +34,9 @@ final class AskProtocol implements Protocol {
     public List<JudgeCall> questions(
             BenchCase benchCase, Picture source, Picture edited, Picture reference, long seed) {
         List<JudgeCall> out = new ArrayList<>();
-        out.add(new JudgeCall(JudgeCall.VIESCORE, source, edited, benchCase.instruction(), seed));
+        out.add(VieQuestions.semantic(source, edited, benchCase.instruction(), seed));
         if (benchCase.referenceText() != null) {
-            out.add(new JudgeCall(JudgeCall.VIESCORE, source, edited, benchCase.referenceText(), seed));
+            out.add(VieQuestions.semantic(source, edited, benchCase.referenceText(), seed));
         }
         return out;
     }
@@ -52,8 +53,9 @@ final class AskProtocol implements Protocol {
                 problems.add("question " + i + " has no answer");
                 continue;
             }
-            raw.put("overall_" + i, j.score("overall"));
-            sum += j.score("overall");
+            double semantic = Math.min(j.score("edit_success"), j.score("overediting"));
+            raw.put("semantic_" + i, semantic);
+            sum += semantic;
             n++;
         }
         Map<String, Double> derived = n == 0 ? Map.of() : Map.of("O", sum / n);

@@ -3,6 +3,7 @@ package dev.editloop.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.editloop.bench.BenchCase;
+import dev.editloop.bench.protocol.Protocols;
 import dev.editloop.testkit.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,9 +53,9 @@ final class RiseData {
         return out;
     }
 
-    /** The run both the child and the tests make: embedded backends, 3 turns, a short lease. */
+    /** The run both the child and the tests make: embedded backends, RISE's own protocol, 3 turns, a short lease. */
     static BenchOptions options(Path runDir, List<BenchCase> cases, int limit, int concurrency) {
-        return BenchOptions.builder(runDir, "rise", "rise-64", cases, new AskProtocol())
+        return BenchOptions.builder(runDir, "rise", "rise-64", cases, Protocols.get("rise", Map.of()))
                 .limit(limit)
                 .maxTurns(3)
                 .concurrency(concurrency)
