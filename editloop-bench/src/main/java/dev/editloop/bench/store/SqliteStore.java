@@ -23,8 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The default result store: a SQLite database {@code run.db} in the run folder (WAL journal, a busy timeout, full
- * sync), so that a run survives {@code kill -9} and a power cut with every committed case intact.
+ * The default result store: a SQLite database {@code run.db} in the run folder (WAL journal, a busy timeout), so that a
+ * run survives {@code kill -9} with every committed case intact. Synchronous mode NORMAL: in WAL mode a commit is
+ * durable once the process has written it (a killed process loses nothing committed); only a power cut or an OS crash
+ * can lose the last commits before a checkpoint, and the database stays consistent, so those cases are simply redone.
+ * FULL would add an fsync to every claim and commit, which at K = 64 costs several percent of the run's wall time.
  *
  * <p>Tables: {@code manifest} (one row: the manifest as JSON, start and end), {@code sessions} (every process that
  * worked on the run: start, end, EditLoop version and commit, host), {@code cases} (id, position, state {@code
@@ -78,7 +81,7 @@ public final class SqliteStore implements ResultStore {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         try {

@@ -195,6 +195,8 @@ class FormatsTest {
                 2,
                 "final.png",
                 "threshold",
+                null,
+                null,
                 null);
         TrajectoryJson.write(trajectory, folder.resolve("trajectory.json"));
 
