@@ -88,6 +88,17 @@ final class BackendOptions {
         return new BackendSpec(spec.kind(), spec.endpoints(), params);
     }
 
+    /**
+     * Any spec string or configured name, with {@code --timeout} applied; the thinker's own string also gets its
+     * {@code --prompt} files (for commands that resolve specs lazily, through a backends session).
+     */
+    BackendSpec resolve(EditLoopConfig cfg, String text) {
+        if (text.equals(thinker) && !prompts.isEmpty()) {
+            return thinkerSpec(cfg);
+        }
+        return withTimeout(cfg.resolve(text));
+    }
+
     private BackendSpec withTimeout(BackendSpec spec) {
         if (timeout == null || spec.kind().equals(EMBEDDED) || spec.params().containsKey("timeout")) {
             return spec;

@@ -27,10 +27,11 @@ import picocli.CommandLine.Command;
             "Examples (in the EditLoop folder):",
             "  ./editloop edit --image examples/chelsea.png \\",
             "      --instruction \"make this look like an old photograph\"",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --limit 8 --out runs/rise",
             "  ./editloop backends",
             "  ./editloop help edit"
         },
-        subcommands = {EditCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EditCommand.class, BenchCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code: the run completed (whether or not the threshold was reached). */
     public static final int OK = 0;
@@ -101,16 +102,31 @@ public final class Main implements Runnable {
 
     /** The version and the git commit it was built from, embedded by the build. */
     static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
+        /** The version, or {@code development build}. */
+        static String version() {
+            return filled(properties().getProperty("version"), "development build");
+        }
+
+        /** The git commit, or {@code unknown}. */
+        static String commit() {
+            return filled(properties().getProperty("commit"), "unknown");
+        }
+
+        private static Properties properties() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
             } catch (IOException e) {
-                // reported as unknown below
+                // reported as unknown
             }
+            return p;
+        }
+
+        @Override
+        public String[] getVersion() {
+            Properties p = properties();
             return new String[] {
                 "editloop " + filled(p.getProperty("version"), "development build") + " (commit "
                         + filled(p.getProperty("commit"), "unknown") + ")",
