@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,7 +63,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -81,6 +81,10 @@ public final class InstructionSweep {
                     System.exit(2);
                 }
             }
+        }
+        if (args[0].equals("heldout")) {
+            heldout(threads, limit);
+            return;
         }
         List<Case> cases = load(args[0]);
         if (cases.size() > limit) {
@@ -138,6 +142,22 @@ public final class InstructionSweep {
                             o.c().instruction(),
                             o.best()));
         }
+    }
+
+    /** The held-out phrasing corpus: pass rate per family and every failure (see {@link HeldoutEvaluation}). */
+    private static void heldout(int threads, int limit) throws Exception {
+        Path corpusFile = TestImages.repoRoot().resolve("examples/heldout/phrasings.jsonl");
+        Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
+        need(corpusFile);
+        need(images);
+        HeldoutEvaluation.Corpus corpus = HeldoutEvaluation.load(corpusFile, images);
+        if (corpus.lines().size() > limit) {
+            corpus = new HeldoutEvaluation.Corpus(corpus.lines().subList(0, limit), corpus.familyOf(), corpus.images());
+        }
+        long start = System.nanoTime();
+        List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, threads);
+        HeldoutEvaluation.print(
+                new PrintStream(System.out, true, StandardCharsets.UTF_8), outcomes, (System.nanoTime() - start) / 1e9);
     }
 
     private static Outcome run(LoopEngine engine, Case c, Picture picture, Path stand) {

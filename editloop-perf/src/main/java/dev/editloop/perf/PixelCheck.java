@@ -1,0 +1,526 @@
+package dev.editloop.perf;
+
+import dev.editloop.core.image.Picture;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One pixel check of the held-out phrasing corpus: a measure, a region and a direction from the corpus's closed list,
+ * evaluated on an edited image against its source with plain pixel statistics of its own (independent of the heuristic
+ * thinker's measurements, so the thinker cannot grade itself).
+ *
+ * <p>Measures: brightness (mean luma), saturation (mean HSV saturation), warmth (mean red minus blue), contrast (luma
+ * standard deviation), sharpness (mean absolute Laplacian), noise (mean absolute difference from a 3×3 box blur),
+ * hue_shift (share of coloured pixels whose hue moved by more than 20°), grayscale, sepia, inverted, colour_count
+ * (distinct colours at 5 bits a channel), vignette (corner-to-centre luma ratio), changed and unchanged (per-pixel
+ * differences), orientation (which of the eight rotations and flips of the source the edit resembles most), aspect and
+ * size. Directions: up, down, same, yes, no. Regions: whole, halves, thirds, center (the middle third in both
+ * directions), corners (the four outer quarter-by-quarter boxes), sky (the top third), subject (the central third
+ * box), background (the outer tenth all round) and outside_region (everything not in the line's other regions).
+ *
+ * @param measure what is measured
+ * @param region where
+ * @param direction which way it must go
+ */
+public record PixelCheck(String measure, String region, String direction) {
+    private static final List<String> MEASURES = List.of(
+            "brightness",
+            "saturation",
+            "warmth",
+            "contrast",
+            "sharpness",
+            "noise",
+            "hue_shift",
+            "grayscale",
+            "sepia",
+            "inverted",
+            "colour_count",
+            "vignette",
+            "changed",
+            "unchanged",
+            "orientation",
+            "aspect",
+            "size");
+    private static final List<String> REGIONS = List.of(
+            "whole",
+            "left_half",
+            "right_half",
+            "top_half",
+            "bottom_half",
+            "top_third",
+            "middle_third",
+            "bottom_third",
+            "center",
+            "corners",
+            "sky",
+            "subject",
+            "background",
+            "outside_region");
+    private static final List<String> DIRECTIONS = List.of("up", "down", "same", "yes", "no");
+
+    public PixelCheck {
+        if (!MEASURES.contains(measure)) {
+            throw new IllegalArgumentException("unknown measure '" + measure + "' (known: " + MEASURES + ")");
+        }
+        if (!REGIONS.contains(region)) {
+            throw new IllegalArgumentException("unknown region '" + region + "' (known: " + REGIONS + ")");
+        }
+        if (!DIRECTIONS.contains(direction)) {
+            throw new IllegalArgumentException("unknown direction '" + direction + "' (known: " + DIRECTIONS + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return measure + "/" + region + "/" + direction;
+    }
+
+    /** What a check found: whether it holds, and the numbers it compared. */
+    public record Result(PixelCheck check, boolean holds, String detail) {}
+
+    /**
+     * Evaluates this check on {@code edit} against {@code source}; {@code others} are the line's other checks (their
+     * regions make the complement that {@code outside_region} means).
+     */
+    public Result evaluate(Picture source, Picture edit, List<PixelCheck> others) {
+        Plane s = new Plane(source);
+        Plane e = new Plane(edit);
+        boolean sameSize = source.width() == edit.width() && source.height() == edit.height();
+        return switch (measure) {
+            case "orientation" -> orientation(s, e);
+            case "aspect" ->
+                compare(
+                        (double) source.width() / source.height(),
+                        (double) edit.width() / edit.height(),
+                        0.02,
+                        0.02,
+                        true);
+            case "size" -> compare(source.pixels(), edit.pixels(), 0.01, 0.01, true);
+            case "changed", "unchanged" -> {
+                if (!sameSize) {
+                    yield result(measure.equals("changed"), "the size changed");
+                }
+                boolean[] mask = mask(region, s.w, s.h, others);
+                double[] d = difference(s, e, mask);
+                boolean changed = d[0] > 2.0 || d[1] > 0.02;
+                boolean unchanged = d[0] <= 3.0 && d[1] <= 0.03;
+                String detail = String.format(Locale.ROOT, "mean |Δ| %.2f, share changed %.3f", d[0], d[1]);
+                yield result(measure.equals("changed") ? changed : unchanged, detail);
+            }
+            default -> {
+                double before = stat(s, mask(region, s.w, s.h, others), null);
+                double after = stat(e, mask(region, e.w, e.h, others), s);
+                yield switch (measure) {
+                    case "brightness" -> compare(before, after, 2.0, 6.0, false);
+                    case "saturation" -> compare(before, after, 0.01, 0.04, false);
+                    case "warmth" -> compare(before, after, 2.0, 6.0, false);
+                    case "contrast" -> compare(before, after, 0.02, 0.10, true);
+                    case "sharpness", "noise" -> compare(before, after, 0.05, 0.20, true);
+                    case "vignette" -> new Cmp(this, -before, -after, 0.02, 0.02, false).get();
+                    case "colour_count" -> compare(before, after, 0.10, 0.05, true);
+                    case "hue_shift" -> result(after > 0.02, String.format(Locale.ROOT, "hue moved on %.3f", after));
+                    case "grayscale" -> yesNo(after < 0.04, String.format(Locale.ROOT, "saturation %.3f", after));
+                    case "sepia" ->
+                        yesNo(
+                                after >= 0.5 && after > before + 0.1,
+                                String.format(Locale.ROOT, "sepia share %.3f → %.3f", before, after));
+                    case "inverted" -> yesNo(after < -0.5, String.format(Locale.ROOT, "correlation %.3f", after));
+                    default -> throw new IllegalStateException(measure);
+                };
+            }
+        };
+    }
+
+    private Result result(boolean holds, String detail) {
+        return new Result(this, holds, detail);
+    }
+
+    private Result yesNo(boolean yes, String detail) {
+        return new Result(this, direction.equals("no") != yes, detail);
+    }
+
+    /** A comparison whose sense can be turned round (a vignette darkens the corner ratio). */
+    private record Cmp(PixelCheck check, double before, double after, double move, double keep, boolean relative) {
+        Result get() {
+            double delta = after - before;
+            double scale = relative ? Math.max(1e-9, Math.abs(before)) : 1;
+            double d = delta / scale;
+            boolean holds = switch (check.direction) {
+                case "up", "yes" -> d >= move;
+                case "down" -> d <= -move;
+                case "same", "no" -> Math.abs(d) <= keep;
+                default -> false;
+            };
+            return new Result(check, holds, String.format(Locale.ROOT, "%.4g → %.4g", before, after));
+        }
+    }
+
+    private Result compare(double before, double after, double move, double keep, boolean relative) {
+        return new Cmp(this, before, after, move, keep, relative).get();
+    }
+
+    private double stat(Plane p, boolean[] m, Plane source) {
+        int w = p.w;
+        int h = p.h;
+        double sum = 0;
+        double sum2 = 0;
+        long n = 0;
+        switch (measure) {
+            case "brightness", "contrast" -> {
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        sum += p.luma[i];
+                        sum2 += p.luma[i] * p.luma[i];
+                        n++;
+                    }
+                }
+                if (n == 0) {
+                    return 0;
+                }
+                double mean = sum / n;
+                return measure.equals("brightness") ? mean : Math.sqrt(Math.max(0, sum2 / n - mean * mean));
+            }
+            case "saturation", "grayscale" -> {
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        sum += p.sat(i);
+                        n++;
+                    }
+                }
+                return n == 0 ? 0 : sum / n;
+            }
+            case "warmth" -> {
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        sum += p.r[i] - p.b[i];
+                        n++;
+                    }
+                }
+                return n == 0 ? 0 : sum / n;
+            }
+            case "sharpness", "noise" -> {
+                for (int y = 1; y < h - 1; y++) {
+                    for (int x = 1; x < w - 1; x++) {
+                        int i = y * w + x;
+                        if (!m[i]) {
+                            continue;
+                        }
+                        double around = p.luma[i - 1] + p.luma[i + 1] + p.luma[i - w] + p.luma[i + w];
+                        if (measure.equals("sharpness")) {
+                            sum += Math.abs(4 * p.luma[i] - around);
+                        } else {
+                            double box = around
+                                    + p.luma[i]
+                                    + p.luma[i - w - 1]
+                                    + p.luma[i - w + 1]
+                                    + p.luma[i + w - 1]
+                                    + p.luma[i + w + 1];
+                            sum += Math.abs(p.luma[i] - box / 9);
+                        }
+                        n++;
+                    }
+                }
+                return n == 0 ? 0 : sum / n;
+            }
+            case "colour_count" -> {
+                boolean[] seen = new boolean[1 << 15];
+                int count = 0;
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        int key = ((int) p.r[i] >> 3) << 10 | ((int) p.g[i] >> 3) << 5 | ((int) p.b[i] >> 3);
+                        if (!seen[key]) {
+                            seen[key] = true;
+                            count++;
+                        }
+                    }
+                }
+                return count;
+            }
+            case "vignette" -> {
+                boolean[] corners = mask("corners", w, h, List.of());
+                boolean[] centre = mask("center", w, h, List.of());
+                double c = 0;
+                double k = 0;
+                long nc = 0;
+                long nk = 0;
+                for (int i = 0; i < w * h; i++) {
+                    if (corners[i]) {
+                        c += p.luma[i];
+                        nc++;
+                    } else if (centre[i]) {
+                        k += p.luma[i];
+                        nk++;
+                    }
+                }
+                return (c / Math.max(1, nc) + 1) / (k / Math.max(1, nk) + 1);
+            }
+            case "sepia" -> {
+                // share of region pixels that are warm and muted in sepia's order: red ≥ green ≥ blue, red − blue
+                // between 8 and 90 levels, low saturation
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        double rb = p.r[i] - p.b[i];
+                        boolean ordered = p.r[i] + 2 >= p.g[i] && p.g[i] + 2 >= p.b[i];
+                        if (ordered && rb >= 6 && rb <= 110 && p.sat(i) < 0.55) {
+                            sum++;
+                        }
+                        n++;
+                    }
+                }
+                return n == 0 ? 0 : sum / n;
+            }
+            case "inverted" -> {
+                if (source == null) {
+                    return 0;
+                }
+                if (source.w != w || source.h != h) {
+                    return 1;
+                }
+                double sx = 0;
+                double sy = 0;
+                double sxx = 0;
+                double syy = 0;
+                double sxy = 0;
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        double a = source.luma[i];
+                        double b = p.luma[i];
+                        sx += a;
+                        sy += b;
+                        sxx += a * a;
+                        syy += b * b;
+                        sxy += a * b;
+                        n++;
+                    }
+                }
+                if (n == 0) {
+                    return 1;
+                }
+                double cov = sxy / n - sx / n * sy / n;
+                double va = sxx / n - sx / n * sx / n;
+                double vb = syy / n - sy / n * sy / n;
+                return cov / Math.sqrt(Math.max(1e-9, va * vb));
+            }
+            case "hue_shift" -> {
+                if (source == null) {
+                    return 0;
+                }
+                if (source.w != w || source.h != h) {
+                    return 1;
+                }
+                long moved = 0;
+                for (int i = 0; i < w * h; i++) {
+                    if (m[i]) {
+                        n++;
+                        if (source.sat(i) > 0.15 && p.sat(i) > 0.15 && source.value(i) > 40 && p.value(i) > 40) {
+                            double d = Math.abs(source.hue(i) - p.hue(i));
+                            d = Math.min(d, 360 - d);
+                            if (d > 20) {
+                                moved++;
+                            }
+                        }
+                    }
+                }
+                return n == 0 ? 0 : (double) moved / n;
+            }
+            default -> throw new IllegalStateException(measure);
+        }
+    }
+
+    private static double[] difference(Plane s, Plane e, boolean[] m) {
+        double sum = 0;
+        long changed = 0;
+        long n = 0;
+        for (int i = 0; i < s.w * s.h; i++) {
+            if (m[i]) {
+                double d = Math.max(
+                        Math.abs(s.r[i] - e.r[i]), Math.max(Math.abs(s.g[i] - e.g[i]), Math.abs(s.b[i] - e.b[i])));
+                sum += (Math.abs(s.r[i] - e.r[i]) + Math.abs(s.g[i] - e.g[i]) + Math.abs(s.b[i] - e.b[i])) / 3;
+                if (d > 12) {
+                    changed++;
+                }
+                n++;
+            }
+        }
+        return n == 0 ? new double[] {0, 0} : new double[] {sum / n, (double) changed / n};
+    }
+
+    private Result orientation(Plane s, Plane e) {
+        int size = 32;
+        double[] edit = e.thumbnail(size);
+        double[] src = s.thumbnail(size);
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int t = 0; t < 8; t++) {
+            double d = 0;
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    int[] xy = transform(t, x, y, size);
+                    d += Math.abs(edit[y * size + x] - src[xy[1] * size + xy[0]]);
+                }
+            }
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = t;
+            }
+        }
+        return yesNo(best != 0, "closest to " + TRANSFORMS.get(best) + " of the source");
+    }
+
+    private static final List<String> TRANSFORMS = List.of(
+            "identity",
+            "rotation by 90°",
+            "rotation by 180°",
+            "rotation by 270°",
+            "mirror",
+            "vertical flip",
+            "transpose",
+            "anti-transpose");
+
+    private static int[] transform(int t, int x, int y, int n) {
+        int m = n - 1;
+        return switch (t) {
+            case 0 -> new int[] {x, y};
+            case 1 -> new int[] {y, m - x};
+            case 2 -> new int[] {m - x, m - y};
+            case 3 -> new int[] {m - y, x};
+            case 4 -> new int[] {m - x, y};
+            case 5 -> new int[] {x, m - y};
+            case 6 -> new int[] {y, x};
+            default -> new int[] {m - y, m - x};
+        };
+    }
+
+    /** The pixels a region covers in a w×h image. */
+    static boolean[] mask(String region, int w, int h, List<PixelCheck> others) {
+        boolean[] m = new boolean[w * h];
+        if (region.equals("outside_region")) {
+            boolean any = false;
+            for (PixelCheck o : others) {
+                if (!o.region.equals("outside_region") && !o.region.equals("whole")) {
+                    boolean[] r = mask(o.region, w, h, List.of());
+                    for (int i = 0; i < m.length; i++) {
+                        m[i] |= r[i];
+                    }
+                    any = true;
+                }
+            }
+            for (int i = 0; i < m.length; i++) {
+                m[i] = !m[i];
+            }
+            if (!any) {
+                java.util.Arrays.fill(m, false);
+            }
+            return m;
+        }
+        if (region.equals("corners")) {
+            fill(m, w, 0, 0, w / 4, h / 4);
+            fill(m, w, w - w / 4, 0, w, h / 4);
+            fill(m, w, 0, h - h / 4, w / 4, h);
+            fill(m, w, w - w / 4, h - h / 4, w, h);
+            return m;
+        }
+        if (region.equals("background")) {
+            fill(m, w, 0, 0, w, h);
+            int bx = Math.max(1, w / 10);
+            int by = Math.max(1, h / 10);
+            boolean[] inner = new boolean[w * h];
+            fill(inner, w, bx, by, w - bx, h - by);
+            for (int i = 0; i < m.length; i++) {
+                m[i] = !inner[i];
+            }
+            return m;
+        }
+        switch (region) {
+            case "whole" -> fill(m, w, 0, 0, w, h);
+            case "left_half" -> fill(m, w, 0, 0, w / 2, h);
+            case "right_half" -> fill(m, w, w - w / 2, 0, w, h);
+            case "top_half" -> fill(m, w, 0, 0, w, h / 2);
+            case "bottom_half" -> fill(m, w, 0, h - h / 2, w, h);
+            case "top_third", "sky" -> fill(m, w, 0, 0, w, h / 3);
+            case "middle_third" -> fill(m, w, 0, h / 3, w, h - h / 3);
+            case "bottom_third" -> fill(m, w, 0, h - h / 3, w, h);
+            case "center", "subject" -> fill(m, w, w / 3, h / 3, w - w / 3, h - h / 3);
+            default -> throw new IllegalStateException(region);
+        }
+        return m;
+    }
+
+    private static void fill(boolean[] m, int w, int x0, int y0, int x1, int y1) {
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                m[y * w + x] = true;
+            }
+        }
+    }
+
+    /** An image's channels as doubles, with luma. */
+    private static final class Plane {
+        final int w;
+        final int h;
+        final double[] r;
+        final double[] g;
+        final double[] b;
+        final double[] luma;
+
+        Plane(Picture p) {
+            w = p.width();
+            h = p.height();
+            byte[] bgr = p.bgr();
+            r = new double[w * h];
+            g = new double[w * h];
+            b = new double[w * h];
+            luma = new double[w * h];
+            for (int i = 0; i < w * h; i++) {
+                b[i] = bgr[3 * i] & 0xff;
+                g[i] = bgr[3 * i + 1] & 0xff;
+                r[i] = bgr[3 * i + 2] & 0xff;
+                luma[i] = 0.299 * r[i] + 0.587 * g[i] + 0.114 * b[i];
+            }
+        }
+
+        double value(int i) {
+            return Math.max(r[i], Math.max(g[i], b[i]));
+        }
+
+        double sat(int i) {
+            double max = value(i);
+            double min = Math.min(r[i], Math.min(g[i], b[i]));
+            return max <= 0 ? 0 : (max - min) / max;
+        }
+
+        double hue(int i) {
+            double max = value(i);
+            double min = Math.min(r[i], Math.min(g[i], b[i]));
+            double c = max - min;
+            if (c <= 0) {
+                return 0;
+            }
+            double hue;
+            if (max == r[i]) {
+                hue = ((g[i] - b[i]) / c) % 6;
+            } else if (max == g[i]) {
+                hue = (b[i] - r[i]) / c + 2;
+            } else {
+                hue = (r[i] - g[i]) / c + 4;
+            }
+            return (hue * 60 + 360) % 360;
+        }
+
+        double[] thumbnail(int n) {
+            double[] t = new double[n * n];
+            int[] count = new int[n * n];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int k = (y * n / h) * n + x * n / w;
+                    t[k] += luma[y * w + x];
+                    count[k]++;
+                }
+            }
+            for (int k = 0; k < t.length; k++) {
+                t[k] /= Math.max(1, count[k]);
+            }
+            return t;
+        }
+    }
+}
