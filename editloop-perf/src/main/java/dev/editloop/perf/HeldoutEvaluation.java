@@ -59,7 +59,8 @@ public final class HeldoutEvaluation {
             double pq,
             String best,
             List<PixelCheck.Result> failedChecks,
-            String why) {}
+            String why,
+            String reasoning) {}
 
     /** The corpus, its families and its photos folder. */
     public record Corpus(List<Line> lines, Map<String, String> familyOf, Path images) {
@@ -148,10 +149,15 @@ public final class HeldoutEvaluation {
         boolean failedVerdict = result.stopReason() == StopReason.VERDICT_FAILED
                 || result.turns().stream()
                         .anyMatch(t -> t.critique() != null && t.critique().verdict() == Verdict.FAILED);
+        Turn last = result.turns().isEmpty() ? null : result.turns().getLast();
+        String reasoning = last == null || last.critique() == null
+                ? String.valueOf(result.verdictReason())
+                : last.critique().reasoning();
         if (!l.expectDone()) {
             boolean honest = !reached && (failedVerdict || !result.accepted());
             String why = honest ? "" : reached ? "claimed success (threshold reached)" : "edit handed over";
-            return new Outcome(l, family, honest, result.stopReason(), sc, pq, bestInstruction, List.of(), why);
+            return new Outcome(
+                    l, family, honest, result.stopReason(), sc, pq, bestInstruction, List.of(), why, reasoning);
         }
         Picture edit = result.finalImage();
         List<PixelCheck.Result> failed = new ArrayList<>();
@@ -167,11 +173,20 @@ public final class HeldoutEvaluation {
             why = (why.isEmpty() ? "" : why + "; ") + "pixel checks failed";
         }
         return new Outcome(
-                l, family, reached && failed.isEmpty(), result.stopReason(), sc, pq, bestInstruction, failed, why);
+                l,
+                family,
+                reached && failed.isEmpty(),
+                result.stopReason(),
+                sc,
+                pq,
+                bestInstruction,
+                failed,
+                why,
+                reasoning);
     }
 
     /** Prints the pass rate per family and overall, then every failure with its reason. */
-    public static void print(PrintStream out, List<Outcome> outcomes, double seconds) {
+    public static void print(PrintStream out, List<Outcome> outcomes, double seconds, boolean reasoning) {
         Map<String, int[]> rows = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             int[] r = rows.computeIfAbsent(o.family(), k -> new int[2]);
@@ -219,6 +234,9 @@ public final class HeldoutEvaluation {
                     o.failedChecks().stream()
                             .map(r -> " [" + r.check() + ": " + r.detail() + "]")
                             .reduce("", String::concat));
+            if (reasoning) {
+                out.println("    reasoning: " + String.valueOf(o.reasoning()).replace("\n", "\n      "));
+            }
         }
     }
 

@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,15 +63,17 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
             System.exit(2);
         }
         boolean listClaims = false;
         boolean listAll = false;
         int limit = Integer.MAX_VALUE;
         int threads = 2;
+        String only = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
+                case "--only" -> only = args[++i];
                 case "--list-claims" -> listClaims = true;
                 case "--list-all" -> listAll = true;
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
@@ -83,7 +85,7 @@ public final class InstructionSweep {
             }
         }
         if (args[0].equals("heldout")) {
-            heldout(threads, limit);
+            heldout(threads, limit, only);
             return;
         }
         List<Case> cases = load(args[0]);
@@ -145,19 +147,33 @@ public final class InstructionSweep {
     }
 
     /** The held-out phrasing corpus: pass rate per family and every failure (see {@link HeldoutEvaluation}). */
-    private static void heldout(int threads, int limit) throws Exception {
+    private static void heldout(int threads, int limit, String only) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve("examples/heldout/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
         need(corpusFile);
         need(images);
         HeldoutEvaluation.Corpus corpus = HeldoutEvaluation.load(corpusFile, images);
+        if (only != null) {
+            // ids ("h003,h017") or family names ("tone")
+            List<String> wanted = List.of(only.split(","));
+            HeldoutEvaluation.Corpus all = corpus;
+            corpus = new HeldoutEvaluation.Corpus(
+                    all.lines().stream()
+                            .filter(l -> wanted.contains(l.id()) || wanted.contains(all.family(l)))
+                            .toList(),
+                    all.familyOf(),
+                    all.images());
+        }
         if (corpus.lines().size() > limit) {
             corpus = new HeldoutEvaluation.Corpus(corpus.lines().subList(0, limit), corpus.familyOf(), corpus.images());
         }
         long start = System.nanoTime();
         List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, threads);
         HeldoutEvaluation.print(
-                new PrintStream(System.out, true, StandardCharsets.UTF_8), outcomes, (System.nanoTime() - start) / 1e9);
+                new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                outcomes,
+                (System.nanoTime() - start) / 1e9,
+                only != null);
     }
 
     private static Outcome run(LoopEngine engine, Case c, Picture picture, Path stand) {

@@ -171,7 +171,45 @@ final class ClauseParser {
             "sort",
             "type",
             "treatment",
-            "up");
+            "up",
+            // hedges, pronouns and particles that say nothing about what to do
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "maybe",
+            "perhaps",
+            "quite",
+            "only",
+            "but",
+            "thing",
+            "one",
+            "out",
+            "her",
+            "him",
+            "his",
+            "them",
+            "their",
+            "she",
+            "he",
+            "they",
+            "show",
+            "feel",
+            "feels",
+            "seems",
+            "was",
+            "are",
+            "toward",
+            "towards",
+            "back",
+            "bring",
+            "knock",
+            "pull",
+            "dial",
+            "stick",
+            "fine",
+            "instead",
+            "toning");
 
     /** Words that alone make a clause ignorable. */
     private static final Set<String> COURTESY = Set.of(
@@ -267,6 +305,54 @@ final class ClauseParser {
             new Object[] {p(REGION_PREP_THE + "(?:bottom|lower)(?: edge)?\\b"), Region.BOTTOM_HALF},
             new Object[] {p(REGION_PREP_THE + "left(?: hand)?(?: edge)?\\b"), Region.LEFT_HALF},
             new Object[] {p(REGION_PREP_THE + "right(?: hand)?(?: edge)?\\b"), Region.RIGHT_HALF});
+
+    private static final Pattern COLORED_THING =
+            p("\\b(" + COLOR_ALT + ")\\s+(?!(?:" + COLOR_ALT + ")\\b)([a-z]{3,})\\b");
+    private static final Set<String> NOT_A_THING = Set.of(
+            "and",
+            "then",
+            "into",
+            "with",
+            "from",
+            "instead",
+            "tint",
+            "tinted",
+            "cast",
+            "tone",
+            "tones",
+            "filter",
+            "background",
+            "backdrop",
+            "border",
+            "frame",
+            "text",
+            "letters",
+            "font",
+            "color",
+            "colors",
+            "shade",
+            "shades",
+            "hue",
+            "hues",
+            "light",
+            "lighting",
+            "glow",
+            "grain",
+            "vignette",
+            "top",
+            "bottom",
+            "left",
+            "right",
+            "center",
+            "middle",
+            "corner",
+            "half",
+            "third",
+            "side",
+            "everywhere",
+            "only",
+            "too",
+            "please");
 
     private static final Pattern REMOVE_VERB = p("\\b(?:remove|removed|erase|erased|delete|deleted|eliminate|"
             + "get rid of|take out|take away|clean up|cut out|wipe out|wipe away|wipe)\\b");
@@ -370,7 +456,7 @@ final class ClauseParser {
         }
         String text = c.quotes.get(Integer.parseInt(q.group(1)));
         int verbs = c.takeAll(p("\\b(?:add|write|put|place|insert|overlay|caption|captioned|label|labeled|labelled|"
-                + "print|type|stamp|title|titled|text|words?|saying|says|say|reading|reads|message|heading|"
+                + "print|type|stamp|stick|title|titled|text|words?|saying|says|say|reading|reads|message|heading|"
                 + "headline|letters|lettering|font|which|that)\\b"));
         if (verbs == 0) {
             return null;
@@ -415,7 +501,10 @@ final class ClauseParser {
                 > 0;
         boolean remove = c.takeAll(REMOVE_VERB) > 0;
         c.takeAll(p("\\b(?:replace|replaced|swap|switch|fill|filled|paint|painted|solid|plain|flat|uniform|"
-                + "simple|single)\\b"));
+                + "simple|single|pure|clean|blank)\\b"));
+        if (blur) {
+            Amount.take(c); // "blur the backdrop strongly": the background blur has one strength
+        }
         List<NamedColor> colors = c.takeColors();
         if (colors.size() > 1 || (blur && (remove || !colors.isEmpty()))) {
             return null;
@@ -432,6 +521,7 @@ final class ClauseParser {
     private static Action recolor(Clause c) {
         c.takeAll(p("\\b(?:recolor|recolored|replace|replaced|swap|switch|paint|painted|shift|changed)\\b"));
         c.takeAll(THING_NOUNS);
+        c.takeColoredThing();
         List<NamedColor> colors = c.takeColors();
         if (colors.size() != 2) {
             return null;
@@ -445,6 +535,7 @@ final class ClauseParser {
         }
         c.takeAll(THING_NOUNS);
         c.takeAll(p("\\bfrom\\b"));
+        c.takeColoredThing();
         List<NamedColor> colors = c.takeColors();
         return colors.size() == 1 ? new Action.RemoveColored(colors.get(0)) : null;
     }
@@ -459,6 +550,8 @@ final class ClauseParser {
         }
         c.takeAll(p("\\b(?:objects?|things?|stuff|content|contents|everything|whatever|anything|something|items?|"
                 + "which|what)\\b"));
+        // how the thing there looks ("the small white object in the top right"): it is found by its place
+        c.takeAll(p("\\b(?:small|little|tiny|big|large|dark|light|bright|shiny|" + COLOR_ALT + ")\\b"));
         return new Action.RemoveRegion(region);
     }
 
@@ -809,7 +902,8 @@ final class ClauseParser {
                 Style.SHARPEN
             },
             new Object[] {
-                p("\\btilt shift\\b|\\btiltshift\\b|\\bminiature\\b|\\bminiaturi[sz](?:e|ed)\\b|\\bdiorama\\b"),
+                p("\\btilt shift\\b|\\btiltshift\\b|\\bminiature\\b|\\bminiaturi[sz](?:e|ed)\\b|\\bdiorama\\b|"
+                        + "\\b(?:tiny |small )?(?:scale|toy) model\\b"),
                 Style.TILT_SHIFT
             },
             new Object[] {
@@ -843,6 +937,12 @@ final class ClauseParser {
         }
         if (style == null) {
             return null;
+        }
+        if (style == Style.VIGNETTE) {
+            c.takeAll(p("\\bdark\\b|\\b(?:around|round|along|at) the (?:edges|corners|borders|sides)\\b"));
+        }
+        if (style == Style.PIXEL_ART) {
+            c.takeAll(p("\\b(?:chunky|big|large|coarse|blocky)(?= (?:blocks?|pixels?|squares?)\\b)"));
         }
         if (c.takeAll(DOWN) > 0) {
             return null;
@@ -900,6 +1000,7 @@ final class ClauseParser {
                     Tone.SATURATION,
                     0),
             new ToneWord(p("\\b(?:saturate|saturated|vivid|vibrant|colorful|richer|rich)\\b"), Tone.SATURATION, 1),
+            new ToneWord(p("(?<=\\b(?:less|more) )intense\\b"), Tone.SATURATION, 0),
             new ToneWord(
                     p("\\b(?:desaturate|desaturated|muted|mute|duller|dull|washed out|subdued|paler|pale)\\b"),
                     Tone.SATURATION,
@@ -920,6 +1021,27 @@ final class ClauseParser {
         Region region = c.takeRegionOrWhole();
         Tone tone = null;
         int wordSign = 0;
+        // "it's too bright": the word names the quality to move and the way not to go
+        Tone tooTone = null;
+        int tooSign = 0;
+        MatchResult too = c.take(p("\\btoo\\s+(\\w+)\\b"));
+        if (too != null) {
+            for (ToneWord word : TONE_WORDS) {
+                Matcher w = word.pattern().matcher(" " + too.group(1) + " ");
+                if (w.find() && w.start() <= 1) {
+                    tooTone = word.tone();
+                    tooSign = word.sign();
+                    int end = w.end() - 1;
+                    if (end < too.group(1).length()) {
+                        return null; // a second word after the quality: not this reading
+                    }
+                    break;
+                }
+            }
+            if (tooTone == null || tooSign == 0) {
+                return null;
+            }
+        }
         for (ToneWord word : TONE_WORDS) {
             int n = c.takeAll(word.pattern());
             if (n == 0) {
@@ -936,11 +1058,22 @@ final class ClauseParser {
                 wordSign = word.sign();
             }
         }
+        if (tooTone != null) {
+            if (tone != null && tone != tooTone) {
+                return null;
+            }
+            tone = tooTone;
+            if (wordSign == 0) {
+                wordSign = -tooSign;
+                tooSign = 0; // the sign comes from "too" alone: a direction word below names the same move
+            }
+        }
         if (tone == null) {
             return null;
         }
         if (tone == Tone.HUE) {
-            c.takeAll(p("\\b(?:shift|shifted|rotate|rotated|move|spin|cycle)\\b"));
+            c.takeAll(
+                    p("\\b(?:shift|shifted|rotate|rotated|move|spin|cycle)\\b|\\b(?:around|round) the color wheel\\b"));
         }
         if (tone == Tone.WARMTH) {
             c.takeAll(p("\\b(?:tint|tinted|cast|temperature|white balance)\\b"));
@@ -954,6 +1087,9 @@ final class ClauseParser {
         boolean hasDir = up > 0 || down > 0;
         Amount amount = Amount.take(c);
         int sign = (wordSign == 0 ? 1 : wordSign) * dir;
+        if (tooTone != null && hasDir) {
+            sign = dir; // "too bright, bring it down": the direction word says which way
+        }
         if (wordSign == 0 && !hasDir && !amount.signed() && tone != Tone.HUE) {
             return null;
         }
@@ -1108,6 +1244,19 @@ final class ClauseParser {
                 .replaceAll("\\bnavy blue\\b", "navy")
                 .replaceAll("\\s+", " ")
                 .trim();
+        s = Words.numbers(s);
+        s = s.replaceAll("\\b(?:at\\s+)?full (?:strength|intensity|power)\\b", " at 100% ")
+                .replaceAll("\\ba stop\\b", "1 stop")
+                .replaceAll("\\ba handful of\\b", "5")
+                .replaceAll("\\ba few (?:flat )?(?=(?:color )?(?:levels?|colors?|tones?|shades?)\\b)", "4 ")
+                .replaceAll("\\bflip (?:the )?colors\\b", "invert the colors")
+                .replaceAll("\\blight(?=\\s+(?:\\w+\\s+)?(?:tint|cast|grain|vignette|blur)\\b)", "slight")
+                .replaceAll(
+                        "\\b(warm|cool|lighten|brighten|darken|tone|calm)\\s+((?:the |this |that )?(?:\\w+ ){0,2}?)(up|down)\\b",
+                        "$1 $3 $2")
+                .replaceAll("\\bwhat(?:'s| is) behind (?:him|her|it|them|the subject)\\b", "background")
+                .replaceAll("\\s+", " ")
+                .trim();
         return new Normalized(s, quotes);
     }
 
@@ -1174,6 +1323,17 @@ final class ClauseParser {
                 colors.add(colorNamed(m.group(1)));
             }
             return colors;
+        }
+
+        /**
+         * Consumes the one noun that follows the first color word ("taxi" in "the yellow taxi green"), keeping the
+         * color: the thing is found by its color. Only a single plain word that is not itself vocabulary counts.
+         */
+        void takeColoredThing() {
+            Matcher m = COLORED_THING.matcher(rest());
+            if (m.find() && !NOT_A_THING.contains(m.group(2)) && !FILLER.contains(m.group(2))) {
+                blank(m.start(2), m.end(2));
+            }
         }
 
         /** Consumes a named region ("in the top third"); null when there is none. */
