@@ -137,7 +137,7 @@ public final class Intent {
                 kept = Optional.of("the rest");
             }
             if (kept.isPresent()) {
-                if (!Parts.keepsTheRest(kept.get())) {
+                if (!Parts.keepsTheRest(kept.get()) && !Parts.keepMeasured(kept.get(), parsed.actions())) {
                     blocked.add(new Blocked(
                             whole.trim(),
                             "keeping \"" + kept.get() + "\" as it is cannot be checked: the thinker cannot find it,"

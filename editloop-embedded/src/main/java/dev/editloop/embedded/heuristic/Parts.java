@@ -1,7 +1,9 @@
 package dev.editloop.embedded.heuristic;
 
+import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.NamedColor;
 import dev.editloop.embedded.classic.ParsedInstruction;
+import dev.editloop.embedded.classic.Region;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -481,8 +483,9 @@ final class Parts {
             "everything else the same",
             "rest the same");
 
-    private static final Pattern NOT_TO_DO =
-            rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never" + "|without|no\\s+need\\s+to)\\b");
+    private static final Pattern NOT_TO_DO = rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never"
+            + "|without|no\\s+need\\s+to)\\b|^(?:but\\s+|and\\s+)?(?:nothing\\s+(?:else|more)|no\\s+other\\s+(?:changes?|edits?)"
+            + "|only\\s+(?:that|this))\\b");
     private static final Pattern STATEMENT =
             rx("^(?:but|and|because|as|since)?\\s*(?:it|this|that|the\\s+(?:image|photo"
                     + "|picture))\\s+(?:looks|seems|is|'s|feels|appears)\\b|^(?:it|this)'s\\b");
@@ -526,6 +529,70 @@ final class Parts {
                 || w.startsWith("rest")
                 || w.startsWith("everything")
                 || w.startsWith("other");
+    }
+
+    private static final Pattern QUALITY = rx("^(?:the\\s+|its\\s+)?(?:overall\\s+)?(?:brightness|contrast|colou?rs?"
+            + "|saturation|warmth|tones?|sharpness|exposure|hues?|lighting|white\\s+balance|temperature|detail|details"
+            + "|size|framing|composition|crop|orientation)$");
+    private static final Pattern KEPT_TAIL =
+            rx("\\s+(?:sharp|crisp|in\\s+focus|clear|in\\s+colou?r|colou?red|as\\s+(?:he|she"
+                    + "|it|they)\\s+(?:is|are|was|were)|alone|untouched|unchanged|intact|the\\s+same|as\\s+is)$");
+    private static final Pattern KEPT_REGION = rx("^(?:the\\s+)?(?:(left|right)(?:\\s+(?:half|side|part))?"
+            + "|(top|upper|bottom|lower)(?:\\s+(?:half|part|third))?|sky|cent(?:er|re)|middle)$");
+
+    /**
+     * Whether keeping {@code what} is measured by the preservation checks anyway, given the actions the request asks
+     * for: a quality nobody asked to change ("keep the contrast the same": an unasked change of contrast is
+     * measured), a region outside every local action ("leave the right half alone" when only the left half is
+     * edited), or the subject when the background is what is edited (segmentation keeps the foreground).
+     */
+    static boolean keepMeasured(String what, List<Action> actions) {
+        String w = what.toLowerCase(Locale.ROOT).trim();
+        String before;
+        do {
+            before = w;
+            w = KEPT_TAIL.matcher(w).replaceAll("").trim();
+        } while (!w.equals(before));
+        if (keepsTheRest(w) || QUALITY.matcher(w).matches()) {
+            return !actions.isEmpty();
+        }
+        if (!actions.isEmpty() && actions.stream().allMatch(a -> a instanceof Action.Background)) {
+            return true; // the subject: the background operation leaves the foreground as it is
+        }
+        Matcher region = KEPT_REGION.matcher(w);
+        if (region.matches() && !actions.isEmpty()) {
+            Region keep = region.group(1) != null
+                    ? (region.group(1).equals("left") ? Region.LEFT_HALF : Region.RIGHT_HALF)
+                    : region.group(2) != null
+                            ? (region.group(2).matches("top|upper") ? Region.TOP_HALF : Region.BOTTOM_HALF)
+                            : w.endsWith("sky") ? Region.SKY : Region.CENTER;
+            for (Action a : actions) {
+                Region r = regionOf(a);
+                if (r == null || r == Region.WHOLE || overlap(r, keep)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether two regions share pixels (on a 12×12 grid, where every region's edges fall on whole cells). */
+    private static boolean overlap(Region a, Region b) {
+        int[] x = a.bounds(12, 12);
+        int[] y = b.bounds(12, 12);
+        return x[0] < y[0] + y[2] && y[0] < x[0] + x[2] && x[1] < y[1] + y[3] && y[1] < x[1] + x[3];
+    }
+
+    private static Region regionOf(Action a) {
+        return switch (a) {
+            case Action.Adjust x -> x.region();
+            case Action.ColorFilter x -> x.region();
+            case Action.Tint x -> x.region();
+            case Action.Stylize x -> x.region();
+            case Action.Posterize x -> x.region();
+            default -> null;
+        };
     }
 
     private static final Pattern IMPERATIVE = rx(
