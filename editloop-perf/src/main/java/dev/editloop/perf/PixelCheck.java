@@ -9,14 +9,15 @@ import java.util.Locale;
  * evaluated on an edited image against its source with plain pixel statistics of its own (independent of the heuristic
  * thinker's measurements, so the thinker cannot grade itself).
  *
- * <p>Measures: brightness (mean luma), saturation (mean HSV saturation), warmth (mean red minus blue), contrast (luma
+ * <p>Measures: brightness (mean luma), saturation (mean HSV saturation), warmth (mean red minus blue, relative to the mean luma), contrast (luma
  * standard deviation), sharpness (mean absolute Laplacian), noise (mean absolute difference from a 3×3 box blur),
  * hue_shift (share of coloured pixels whose hue moved by more than 20°), grayscale, sepia, inverted, colour_count
  * (distinct colours at 5 bits a channel), vignette (corner-to-centre luma ratio), changed and unchanged (per-pixel
  * differences), orientation (which of the eight rotations and flips of the source the edit resembles most), aspect and
  * size. Directions: up, down, same, yes, no. Regions: whole, halves, thirds, center (the middle third in both
  * directions), corners (the four outer quarter-by-quarter boxes), sky (the top third), subject (the central third
- * box), background (the outer tenth all round) and outside_region (everything not in the line's other regions).
+ * box), background (the outer tenth all round) and outside_region (everything not in the line's other regions, grown by a twelfth of the image on each side
+ * for feathered edges).
  *
  * @param measure what is measured
  * @param region where
@@ -102,8 +103,8 @@ public record PixelCheck(String measure, String region, String direction) {
                 }
                 boolean[] mask = mask(region, s.w, s.h, others);
                 double[] d = difference(s, e, mask);
-                boolean changed = d[0] > 2.0 || d[1] > 0.02;
-                boolean unchanged = d[0] <= 3.0 && d[1] <= 0.03;
+                boolean changed = d[0] > 2.0 || d[1] > 0.005;
+                boolean unchanged = d[0] <= 3.0 && d[1] <= 0.05;
                 String detail = String.format(Locale.ROOT, "mean |Δ| %.2f, share changed %.3f", d[0], d[1]);
                 yield result(measure.equals("changed") ? changed : unchanged, detail);
             }
@@ -122,7 +123,8 @@ public record PixelCheck(String measure, String region, String direction) {
                     case "grayscale" -> yesNo(after < 0.04, String.format(Locale.ROOT, "saturation %.3f", after));
                     case "sepia" ->
                         yesNo(
-                                after >= 0.5 && after > before + 0.1,
+                                (after >= 0.5 && after > before + 0.1)
+                                        || (after >= before + 0.05 && after >= 1.5 * before),
                                 String.format(Locale.ROOT, "sepia share %.3f → %.3f", before, after));
                     case "inverted" -> yesNo(after < -0.5, String.format(Locale.ROOT, "correlation %.3f", after));
                     default -> throw new IllegalStateException(measure);
@@ -190,13 +192,15 @@ public record PixelCheck(String measure, String region, String direction) {
                 return n == 0 ? 0 : sum / n;
             }
             case "warmth" -> {
+                // red minus blue relative to the luma, so that darkening a warm picture does not read as cooling it
                 for (int i = 0; i < w * h; i++) {
                     if (m[i]) {
                         sum += p.r[i] - p.b[i];
+                        sum2 += p.luma[i];
                         n++;
                     }
                 }
-                return n == 0 ? 0 : sum / n;
+                return n == 0 ? 0 : 128 * (sum / n) / (sum2 / n + 10);
             }
             case "sharpness", "noise" -> {
                 for (int y = 1; y < h - 1; y++) {
@@ -349,22 +353,44 @@ public record PixelCheck(String measure, String region, String direction) {
         int size = 32;
         double[] edit = e.thumbnail(size);
         double[] src = s.thumbnail(size);
+        // the transform whose layout correlates best (in either sign, so an inverted edit still counts as unrotated)
         int best = -1;
-        double bestDistance = Double.MAX_VALUE;
+        double bestCorrelation = -1;
+        double[] moved = new double[size * size];
         for (int t = 0; t < 8; t++) {
-            double d = 0;
             for (int y = 0; y < size; y++) {
                 for (int x = 0; x < size; x++) {
                     int[] xy = transform(t, x, y, size);
-                    d += Math.abs(edit[y * size + x] - src[xy[1] * size + xy[0]]);
+                    moved[y * size + x] = src[xy[1] * size + xy[0]];
                 }
             }
-            if (d < bestDistance) {
-                bestDistance = d;
+            double r = Math.abs(correlation(edit, moved));
+            if (r > bestCorrelation + 1e-9) {
+                bestCorrelation = r;
                 best = t;
             }
         }
         return yesNo(best != 0, "closest to " + TRANSFORMS.get(best) + " of the source");
+    }
+
+    private static double correlation(double[] a, double[] b) {
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= a.length;
+        mb /= b.length;
+        double cov = 0;
+        double va = 0;
+        double vb = 0;
+        for (int i = 0; i < a.length; i++) {
+            cov += (a[i] - ma) * (b[i] - mb);
+            va += (a[i] - ma) * (a[i] - ma);
+            vb += (b[i] - mb) * (b[i] - mb);
+        }
+        return cov / Math.sqrt(Math.max(1e-9, va * vb));
     }
 
     private static final List<String> TRANSFORMS = List.of(
@@ -398,7 +424,7 @@ public record PixelCheck(String measure, String region, String direction) {
             boolean any = false;
             for (PixelCheck o : others) {
                 if (!o.region.equals("outside_region") && !o.region.equals("whole")) {
-                    boolean[] r = mask(o.region, w, h, List.of());
+                    boolean[] r = grow(mask(o.region, w, h, List.of()), w, h, w / 12, h / 12);
                     for (int i = 0; i < m.length; i++) {
                         m[i] |= r[i];
                     }
@@ -444,6 +470,45 @@ public record PixelCheck(String measure, String region, String direction) {
             default -> throw new IllegalStateException(region);
         }
         return m;
+    }
+
+    /** The mask grown by dx, dy pixels (a rectangle's neighbourhood; regions are unions of rectangles). */
+    private static boolean[] grow(boolean[] m, int w, int h, int dx, int dy) {
+        boolean[] rows = new boolean[m.length];
+        for (int y = 0; y < h; y++) {
+            int last = -1_000_000;
+            for (int x = 0; x < w; x++) {
+                if (m[y * w + x]) {
+                    last = x;
+                }
+                rows[y * w + x] = x - last <= dx;
+            }
+            last = 1_000_000;
+            for (int x = w - 1; x >= 0; x--) {
+                if (m[y * w + x]) {
+                    last = x;
+                }
+                rows[y * w + x] |= last - x <= dx;
+            }
+        }
+        boolean[] out = new boolean[m.length];
+        for (int x = 0; x < w; x++) {
+            int last = -1_000_000;
+            for (int y = 0; y < h; y++) {
+                if (rows[y * w + x]) {
+                    last = y;
+                }
+                out[y * w + x] = y - last <= dy;
+            }
+            last = 1_000_000;
+            for (int y = h - 1; y >= 0; y--) {
+                if (rows[y * w + x]) {
+                    last = y;
+                }
+                out[y * w + x] |= last - y <= dy;
+            }
+        }
+        return out;
     }
 
     private static void fill(boolean[] m, int w, int x0, int y0, int x1, int y1) {

@@ -272,8 +272,9 @@ final class ClauseParser {
                 75.0
             });
 
-    private static final Pattern UP = p("\\b(?:increase|increased|raise|raised|boost|boosted|more|higher|high|add|"
-            + "enhance|enhanced|intensify|strengthen|heighten|amplify|up|bump|crank|pump|push|greater|stronger)\\b");
+    private static final Pattern UP = p(
+            "\\b(?:increase|increased|raise|raised|boost|boosted|more|higher|high|add|"
+                    + "enhance|enhanced|intensify|strengthen|heighten|amplify|up|bump|crank|pump|push|greater|stronger|extra)\\b");
     private static final Pattern DOWN = p("\\b(?:decrease|decreased|reduce|reduced|lower|lowered|less|lessen|cut|"
             + "drop|diminish|weaken|down|soften|minimize|fewer|weaker)\\b");
 
@@ -841,7 +842,7 @@ final class ClauseParser {
         Object[][] words = {
             {
                 p("\\bgrayscale\\b|\\bmonochrom(?:e|atic)\\b|\\bmono\\b|\\bcolorless\\b|"
-                        + "\\b(?:remove|drop|strip|drain)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?colors?\\b|"
+                        + "\\b(?:remove|drop|strip|drain|take)\\s+(?:out\\s+|away\\s+)?(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?colors?\\b|"
                         + "\\b(?:completely|fully|entirely)\\s+desaturated?\\b|\\bdesaturated?\\s+(?:completely|"
                         + "fully|entirely)\\b"),
                 Filter.GRAYSCALE
@@ -993,7 +994,7 @@ final class ClauseParser {
                     p("\\b(?:brighter|brighten|brightened|lighter|lighten|lightened|bright)\\b"), Tone.BRIGHTNESS, 1),
             new ToneWord(p("\\b(?:darker|darken|darkened|dark|darkness|dimmer|dim)\\b"), Tone.BRIGHTNESS, -1),
             new ToneWord(p("\\bcontrast\\b"), Tone.CONTRAST, 0),
-            new ToneWord(p("\\b(?:contrasty|punchier|punchy)\\b"), Tone.CONTRAST, 1),
+            new ToneWord(p("\\b(?:contrasty|punchier|punchy|punch)\\b"), Tone.CONTRAST, 1),
             new ToneWord(p("\\b(?:flatter|flat)\\b"), Tone.CONTRAST, -1),
             new ToneWord(
                     p("\\b(?:saturation|colorfulness|vibrance|vibrancy|chroma|intensity of the colors)\\b"),
@@ -1057,6 +1058,9 @@ final class ClauseParser {
                 }
                 wordSign = word.sign();
             }
+        }
+        if (tooTone == Tone.BRIGHTNESS && tone == Tone.EXPOSURE) {
+            tooTone = Tone.EXPOSURE; // "too dark, add a stop of exposure"
         }
         if (tooTone != null) {
             if (tone != null && tone != tooTone) {
@@ -1247,6 +1251,12 @@ final class ClauseParser {
         s = Words.numbers(s);
         s = s.replaceAll("\\b(?:at\\s+)?full (?:strength|intensity|power)\\b", " at 100% ")
                 .replaceAll("\\ba stop\\b", "1 stop")
+                // "it looks underexposed": how the picture is now, i.e. too dark
+                .replaceAll(
+                        "\\b(?:looks|is|seems|appears|feels)(?: a bit| slightly| very)? underexposed\\b", "too dark")
+                .replaceAll(
+                        "\\b(?:looks|is|seems|appears|feels)(?: a bit| slightly| very)? overexposed\\b", "too bright")
+                .replaceAll("\\s+(?:too|as well)\\s*[.!]*$", "")
                 .replaceAll("\\ba handful of\\b", "5")
                 .replaceAll("\\ba few (?:flat )?(?=(?:color )?(?:levels?|colors?|tones?|shades?)\\b)", "4 ")
                 .replaceAll("\\bflip (?:the )?colors\\b", "invert the colors")

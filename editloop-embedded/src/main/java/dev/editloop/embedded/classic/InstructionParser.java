@@ -53,9 +53,9 @@ public final class InstructionParser {
     private static final int MAX_GROUP = 6;
 
     private static final Pattern SEPARATOR = Pattern.compile(
-            "(?<hard>,?\\s*\\b(?:and\\s+)?then\\b,?|\\bafter that\\b,?|\\bafterwards\\b,?|[;!?\\n\\r.]+)"
+            "(?<hard>,?\\s*\\b(?:and\\s+)?then\\b,?|\\bafter that\\b,?|\\bafterwards\\b,?|[;:!?\\n\\r.]+)"
                     + "|(?<soft>,\\s*(?:and\\b|&|plus\\b)?|\\band\\b|&|\\bplus\\b|\\bas well as\\b|\\balong with\\b"
-                    + "|\\bwith\\b(?=\\s+(?:a|an|some|more|less|extra)\\b))");
+                    + "|\\bwith\\b(?=\\s+(?:a|an|some|more|less|extra)\\b)|\\bbut\\b)");
     private static final Pattern PROTECTED =
             Pattern.compile("black\\s*-?\\s*(?:and|&|n)\\s*-?\\s*white|\\bb\\s*&\\s*w\\b|\\bb/w\\b");
 
@@ -115,7 +115,9 @@ public final class InstructionParser {
             }
         }
         for (int i = 1; i + 1 < mask.length; i++) {
-            if (mask[i] == '.' && Character.isDigit(mask[i - 1]) && Character.isDigit(mask[i + 1])) {
+            if ((mask[i] == '.' || mask[i] == ':')
+                    && Character.isDigit(mask[i - 1])
+                    && Character.isDigit(mask[i + 1])) {
                 mask[i] = 'd';
             }
         }
@@ -209,7 +211,40 @@ public final class InstructionParser {
                 }
             }
         }
+        if (result.kind() == ClauseParser.Kind.ACTION
+                && b == a + 1
+                && a > 0
+                && !atoms.get(a).afterHard()) {
+            // "make the top half cooler and darker": a bare adjective after a local action stays in its region
+            Region region = regionOf(result.action());
+            if (region == Region.WHOLE && BARE_ADJECTIVE.matcher(clause).matches()) {
+                ClauseParser.Result before = ClauseParser.parse(span(text, atoms, a - 1, a));
+                Region previous = before.kind() == ClauseParser.Kind.ACTION ? regionOf(before.action()) : null;
+                if (previous != null && previous != Region.WHOLE) {
+                    ClauseParser.Result local = ClauseParser.parse(clause + previous.suffix());
+                    if (local.kind() == ClauseParser.Kind.ACTION) {
+                        return local;
+                    }
+                }
+            }
+        }
         return result;
+    }
+
+    /** One to three words ending in a comparative ("darker", "a bit warmer", "more vivid"), with no object. */
+    private static final Pattern BARE_ADJECTIVE = Pattern.compile(
+            "(?i)\\s*(?:(?:a\\s+)?(?:little|bit|tiny|touch|slightly|much|more|less|a\\s+lot)\\s+){0,3}\\w+er\\s*[.!]?");
+
+    /** The region a local action works on, WHOLE for a global one, null for actions without one. */
+    private static Region regionOf(Action action) {
+        return switch (action) {
+            case Action.Adjust x -> x.region();
+            case Action.ColorFilter x -> x.region();
+            case Action.Tint x -> x.region();
+            case Action.Stylize x -> x.region();
+            case Action.Posterize x -> x.region();
+            default -> null;
+        };
     }
 
     private static String span(String text, List<Atom> atoms, int a, int b) {

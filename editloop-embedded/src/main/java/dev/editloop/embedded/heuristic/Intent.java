@@ -111,6 +111,14 @@ public final class Intent {
         }
         List<Action> recovered = new ArrayList<>();
         boolean mainOnObject = false;
+        // every action the request asks for, also in parts cut loose from a keep-clause ("darken it, but keep …")
+        List<Action> asked = new ArrayList<>(parsed.actions());
+        for (String part : parts) {
+            ParsedInstruction p = parse(parser, part);
+            if (p.notUnderstood().stream().allMatch(Intent::filler)) {
+                asked.addAll(p.actions());
+            }
+        }
         for (String whole : parts) {
             if (filler(whole)) {
                 continue;
@@ -137,7 +145,7 @@ public final class Intent {
                 kept = Optional.of("the rest");
             }
             if (kept.isPresent()) {
-                if (!Parts.keepsTheRest(kept.get()) && !Parts.keepMeasured(kept.get(), parsed.actions())) {
+                if (!Parts.keepsTheRest(kept.get()) && !Parts.keepMeasured(kept.get(), asked)) {
                     blocked.add(new Blocked(
                             whole.trim(),
                             "keeping \"" + kept.get() + "\" as it is cannot be checked: the thinker cannot find it,"
