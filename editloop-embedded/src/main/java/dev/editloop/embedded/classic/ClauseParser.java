@@ -184,7 +184,6 @@ final class ClauseParser {
             "but",
             "thing",
             "one",
-            "out",
             "her",
             "him",
             "his",
@@ -209,7 +208,9 @@ final class ClauseParser {
             "stick",
             "fine",
             "instead",
-            "toning");
+            "toning",
+            "transfer",
+            "lighting");
 
     /** Words that alone make a clause ignorable. */
     private static final Set<String> COURTESY = Set.of(
@@ -470,8 +471,8 @@ final class ClauseParser {
             {p(prep + "\\b(?:top|upper) right" + corner), Position.TOP_RIGHT},
             {p(prep + "\\b(?:bottom|lower) left" + corner), Position.BOTTOM_LEFT},
             {p(prep + "\\b(?:bottom|lower) right" + corner), Position.BOTTOM_RIGHT},
-            {p(prep + "\\b(?:top|upper)(?:\\s+(?:edge|part|area|side|center|middle))?\\b"), Position.TOP},
-            {p(prep + "\\b(?:bottom|lower)(?:\\s+(?:edge|part|area|side|center|middle))?\\b"), Position.BOTTOM},
+            {p(prep + "\\b(?:top|upper)(?:\\s+(?:edge|part|area|side|center|middle|corner))?\\b"), Position.TOP},
+            {p(prep + "\\b(?:bottom|lower)(?:\\s+(?:edge|part|area|side|center|middle|corner))?\\b"), Position.BOTTOM},
             {p(prep + "\\b(?:center|middle|centre)\\b"), Position.CENTER}
         };
         int found = 0;
@@ -551,8 +552,9 @@ final class ClauseParser {
         }
         c.takeAll(p("\\b(?:objects?|things?|stuff|content|contents|everything|whatever|anything|something|items?|"
                 + "which|what)\\b"));
-        // how the thing there looks ("the small white object in the top right"): it is found by its place
-        c.takeAll(p("\\b(?:small|little|tiny|big|large|dark|light|bright|shiny|" + COLOR_ALT + ")\\b"));
+        // its size ("the small object in the top right"): it is found by its place; a colour as well as a place is
+        // two descriptions the editor cannot check against each other, so it stays not understood
+        c.takeAll(p("\\b(?:small|little|tiny|big|large|shiny)\\b"));
         return new Action.RemoveRegion(region);
     }
 
@@ -774,10 +776,17 @@ final class ClauseParser {
     private static Action posterize(Clause c) {
         Region region = c.takeRegionOrWhole();
         if (c.takeAll(p("\\bposteriz(?:e|ed|ation|ing)\\b|\\bposter\\b")) == 0) {
-            return null;
+            // "reduce it down to a handful of colours": a count of colours is a posterize
+            if (!p("\\b\\d+\\s*(?:flat\\s+)?(?:color\\s+)?(?:colors|levels|tones|shades)\\b")
+                            .matcher(c.rest())
+                            .find()
+                    || c.takeAll(p("\\b(?:reduce|reduced|limit|limited|restrict|restricted|cut|bring)\\b")) == 0) {
+                return null;
+            }
+            c.takeAll(p("\\bdown\\b|\\bflat\\b|\\bonly\\b|\\bjust\\b"));
         }
         MatchResult levels = c.take(p("(?:\\b(?:to|with|into|at|using|in)\\s+)?(?<![\\w.])(\\d+)\\s*"
-                + "(?:levels?|colors?|tones?|shades?|steps?|values?)(?:\\s+per channel)?\\b"));
+                + "(?:color\\s+)?(?:levels?|colors?|tones?|shades?|steps?|values?)(?:\\s+per channel)?\\b"));
         int n;
         if (levels != null) {
             n = (int) clamp(Double.parseDouble(levels.group(1)), 2, 64);
@@ -943,7 +952,7 @@ final class ClauseParser {
             c.takeAll(p("\\bdark\\b|\\b(?:around|round|along|at) the (?:edges|corners|borders|sides)\\b"));
         }
         if (style == Style.PIXEL_ART) {
-            c.takeAll(p("\\b(?:chunky|big|large|coarse|blocky)(?= (?:blocks?|pixels?|squares?)\\b)"));
+            c.takeAll(p("\\b(?:chunky|big|large|coarse|blocky) (?:blocks?|pixels?|squares?)\\b|\\b(?:8|16) bit\\b"));
         }
         if (c.takeAll(DOWN) > 0) {
             return null;
@@ -1216,6 +1225,10 @@ final class ClauseParser {
     record Normalized(String text, List<String> quotes) {}
 
     static Normalized normalize(String clause) {
+        if (Quotes.spans(clause).isEmpty()) {
+            // "add the text SALE in the top corner": capitals after "text" are the text, as if quoted
+            clause = UNQUOTED_TEXT.matcher(clause).replaceAll("$1\"$2\"");
+        }
         List<String> quotes = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         int last = 0;
@@ -1251,6 +1264,10 @@ final class ClauseParser {
         s = Words.numbers(s);
         s = s.replaceAll("\\b(?:at\\s+)?full (?:strength|intensity|power)\\b", " at 100% ")
                 .replaceAll("\\ba stop\\b", "1 stop")
+                .replaceAll("\\bblur (?:out|away)\\b", "blur")
+                .replaceAll("\\bout of (?:it|this|the (?:image|photo|picture))\\b", "")
+                .replaceAll("\\b(?:lift|raise|open up|brighten|lighten) (?:up )?(?:the |its )?shadows\\b", "brighten")
+                .replaceAll("\\b(?:crush|deepen|darken) (?:the |its )?shadows\\b", "darken")
                 // "it looks underexposed": how the picture is now, i.e. too dark
                 .replaceAll(
                         "\\b(?:looks|is|seems|appears|feels)(?: a bit| slightly| very)? underexposed\\b", "too dark")
@@ -1269,6 +1286,10 @@ final class ClauseParser {
                 .trim();
         return new Normalized(s, quotes);
     }
+
+    private static final Pattern UNQUOTED_TEXT = Pattern.compile(
+            "((?i:\\b(?:text|words?|caption|captioned|saying|reading|title|titled|label|labelled|labeled))\\s+)"
+                    + "(\\p{Lu}[\\p{Lu}\\d%!&'-]*(?:\\s+[\\p{Lu}\\d][\\p{Lu}\\d%!&'-]*)*)(?![\\p{L}])");
 
     private static boolean courtesyOnly(Normalized normalized) {
         for (String token : tokens(normalized.text())) {
@@ -1340,8 +1361,15 @@ final class ClauseParser {
          * color: the thing is found by its color. Only a single plain word that is not itself vocabulary counts.
          */
         void takeColoredThing() {
+            Matcher first = COLOR.matcher(rest());
+            if (!first.find()) {
+                return;
+            }
             Matcher m = COLORED_THING.matcher(rest());
-            if (m.find() && !NOT_A_THING.contains(m.group(2)) && !FILLER.contains(m.group(2))) {
+            if (m.find(first.start())
+                    && m.start() == first.start()
+                    && !NOT_A_THING.contains(m.group(2))
+                    && !FILLER.contains(m.group(2))) {
                 blank(m.start(2), m.end(2));
             }
         }

@@ -256,7 +256,9 @@ public final class KnowledgeBase {
                         "make it look like a photo from the 1920s",
                         "make the picture look aged"),
                 patterns(
-                        "\\bold(?:[- ]fashioned)?\\s+(?:photo(?:graph)?|picture|image|film|print|snapshot)s?\\b",
+                        "\\bold(?:[- ]fashioned)?\\s+(?:photo(?:graph)?|picture|image|film|print|snapshot|postcard)s?\\b",
+                        // adjectives split by a comma: "a dusty, old postcard look"
+                        "\\b(?:dusty|worn|faded|yellowed),?\\s+old\\b",
                         "\\bvintage\\b",
                         "\\bantique\\b",
                         "\\baged\\b",

@@ -1,0 +1,182 @@
+package dev.editloop.embedded.classic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.embedded.classic.Action.Filter;
+import dev.editloop.embedded.classic.Action.Style;
+import dev.editloop.embedded.classic.Action.Tone;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plain phrasing the classic parser reads (issue 14, item 4): each test is one class of wording a person types that
+ * used to be one rewrite away from the vocabulary. Every reading is asserted as the exact actions, and nothing may be
+ * left over as not understood.
+ */
+class PlainPhrasingTest {
+    private static List<Action> understood(String instruction) {
+        ParsedInstruction parsed = InstructionParser.parse(instruction);
+        assertThat(parsed.notUnderstood())
+                .as("left over from \"%s\"", instruction)
+                .isEmpty();
+        return parsed.actions();
+    }
+
+    private static Action.Adjust adjust(Tone tone, double amount) {
+        return new Action.Adjust(tone, amount, Region.WHOLE);
+    }
+
+    @Test
+    void aThingNamedByItsColourIsFoundByThatColour() {
+        assertThat(understood("turn the yellow taxi green"))
+                .containsExactly(new Action.Recolor(NamedColor.of("yellow"), NamedColor.of("green")));
+        assertThat(understood("could you make the red cup green instead?"))
+                .containsExactly(new Action.Recolor(NamedColor.of("red"), NamedColor.of("green")));
+        assertThat(understood("Remove the red cup")).containsExactly(new Action.RemoveColored(NamedColor.of("red")));
+        // a second thing after the target colour is a replacement, not a recolor: not understood
+        assertThat(InstructionParser.parse("change the red car to a blue truck").notUnderstood())
+                .isNotEmpty();
+    }
+
+    @Test
+    void aThingDescribedByItsSizeIsRemovedByItsPlace() {
+        assertThat(understood("get rid of the small thing in the bottom right corner"))
+                .containsExactly(new Action.RemoveRegion(Region.BOTTOM_RIGHT));
+        assertThat(understood("delete whatever is in the top left corner"))
+                .containsExactly(new Action.RemoveRegion(Region.TOP_LEFT));
+        // a colour and a place are two descriptions the editor cannot check against each other
+        assertThat(InstructionParser.parse("remove the red object in the center")
+                        .actions())
+                .isEmpty();
+    }
+
+    @Test
+    void numbersInWordsAreAmounts() {
+        assertThat(understood("brighten it by thirty percent")).containsExactly(adjust(Tone.BRIGHTNESS, 30));
+        assertThat(understood("raise the contrast by fifteen percent")).containsExactly(adjust(Tone.CONTRAST, 15));
+        assertThat(understood("shift the hue around ninety degrees")).containsExactly(adjust(Tone.HUE, 90));
+        assertThat(understood("push the exposure up one stop")).containsExactly(adjust(Tone.EXPOSURE, 1));
+        assertThat(understood("posterize it to a handful of colours"))
+                .containsExactly(new Action.Posterize(5, Region.WHOLE));
+        // "one" that is not a count stays a word
+        assertThat(understood("vignette, just a subtle one")).hasSize(1);
+    }
+
+    @Test
+    void hedgesAndCourtesyAroundAnAmountAreFiller() {
+        assertThat(understood("lighten the whole thing up by about 20%")).containsExactly(adjust(Tone.BRIGHTNESS, 20));
+        assertThat(understood("I'd like it warmer, maybe 15 percent")).containsExactly(adjust(Tone.WARMTH, 15));
+        assertThat(understood("cooler tones please, quite strongly")).containsExactly(adjust(Tone.WARMTH, -50));
+        assertThat(understood("sepia tone, full strength"))
+                .containsExactly(new Action.ColorFilter(Filter.SEPIA, 100, Region.WHOLE));
+    }
+
+    @Test
+    void aParticleAfterItsObjectStillSaysTheDirection() {
+        assertThat(understood("cool the picture down")).containsExactly(adjust(Tone.WARMTH, -25));
+        assertThat(understood("warm the tones up")).containsExactly(adjust(Tone.WARMTH, 25));
+    }
+
+    @Test
+    void whatIsTooMuchIsWhatToLower() {
+        assertThat(understood("it's too bright, bring it down a touch")).containsExactly(adjust(Tone.BRIGHTNESS, -10));
+        assertThat(understood("knock the contrast down a bit, it looks too punchy"))
+                .containsExactly(adjust(Tone.CONTRAST, -10));
+        assertThat(understood("this shot is too warm, pull it back toward cooler tones a bit"))
+                .containsExactly(adjust(Tone.WARMTH, -10));
+        assertThat(understood("the picture looks underexposed, add a stop of exposure"))
+                .containsExactly(adjust(Tone.EXPOSURE, 1));
+        assertThat(understood("it's too dark")).containsExactly(adjust(Tone.BRIGHTNESS, 25));
+    }
+
+    @Test
+    void aRegionWithOnlyOrOfThePictureAroundIt() {
+        assertThat(understood("add film grain to the bottom third only"))
+                .containsExactly(new Action.Stylize(Style.FILM_GRAIN, 25, Region.BOTTOM_THIRD));
+        assertThat(understood("brighten the centre of the picture a little"))
+                .containsExactly(new Action.Adjust(Tone.BRIGHTNESS, 10, Region.CENTER));
+    }
+
+    @Test
+    void aComparativeAfterALocalActionStaysInItsRegion() {
+        assertThat(understood("make the top half cooler and darker"))
+                .containsExactly(
+                        new Action.Adjust(Tone.WARMTH, -25, Region.TOP_HALF),
+                        new Action.Adjust(Tone.BRIGHTNESS, -25, Region.TOP_HALF));
+        // with its own object it is global again
+        assertThat(understood("make the top half cooler and make it darker"))
+                .containsExactly(new Action.Adjust(Tone.WARMTH, -25, Region.TOP_HALF), adjust(Tone.BRIGHTNESS, -25));
+    }
+
+    @Test
+    void aSecondActionJoinedByWith() {
+        assertThat(understood("cartoon style with a touch of grain"))
+                .containsExactly(
+                        new Action.Stylize(Style.CARTOON, 100, Region.WHOLE),
+                        new Action.Stylize(Style.FILM_GRAIN, 10, Region.WHOLE));
+        // "with" that gives the amount or the color stays inside its clause
+        assertThat(understood("replace the background with blue"))
+                .containsExactly(new Action.Background(NamedColor.of("blue")));
+    }
+
+    @Test
+    void sentencesSplitByAColonOrBut() {
+        assertThat(understood("give it some extra punch: more contrast and more saturation"))
+                .contains(adjust(Tone.CONTRAST, 25), adjust(Tone.SATURATION, 25));
+        assertThat(InstructionParser.parse("darken it slightly but keep the contrast the same")
+                        .actions())
+                .containsExactly(adjust(Tone.BRIGHTNESS, -10));
+        assertThat(understood("crop to 16:9")).containsExactly(new Action.CropAspect(16, 9));
+    }
+
+    @Test
+    void theIssuesPhrasings() {
+        assertThat(understood("Transfer the image into an 8-bit pixel-art style"))
+                .containsExactly(new Action.Stylize(Style.PIXEL_ART, 16, Region.WHOLE));
+        assertThat(understood("Adjust the lighting to brighten the scene"))
+                .containsExactly(adjust(Tone.BRIGHTNESS, 25));
+        assertThat(understood("lift the shadows")).containsExactly(adjust(Tone.BRIGHTNESS, 25));
+        assertThat(understood("add the text SALE in the top corner"))
+                .containsExactly(new Action.AddText("SALE", Action.Position.TOP, NamedColor.of("white")));
+        assertThat(understood("reduce it down to a handful of colours"))
+                .containsExactly(new Action.Posterize(5, Region.WHOLE));
+        assertThat(understood("add a heavy grain"))
+                .containsExactly(new Action.Stylize(Style.FILM_GRAIN, 50, Region.WHOLE));
+        assertThat(understood("brighten only the top half"))
+                .containsExactly(new Action.Adjust(Tone.BRIGHTNESS, 25, Region.TOP_HALF));
+        assertThat(understood("darken the top of the picture"))
+                .containsExactly(new Action.Adjust(Tone.BRIGHTNESS, -25, Region.TOP_HALF));
+        assertThat(understood("make it black and white, and add a vignette"))
+                .containsExactly(
+                        new Action.ColorFilter(Filter.GRAYSCALE, 100, Region.WHOLE),
+                        new Action.Stylize(Style.VIGNETTE, 25, Region.WHOLE));
+        // the background's brightness is not an operation: not understood rather than guessed
+        assertThat(InstructionParser.parse("Adjust the brightness of the background to make it lighter")
+                        .notUnderstood())
+                .isNotEmpty();
+    }
+
+    @Test
+    void everydayNamesOfOperations() {
+        assertThat(understood("pixelate the image with chunky blocks"))
+                .containsExactly(new Action.Stylize(Style.PIXEL_ART, 16, Region.WHOLE));
+        assertThat(understood("make a pencil drawing out of it"))
+                .containsExactly(new Action.Stylize(Style.PENCIL_SKETCH, 100, Region.WHOLE));
+        assertThat(understood("strip out all the colour"))
+                .containsExactly(new Action.ColorFilter(Filter.GRAYSCALE, 100, Region.WHOLE));
+        assertThat(understood("flip the colours to their negative"))
+                .containsExactly(new Action.ColorFilter(Filter.INVERT, 100, Region.WHOLE));
+        assertThat(understood("make her look like a cartoon"))
+                .containsExactly(new Action.Stylize(Style.CARTOON, 100, Region.WHOLE));
+        assertThat(understood("make it look like a tiny scale model"))
+                .containsExactly(new Action.Stylize(Style.TILT_SHIFT, 25, Region.WHOLE));
+        assertThat(understood("add a dark vignette around the edges"))
+                .containsExactly(new Action.Stylize(Style.VIGNETTE, 25, Region.WHOLE));
+        assertThat(understood("make the colours less intense")).containsExactly(adjust(Tone.SATURATION, -25));
+        assertThat(understood("blur out what's behind him")).containsExactly(new Action.Background(null));
+        assertThat(understood("make the background pure white"))
+                .containsExactly(new Action.Background(NamedColor.of("white")));
+        assertThat(understood("stick \"ESPRESSO\" in the centre in black"))
+                .containsExactly(new Action.AddText("ESPRESSO", Action.Position.CENTER, NamedColor.of("black")));
+    }
+}
