@@ -1,0 +1,74 @@
+package dev.editloop.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.editloop.core.image.Picture;
+import dev.editloop.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The held-out phrasing corpus (examples/heldout, written from the vocabulary table alone) through the embedded loop:
+ * the pass rate stays at or above its floor and every must-decline request is answered honestly. Measured: 284 of
+ * 330 (86.1%); the floor leaves a small margin for platform differences in the image operations.
+ */
+class HeldoutPhrasingTest {
+    private static final double FLOOR = 0.83;
+
+    @Test
+    void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        Path corpusFile = TestImages.repoRoot().resolve("examples/heldout/phrasings.jsonl");
+        Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
+        assumeTrue(Files.isDirectory(images), "the shared photos folder is absent next to the repository");
+        HeldoutEvaluation.Corpus corpus = HeldoutEvaluation.load(corpusFile, images);
+        assertThat(corpus.lines()).hasSizeGreaterThanOrEqualTo(300);
+        for (HeldoutEvaluation.Line l : corpus.lines()) {
+            assumeTrue(Files.exists(images.resolve(l.image())), "photo " + l.image() + " is absent");
+        }
+
+        List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, 2);
+
+        List<String> dishonest = outcomes.stream()
+                .filter(o -> !o.line().expectDone() && !o.pass())
+                .map(o -> o.line().id() + " " + o.line().instruction() + ": " + o.why())
+                .toList();
+        assertThat(dishonest).as("must-decline requests that claimed success").isEmpty();
+        String failures = outcomes.stream()
+                .filter(o -> !o.pass())
+                .map(o -> o.line().id() + " " + o.line().instruction() + ": " + o.why())
+                .collect(Collectors.joining("\n"));
+        assertThat(HeldoutEvaluation.rate(outcomes))
+                .as("held-out pass rate; failures:%n%s", failures)
+                .isGreaterThanOrEqualTo(FLOOR);
+    }
+
+    @Test
+    void pixelChecksSeeTheEditTheyName() {
+        Picture source = TestImages.scene(96, 64, 7);
+        Picture same = source;
+        PixelCheck brighter = new PixelCheck("brightness", "whole", "up");
+        PixelCheck unchanged = new PixelCheck("unchanged", "whole", "yes");
+        PixelCheck orientation = new PixelCheck("orientation", "whole", "yes");
+        assertThat(brighter.evaluate(source, same, List.of()).holds()).isFalse();
+        assertThat(unchanged.evaluate(source, same, List.of()).holds()).isTrue();
+        assertThat(orientation.evaluate(source, same, List.of()).holds()).isFalse();
+        Picture mirrored = Picture.of(mirror(source.toBufferedImage()));
+        assertThat(orientation.evaluate(source, mirrored, List.of()).holds()).isTrue();
+        assertThat(unchanged.evaluate(source, mirrored, List.of()).holds()).isFalse();
+    }
+
+    private static java.awt.image.BufferedImage mirror(java.awt.image.BufferedImage in) {
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(
+                in.getWidth(), in.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < in.getHeight(); y++) {
+            for (int x = 0; x < in.getWidth(); x++) {
+                out.setRGB(in.getWidth() - 1 - x, y, in.getRGB(x, y));
+            }
+        }
+        return out;
+    }
+}
