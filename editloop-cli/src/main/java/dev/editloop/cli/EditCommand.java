@@ -4,6 +4,7 @@ import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.config.EditLoopConfig;
+import dev.editloop.core.image.DecodedImage;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEngine;
@@ -68,7 +69,7 @@ final class EditCommand implements Callable<Integer> {
             names = {"-i", "--image"},
             required = true,
             paramLabel = "PATH",
-            description = "Source image (PNG, JPEG, BMP, GIF).")
+            description = "Source image (PNG, JPEG incl. CMYK, BMP, GIF; transparency is kept).")
     Path image;
 
     @Option(
@@ -162,7 +163,12 @@ final class EditCommand implements Callable<Integer> {
         if (maxPixels < 1) {
             throw new InvalidInputException("--max-pixels must be positive, got " + maxPixels);
         }
-        Picture source = Images.read(image, maxPixels);
+        DecodedImage decoded = Images.readDecoded(image, maxPixels);
+        Picture source = decoded.picture();
+        for (String note : decoded.notes()) {
+            err.println("editloop: note: " + note);
+        }
+        err.flush();
         Path dir = out != null ? out : RunFolder.fresh(Path.of("runs"), instruction, LocalDateTime.now());
         OutputFolder.requireNewOrEmpty(dir);
         // one session owns the backends: created once, closed once when the command ends (the ports it hands out
@@ -171,7 +177,7 @@ final class EditCommand implements Callable<Integer> {
         try (backends;
                 Editor editor = backends.editor(editorChoice);
                 Thinker thinker = backends.thinker(thinkerChoice)) {
-            RunFolder folder = RunFolder.create(dir);
+            RunFolder folder = RunFolder.create(dir, decoded.alpha());
             LoopRequest request = new LoopRequest(
                             source,
                             instruction,
