@@ -95,6 +95,12 @@ final class BenchReportCommand implements Callable<Integer> {
         for (Path baseline : baselines) {
             comparisons.add(Comparison.of(load(baseline, null), report, seed));
         }
+        if (chosen.name().equals("cases") && !verbosity.quiet) {
+            // the cases file is one line per case for the benchmarks' own scripts: its notes go to stderr
+            var err = spec.commandLine().getErr();
+            report.notes().forEach(n -> err.println("note: " + n));
+            err.flush();
+        }
         Path file = output;
         if (file == null && chosen.name().equals("html")) {
             file = dir.resolve(chosen.fileName());

@@ -11,7 +11,6 @@ import dev.editloop.core.loop.LoopEngine;
 import dev.editloop.core.loop.LoopRequest;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.StopReason;
-import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Threshold;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendSession;
@@ -80,32 +79,6 @@ final class EditCommand implements Callable<Integer> {
     String instruction;
 
     @Option(
-            names = {"-s", "--strategy"},
-            paramLabel = "NAME",
-            defaultValue = "think-while-edit",
-            converter = Converters.StrategyConverter.class,
-            description = "think-while-edit, think-before-edit, single, or reflect (default: ${DEFAULT-VALUE}).")
-    Strategy strategy;
-
-    @Option(
-            names = {"-n", "--max-turns"},
-            paramLabel = "N",
-            defaultValue = Converters.TurnLimitConverter.AUTO,
-            converter = Converters.TurnLimitConverter.class,
-            description = "Turn limit, 1.." + LoopRequest.MAX_TURN_LIMIT + ", or auto: 5 for think-while-edit, 3 for"
-                    + " reflect (default: ${DEFAULT-VALUE}); single and think-before-edit make one.")
-    Integer maxTurns;
-
-    @Option(
-            names = {"-t", "--threshold"},
-            paramLabel = "X",
-            defaultValue = "8",
-            converter = Converters.ThresholdConverter.class,
-            description = "Stop when SC >= X and PQ >= X; 'overall:X' stops when sqrt(SC*PQ) >= X"
-                    + " (default: ${DEFAULT-VALUE}).")
-    Threshold threshold;
-
-    @Option(
             names = "--accept",
             paramLabel = "FLOOR",
             defaultValue = "sc:5",
@@ -114,6 +87,9 @@ final class EditCommand implements Callable<Integer> {
                     + " 'sc:X' is SC >= X; 'both:X' and 'overall:X' as for --threshold; 'none' hands over the best"
                     + " turn whatever its scores (default: ${DEFAULT-VALUE}).")
     String accept;
+
+    @Mixin
+    LoopOptions loop;
 
     @Mixin
     BackendOptions backends;
@@ -181,9 +157,9 @@ final class EditCommand implements Callable<Integer> {
             LoopRequest request = new LoopRequest(
                             source,
                             instruction,
-                            strategy,
-                            maxTurns == null ? 0 : maxTurns,
-                            threshold,
+                            loop.strategy,
+                            loop.turnLimit(),
+                            loop.threshold,
                             seed,
                             !noReflectThinking)
                     .withAccept(acceptFloor(accept));
