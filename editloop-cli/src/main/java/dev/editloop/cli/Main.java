@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             "Examples (in the EditLoop folder):",
             "  ./editloop edit --image examples/chelsea.png \\",
             "      --instruction \"make this look like an old photograph\"",
-            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --limit 8 --out runs/rise",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
+            "      --limit 8 --out runs/rise",
             "  ./editloop backends",
             "  ./editloop vocabulary",
             "  ./editloop help edit"
