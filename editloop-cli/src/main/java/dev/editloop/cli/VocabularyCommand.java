@@ -69,32 +69,67 @@ final class VocabularyCommand implements Callable<Integer> {
 
     private static void editor(PrintWriter out) {
         out.println("CLASSIC EDITOR (--editor embedded): concrete operations, carried out literally");
-        out.println("Amounts: \"by 30%\", \"slightly\" (10%), no amount (25%), \"a lot\" (50%), \"very\" (75%)."
-                + " Join several with \"then\", \"and\", \";\" or commas.");
+        wrap(
+                out,
+                "",
+                "Amounts: \"by 30%\", \"slightly\" (10%), no amount (25%), \"a lot\" (50%), \"very\" (75%)."
+                        + " Join several with \"then\", \"and\", \";\" or commas.");
         for (Vocabulary.Family family : Vocabulary.classicFamilies()) {
             out.println();
-            out.println("  " + family.name() + ": " + family.summary());
+            wrap(out, "  ", family.name() + ": " + family.summary());
             for (String example : family.examples()) {
                 out.println("    " + example);
             }
         }
         out.println();
-        out.println("  Anything else (a mood, a season, a named thing to add or replace) is left unchanged and"
-                + " named in the edit's notes.");
+        wrap(
+                out,
+                "  ",
+                "Anything else (a mood, a season, a named thing to add or replace) is left unchanged and named in the"
+                        + " edit's notes.");
     }
 
     private static void thinker(PrintWriter out) {
         List<Vocabulary.ConceptEntry> concepts = Vocabulary.thinkerConcepts();
         out.println("HEURISTIC THINKER (--thinker embedded): " + concepts.size()
-                + " concepts it turns into the editor's operations and measures");
+                + " concepts, turned into the editor's operations");
         for (Vocabulary.ConceptEntry concept : concepts) {
             out.println();
-            out.println("  " + concept.title().toLowerCase(Locale.ROOT) + " (" + concept.id() + "): "
-                    + concept.description());
-            out.println("    " + String.join(" · ", concept.examples()));
+            wrap(
+                    out,
+                    "  ",
+                    concept.title().toLowerCase(Locale.ROOT) + " (" + concept.id() + "): " + concept.description());
+            for (String example : concept.examples()) {
+                out.println("    " + example);
+            }
         }
         out.println();
-        out.println("  Requests that need a named object generated or recognised (add a hat, replace the dog, anything"
-                + " about a person) are answered FAILED with the reason.");
+        wrap(
+                out,
+                "  ",
+                "Requests that need a named object generated or recognised (add a hat, replace the dog, anything"
+                        + " about a person) are answered FAILED with the reason.");
     }
+
+    /** Prints text wrapped at {@value #WIDTH} columns, continuation lines indented past the examples. */
+    static void wrap(PrintWriter out, String indent, String text) {
+        String continuation = indent.isEmpty() ? "" : indent + "      ";
+        StringBuilder line = new StringBuilder(indent);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                out.println(line);
+                line = new StringBuilder(continuation);
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(word);
+            empty = false;
+        }
+        out.println(line);
+    }
+
+    private static final int WIDTH = 100;
 }

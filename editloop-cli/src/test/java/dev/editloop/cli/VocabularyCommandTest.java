@@ -34,7 +34,7 @@ class VocabularyCommandTest {
         assertThat(run.out()).doesNotContain("HEURISTIC THINKER");
         List<String> examples = new ArrayList<>();
         for (String line : run.out().lines().toList()) {
-            if (line.startsWith("    ")) {
+            if (line.matches("    \\S.*")) {
                 examples.add(line.strip());
             }
         }

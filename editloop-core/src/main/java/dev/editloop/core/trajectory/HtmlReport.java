@@ -272,7 +272,7 @@ public final class HtmlReport {
                 .append("\">")
                 .append(esc(afterName))
                 .append("</a> (")
-                .append(esc(afterLabel))
+                .append(esc(accepted ? "best turn " + best.index() : afterLabel))
                 .append(")</p></section>\n");
     }
 
