@@ -87,7 +87,10 @@ public final class Images {
         if (bytes.length == 0) {
             throw new InvalidInputException("image " + where + " is empty (0 bytes)");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // streams cached in memory, made directly: the bytes are in memory already, and ImageIO's own choice (a file
+        // cache whose cleanup registers a shutdown hook on first use) fails when a run is completed during Ctrl-C
+        try (ImageInputStream in =
+                new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new InvalidInputException(
@@ -144,7 +147,8 @@ public final class Images {
 
     /** The number of frames of a GIF (a second pass over its bytes: the first reads forward only), 1 if unknown. */
     private static int gifFrames(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in =
+                new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("gif");
             if (!readers.hasNext()) {
                 return 1;
@@ -288,7 +292,7 @@ public final class Images {
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream out = Picture.buffer(picture.pixels());
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (param.canWriteCompressed()) {
@@ -313,9 +317,9 @@ public final class Images {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality must be within 1..100, got " + quality);
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriter writer = jpegWriter();
         ByteArrayOutputStream out = Picture.buffer(picture.pixels() / 4);
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -327,6 +331,32 @@ public final class Images {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A JPEG writer: the JDK's own, so that JPEG bytes do not depend on which ImageIO plugins are on the class path
+     * (the TwelveMonkeys plugin, there to read CMYK, registers a writer ahead of it), else the first one there is.
+     */
+    public static ImageWriter jpegWriter() {
+        ImageWriter first = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            if (writer.getClass().getName().startsWith("com.sun.imageio.")) {
+                if (first != null) {
+                    first.dispose();
+                }
+                return writer;
+            }
+            if (first == null) {
+                first = writer;
+            } else {
+                writer.dispose();
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("this JVM has no JPEG writer");
+        }
+        return first;
     }
 
     private static String describe(Exception e) {
