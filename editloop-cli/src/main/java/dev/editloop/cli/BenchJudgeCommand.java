@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Example:",
-            "  ./editloop bench judge runs/rise-loop --judge openai-chat:http://127.0.0.1:8000/v1?model=Qwen2.5-VL-72B \\",
+            "  ./editloop bench judge runs/rise-loop \\",
+            "      --judge openai-chat:http://127.0.0.1:8000/v1?model=Qwen2.5-VL-72B \\",
             "      --judge-samples 3 --out runs/rise-loop-qwen-judge"
         })
 final class BenchJudgeCommand implements Callable<Integer> {

@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  ./editloop bench report runs/rise-loop",
             "  ./editloop bench report runs/rise-loop --vs runs/rise-single --format html",
-            "  ./editloop bench report runs/rise-loop --format cases --output rise-cases.jsonl"
+            "  ./editloop bench report runs/rise-loop --format cases \\",
+            "      --output rise-cases.jsonl"
         })
 final class BenchReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
