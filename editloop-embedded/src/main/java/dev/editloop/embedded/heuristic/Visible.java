@@ -22,8 +22,8 @@ import java.util.Set;
  * PQ, enough on its own to hold PQ at 3, and is named in words in the reasoning.
  *
  * <p>What the plan asks for is allowed: a blurred or replaced background may be flat; a removal must leave a fill that
- * looks like its surroundings (a tone step counts there only); sketches, cartoons, watercolors, posterizing and pixel
- * art simplify and draw lines by design, so the detail and line checks allow them more (pixel art and blurs are not
+ * looks like its surroundings (a flat fill or a tone step counts there only, a noisy patch anywhere); sketches, cartoons, watercolors, posterizing and pixel
+ * art simplify and draw lines by design (so does added text or a border), so the detail check allows them more and the line check skips them (pixel art and blurs are not
  * read for detail at all); posterizing, pixel art and cartoons band by design; sketches, cartoons, posterizing and
  * inversion clip by design, a strong contrast boost may clip some.
  */
@@ -53,8 +53,9 @@ final class Visible {
         if (!(removal || background || blurs || knobs.contains(Knob.PIXEL_ART))) {
             out.add(detail(c, lines || paints ? 0.75 : knobs.contains(Knob.POSTERIZE) ? 0.5 : 0.4));
         }
-        if (!(lines || replaced || removal || knobs.contains(Knob.POSTERIZE))) {
-            out.add(halo(c, paints ? 0.4 : 0.22, background));
+        boolean draws = plan.stream().anyMatch(a -> a instanceof Action.AddText || a instanceof Action.Border);
+        if (!(lines || paints || draws || replaced || removal || knobs.contains(Knob.POSTERIZE))) {
+            out.add(halo(c, 0.22, background));
         }
         if (!(touched.contains(Metric.LEVELS)
                 || touched.contains(Metric.BLOCK_SIZE)
@@ -78,7 +79,7 @@ final class Visible {
             return new Artifact("patch against its surroundings", Kind.ARTIFACT, 0, 0, 0, "", null);
         }
         double noisy = grain ? 0 : clamp(5 * (f.noiseRatio() - 1.4), 0, MAX);
-        double smear = flatAllowed || f.ringTexture() < 4 ? 0 : clamp(25 * (0.4 - f.flatness()), 0, MAX);
+        double smear = !removal || flatAllowed || f.ringTexture() < 4 ? 0 : clamp(25 * (0.4 - f.flatness()), 0, MAX);
         double step = removal ? clamp(4 * (f.relativeStep() - 1.3), 0, MAX) : 0;
         double penalty = Math.min(MAX, noisy + smear + step);
         String what = noisy >= Math.max(smear, step)

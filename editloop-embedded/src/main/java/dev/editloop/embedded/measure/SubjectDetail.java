@@ -7,9 +7,9 @@ package dev.editloop.embedded.measure;
  *
  * <p>Read on the sample planes' luma in a middle band of scales, {@code G₁.₅(y) − G₅(y)} (features a few sample pixels
  * wide, coarser than grain and texture). At each pixel where the source has detail in that band (local band energy
- * above {@link #DETAIL_LEVEL} levels), the <em>retention</em> is the local regression slope of the edit's band on the
- * source's ({@code |Σ b_e·b_s| / Σ b_s²} over a 7×7 box) divided by the global contrast ratio, so a softer or inverted
- * tone does not count as a loss; a pixel is <em>lost</em> when its retention falls under {@link #LOST}. The image is
+ * above {@link #DETAIL_LEVEL} levels), the pixel is <em>lost</em> when, over a 7×7 box, the edit's band has under
+ * {@link #WIPED} of the source's amplitude (wiped flat, after dividing by the ratio of the two images' luma contrast) or correlates under {@link #LOST} with it (replaced by
+ * something else); a darker, softer or inverted tone scales the band and keeps the correlation, so it loses nothing. The image is
  * cut into an 8×8 grid; the reading is the worst window of 2×2 cells whose center lies in the subject area (the
  * middle of the frame and its upper part, where subjects and faces sit) and that holds enough detail: the share of its
  * detail pixels that were lost.
@@ -18,8 +18,11 @@ public final class SubjectDetail {
     /** Local band standard deviation (levels) from which a source pixel counts as detail. */
     public static final double DETAIL_LEVEL = 3;
 
-    /** Retention under which a detail pixel counts as lost. */
-    public static final double LOST = 0.3;
+    /** Local correlation of the two bands under which a detail pixel counts as lost (replaced by something else). */
+    public static final double LOST = 0.4;
+
+    /** Local amplitude ratio of the two bands under which a detail pixel counts as lost (wiped flat). */
+    public static final double WIPED = 0.3;
 
     private static final int GRID = 8;
 
@@ -53,13 +56,16 @@ public final class SubjectDetail {
         float[] be = band(e.y, w, h);
         float[] ss = new float[bs.length];
         float[] se = new float[bs.length];
+        float[] ee = new float[bs.length];
         for (int i = 0; i < bs.length; i++) {
             ss[i] = bs[i] * bs[i];
             se[i] = bs[i] * be[i];
+            ee[i] = be[i] * be[i];
         }
         float[] energy = Planes.box(ss, w, h, 3);
         float[] cross = Planes.box(se, w, h, 3);
-        double contrast = Math.max(0.2, std(e.y) / Math.max(1e-3, std(s.y)));
+        float[] edited = Planes.box(ee, w, h, 3);
+        double contrast = Math.max(0.1, std(e.y) / Math.max(1e-3, std(s.y)));
         double floor = DETAIL_LEVEL * DETAIL_LEVEL;
         int[][] detail = new int[GRID][GRID];
         int[][] lost = new int[GRID][GRID];
@@ -75,8 +81,9 @@ public final class SubjectDetail {
                 int cx = x * GRID / w;
                 detail[cy][cx]++;
                 allDetail++;
-                double retention = Math.abs(cross[i]) / energy[i] / contrast;
-                if (retention < LOST) {
+                double amplitude = Math.sqrt(edited[i] / energy[i]) / contrast;
+                double correlation = Math.abs(cross[i]) / Math.sqrt(Math.max(1e-6, energy[i] * edited[i]));
+                if (amplitude < WIPED || correlation < LOST) {
                     lost[cy][cx]++;
                     allLost++;
                 }
