@@ -120,7 +120,7 @@ final class Visible {
     private static Artifact detail(Comparison c, double allowed) {
         SubjectDetail.Reading d = SubjectDetail.of(c);
         double lost = Double.isNaN(d.lostShare()) ? 0 : d.lostShare();
-        double penalty = clamp(50 * (lost - allowed), 0, MAX);
+        double penalty = clamp(80 * (lost - allowed), 0, MAX);
         return new Artifact(
                 "subject detail lost",
                 Kind.NATURALNESS,

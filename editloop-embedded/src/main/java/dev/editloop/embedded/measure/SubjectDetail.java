@@ -9,14 +9,14 @@ package dev.editloop.embedded.measure;
  * wide, coarser than grain and texture). At each pixel where the source has detail in that band (local band energy
  * above {@link #DETAIL_LEVEL} levels), the pixel is <em>lost</em> when, over a 7×7 box, the edit's band has under
  * {@link #WIPED} of the source's amplitude (wiped flat, after dividing by the ratio of the two images' luma contrast) or correlates under {@link #LOST} with it (replaced by
- * something else); a darker, softer or inverted tone scales the band and keeps the correlation, so it loses nothing. The image is
+ * something else), on luma and on the HSV value alike (a saturation change moves luma, not value); a darker, softer or inverted tone scales the band and keeps the correlation, so it loses nothing. The image is
  * cut into an 8×8 grid; the reading is the worst window of 2×2 cells whose center lies in the subject area (the
  * middle of the frame and its upper part, where subjects and faces sit) and that holds enough detail: the share of its
  * detail pixels that were lost.
  */
 public final class SubjectDetail {
     /** Local band standard deviation (levels) from which a source pixel counts as detail. */
-    public static final double DETAIL_LEVEL = 3;
+    public static final double DETAIL_LEVEL = 5;
 
     /** Local correlation of the two bands under which a detail pixel counts as lost (replaced by something else). */
     public static final double LOST = 0.4;
@@ -52,21 +52,11 @@ public final class SubjectDetail {
         if (w < 2 * GRID || h < 2 * GRID) {
             return new Reading(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        float[] bs = band(s.y, w, h);
-        float[] be = band(e.y, w, h);
-        float[] ss = new float[bs.length];
-        float[] se = new float[bs.length];
-        float[] ee = new float[bs.length];
-        for (int i = 0; i < bs.length; i++) {
-            ss[i] = bs[i] * bs[i];
-            se[i] = bs[i] * be[i];
-            ee[i] = be[i] * be[i];
-        }
-        float[] energy = Planes.box(ss, w, h, 3);
-        float[] cross = Planes.box(se, w, h, 3);
-        float[] edited = Planes.box(ee, w, h, 3);
-        double contrast = Math.max(0.1, std(e.y) / Math.max(1e-3, std(s.y)));
-        double floor = DETAIL_LEVEL * DETAIL_LEVEL;
+        boolean[] lumaLost = new boolean[w * h];
+        boolean[] detailHere = lostMap(s.y, e.y, w, h, lumaLost);
+        // a saturation change moves luma but keeps the HSV value: a pixel is lost only when lost on both planes
+        boolean[] valueLost = new boolean[w * h];
+        lostMap(value(s), value(e), w, h, valueLost);
         int[][] detail = new int[GRID][GRID];
         int[][] lost = new int[GRID][GRID];
         int allDetail = 0;
@@ -75,15 +65,13 @@ public final class SubjectDetail {
             int cy = y * GRID / h;
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                if (energy[i] < floor) {
+                if (!detailHere[i]) {
                     continue;
                 }
                 int cx = x * GRID / w;
                 detail[cy][cx]++;
                 allDetail++;
-                double amplitude = Math.sqrt(edited[i] / energy[i]) / contrast;
-                double correlation = Math.abs(cross[i]) / Math.sqrt(Math.max(1e-6, energy[i] * edited[i]));
-                if (amplitude < WIPED || correlation < LOST) {
+                if (lumaLost[i] && valueLost[i]) {
                     lost[cy][cx]++;
                     allLost++;
                 }
@@ -114,6 +102,44 @@ public final class SubjectDetail {
             }
         }
         return new Reading(worst, allDetail == 0 ? Double.NaN : (double) allLost / allDetail, wx, wy);
+    }
+
+    /** Flags the detail pixels of a source plane (returned) and, in {@code lost}, those the edit's plane lost. */
+    private static boolean[] lostMap(float[] sy, float[] ey, int w, int h, boolean[] lost) {
+        float[] bs = band(sy, w, h);
+        float[] be = band(ey, w, h);
+        float[] ss = new float[bs.length];
+        float[] se = new float[bs.length];
+        float[] ee = new float[bs.length];
+        for (int i = 0; i < bs.length; i++) {
+            ss[i] = bs[i] * bs[i];
+            se[i] = bs[i] * be[i];
+            ee[i] = be[i] * be[i];
+        }
+        float[] energy = Planes.box(ss, w, h, 3);
+        float[] cross = Planes.box(se, w, h, 3);
+        float[] edited = Planes.box(ee, w, h, 3);
+        double contrast = Math.max(0.1, std(ey) / Math.max(1e-3, std(sy)));
+        double floor = DETAIL_LEVEL * DETAIL_LEVEL;
+        boolean[] detail = new boolean[bs.length];
+        for (int i = 0; i < bs.length; i++) {
+            if (energy[i] < floor) {
+                continue;
+            }
+            detail[i] = true;
+            double amplitude = Math.sqrt(edited[i] / energy[i]) / contrast;
+            double correlation = Math.abs(cross[i]) / Math.sqrt(Math.max(1e-6, energy[i] * edited[i]));
+            lost[i] = amplitude < WIPED || correlation < LOST;
+        }
+        return detail;
+    }
+
+    private static float[] value(Analysis a) {
+        float[] v = new float[a.y.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.max(a.r[i], Math.max(a.g[i], a.b[i]));
+        }
+        return v;
     }
 
     private static float[] band(float[] y, int w, int h) {
