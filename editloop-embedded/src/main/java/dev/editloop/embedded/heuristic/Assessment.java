@@ -123,13 +123,25 @@ public record Assessment(
         ARTIFACT
     }
 
-    /** A quality check. */
-    public record Artifact(String name, Kind kind, double measured, double allowed, double penalty, String unit) {
+    /**
+     * A quality check.
+     *
+     * @param finding what a person would see, in words ("a blotchy patch where the red object was"), or null for a
+     *     check that reads only as a number
+     */
+    public record Artifact(
+            String name, Kind kind, double measured, double allowed, double penalty, String unit, String finding) {
+        /** A check without words of its own. */
+        public Artifact(String name, Kind kind, double measured, double allowed, double penalty, String unit) {
+            this(name, kind, measured, allowed, penalty, unit, null);
+        }
+
         public String line() {
             return String.format(
                     Locale.ROOT,
-                    "%s: %.3g%s (allowed %.3g%s)%s",
-                    name,
+                    "%s%s: %.3g%s (allowed %.3g%s)%s",
+                    finding != null && penalty > 0 ? finding + " (" + name + ")" : "",
+                    finding != null && penalty > 0 ? "" : name,
                     measured,
                     unit,
                     allowed,

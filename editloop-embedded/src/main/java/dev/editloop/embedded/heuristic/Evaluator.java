@@ -29,8 +29,10 @@ import java.util.Set;
  * structure), the size must stay unless the request changes it, and for a request confined to one region, pixels
  * outside it must stay. D: the share of the request that any action can do.
  *
- * <p><b>PQ</b> = 10 − Σ penalties for clipping, noise, blockiness and banding beyond what the request implies, and for
- * an unnatural result (nearly black or white, oversaturated, smeared).
+ * <p><b>PQ</b> = 10 − Σ penalties for clipping, noise, blockiness and banding beyond what the request implies, for
+ * an unnatural result (nearly black or white, oversaturated, smeared), and for what a person sees at once ({@link
+ * Visible}): a blotchy fill, a subject that lost its detail, a halo or seam, banding in smooth gradients, blown or
+ * crushed tones. Each check knows what the request asked for, so a style is not punished for its own effect.
  */
 public final class Evaluator {
     /** Global guards: metric and tolerance. */
@@ -158,6 +160,7 @@ public final class Evaluator {
             }
         }
         List<Artifact> artifacts = artifacts(c, effects, touched, knobs, strongestContrast);
+        artifacts.addAll(Visible.artifacts(c, intent.plan(sourceAnalysis), touched, knobs, strongestContrast));
         double quality = 10;
         for (Artifact a : artifacts) {
             quality -= Double.isNaN(a.penalty()) ? 0 : a.penalty();
@@ -216,22 +219,6 @@ public final class Evaluator {
         Analysis s = c.source();
         Analysis e = c.edited();
         List<Artifact> out = new ArrayList<>();
-
-        // posterizing, cartoons and sketches clip by design (pure black lines, white paper, end levels)
-        boolean clipsByDesign = knobs.contains(Knob.POSTERIZE)
-                || knobs.contains(Knob.PENCIL_SKETCH)
-                || knobs.contains(Knob.CARTOON)
-                || knobs.contains(Knob.INVERT);
-        double clip = Measurements.clipping(e, Zone.WHOLE) - Measurements.clipping(s, Zone.WHOLE);
-        // a strong contrast boost (film noir, drama) may crush some shadows and highlights
-        double allowedClip = clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04;
-        out.add(new Artifact(
-                "added clipping",
-                Kind.ARTIFACT,
-                clip * 100,
-                allowedClip * 100,
-                clamp(25 * (clip - allowedClip), 0, 3),
-                "%"));
 
         double grainFar = effects.stream()
                 .filter(x -> x.metric() == Metric.GRAIN)

@@ -35,6 +35,7 @@ public final class Comparison {
     private final Analysis edited;
     private final Analysis aligned;
     private double[][] ssimMaps;
+    private ChangedArea changedArea;
 
     private Comparison(Analysis source, Analysis edited) {
         this.source = Objects.requireNonNull(source, "source");
@@ -63,6 +64,14 @@ public final class Comparison {
     /** The edit on the source's sample grid. */
     public Analysis aligned() {
         return aligned;
+    }
+
+    /** The area the edit changed, computed once ({@link ChangedArea}). */
+    public synchronized ChangedArea changedArea() {
+        if (changedArea == null) {
+            changedArea = ChangedArea.compute(source, aligned);
+        }
+        return changedArea;
     }
 
     /** Whether both images have the same size. */

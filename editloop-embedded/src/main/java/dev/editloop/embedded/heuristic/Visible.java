@@ -1,0 +1,186 @@
+package dev.editloop.embedded.heuristic;
+
+import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.heuristic.Assessment.Artifact;
+import dev.editloop.embedded.heuristic.Assessment.Kind;
+import dev.editloop.embedded.measure.Banding;
+import dev.editloop.embedded.measure.Clipping;
+import dev.editloop.embedded.measure.Comparison;
+import dev.editloop.embedded.measure.FillTexture;
+import dev.editloop.embedded.measure.Halo;
+import dev.editloop.embedded.measure.SubjectDetail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The quality checks for what a person sees at a glance, each read from one measure family of {@code measure} and
+ * weighed against what the request asked for: a blotchy fill ({@link FillTexture}), a subject that lost its detail
+ * ({@link SubjectDetail}), lines the edit drew such as halos and seams ({@link Halo}), banding in smooth gradients
+ * ({@link Banding}) and added clipping ({@link Clipping}). A defect of this kind costs up to {@link #MAX} points of
+ * PQ, enough on its own to hold PQ at 3, and is named in words in the reasoning.
+ *
+ * <p>What the plan asks for is allowed: a blurred or replaced background may be flat; a removal must leave a fill that
+ * looks like its surroundings (a flat fill or a tone step counts there only, a noisy patch anywhere); sketches, cartoons, watercolors, posterizing and pixel
+ * art simplify and draw lines by design (so does added text or a border), so the detail check allows them more and the line check skips them (pixel art and blurs are not
+ * read for detail at all); posterizing, pixel art and cartoons band by design; sketches, cartoons, posterizing and
+ * inversion clip by design, a strong contrast boost may clip some.
+ */
+final class Visible {
+    /** The largest penalty of one visible defect. */
+    static final double MAX = 7;
+
+    private Visible() {}
+
+    static List<Artifact> artifacts(
+            Comparison c, List<Action> plan, Set<Metric> touched, Set<Knob> knobs, double strongestContrast) {
+        boolean removal =
+                plan.stream().anyMatch(a -> a instanceof Action.RemoveColored || a instanceof Action.RemoveRegion);
+        boolean background = plan.stream().anyMatch(a -> a instanceof Action.Background);
+        boolean replaced = plan.stream().anyMatch(a -> a instanceof Action.Background bg && bg.color() != null);
+        boolean blurs = touched.contains(Metric.BLUR) || knobs.contains(Knob.BLUR) || knobs.contains(Knob.TILT_SHIFT);
+        boolean lines =
+                knobs.contains(Knob.PENCIL_SKETCH) || knobs.contains(Knob.CARTOON) || knobs.contains(Knob.PIXEL_ART);
+        boolean paints = knobs.contains(Knob.WATERCOLOR);
+        List<Artifact> out = new ArrayList<>();
+        out.add(fill(
+                c,
+                plan,
+                removal,
+                !removal && (background || blurs),
+                knobs.contains(Knob.GRAIN) || touched.contains(Metric.GRAIN)));
+        if (!(removal || background || blurs || knobs.contains(Knob.PIXEL_ART))) {
+            out.add(detail(c, lines || paints ? 0.75 : knobs.contains(Knob.POSTERIZE) ? 0.5 : 0.4));
+        }
+        boolean draws = plan.stream().anyMatch(a -> a instanceof Action.AddText || a instanceof Action.Border);
+        if (!(lines || paints || draws || replaced || removal || knobs.contains(Knob.POSTERIZE))) {
+            out.add(halo(c, 0.22, background));
+        }
+        if (!(touched.contains(Metric.LEVELS)
+                || touched.contains(Metric.BLOCK_SIZE)
+                || touched.contains(Metric.FLATNESS)
+                || lines)) {
+            out.add(banding(c));
+        }
+        boolean clipsByDesign = knobs.contains(Knob.POSTERIZE)
+                || knobs.contains(Knob.PENCIL_SKETCH)
+                || knobs.contains(Knob.CARTOON)
+                || knobs.contains(Knob.INVERT)
+                || replaced;
+        out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
+        return out;
+    }
+
+    /** A fill noisier or flatter than its surroundings, or (after a removal) of another tone. */
+    private static Artifact fill(Comparison c, List<Action> plan, boolean removal, boolean flatAllowed, boolean grain) {
+        FillTexture.Reading f = FillTexture.of(c);
+        if (!f.applies()) {
+            return new Artifact("patch against its surroundings", Kind.ARTIFACT, 0, 0, 0, "", null);
+        }
+        double noisy = grain ? 0 : clamp(5 * (f.noiseRatio() - 1.4), 0, MAX);
+        double smear = !removal || flatAllowed || f.ringTexture() < 4 ? 0 : clamp(25 * (0.4 - f.flatness()), 0, MAX);
+        double step = removal ? clamp(4 * (f.relativeStep() - 1.3), 0, MAX) : 0;
+        double penalty = Math.min(MAX, noisy + smear + step);
+        String what = noisy >= Math.max(smear, step)
+                ? "a noisy, blotchy patch"
+                : smear >= step ? "a flat smear" : "a blotchy patch of the wrong tone";
+        String place = removal
+                ? "where the " + removed(plan) + " was"
+                : "in " + f.area().where();
+        return new Artifact(
+                "patch against its surroundings",
+                Kind.ARTIFACT,
+                Math.max(f.noiseRatio(), Math.max(1 / Math.max(0.05, f.flatness()), f.relativeStep())),
+                removal ? 1.3 : 1.4,
+                penalty,
+                "×",
+                what + " " + place
+                        + String.format(
+                                Locale.ROOT,
+                                " (noise ×%.1f its surroundings, texture ×%.2f, tone %.0f levels off)",
+                                f.noiseRatio(),
+                                f.flatness(),
+                                f.toneStep()));
+    }
+
+    private static String removed(List<Action> plan) {
+        for (Action a : plan) {
+            if (a instanceof Action.RemoveColored rc) {
+                return rc.color().name() + " object";
+            }
+            if (a instanceof Action.RemoveRegion rr) {
+                return "object in " + rr.region().phrase();
+            }
+        }
+        return "removed object";
+    }
+
+    /** The subject's features (a face's eyes and mouth) wiped beyond what the request implies. */
+    private static Artifact detail(Comparison c, double allowed) {
+        SubjectDetail.Reading d = SubjectDetail.of(c);
+        double lost = Double.isNaN(d.lostShare()) ? 0 : d.lostShare();
+        double penalty = clamp(80 * (lost - allowed), 0, MAX);
+        return new Artifact(
+                "subject detail lost",
+                Kind.NATURALNESS,
+                lost * 100,
+                allowed * 100,
+                penalty,
+                "%",
+                "the subject in " + d.where() + " lost its detail (a face loses its eyes and mouth this way)");
+    }
+
+    /** Lines the edit drew: a halo or a fringe around a subject, a seam along a pasted area. */
+    private static Artifact halo(Comparison c, double allowed, boolean background) {
+        Halo.Reading h = Halo.of(c);
+        double score = h.share() * h.strength();
+        double penalty = clamp(30 * (score - allowed), 0, MAX);
+        return new Artifact(
+                "halo or seam",
+                Kind.ARTIFACT,
+                score,
+                allowed,
+                penalty,
+                "",
+                "a " + h.tone() + (background ? " halo around the subject" : " rim or seam the edit drew") + " in "
+                        + h.where()
+                        + String.format(
+                                Locale.ROOT, " (%.1f%% of the image, %.0f levels)", 100 * h.share(), h.strength()));
+    }
+
+    /** Smooth gradients broken into steps. */
+    private static Artifact banding(Comparison c) {
+        Banding.Reading b = Banding.of(c);
+        double banded = Double.isNaN(b.banded()) ? 0 : b.banded();
+        return new Artifact(
+                "banding in smooth gradients",
+                Kind.ARTIFACT,
+                banded * 100,
+                8,
+                clamp(20 * (banded - 0.08), 0, MAX),
+                "%",
+                String.format(
+                        Locale.ROOT,
+                        "banding: %.0f%% of the smooth gradients broke into %.0f flat steps",
+                        100 * banded,
+                        Double.isNaN(b.levels()) ? 0 : b.levels()));
+    }
+
+    /** Pixels blown to white or crushed to black that the source did not have. */
+    private static Artifact clipping(Comparison c, double allowed) {
+        Clipping.Reading r = Clipping.of(c);
+        return new Artifact(
+                "added clipping",
+                Kind.ARTIFACT,
+                r.added() * 100,
+                allowed * 100,
+                clamp(25 * (r.added() - allowed), 0, MAX),
+                "%",
+                String.format(Locale.ROOT, "%s over %.0f%% of the image", r.words(), 100 * r.added()));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

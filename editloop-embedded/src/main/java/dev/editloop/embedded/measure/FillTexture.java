@@ -1,0 +1,98 @@
+package dev.editloop.embedded.measure;
+
+/**
+ * Texture and noise of a changed or filled area against its ring of neighbours: what makes an inpainting blob
+ * visible. An object removed well leaves a fill that looks like what surrounds it; a bad fill is a patch whose fine
+ * texture is much noisier than both its surroundings and what was there before (a noisy disc), much flatter than its
+ * textured surroundings (a smear), or of another tone than its surroundings (a white disc on brown wood).
+ *
+ * <p>Read on the sample planes' luma over the {@link ChangedArea}: <em>noise</em> is the mean absolute residual
+ * {@code |y − G₁(y)|} (σ = 1 px), <em>texture</em> adds the mean gradient magnitude of {@code G₁.₅(y)}; the ring is
+ * the area grown by 4% of the shorter side, minus the area. A global edit (more than {@link #MAX_SHARE} of the image
+ * changed) or a change too small to see (under {@link #MIN_SHARE}) is not a fill: every reading is then NaN.
+ */
+public final class FillTexture {
+    /** The smallest changed share read as a fill. */
+    public static final double MIN_SHARE = 0.002;
+
+    /** The largest changed share read as a fill (beyond it the edit is global). */
+    public static final double MAX_SHARE = 0.6;
+
+    private FillTexture() {}
+
+    /**
+     * What the fill looks like against its ring.
+     *
+     * @param area the changed area
+     * @param noiseRatio the fill's noise over the larger of the ring's and the source's noise in the same place
+     *     ({@code (n + 0.5)/(m + 0.5)}): about 1 for a clean fill, 2 or more for a noisy patch
+     * @param flatness the fill's texture over the ring's ({@code (t + 0.5)/(r + 0.5)}): about 1 for a fill that
+     *     continues its surroundings, under 0.3 for a smear on a textured ground
+     * @param ringTexture the ring's texture in levels (a flat ring makes any fill look flat, and that is fine)
+     * @param toneStep the distance in levels between the fill's mean color and the ring's (RGB, Euclidean)
+     * @param ringSpread the ring's luma standard deviation in levels: a step within it is no step
+     */
+    public record Reading(
+            ChangedArea area,
+            double noiseRatio,
+            double flatness,
+            double ringTexture,
+            double toneStep,
+            double ringSpread) {
+        /** Whether the change is local enough to be read as a fill. */
+        public boolean applies() {
+            return !Double.isNaN(noiseRatio);
+        }
+
+        /** The tone step in units of the ring's own spread (plus 8 levels): over 2 is a visible patch. */
+        public double relativeStep() {
+            return toneStep / (ringSpread + 8);
+        }
+    }
+
+    /** Reads the changed area of a comparison as a fill. */
+    public static Reading of(Comparison c) {
+        ChangedArea area = c.changedArea();
+        if (area.share() < MIN_SHARE || area.share() > MAX_SHARE) {
+            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        Analysis s = c.source();
+        Analysis e = c.aligned();
+        int w = area.width();
+        int h = area.height();
+        boolean[] in = area.mask();
+        int grow = Math.max(3, (int) Math.round(0.04 * Math.min(w, h)));
+        boolean[] ring = Planes.minus(Planes.morph(in, w, h, grow), in);
+        if (Planes.count(ring) < 16) {
+            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        float[] noiseE = Planes.highPass(e.y, w, h, 1);
+        float[] noiseS = Planes.highPass(s.y, w, h, 1);
+        float[] gradE = Planes.gradient(e.y, w, h, 1.5);
+        double nIn = Planes.mean(noiseE, in);
+        double nRing = Planes.mean(noiseE, ring);
+        double nBefore = Planes.mean(noiseS, in);
+        double tIn = nIn + Planes.mean(gradE, in);
+        double tRing = nRing + Planes.mean(gradE, ring);
+        double dr = Planes.mean(e.r, in) - Planes.mean(e.r, ring);
+        double dg = Planes.mean(e.g, in) - Planes.mean(e.g, ring);
+        double db = Planes.mean(e.b, in) - Planes.mean(e.b, ring);
+        double ringMean = Planes.mean(e.y, ring);
+        double var = 0;
+        int n = 0;
+        for (int i = 0; i < ring.length; i++) {
+            if (ring[i]) {
+                double d = e.y[i] - ringMean;
+                var += d * d;
+                n++;
+            }
+        }
+        return new Reading(
+                area,
+                (nIn + 0.5) / (Math.max(nRing, nBefore) + 0.5),
+                (tIn + 0.5) / (tRing + 0.5),
+                tRing,
+                Math.sqrt(dr * dr + dg * dg + db * db),
+                Math.sqrt(var / Math.max(1, n)));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.editloop.embedded.measure;
+
+/**
+ * Halos and seams: thin bright or dark lines that the edit drew and the source did not have, such as the glow or the
+ * dark fringe a bad matte leaves around a segmented subject, or a seam along the edge of a pasted area. A clean
+ * background blur only removes structure; a tone change scales the structure that is there; neither draws lines.
+ *
+ * <p>Read on the sample planes' luma in a band of scales {@code G_a(y) − G_4a(y)} with a = 0.6% of the shorter side
+ * (at least 1 pixel): rim-wide lines. At each pixel the <em>new structure</em> is
+ * {@code |band_edit| − k·|band_source|}, with k the ratio of the two images' luma contrast (so a contrast change
+ * draws nothing); a pixel is on a new line when that exceeds {@link #LINE_LEVEL} levels. The reading is the share of
+ * the image on new lines, their mean strength, and their mean sign (bright or dark).
+ */
+public final class Halo {
+    /** New band-pass structure (levels) from which a pixel lies on a line the edit drew. */
+    public static final double LINE_LEVEL = 10;
+
+    private Halo() {}
+
+    /**
+     * New lines the edit drew.
+     *
+     * @param share the fraction 0–1 of the image on new lines
+     * @param strength their mean new structure in levels (0 when none)
+     * @param signed the mean band value of the edit on them: positive a bright rim, negative a dark one
+     * @param centerX where they lie, as a fraction of the width (NaN when none)
+     * @param centerY where they lie, as a fraction of the height (NaN when none)
+     */
+    public record Reading(double share, double strength, double signed, double centerX, double centerY) {
+        /** "bright" or "dark". */
+        public String tone() {
+            return signed >= 0 ? "bright" : "dark";
+        }
+
+        /** Where the lines lie in words. */
+        public String where() {
+            return Double.isNaN(centerX) ? "nowhere" : Planes.where(centerX, centerY);
+        }
+    }
+
+    /** Reads the lines a comparison's edit drew. */
+    public static Reading of(Comparison c) {
+        Analysis s = c.source();
+        Analysis e = c.aligned();
+        int w = s.sampleWidth();
+        int h = s.sampleHeight();
+        double a = Math.max(1, 0.006 * Math.min(w, h));
+        float[] bs = band(s.y, w, h, a);
+        float[] be = band(e.y, w, h, a);
+        double k = Math.max(0.2, std(e.y) / Math.max(1e-3, std(s.y)));
+        int n = 0;
+        double strength = 0;
+        double signed = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                double extra = Math.abs(be[i]) - k * Math.abs(bs[i]);
+                if (extra > LINE_LEVEL) {
+                    n++;
+                    strength += extra;
+                    signed += be[i];
+                    sx += x;
+                    sy += y;
+                }
+            }
+        }
+        if (n == 0) {
+            return new Reading(0, 0, 0, Double.NaN, Double.NaN);
+        }
+        return new Reading((double) n / (w * h), strength / n, signed / n, (sx / n + 0.5) / w, (sy / n + 0.5) / h);
+    }
+
+    private static float[] band(float[] y, int w, int h, double a) {
+        float[] fine = Planes.gaussian(y, w, h, a);
+        float[] coarse = Planes.gaussian(y, w, h, 4 * a);
+        float[] out = new float[y.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fine[i] - coarse[i];
+        }
+        return out;
+    }
+
+    static double std(float[] v) {
+        double sum = 0;
+        double sq = 0;
+        for (float x : v) {
+            sum += x;
+            sq += (double) x * x;
+        }
+        double mean = sum / v.length;
+        return Math.sqrt(Math.max(0, sq / v.length - mean * mean));
+    }
+}
