@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The run's cache of backend answers by content, one file per key: {@code cache/<kind>/<first two hex digits>/<key>.<ext>}
@@ -20,6 +22,10 @@ import java.util.Optional;
 final class ContentCache {
     /** The cache's folder name in the run folder. */
     static final String DIR = "cache";
+
+    private static final String PROCESS = ProcessHandle.current().pid() + "-"
+            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    private static final AtomicLong TEMP = new AtomicLong();
 
     private final Path root;
 
@@ -47,9 +53,11 @@ final class ContentCache {
         Path target = path(kind, key, ext);
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "." + ext);
+            // a name no other writer uses (a random prefix per process, as hosts sharing the folder may have equal
+            // process ids, and a counter), without the SecureRandom of Files.createTempFile
+            Path tmp = target.resolveSibling(".tmp-" + key + "-" + PROCESS + "-" + TEMP.incrementAndGet() + "." + ext);
             try {
-                Files.write(tmp, bytes);
+                Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
