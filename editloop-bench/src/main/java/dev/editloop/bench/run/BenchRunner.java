@@ -206,7 +206,7 @@ public final class BenchRunner {
                 Seeds.of(options.seed(), c.id()),
                 true,
                 options.caseTimeout());
-        RunHandle handle = engine.start(request, CaseRecorder.create(caseDir));
+        RunHandle handle = engine.start(request, CaseRecorder.create(caseDir, c.image()));
         job.attach(handle);
         LoopResult result;
         try {
