@@ -18,11 +18,13 @@ import picocli.CommandLine.Command;
             "",
             "Examples (in the EditLoop folder):",
             "  ./editloop bench suites",
-            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --out runs/rise-loop",
-            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --strategy single \\",
-            "      --out runs/rise-single",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
+            "      --out runs/rise-loop",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
+            "      --strategy single --out runs/rise-single",
             "  ./editloop bench report runs/rise-loop --vs runs/rise-single",
-            "  ./editloop bench judge runs/rise-loop --judge openai-chat:http://127.0.0.1:8000/v1?model=judge \\",
+            "  ./editloop bench judge runs/rise-loop \\",
+            "      --judge openai-chat:http://127.0.0.1:8000/v1?model=judge \\",
             "      --out runs/rise-loop-rejudged"
         },
         subcommands = {

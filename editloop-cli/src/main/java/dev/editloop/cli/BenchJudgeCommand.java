@@ -1,7 +1,6 @@
 package dev.editloop.cli;
 
 import dev.editloop.bench.protocol.Protocol;
-import dev.editloop.bench.protocol.Protocols;
 import dev.editloop.bench.run.BenchRun;
 import dev.editloop.bench.run.BenchRunner;
 import dev.editloop.bench.run.BenchSummary;
@@ -14,8 +13,6 @@ import dev.editloop.core.config.EditLoopConfig;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendSession;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +34,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Example:",
-            "  ./editloop bench judge runs/rise-loop --judge openai-chat:http://127.0.0.1:8000/v1?model=Qwen2.5-VL-72B \\",
+            "  ./editloop bench judge runs/rise-loop \\",
+            "      --judge openai-chat:http://127.0.0.1:8000/v1?model=Qwen2.5-VL-72B \\",
             "      --judge-samples 3 --out runs/rise-loop-qwen-judge"
         })
 final class BenchJudgeCommand implements Callable<Integer> {
@@ -61,22 +59,6 @@ final class BenchJudgeCommand implements Callable<Integer> {
             description = "The new run folder (new, or an earlier re-judging to resume).")
     Path out;
 
-    @Option(names = "--protocol", paramLabel = "NAME", description = "Judge protocol (default: the run's own).")
-    String protocol;
-
-    @Option(
-            names = "--judge-prompt",
-            paramLabel = "NAME=FILE",
-            description = "Replace one of the protocol's prompts with your file (repeatable).")
-    List<String> judgePrompts = new ArrayList<>();
-
-    @Option(
-            names = "--judge-samples",
-            paramLabel = "N",
-            defaultValue = "1",
-            description = "Ask every question N times (default: ${DEFAULT-VALUE}).")
-    int judgeSamples;
-
     @Option(
             names = {"-k", "--concurrency"},
             paramLabel = "K",
@@ -96,6 +78,9 @@ final class BenchJudgeCommand implements Callable<Integer> {
             description = "The new run's store (default: run.db in --out).")
     String outStore;
 
+    @Mixin
+    JudgeOptions judging;
+
     @Mixin(name = ConfigOption.NAME)
     ConfigOption config;
 
@@ -114,13 +99,12 @@ final class BenchJudgeCommand implements Callable<Integer> {
         try (ResultStore from = BenchCli.openExisting(source, store)) {
             Manifest manifest = from.manifest()
                     .orElseThrow(() -> new InvalidInputException(source + " holds no benchmark run to judge again"));
-            Protocol judging = Protocols.get(
-                    protocol == null ? manifest.protocol() : protocol, BenchCli.promptFiles(judgePrompts));
+            Protocol protocol = judging.protocol(manifest.protocol());
             RejudgeOptions options = new RejudgeOptions(
                     out,
                     judge,
-                    judging,
-                    judgeSamples,
+                    protocol,
+                    judging.samples,
                     concurrency,
                     4,
                     null,
@@ -135,7 +119,7 @@ final class BenchJudgeCommand implements Callable<Integer> {
                 if (summary == null) {
                     return CancellableRun.CANCELLED;
                 }
-                return BenchCli.finish(summary, to, judging, out, stdout, err);
+                return BenchCli.finish(summary, to, protocol, out, stdout, err);
             }
         }
     }

@@ -22,6 +22,7 @@ final class BenchProgressBar implements BenchListener {
     private final boolean terminal;
     private long lastLine;
     private boolean drawn;
+    private String last = "";
 
     BenchProgressBar(PrintWriter err, boolean quiet, boolean terminal) {
         this.err = err;
@@ -39,9 +40,13 @@ final class BenchProgressBar implements BenchListener {
         if (!terminal && !finished && drawn && now - lastLine < LOG_EVERY.toNanos()) {
             return;
         }
+        String line = line(p);
+        if (line.equals(last)) {
+            return;
+        }
+        last = line;
         lastLine = now;
         drawn = true;
-        String line = line(p);
         if (terminal) {
             err.print("\r" + line + "\u001b[K");
         } else {

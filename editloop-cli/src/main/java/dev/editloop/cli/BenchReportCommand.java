@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  ./editloop bench report runs/rise-loop",
             "  ./editloop bench report runs/rise-loop --vs runs/rise-single --format html",
-            "  ./editloop bench report runs/rise-loop --format cases --output rise-cases.jsonl"
+            "  ./editloop bench report runs/rise-loop --format cases \\",
+            "      --output rise-cases.jsonl"
         })
 final class BenchReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -94,6 +95,12 @@ final class BenchReportCommand implements Callable<Integer> {
         List<Comparison> comparisons = new ArrayList<>();
         for (Path baseline : baselines) {
             comparisons.add(Comparison.of(load(baseline, null), report, seed));
+        }
+        if (chosen.name().equals("cases") && !verbosity.quiet) {
+            // the cases file is one line per case for the benchmarks' own scripts: its notes go to stderr
+            var err = spec.commandLine().getErr();
+            report.notes().forEach(n -> err.println("note: " + n));
+            err.flush();
         }
         Path file = output;
         if (file == null && chosen.name().equals("html")) {

@@ -1,7 +1,6 @@
 package dev.editloop.cli;
 
 import dev.editloop.bench.protocol.Protocol;
-import dev.editloop.bench.protocol.Protocols;
 import dev.editloop.bench.run.BenchOptions;
 import dev.editloop.bench.run.BenchRun;
 import dev.editloop.bench.run.BenchRunner;
@@ -15,9 +14,6 @@ import dev.editloop.bench.suite.SuiteOptions;
 import dev.editloop.bench.suite.SuiteSummary;
 import dev.editloop.bench.suite.Suites;
 import dev.editloop.core.config.EditLoopConfig;
-import dev.editloop.core.loop.LoopRequest;
-import dev.editloop.core.loop.Strategy;
-import dev.editloop.core.loop.Threshold;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendSession;
 import java.nio.file.Path;
@@ -47,12 +43,16 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Examples (in the EditLoop folder):",
-            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --out runs/rise-loop",
-            "  ./editloop bench run imgedit --data ~/data/ImgEdit/Benchmark --categories style,adjust \\",
-            "      --editor comfyui:http://gpu1:8188,http://gpu2:8188?workflow=qwen-image-edit \\",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
+            "      --out runs/rise-loop",
+            "  ./editloop bench run imgedit --data ~/data/ImgEdit/Benchmark \\",
+            "      --categories style,adjust \\",
+            "      --editor comfyui:http://gpu1:8188?workflow=qwen-image-edit \\",
             "      --thinker openai-chat:http://127.0.0.1:8000/v1?model=EditThinker-8B \\",
-            "      --judge openai-chat:https://api.openai.com/v1?model=gpt-4o --concurrency 16 --out runs/imgedit",
-            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --dry-run --price judge=0.01 \\",
+            "      --judge openai-chat:https://api.openai.com/v1?model=gpt-4o \\",
+            "      --concurrency 16 --out runs/imgedit",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
+            "      --dry-run --price judge=0.01 \\",
             "      --out runs/rise-loop",
             "",
             "Exit status: 0 every case finished; 1 some cases failed (they are listed; --retry-failed redoes"
@@ -89,30 +89,8 @@ final class BenchRunCommand implements Callable<Integer> {
             description = "GEdit only: the instructions' language (default: ${DEFAULT-VALUE}).")
     String language;
 
-    @Option(
-            names = {"-s", "--strategy"},
-            paramLabel = "NAME",
-            defaultValue = "think-while-edit",
-            converter = Converters.StrategyConverter.class,
-            description = "think-while-edit, think-before-edit, single, or reflect (default: ${DEFAULT-VALUE}).")
-    Strategy strategy;
-
-    @Option(
-            names = {"-n", "--max-turns"},
-            paramLabel = "N",
-            defaultValue = Converters.TurnLimitConverter.AUTO,
-            converter = Converters.TurnLimitConverter.class,
-            description =
-                    "Turn limit per case, 1.." + LoopRequest.MAX_TURN_LIMIT + ", or auto (default: ${DEFAULT-VALUE}).")
-    Integer maxTurns;
-
-    @Option(
-            names = {"-t", "--threshold"},
-            paramLabel = "X",
-            defaultValue = "8",
-            converter = Converters.ThresholdConverter.class,
-            description = "The loop's stop threshold, as for 'editloop edit' (default: ${DEFAULT-VALUE}).")
-    Threshold threshold;
+    @Mixin
+    LoopOptions loop;
 
     @Mixin
     BackendOptions backends;
@@ -124,26 +102,6 @@ final class BenchRunCommand implements Callable<Integer> {
             description =
                     "Judge backend: any chat backend spec or configured name, or embedded (default: ${DEFAULT-VALUE}).")
     String judge;
-
-    @Option(
-            names = "--protocol",
-            paramLabel = "NAME",
-            description = "Judge protocol: vie, imgedit, kris or rise (default: the suite's own).")
-    String protocol;
-
-    @Option(
-            names = "--judge-prompt",
-            paramLabel = "NAME=FILE",
-            description = "Replace one of the protocol's judge prompts with your file (repeatable).")
-    List<String> judgePrompts = new ArrayList<>();
-
-    @Option(
-            names = "--judge-samples",
-            paramLabel = "N",
-            defaultValue = "1",
-            description =
-                    "Ask the judge every question N times; the report gives mean and spread (default: ${DEFAULT-VALUE}).")
-    int judgeSamples;
 
     @Option(
             names = "--limit",
@@ -201,6 +159,9 @@ final class BenchRunCommand implements Callable<Integer> {
             description = "Price of one call, for --dry-run: editor=0.04, thinker=0.01, judge=0.01 (repeatable).")
     Map<String, Double> prices = new LinkedHashMap<>();
 
+    @Mixin
+    JudgeOptions judging;
+
     @Mixin(name = ConfigOption.NAME)
     ConfigOption config;
 
@@ -213,25 +174,24 @@ final class BenchRunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         EditLoopConfig cfg = config.config();
         Suite suite = Suites.get(suiteName);
-        Protocol judging =
-                Protocols.get(protocol == null ? suite.protocol() : protocol, BenchCli.promptFiles(judgePrompts));
+        Protocol protocol = judging.protocol(suite.protocol());
         BenchCli.requireRunFolder(out);
         SuiteData loaded = suite.load(data, new SuiteOptions(language, out));
         if (!verbosity.quiet) {
             SuiteSummary.lines(loaded).forEach(err::println);
             err.flush();
         }
-        BenchOptions options = BenchOptions.builder(out, loaded, judging)
+        BenchOptions options = BenchOptions.builder(out, loaded, protocol)
                 .language(suite.name().equals("gedit") ? language : null)
                 .categories(categories)
                 .limit(limit)
-                .strategy(strategy)
+                .strategy(loop.strategy)
                 .editor(backends.editor)
                 .thinker(backends.thinker)
                 .judge(judge)
-                .judgeSamples(judgeSamples)
-                .maxTurns(maxTurns == null ? 0 : maxTurns)
-                .threshold(threshold)
+                .judgeSamples(judging.samples)
+                .maxTurns(loop.turnLimit())
+                .threshold(loop.threshold)
                 .seed(seed)
                 .concurrency(concurrency)
                 .retryFailed(retryFailed)
@@ -260,7 +220,7 @@ final class BenchRunCommand implements Callable<Integer> {
             if (summary == null) {
                 return CancellableRun.CANCELLED;
             }
-            return BenchCli.finish(summary, results, judging, out, stdout, err);
+            return BenchCli.finish(summary, results, protocol, out, stdout, err);
         }
     }
 }

@@ -4,13 +4,13 @@ import dev.editloop.core.Editor;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.config.EditLoopConfig;
+import dev.editloop.core.image.DecodedImage;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEngine;
 import dev.editloop.core.loop.LoopRequest;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.StopReason;
-import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Threshold;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendSession;
@@ -68,7 +68,7 @@ final class EditCommand implements Callable<Integer> {
             names = {"-i", "--image"},
             required = true,
             paramLabel = "PATH",
-            description = "Source image (PNG, JPEG, BMP, GIF).")
+            description = "Source image (PNG, JPEG incl. CMYK, BMP, GIF; transparency is kept).")
     Path image;
 
     @Option(
@@ -79,32 +79,6 @@ final class EditCommand implements Callable<Integer> {
     String instruction;
 
     @Option(
-            names = {"-s", "--strategy"},
-            paramLabel = "NAME",
-            defaultValue = "think-while-edit",
-            converter = Converters.StrategyConverter.class,
-            description = "think-while-edit, think-before-edit, single, or reflect (default: ${DEFAULT-VALUE}).")
-    Strategy strategy;
-
-    @Option(
-            names = {"-n", "--max-turns"},
-            paramLabel = "N",
-            defaultValue = Converters.TurnLimitConverter.AUTO,
-            converter = Converters.TurnLimitConverter.class,
-            description = "Turn limit, 1.." + LoopRequest.MAX_TURN_LIMIT + ", or auto: 5 for think-while-edit, 3 for"
-                    + " reflect (default: ${DEFAULT-VALUE}); single and think-before-edit make one.")
-    Integer maxTurns;
-
-    @Option(
-            names = {"-t", "--threshold"},
-            paramLabel = "X",
-            defaultValue = "8",
-            converter = Converters.ThresholdConverter.class,
-            description = "Stop when SC >= X and PQ >= X; 'overall:X' stops when sqrt(SC*PQ) >= X"
-                    + " (default: ${DEFAULT-VALUE}).")
-    Threshold threshold;
-
-    @Option(
             names = "--accept",
             paramLabel = "FLOOR",
             defaultValue = "sc:5",
@@ -113,6 +87,9 @@ final class EditCommand implements Callable<Integer> {
                     + " 'sc:X' is SC >= X; 'both:X' and 'overall:X' as for --threshold; 'none' hands over the best"
                     + " turn whatever its scores (default: ${DEFAULT-VALUE}).")
     String accept;
+
+    @Mixin
+    LoopOptions loop;
 
     @Mixin
     BackendOptions backends;
@@ -162,7 +139,12 @@ final class EditCommand implements Callable<Integer> {
         if (maxPixels < 1) {
             throw new InvalidInputException("--max-pixels must be positive, got " + maxPixels);
         }
-        Picture source = Images.read(image, maxPixels);
+        DecodedImage decoded = Images.readDecoded(image, maxPixels);
+        Picture source = decoded.picture();
+        for (String note : decoded.notes()) {
+            err.println("editloop: note: " + note);
+        }
+        err.flush();
         Path dir = out != null ? out : RunFolder.fresh(Path.of("runs"), instruction, LocalDateTime.now());
         OutputFolder.requireNewOrEmpty(dir);
         // one session owns the backends: created once, closed once when the command ends (the ports it hands out
@@ -171,13 +153,13 @@ final class EditCommand implements Callable<Integer> {
         try (backends;
                 Editor editor = backends.editor(editorChoice);
                 Thinker thinker = backends.thinker(thinkerChoice)) {
-            RunFolder folder = RunFolder.create(dir);
+            RunFolder folder = RunFolder.create(dir, decoded.alpha());
             LoopRequest request = new LoopRequest(
                             source,
                             instruction,
-                            strategy,
-                            maxTurns == null ? 0 : maxTurns,
-                            threshold,
+                            loop.strategy,
+                            loop.turnLimit(),
+                            loop.threshold,
                             seed,
                             !noReflectThinking)
                     .withAccept(acceptFloor(accept));

@@ -27,11 +27,19 @@ import picocli.CommandLine.Command;
             "Examples (in the EditLoop folder):",
             "  ./editloop edit --image examples/chelsea.png \\",
             "      --instruction \"make this look like an old photograph\"",
-            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 --limit 8 --out runs/rise",
+            "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
+            "      --limit 8 --out runs/rise",
             "  ./editloop backends",
+            "  ./editloop vocabulary",
             "  ./editloop help edit"
         },
-        subcommands = {EditCommand.class, BenchCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            EditCommand.class,
+            BenchCommand.class,
+            BackendsCommand.class,
+            VocabularyCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit code: the run completed (whether or not the threshold was reached). */
     public static final int OK = 0;

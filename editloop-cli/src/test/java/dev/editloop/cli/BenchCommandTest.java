@@ -163,6 +163,49 @@ class BenchCommandTest {
     }
 
     @Test
+    void onTheDemoSetTheLoopBeatsASinglePassOnMoodsAndClaimsNoObjectEdit() throws Exception {
+        String demo = TestImages.repoRoot().resolve("examples/bench/demo.jsonl").toString();
+        Path loop = tmp.resolve("demo-loop");
+        Path single = tmp.resolve("demo-single");
+        CliRun a = CliRun.of("bench", "run", "jsonl", "--data", demo, "--out", loop.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        CliRun b =
+                CliRun.of("bench", "run", "jsonl", "--data", demo, "--strategy", "single", "--out", single.toString());
+        assertThat(b.exit()).as(b.err()).isZero();
+
+        CliRun vs = CliRun.of("bench", "report", loop.toString(), "--vs", single.toString(), "--format", "json");
+        assertThat(vs.exit()).as(vs.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(vs.out());
+        JsonNode differences = json.findValue("differences");
+        JsonNode concept = null;
+        JsonNode object = null;
+        for (JsonNode d : differences) {
+            if (d.toString().contains("headline") && d.toString().contains("\"concept\"")) {
+                concept = d;
+            }
+            if (d.toString().contains("headline") && d.toString().contains("\"object\"")) {
+                object = d;
+            }
+        }
+        assertThat(concept)
+                .as("the headline difference on moods, in %s", differences)
+                .isNotNull();
+        assertThat(concept.toString()).contains("better");
+        assertThat(object.toString())
+                .as("nothing gained by claiming object edits")
+                .contains("no evidence");
+        try (ResultStore store = Stores.open(null, loop)) {
+            for (CaseOutcome o : store.outcomes()) {
+                if (o.benchCase().category().equals("object")) {
+                    assertThat(o.best().orElseThrow().semantic())
+                            .as("the thinker does not claim %s", o.benchCase().instruction())
+                            .isLessThan(5);
+                }
+            }
+        }
+    }
+
+    @Test
     void dryRunCountsCallsAndCostWithoutCallingAnything() {
         Path out = tmp.resolve("dry");
         CliRun dry =

@@ -127,7 +127,8 @@ class CliHygieneTest {
         assertThat(top.errorLines())
                 .singleElement()
                 .asString()
-                .isEqualTo("editloop: unknown command 'frobnicate'; the commands are: edit, backends, help");
+                .isEqualTo(
+                        "editloop: unknown command 'frobnicate'; the commands are: edit, bench, backends, vocabulary, help");
         CliRun sub = CliRun.of("backends", "chek");
         assertThat(sub.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(sub.errorLines())

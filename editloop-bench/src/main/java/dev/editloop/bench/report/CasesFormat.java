@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * One JSON line per case, so that anyone can re-run a benchmark's official aggregation on our judge's answers.
  *
- * <p>The first line is a header object, marked by {@code "editloop_header": true}: the notes (where we depart from
- * the official code), the manifest and the headline figure. Every other line is one case, in the run's order: the
+ * <p>Every line is one case, in the run's order (no header line, so the benchmark's own scripts read the file as it
+ * is; the notes and the manifest are in the {@code json} format, and {@code editloop bench report} prints the notes
+ * on stderr): the
  * benchmark's own fields ({@link dev.editloop.bench.BenchCase#fields()}: its id, category, language, subset flags…)
  * at the top level under their original names and with their original text, and EditLoop's record of the case under
  * {@code editloop}: status, stop reason, best turn, every judge call's sub-scores exactly as the judge gave them
@@ -44,18 +45,6 @@ public final class CasesFormat implements ReportFormat {
     @Override
     public void write(BenchReport report, List<Comparison> comparisons, Path runDir, OutputStream out)
             throws IOException {
-        ObjectNode header = ReportJson.object();
-        header.put("editloop_header", true);
-        header.put("report_version", JsonFormat.VERSION);
-        header.set("notes", ReportJson.strings(report.notes()));
-        header.put("protocol", report.protocol().name());
-        header.put("headline", report.headline());
-        header.put(
-                "lines",
-                "after this header, one line per case: the benchmark's own fields at the top level, EditLoop's record"
-                        + " under 'editloop'; judge_raw holds every judge call's sub-scores as the judge gave them");
-        header.set("manifest", ReportJson.manifest(report.manifest()));
-        writeLine(out, header);
         for (int i = 0; i < report.outcomes().size(); i++) {
             writeLine(out, line(report.outcomes().get(i), report.cases().get(i), report.headline()));
         }
@@ -73,6 +62,7 @@ public final class CasesFormat implements ReportFormat {
         ObjectNode e = node.putObject("editloop");
         e.put("suite", o.benchCase().suite());
         e.put("case_id", o.benchCase().id());
+        e.put("headline", headline);
         e.put("category", o.benchCase().category());
         e.put("instruction", o.benchCase().instruction());
         e.put("status", status(o, figures));

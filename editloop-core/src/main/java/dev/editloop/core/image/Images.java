@@ -10,7 +10,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -33,6 +35,17 @@ public final class Images {
      *     {@code maxPixels}
      */
     public static Picture read(Path path, long maxPixels) {
+        return readDecoded(path, maxPixels).picture();
+    }
+
+    /**
+     * Reads an image file with what reading it changed: its transparency (to put back when writing) and notes on
+     * reductions (16 bits to 8 per channel, an animated GIF to its first frame).
+     *
+     * @throws InvalidInputException when the file is missing, unreadable, not an image, corrupt, or larger than
+     *     {@code maxPixels}
+     */
+    public static DecodedImage readDecoded(Path path, long maxPixels) {
         if (Files.isDirectory(path)) {
             throw new InvalidInputException("image " + path + " is a folder, not an image file");
         }
@@ -46,7 +59,7 @@ public final class Images {
         } catch (IOException e) {
             throw new InvalidInputException("image " + path + " cannot be read: " + e.getMessage(), e);
         }
-        return decode(bytes, path.toString(), maxPixels);
+        return decodeWithNotes(bytes, path.toString(), maxPixels);
     }
 
     /** Reads an image file with the default pixel limit. */
@@ -60,10 +73,24 @@ public final class Images {
      * @throws InvalidInputException when the bytes are not a readable image or exceed {@code maxPixels}
      */
     public static Picture decode(byte[] bytes, String where, long maxPixels) {
+        return decodeWithNotes(bytes, where, maxPixels).picture();
+    }
+
+    /**
+     * Decodes image bytes as {@link #decode(byte[], String, long)} does, keeping the transparency and noting what the
+     * decoding reduced. CMYK and YCCK JPEGs are converted to RGB by the TwelveMonkeys JPEG plugin on the class path
+     * (the JDK's own reader decodes them far too light, or not at all).
+     *
+     * @throws InvalidInputException when the bytes are not a readable image or exceed {@code maxPixels}
+     */
+    public static DecodedImage decodeWithNotes(byte[] bytes, String where, long maxPixels) {
         if (bytes.length == 0) {
             throw new InvalidInputException("image " + where + " is empty (0 bytes)");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // streams cached in memory, made directly: the bytes are in memory already, and ImageIO's own choice (a file
+        // cache whose cleanup registers a shutdown hook on first use) fails when a run is completed during Ctrl-C
+        try (ImageInputStream in =
+                new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new InvalidInputException(
@@ -81,7 +108,24 @@ public final class Images {
                             + " --max-pixels");
                 }
                 BufferedImage image = reader.read(0);
-                return Picture.of(image);
+                List<String> notes = new ArrayList<>();
+                int bits = maxComponentBits(image);
+                if (bits > 8) {
+                    notes.add("the image has " + bits + " bits per channel; EditLoop edits it at 8 bits per channel");
+                }
+                if ("gif".equalsIgnoreCase(reader.getFormatName())) {
+                    int frames = gifFrames(bytes);
+                    if (frames > 1) {
+                        notes.add("the image is an animated GIF of " + frames + " frames; only the first frame is"
+                                + " edited");
+                    }
+                }
+                Alpha alpha = Alpha.of(image);
+                if (alpha != null) {
+                    notes.add("the image has transparency: it is edited on white and the transparency is put back"
+                            + " in the PNGs written (an edit that changes the size comes out flattened on white)");
+                }
+                return new DecodedImage(Picture.of(image), alpha, notes);
             } finally {
                 reader.dispose();
             }
@@ -90,6 +134,34 @@ public final class Images {
                 throw invalid;
             }
             throw new InvalidInputException("image " + where + " is corrupt or truncated: " + describe(e), e);
+        }
+    }
+
+    private static int maxComponentBits(BufferedImage image) {
+        int bits = 0;
+        for (int size : image.getColorModel().getComponentSize()) {
+            bits = Math.max(bits, size);
+        }
+        return bits;
+    }
+
+    /** The number of frames of a GIF (a second pass over its bytes: the first reads forward only), 1 if unknown. */
+    private static int gifFrames(byte[] bytes) {
+        try (ImageInputStream in =
+                new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("gif");
+            if (!readers.hasNext()) {
+                return 1;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                return Math.max(1, reader.getNumImages(true));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return 1;
         }
     }
 
@@ -171,12 +243,20 @@ public final class Images {
 
     /** Writes a picture as PNG, creating parent folders. */
     public static void writePng(Picture picture, Path path) {
+        writePng(picture, null, path);
+    }
+
+    /**
+     * Writes a picture as PNG with a source's transparency put back ({@link Alpha#png(Picture)}) when {@code alpha}
+     * is not null and fits the picture, else as an opaque PNG; creates parent folders.
+     */
+    public static void writePng(Picture picture, Alpha alpha, Path path) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(path, picture.png());
+            Files.write(path, alpha == null ? picture.png() : alpha.png(picture));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
@@ -212,7 +292,7 @@ public final class Images {
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream out = Picture.buffer(picture.pixels());
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (param.canWriteCompressed()) {
@@ -237,9 +317,9 @@ public final class Images {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality must be within 1..100, got " + quality);
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriter writer = jpegWriter();
         ByteArrayOutputStream out = Picture.buffer(picture.pixels() / 4);
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -251,6 +331,32 @@ public final class Images {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A JPEG writer: the JDK's own, so that JPEG bytes do not depend on which ImageIO plugins are on the class path
+     * (the TwelveMonkeys plugin, there to read CMYK, registers a writer ahead of it), else the first one there is.
+     */
+    public static ImageWriter jpegWriter() {
+        ImageWriter first = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageWriter writer = it.next();
+            if (writer.getClass().getName().startsWith("com.sun.imageio.")) {
+                if (first != null) {
+                    first.dispose();
+                }
+                return writer;
+            }
+            if (first == null) {
+                first = writer;
+            } else {
+                writer.dispose();
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("this JVM has no JPEG writer");
+        }
+        return first;
     }
 
     private static String describe(Exception e) {

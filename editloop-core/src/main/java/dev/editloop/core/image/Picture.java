@@ -18,7 +18,8 @@ import java.util.Objects;
  * An immutable 8-bit RGB image: the value that flows between the loop and every editor and thinker.
  *
  * <p>Pixels are kept as interleaved B,G,R bytes, row by row (the layout of {@code TYPE_3BYTE_BGR} and of OpenCV's
- * {@code CV_8UC3}), so adapters convert without per-pixel work. Transparent input is composited on white. Every
+ * {@code CV_8UC3}), so adapters convert without per-pixel work. Transparent input is composited on white; a run keeps
+ * the source's transparency beside it as an {@link Alpha} plane and puts it back when it writes PNGs. Every
  * accessor returns a copy; a {@code Picture} never changes after it is made.
  */
 public final class Picture {

@@ -6,7 +6,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A small PNG encoder for 8-bit RGB pictures: per-row adaptive filtering (of None, Sub, Up, Average and Paeth, the row
+ * A small PNG encoder for 8-bit RGB pictures (and RGBA, when an {@link Alpha} plane is put back): per-row adaptive filtering (of None, Sub, Up, Average and Paeth, the row
  * whose filtered bytes have the smallest sum of absolute values, the heuristic of the PNG specification) and zlib
  * deflate at a chosen level. On photos it makes files about half the size of the JDK's ImageIO writer, whose
  * filtering leaves most of the redundancy in place. Deterministic; stateless and thread-safe.
@@ -18,34 +18,44 @@ final class PngEncoder {
 
     /** The PNG bytes of a picture at a deflate level 0–9. */
     static byte[] encode(Picture picture, int level) {
-        int w = picture.width();
-        int h = picture.height();
-        byte[] bgr = picture.bgr();
-        int stride = w * 3;
-        ByteArrayOutputStream out = Picture.buffer(picture.pixels());
+        return encode(picture.width(), picture.height(), picture.bgr(), null, level);
+    }
+
+    /**
+     * The PNG bytes of interleaved B,G,R pixels at a deflate level 0–9, with an alpha channel (8-bit RGBA) when
+     * {@code alpha} is not null (one byte per pixel), else 8-bit RGB.
+     */
+    static byte[] encode(int w, int h, byte[] bgr, byte[] alpha, int level) {
+        int bpp = alpha == null ? 3 : 4;
+        int stride = w * bpp;
+        ByteArrayOutputStream out = Picture.buffer((long) w * h);
         out.writeBytes(SIGNATURE);
         byte[] ihdr = new byte[13];
         putInt(ihdr, 0, w);
         putInt(ihdr, 4, h);
         ihdr[8] = 8; // bit depth
-        ihdr[9] = 2; // truecolour RGB
+        ihdr[9] = (byte) (alpha == null ? 2 : 6); // truecolour RGB, or RGB with alpha
         chunk(out, "IHDR", ihdr, ihdr.length);
 
         Deflater deflater = new Deflater(level);
-        ByteArrayOutputStream idat = Picture.buffer(picture.pixels());
+        ByteArrayOutputStream idat = Picture.buffer((long) w * h);
         byte[] buffer = new byte[64 * 1024];
         byte[] prev = new byte[stride];
         byte[] cur = new byte[stride];
         byte[][] candidates = new byte[5][stride + 1];
         try {
             for (int y = 0; y < h; y++) {
-                int base = y * stride;
-                for (int i = 0; i < stride; i += 3) {
-                    cur[i] = bgr[base + i + 2];
-                    cur[i + 1] = bgr[base + i + 1];
-                    cur[i + 2] = bgr[base + i];
+                int base = y * w * 3;
+                for (int x = 0, i = 0; x < w; x++, i += bpp) {
+                    int p = base + x * 3;
+                    cur[i] = bgr[p + 2];
+                    cur[i + 1] = bgr[p + 1];
+                    cur[i + 2] = bgr[p];
+                    if (alpha != null) {
+                        cur[i + 3] = alpha[y * w + x];
+                    }
                 }
-                byte[] best = filter(cur, prev, candidates);
+                byte[] best = filter(cur, prev, candidates, bpp);
                 deflater.setInput(best, 0, stride + 1);
                 while (!deflater.needsInput()) {
                     int n = deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH);
@@ -70,7 +80,7 @@ final class PngEncoder {
     }
 
     /** Fills the five filtered versions of a row and returns the one with the smallest sum of absolute values. */
-    private static byte[] filter(byte[] row, byte[] prev, byte[][] c) {
+    private static byte[] filter(byte[] row, byte[] prev, byte[][] c, int bpp) {
         int n = row.length;
         long[] cost = new long[5];
         for (int f = 0; f < 5; f++) {
@@ -78,9 +88,9 @@ final class PngEncoder {
         }
         for (int i = 0; i < n; i++) {
             int x = row[i] & 0xFF;
-            int a = i >= 3 ? row[i - 3] & 0xFF : 0;
+            int a = i >= bpp ? row[i - bpp] & 0xFF : 0;
             int b = prev[i] & 0xFF;
-            int d = i >= 3 ? prev[i - 3] & 0xFF : 0;
+            int d = i >= bpp ? prev[i - bpp] & 0xFF : 0;
             byte none = (byte) x;
             byte sub = (byte) (x - a);
             byte up = (byte) (x - b);

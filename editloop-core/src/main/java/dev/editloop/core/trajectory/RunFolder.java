@@ -1,6 +1,7 @@
 package dev.editloop.core.trajectory;
 
 import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.image.Alpha;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEvent;
@@ -37,11 +38,14 @@ public final class RunFolder implements RunRecorder {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path dir;
+    // the source's transparency, put back in every PNG of the source's size; null for an opaque source
+    private final Alpha alpha;
     // images of this run by file name, for the report; written and read only on the loop's thread
     private final Map<String, Picture> images = new HashMap<>();
 
-    private RunFolder(Path dir) {
+    private RunFolder(Path dir, Alpha alpha) {
         this.dir = dir;
+        this.alpha = alpha;
     }
 
     /**
@@ -50,6 +54,16 @@ public final class RunFolder implements RunRecorder {
      * @throws InvalidInputException when the folder cannot be created or written, or already holds a run
      */
     public static RunFolder create(Path dir) {
+        return create(dir, null);
+    }
+
+    /**
+     * Prepares a folder for a run whose source had transparency: {@code source.png}, each {@code turn-N.png} and
+     * {@code final.png} of the source's size get it back ({@link Alpha#png}); null for an opaque source.
+     *
+     * @throws InvalidInputException when the folder cannot be created or written, or already holds a run
+     */
+    public static RunFolder create(Path dir, Alpha alpha) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InvalidInputException("output folder " + dir + " is a file, not a folder");
         }
@@ -64,7 +78,7 @@ public final class RunFolder implements RunRecorder {
         } catch (IOException | SecurityException e) {
             throw new InvalidInputException("output folder " + dir + " cannot be written: " + describe(e), e);
         }
-        return new RunFolder(dir);
+        return new RunFolder(dir, alpha);
     }
 
     /**
@@ -122,7 +136,7 @@ public final class RunFolder implements RunRecorder {
 
     private void image(String name, Picture picture) {
         images.put(name, picture);
-        Images.writePng(picture, dir.resolve(name));
+        Images.writePng(picture, alpha, dir.resolve(name));
     }
 
     private static String describe(Exception e) {

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -79,6 +80,19 @@ public final class HeuristicThinker implements Thinker {
         Intent intent = Intent.read(call.originalInstruction(), parser, knowledge);
         Analysis source = Analysis.of(call.source());
         Assessment assessment = Evaluator.assess(intent, call.source(), source, call.edited());
+        Optional<String> foreign = LanguageCheck.notEnglish(call.originalInstruction());
+        if (foreign.isPresent()) {
+            String reasoning = LanguageCheck.ANSWER + " (" + foreign.get() + ").\nVerdict: FAILED.";
+            return new Critique(
+                    0.0,
+                    assessment.quality(),
+                    reasoning,
+                    null,
+                    Verdict.FAILED,
+                    null,
+                    Report.tagged(reasoning, 0.0, assessment.quality(), ""),
+                    Usage.NONE);
+        }
         return switch (call.mode()) {
             case COMPARE -> compare(call, intent, assessment, source);
             case REFLECT -> reflect(call, intent, assessment, source);
@@ -250,6 +264,18 @@ public final class HeuristicThinker implements Thinker {
 
     @Override
     public Plan plan(PlanCall call) {
+        Optional<String> foreign = LanguageCheck.notEnglish(call.instruction());
+        if (foreign.isPresent()) {
+            String reasoning = LanguageCheck.ANSWER + " (" + foreign.get() + ").";
+            return new Plan(
+                    call.instruction(),
+                    List.of(),
+                    null,
+                    reasoning,
+                    "<think>\n" + reasoning + "\n</think>\n<answer>FAILED</answer>",
+                    Usage.NONE,
+                    Verdict.FAILED);
+        }
         Intent intent = Intent.read(call.instruction(), parser, knowledge);
         Analysis source = Analysis.of(call.source());
         StringBuilder think = new StringBuilder();

@@ -1,0 +1,159 @@
+package dev.editloop.embedded;
+
+import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.classic.Action.Filter;
+import dev.editloop.embedded.classic.Action.Position;
+import dev.editloop.embedded.classic.Action.Style;
+import dev.editloop.embedded.classic.Action.Tone;
+import dev.editloop.embedded.classic.NamedColor;
+import dev.editloop.embedded.classic.Region;
+import dev.editloop.embedded.heuristic.Concept;
+import dev.editloop.embedded.heuristic.KnowledgeBase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A read-only listing of what the embedded backends understand, for people ({@code editloop vocabulary}): the classic
+ * editor's operations grouped by family, each with example phrases made by the operations themselves ({@link
+ * Action#phrase()}, which the editor's parser reads back into the same action), and the heuristic thinker's concepts
+ * from its {@link KnowledgeBase}. Nothing here is a copy: a new tone, filter, style, region, colour or concept shows up
+ * in the listing by itself.
+ */
+public final class Vocabulary {
+    private Vocabulary() {}
+
+    /**
+     * One family of classic operations.
+     *
+     * @param name the family's name, e.g. {@code tone}
+     * @param summary what the family does, in a sentence
+     * @param examples instructions the classic editor carries out as they are
+     */
+    public record Family(String name, String summary, List<String> examples) {
+        public Family {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(summary, "summary");
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * One concept of the heuristic thinker.
+     *
+     * @param id the concept's id, e.g. {@code old-photograph}
+     * @param title its short name
+     * @param description what the result looks like
+     * @param examples requests the thinker recognises as this concept
+     */
+    public record ConceptEntry(String id, String title, String description, List<String> examples) {
+        public ConceptEntry {
+            Objects.requireNonNull(id, "id");
+            examples = List.copyOf(examples);
+        }
+    }
+
+    /** The classic editor's operations by family, each example one canonical phrase. */
+    public static List<Family> classicFamilies() {
+        List<Family> families = new ArrayList<>();
+        families.add(new Family(
+                "tone",
+                "global tone and colour adjustments, up or down by an amount",
+                Arrays.stream(Tone.values())
+                        .flatMap(tone -> switch (tone) {
+                            case HUE -> List.of(new Action.Adjust(tone, 30, Region.WHOLE)).stream();
+                            case EXPOSURE -> List.of(new Action.Adjust(tone, 1, Region.WHOLE)).stream();
+                            default ->
+                                List.of(
+                                        new Action.Adjust(tone, 20, Region.WHOLE),
+                                        new Action.Adjust(tone, -20, Region.WHOLE))
+                                        .stream();
+                        })
+                        .map(Action::phrase)
+                        .toList()));
+        List<String> filters = new ArrayList<>();
+        for (Filter filter : Filter.values()) {
+            filters.add(new Action.ColorFilter(filter, 100, Region.WHOLE).phrase());
+        }
+        filters.add(new Action.ColorFilter(Filter.SEPIA, 40, Region.WHOLE).phrase());
+        filters.add(new Action.Posterize(4, Region.WHOLE).phrase());
+        filters.add(new Action.Tint(NamedColor.of("blue"), 30, Region.WHOLE).phrase());
+        families.add(new Family("color filters", "whole-image filters, in full or at a strength", filters));
+        families.add(new Family(
+                "styles",
+                "looks and effects with a strength (pixel art: a block size)",
+                Arrays.stream(Style.values())
+                        .map(style -> new Action.Stylize(style, style == Style.PIXEL_ART ? 8 : 40, Region.WHOLE))
+                        .map(Action::phrase)
+                        .toList()));
+        families.add(new Family(
+                "local adjustments",
+                "any tone, filter or style in one part of the image: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Region.values())
+                                        .filter(r -> r != Region.WHOLE)
+                                        .map(Region::phrase)
+                                        .toList()),
+                List.of(
+                        new Action.Adjust(Tone.BRIGHTNESS, -30, Region.SKY).phrase(),
+                        new Action.Stylize(Style.BLUR, 50, Region.TOP_HALF).phrase(),
+                        new Action.Stylize(Style.FILM_GRAIN, 25, Region.BOTTOM_THIRD).phrase())));
+        families.add(new Family(
+                "color change",
+                "areas of one named colour turned into another; colours: " + colours(),
+                List.of(new Action.Recolor(NamedColor.of("red"), NamedColor.of("blue")).phrase())));
+        families.add(new Family(
+                "removal",
+                "an object of a named colour, or whatever is in a region, filled in from around it",
+                List.of(
+                        new Action.RemoveColored(NamedColor.of("red")).phrase(),
+                        new Action.RemoveRegion(Region.TOP_LEFT).phrase())));
+        families.add(new Family(
+                "background",
+                "the background found by segmentation, blurred or filled with a colour",
+                List.of(new Action.Background(null).phrase(), new Action.Background(NamedColor.of("white")).phrase())));
+        families.add(new Family(
+                "text",
+                "text in quotes at "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Position.values())
+                                        .map(Position::phrase)
+                                        .toList()),
+                List.of(new Action.AddText("SALE", Position.TOP, NamedColor.of("red")).phrase())));
+        families.add(new Family(
+                "geometry",
+                "rotate, flip, crop, zoom, resize, frame",
+                List.of(
+                        new Action.Rotate(90).phrase(),
+                        new Action.Flip(true).phrase(),
+                        new Action.CropAspect(16, 9).phrase(),
+                        new Action.CropRegion(Region.LEFT_HALF).phrase(),
+                        new Action.Zoom(50).phrase(),
+                        new Action.Resize(800, 600).phrase(),
+                        new Action.Scale(50).phrase(),
+                        new Action.Border(20, NamedColor.of("white")).phrase())));
+        return List.copyOf(families);
+    }
+
+    /** The heuristic thinker's concepts, in its knowledge base's order. */
+    public static List<ConceptEntry> thinkerConcepts() {
+        List<ConceptEntry> entries = new ArrayList<>();
+        for (Concept c : KnowledgeBase.standard().concepts()) {
+            entries.add(new ConceptEntry(c.id(), c.title(), c.description(), c.phrasings()));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** The colour names the classic editor knows, comma-separated. */
+    public static String colours() {
+        return String.join(
+                ", ",
+                NamedColor.PALETTE.stream()
+                        .map(c -> c.name().toLowerCase(Locale.ROOT))
+                        .toList());
+    }
+}
