@@ -42,12 +42,18 @@ public final class BenchRun {
         CaseOutcome run(Claim claim, Job job) throws InterruptedException;
     }
 
-    /** One case in flight: its claim, its worker, the loop run working on it (to cancel), whether it must stop. */
+    /**
+     * One case in flight: its claim, its worker, the loop run working on it (to cancel), whether it must stop. The
+     * worker is interrupted by {@link #stop()} only while it works on the case ({@link #workDone()} ends that): an
+     * interrupt that reached it later, in a store call for the next case, would close the store's connection under it
+     * (a JDBC socket on a virtual thread is closed by an interrupt).
+     */
     static final class Job {
         final Claim claim;
         final Thread worker;
         private volatile RunHandle handle;
         private volatile boolean stopped;
+        private boolean working = true; // guarded by this
 
         Job(Claim claim, Thread worker) {
             this.claim = claim;
@@ -72,7 +78,20 @@ public final class BenchRun {
             if (h != null) {
                 h.cancel();
             }
-            worker.interrupt();
+            synchronized (this) {
+                if (working) {
+                    worker.interrupt();
+                }
+            }
+        }
+
+        /** Called by the worker when its work on the case has ended: no interrupt reaches it for this case any more. */
+        void workDone() {
+            synchronized (this) {
+                working = false;
+                Thread.interrupted(); // one that came meanwhile was meant for the work, not for the store calls after
+                // it
+            }
         }
     }
 
@@ -288,6 +307,8 @@ public final class BenchRun {
                 LOG.debug("case {} failed", claim.benchCase().id(), e);
                 outcome = BenchRunner.failed(claim.benchCase(), BenchRunner.oneLine(e));
             }
+        } finally {
+            job.workDone();
         }
         try {
             if (outcome == null || job.stopped()) {

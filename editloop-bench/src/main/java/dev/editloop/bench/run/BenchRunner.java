@@ -34,7 +34,8 @@ import java.util.Objects;
  * Runs a benchmark suite's cases through the loop and the judge, K at a time, resumably ({@code editloop bench run}).
  *
  * <p>For each case a worker claims it from the {@link ResultStore}, runs the loop ({@link LoopEngine}) writing {@code
- * cases/<id>/} (source, every turn's image as it arrives, trajectory and report: nothing holds a whole suite in memory),
+ * cases/<id>/} ({@link CaseRecorder}: source, every turn's image as it arrives, then the trajectory and the final image
+ * once; nothing holds a whole suite in memory),
  * judges every turn with the protocol's questions ({@code judgeSamples} times each, seeds derived from the run's seed,
  * the case, the turn and the sample), scores each turn per sample, and commits the {@link CaseOutcome} (best turn = the
  * loop's) in one store transaction after its files are written. A case that fails is committed as failed and the run
@@ -205,7 +206,7 @@ public final class BenchRunner {
                 Seeds.of(options.seed(), c.id()),
                 true,
                 options.caseTimeout());
-        RunHandle handle = engine.start(request, RunFolder.create(caseDir));
+        RunHandle handle = engine.start(request, CaseRecorder.create(caseDir, c.image()));
         job.attach(handle);
         LoopResult result;
         try {

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The run's cache of backend answers by content, one file per key: {@code cache/<kind>/<first two hex digits>/<key>.<ext>}
@@ -21,7 +25,13 @@ final class ContentCache {
     /** The cache's folder name in the run folder. */
     static final String DIR = "cache";
 
+    private static final String PROCESS = ProcessHandle.current().pid() + "-"
+            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    private static final AtomicLong TEMP = new AtomicLong();
+
     private final Path root;
+    /** The shard folders this instance has made (at most a few hundred paths), so each is made once. */
+    private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
     ContentCache(Path runDir) {
         this.root = runDir.resolve(DIR);
@@ -46,17 +56,32 @@ final class ContentCache {
     void put(String kind, String key, String ext, byte[] bytes) {
         Path target = path(kind, key, ext);
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "." + ext);
+            Path parent = target.getParent();
+            if (!made.contains(parent)) { // createDirectories costs a failing mkdir (and an exception) on every call
+                Files.createDirectories(parent);
+                made.add(parent);
+            }
+            // a name no other writer uses (a random prefix per process, as hosts sharing the folder may have equal
+            // process ids, and a counter), without the SecureRandom of Files.createTempFile
+            Path tmp = target.resolveSibling(".tmp-" + key + "-" + PROCESS + "-" + TEMP.incrementAndGet() + "." + ext);
+            boolean moved = false;
             try {
-                Files.write(tmp, bytes);
+                try {
+                    Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (NoSuchFileException e) { // the folder was removed meanwhile
+                    Files.createDirectories(parent);
+                    Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                moved = true;
             } finally {
-                Files.deleteIfExists(tmp);
+                if (!moved) {
+                    Files.deleteIfExists(tmp);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cache entry " + target + ": " + e.getMessage(), e);

@@ -27,6 +27,7 @@ public final class Picture {
     private final int height;
     private final byte[] bgr;
     private volatile byte[] png;
+    private volatile String fingerprint;
 
     private Picture(int width, int height, byte[] bgr) {
         this.width = width;
@@ -143,13 +144,19 @@ public final class Picture {
         return other != null && width == other.width && height == other.height && Arrays.equals(bgr, other.bgr);
     }
 
-    /** Hex SHA-256 of the size and pixels: a short identity for logs and tests. */
+    /** Hex SHA-256 of the size and pixels (computed once): a short identity for logs, tests and cache keys. */
     public String fingerprint() {
+        String known = fingerprint;
+        if (known != null) {
+            return known;
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((width + "x" + height + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             digest.update(bgr);
-            return HexFormat.of().formatHex(digest.digest());
+            known = HexFormat.of().formatHex(digest.digest());
+            fingerprint = known;
+            return known;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
