@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Report a benchmark run: the benchmark's own table computed as its official code does, failures (never"
                     + " scored), loop figures (score per turn, stop reasons, cases worse than turn 1, judge-thinker"
-                    + " agreement) and, with --vs, paired differences with bootstrap 95% intervals and a verdict"
+                    + " agreement) and, with --vs, paired differences with bootstrap 95%% intervals and a verdict"
                     + " (better / worse / no evidence) for DIR against each baseline.",
             ""
         },
