@@ -63,43 +63,6 @@ public record Trajectory(
         ThresholdRecord accept,
         Boolean accepted) {
 
-    /** A trajectory without an acceptance floor (as files written before it existed read). */
-    public Trajectory(
-            int schemaVersion,
-            String instruction,
-            String strategy,
-            BackendRecord editor,
-            BackendRecord thinker,
-            int maxTurns,
-            ThresholdRecord threshold,
-            long seed,
-            String sourceImage,
-            PlanRecord plan,
-            List<TurnRecord> turns,
-            Integer bestTurn,
-            String finalImage,
-            String stopReason,
-            String error) {
-        this(
-                schemaVersion,
-                instruction,
-                strategy,
-                editor,
-                thinker,
-                maxTurns,
-                threshold,
-                seed,
-                sourceImage,
-                plan,
-                turns,
-                bestTurn,
-                finalImage,
-                stopReason,
-                error,
-                null,
-                null);
-    }
-
     /**
      * The version this code writes: 2 records {@code editor} and {@code thinker} as objects (version 1 had display
      * strings there; {@link TrajectoryJson} still reads it).
