@@ -250,6 +250,10 @@ final class ClauseParser {
     static final Pattern DEGREES = p("(?:\\b(by|to|of)\\s+)?" + NUM + "\\s*(?:degrees?|deg)\\b");
     static final Pattern STOPS = p("(?:\\b(by|of)\\s+)?" + NUM + "\\s*(?:stops?|ev)\\b");
     static final Pattern BY_HALF = p("\\b(by) half\\b");
+    /** "by a quarter", "by about a fifth": a fraction said in words. */
+    static final Pattern BY_FRACTION =
+            p("\\b(by)\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?:a|one)\\s+(quarter|fifth|third|tenth)\\b");
+
     static final Pattern SIGNED = p("()(?<![\\w.])([+-]\\d+(?:\\.\\d+)?)(?![\\w.%:])");
     static final Pattern BARE = p(
             "\\b(by|at|to)\\s+" + NUM
@@ -275,9 +279,9 @@ final class ClauseParser {
 
     static final Pattern UP = p(
             "\\b(?:increase|increased|raise|raised|boost|boosted|more|higher|high|add|"
-                    + "enhance|enhanced|intensify|strengthen|heighten|amplify|up|bump|crank|pump|push|greater|stronger|extra)\\b");
+                    + "enhance|enhanced|intensify|strengthen|heighten|amplify|up|bump|crank|pump|push|greater|stronger|extra|deepen|deepened)\\b");
     static final Pattern DOWN = p("\\b(?:decrease|decreased|reduce|reduced|lower|lowered|less|lessen|cut|"
-            + "drop|diminish|weaken|down|soften|minimize|fewer|weaker)\\b");
+            + "drop|diminish|weaken|down|soften|minimize|fewer|weaker|back|flatten|flattened)\\b");
 
     static final String REGION_PREP =
             "(?:\\b(?:in|on|for|of|at|across|within|over|inside|to|into|from|throughout)\\s+)?(?:the\\s+)?";
@@ -465,8 +469,20 @@ final class ClauseParser {
             new AmountPattern(DEGREES, AmountKind.DEGREES),
             new AmountPattern(STOPS, AmountKind.STOPS),
             new AmountPattern(BY_HALF, null),
+            new AmountPattern(BY_FRACTION, AmountKind.PERCENT),
             new AmountPattern(BARE, AmountKind.BARE),
             new AmountPattern(SIGNED, AmountKind.BARE));
+
+    /** A number, or a fraction word as a percentage ("quarter" is 25). */
+    static double fraction(String number) {
+        return switch (number.toLowerCase(java.util.Locale.ROOT)) {
+            case "quarter" -> 25;
+            case "fifth" -> 20;
+            case "third" -> 33;
+            case "tenth" -> 10;
+            default -> Double.parseDouble(number);
+        };
+    }
 
     /** An amount said in the clause: a number with its unit, or a word like "slightly". */
     record Amount(AmountKind kind, double value, boolean signed, String preposition) {
@@ -483,7 +499,7 @@ final class ClauseParser {
                     String number = m.group(2);
                     explicit = new Amount(
                             kind.kind(),
-                            Double.parseDouble(number),
+                            fraction(number),
                             number.startsWith("+") || number.startsWith("-"),
                             m.group(1));
                 }
