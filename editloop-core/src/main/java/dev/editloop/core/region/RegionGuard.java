@@ -5,7 +5,6 @@ import dev.editloop.core.EditCall;
 import dev.editloop.core.EditResult;
 import dev.editloop.core.Editor;
 import dev.editloop.core.EditorCapabilities;
-import dev.editloop.core.NonRetriableException;
 import dev.editloop.core.image.Picture;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +44,11 @@ public final class RegionGuard implements Editor {
         Picture base = call.image();
         Picture raw = result.image();
         if (raw.width() != base.width() || raw.height() != base.height()) {
-            throw new NonRetriableException("the editor returned a " + raw.width() + "x" + raw.height()
-                    + " image for a " + base.width() + "x" + base.height() + " region edit; a region edit keeps the"
-                    + " size");
+            // a crop or a rotation: there is no outside to compare or put back
+            List<String> notes = new ArrayList<>(result.notes());
+            notes.add("the edit changed the size (" + base.width() + "x" + base.height() + " to " + raw.width() + "x"
+                    + raw.height() + "): nothing outside the region to measure or put back");
+            return new EditResult(raw, notes, result.usage(), null);
         }
         Region region = Region.ofMaskPicture(call.mask());
         String description = "mask";

@@ -8,6 +8,7 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
+import dev.editloop.core.region.Box;
 import dev.editloop.embedded.EmbeddedIdentity;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.ParsedInstruction;
@@ -93,10 +94,54 @@ public final class HeuristicThinker implements Thinker {
                     Report.tagged(reasoning, 0.0, assessment.quality(), ""),
                     Usage.NONE);
         }
-        return switch (call.mode()) {
+        Critique critique = switch (call.mode()) {
             case COMPARE -> compare(call, intent, assessment, source);
             case REFLECT -> reflect(call, intent, assessment, source);
         };
+        return withRegion(critique, call, intent, source);
+    }
+
+    /**
+     * Adds what the loop measured outside the region to the reasoning, and, when the request is local (every action
+     * confined to one named region: "the sky", "the top half") and the run has no region yet, proposes that region's
+     * box in pixels, in the reasoning and as a {@code <region>} tag in the raw reply.
+     */
+    private static Critique withRegion(Critique c, CritiqueCall call, Intent intent, Analysis source) {
+        String reasoning = c.reasoning();
+        String raw = c.raw();
+        if (call.preservation() != null) {
+            reasoning +=
+                    "\nOutside the region: " + call.preservation().summary().replaceFirst("^outside the region: ", "");
+        }
+        List<Box> boxes = List.of();
+        if (call.region() == null && c.verdict() != Verdict.FAILED) {
+            Optional<dev.editloop.embedded.classic.Region> confined = intent.confinedTo(source);
+            // a box on a tiny picture could read as fractions (every value at most 1): none below 16 pixels
+            if (confined.isPresent()
+                    && call.source().width() >= 16
+                    && call.source().height() >= 16) {
+                int[] b = confined.get()
+                        .bounds(call.source().width(), call.source().height());
+                Box box = new Box(b[0], b[1], b[2], b[3]);
+                boxes = List.of(box);
+                reasoning += "\nRegion: the request concerns " + confined.get().phrase() + "; proposed box " + box
+                        + " (x,y,w,h in pixels), so that the rest stays as it is.";
+                raw += "\n<region>" + box + "</region>";
+            }
+        }
+        if (reasoning.equals(c.reasoning()) && boxes.isEmpty()) {
+            return c;
+        }
+        return new Critique(
+                c.semantic(),
+                c.quality(),
+                reasoning,
+                c.refinedInstruction(),
+                c.verdict(),
+                c.targetDescription(),
+                raw,
+                c.usage(),
+                boxes);
     }
 
     private Critique compare(CritiqueCall call, Intent intent, Assessment a, Analysis source) {
