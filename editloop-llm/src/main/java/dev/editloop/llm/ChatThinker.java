@@ -65,9 +65,10 @@ public final class ChatThinker implements Thinker {
                                     "original_instruction", call.originalInstruction(),
                                     "previous_instruction", call.currentInstruction()));
             ReplySchemas.Shape shape = settings.jsonSchema() ? ReplySchemas.COMPARE : null;
-            Conversation conversation = new Conversation(
-                    List.of(image(call.source()), image(call.edited()), TextContent.from(withNote(text, shape))),
-                    shape);
+            List<Content> parts = new ArrayList<>(List.of(image(call.source()), image(call.edited())));
+            text = withContext(text, call, 3, parts);
+            parts.add(TextContent.from(withNote(text, shape)));
+            Conversation conversation = new Conversation(parts, shape);
             return repair.critique(conversation::exchange);
         }
         String target =
@@ -79,8 +80,10 @@ public final class ChatThinker implements Thinker {
                         Prompts.REFLECT_JUDGE,
                         Map.of("instruction", call.currentInstruction(), "target_description", target));
         ReplySchemas.Shape shape = settings.jsonSchema() ? ReplySchemas.REFLECT : null;
-        Conversation conversation =
-                new Conversation(List.of(image(call.edited()), TextContent.from(withNote(text, shape))), shape);
+        List<Content> parts = new ArrayList<>(List.of(image(call.edited())));
+        text = withContext(text, call, 2, parts);
+        parts.add(TextContent.from(withNote(text, shape)));
+        Conversation conversation = new Conversation(parts, shape);
         return repair.reflect(call.targetDescription(), conversation::exchange);
     }
 
@@ -123,6 +126,46 @@ public final class ChatThinker implements Thinker {
                     settings.prompts().render(Prompts.REPAIR, Map.of("problem", reply.problem(), "format", format));
             next = new ReplyRepair.Repair(attempt + 1, response.text(), reply.problem(), message);
         }
+    }
+
+    /**
+     * The critique prompt with the region's context (where the edit was confined, what changed outside it) and the
+     * reference images' (which image is which; the pictures go into {@code parts} after the prompt's own) added
+     * after it, when the call has them.
+     *
+     * @param firstNumber the number the first reference gets among the images sent
+     */
+    private String withContext(String text, CritiqueCall call, int firstNumber, List<Content> parts) {
+        StringBuilder out = new StringBuilder(text.strip());
+        if (call.region() != null) {
+            String measured = call.preservation() == null
+                    ? "not measured"
+                    : call.preservation().summary();
+            out.append("\n\n")
+                    .append(settings.prompts()
+                            .render(Prompts.REGION, Map.of("region", call.region(), "preservation", measured))
+                            .strip());
+        }
+        if (!call.references().isEmpty()) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < call.references().size(); i++) {
+                lines.append("- Image ")
+                        .append(firstNumber + i)
+                        .append(" here is the user's image ")
+                        .append(i + 2)
+                        .append(" (reference ")
+                        .append(i + 1)
+                        .append(")\n");
+                parts.add(image(call.references().get(i)));
+            }
+            out.append("\n\n")
+                    .append(settings.prompts()
+                            .render(
+                                    Prompts.REFERENCES,
+                                    Map.of("images", lines.toString().strip()))
+                            .strip());
+        }
+        return out.toString();
     }
 
     /** See {@link ChatSettings#thinkerIdentity()}. */
