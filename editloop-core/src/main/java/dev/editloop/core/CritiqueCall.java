@@ -1,6 +1,7 @@
 package dev.editloop.core;
 
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.Region;
 import dev.editloop.core.region.RegionReport;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param seed seed for any random choice
  * @param references the reference images the editor received after the source (images 2, 3, … of the request), in
  *     order; never null
- * @param region where the edit was confined ({@code box 0,0,640,200}, {@code mask sky.png}, a thinker's proposal);
- *     null when the whole image may change
+ * @param region where the edit was confined (from a box, a mask or a thinker's proposal; its {@link
+ *     Region#description()} says which); null when the whole image may change
  * @param preservation what changed outside the region in this turn's edit, and whether the loop put it back; null
  *     without a region
  */
@@ -33,7 +34,7 @@ public record CritiqueCall(
         String targetDescription,
         long seed,
         List<Picture> references,
-        String region,
+        Region region,
         RegionReport preservation) {
     public CritiqueCall {
         Objects.requireNonNull(mode, "mode");

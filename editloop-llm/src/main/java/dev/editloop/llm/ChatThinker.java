@@ -143,7 +143,9 @@ public final class ChatThinker implements Thinker {
                     : call.preservation().summary();
             out.append("\n\n")
                     .append(settings.prompts()
-                            .render(Prompts.REGION, Map.of("region", call.region(), "preservation", measured))
+                            .render(
+                                    Prompts.REGION,
+                                    Map.of("region", call.region().description(), "preservation", measured))
                             .strip());
         }
         if (!call.references().isEmpty()) {

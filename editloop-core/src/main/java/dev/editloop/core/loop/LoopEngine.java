@@ -340,7 +340,7 @@ public final class LoopEngine {
                             target,
                             request.seed(),
                             request.references(),
-                            region == null ? null : region.description(),
+                            region,
                             outside)));
             long thinkMs = millisSince(thinkStart);
             Turn turn =

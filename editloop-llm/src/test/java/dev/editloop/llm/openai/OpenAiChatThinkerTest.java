@@ -112,7 +112,7 @@ class OpenAiChatThinkerTest {
                     null,
                     0,
                     List.of(hat, scarf),
-                    "box 0,0,60,40",
+                    dev.editloop.core.region.Region.box(0, 0, 60, 40, 120, 80),
                     report));
 
             ChatCall call = server.lastChat();

@@ -140,7 +140,7 @@ class RegionLeakTest {
                 .isEqualTo(turn.image().bgr()[3 * (80 * cat.width() + 140) + 2]);
         // the thinker was told
         CritiqueCall call = thinker.calls.getFirst();
-        assertThat(call.region()).isEqualTo("box 40,20,200,120");
+        assertThat(call.region()).isEqualTo(region);
         assertThat(call.preservation()).isEqualTo(report);
         assertThat(turn.editorNotes().getLast())
                 .startsWith("outside the region: ΔE")
