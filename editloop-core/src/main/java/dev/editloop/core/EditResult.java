@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param usage tokens or credits, where the backend counts them
  * @param region for a masked call through the region wrapper: what changed outside the region and whether it was put
  *     back; null otherwise
+ * @param unrepaired when the region wrapper put the outside back: the editor's own result, before the repair; null
+ *     otherwise
  */
-public record EditResult(Picture image, List<String> notes, Usage usage, RegionReport region) {
+public record EditResult(Picture image, List<String> notes, Usage usage, RegionReport region, Picture unrepaired) {
     public EditResult {
         Objects.requireNonNull(image, "image");
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -24,7 +26,7 @@ public record EditResult(Picture image, List<String> notes, Usage usage, RegionR
 
     /** A result with no region report. */
     public EditResult(Picture image, List<String> notes, Usage usage) {
-        this(image, notes, usage, null);
+        this(image, notes, usage, null, null);
     }
 
     /** A result with notes and no usage. */

@@ -324,7 +324,7 @@ public final class LoopEngine {
                     : edit.region().withRegion(region.description());
             long editMs = millisSince(editStart);
             // from here the edited image is a finished turn, without a critique until it arrives
-            publish(new LoopEvent.EditDone(index, edit.image(), edit.notes(), editMs));
+            publish(new LoopEvent.EditDone(index, edit.image(), edit.notes(), editMs, edit.unrepaired()));
             Turn unjudged = new Turn(index, instruction, base, edit.image(), edit.notes(), null, editMs, 0, outside);
             turns.add(unjudged);
             long thinkStart = System.nanoTime();

@@ -48,7 +48,7 @@ public final class RegionGuard implements Editor {
             List<String> notes = new ArrayList<>(result.notes());
             notes.add("the edit changed the size (" + base.width() + "x" + base.height() + " to " + raw.width() + "x"
                     + raw.height() + "): nothing outside the region to measure or put back");
-            return new EditResult(raw, notes, result.usage(), null);
+            return new EditResult(raw, notes, result.usage(), null, null);
         }
         Region region = Region.ofMaskPicture(call.mask());
         String description = "mask";
@@ -73,7 +73,7 @@ public final class RegionGuard implements Editor {
         }
         List<String> notes = new ArrayList<>(result.notes());
         notes.add(report.summary());
-        return new EditResult(kept, notes, result.usage(), report);
+        return new EditResult(kept, notes, result.usage(), report, report.repaired() ? raw : null);
     }
 
     /** The wrapped editor's capabilities, with masks: the guard honours every mask. */

@@ -119,7 +119,12 @@ public final class RunFolder implements RunRecorder {
                     Images.writePng(references.get(i), dir.resolve(Trajectory.referenceImage(i + 1)));
                 }
             }
-            case LoopEvent.EditDone edit -> image(Trajectory.turnImage(edit.index()), edit.image());
+            case LoopEvent.EditDone edit -> {
+                image(Trajectory.turnImage(edit.index()), edit.image());
+                if (edit.unrepaired() != null) {
+                    image(Trajectory.editorImage(edit.index()), edit.unrepaired());
+                }
+            }
             case LoopEvent.CritiqueDone critique ->
                 TrajectoryJson.write(Trajectory.of(critique.progress()), dir.resolve(TRAJECTORY));
             case LoopEvent.RunFinished finished -> finish(finished.result());

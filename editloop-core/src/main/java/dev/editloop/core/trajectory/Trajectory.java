@@ -137,6 +137,11 @@ public record Trajectory(
     /** File name of the region's mask in a run folder. */
     public static final String REGION_IMAGE = "region.png";
 
+    /** File name of the editor's own result of a turn whose outside the loop put back: {@code turn-1-editor.png}. */
+    public static String editorImage(int index) {
+        return "turn-" + index + "-editor.png";
+    }
+
     /** File name of the i-th reference image (from 1; image i+1 of the request). */
     public static String referenceImage(int index) {
         return "reference-" + index + ".png";
@@ -232,7 +237,8 @@ public record Trajectory(
             List<String> editorNotes,
             Timings timings,
             UsageRecord usage,
-            RegionReport region) {
+            RegionReport region,
+            String editorImage) {
         /** A turn with no region. */
         public TurnRecord(
                 int index,
@@ -243,7 +249,7 @@ public record Trajectory(
                 List<String> editorNotes,
                 Timings timings,
                 UsageRecord usage) {
-            this(index, instruction, image, base, critique, editorNotes, timings, usage, null);
+            this(index, instruction, image, base, critique, editorNotes, timings, usage, null, null);
         }
     }
 
@@ -367,7 +373,8 @@ public record Trajectory(
                 turn.editorNotes(),
                 new Timings(turn.editMs(), turn.thinkMs()),
                 new UsageRecord(usage.promptTokens(), usage.completionTokens()),
-                turn.region());
+                turn.region(),
+                turn.region() != null && turn.region().repaired() ? editorImage(turn.index()) : null);
     }
 
     /** The best turn's record, or null. */

@@ -133,7 +133,8 @@ class TrajectoryTest {
                         "editor_notes",
                         "timings",
                         "usage",
-                        "region");
+                        "region",
+                        "editor_image");
         assertThat(iterable(turn.get("critique").fieldNames()))
                 .containsExactly(
                         "semantic",

@@ -12,6 +12,7 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
+import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopEngine;
 import dev.editloop.core.loop.LoopRequest;
@@ -23,7 +24,11 @@ import dev.editloop.core.region.Preservation;
 import dev.editloop.core.region.Region;
 import dev.editloop.core.region.RegionReport;
 import dev.editloop.core.region.Seam;
+import dev.editloop.core.trajectory.RunFolder;
+import dev.editloop.core.trajectory.Trajectory;
+import dev.editloop.core.trajectory.TrajectoryJson;
 import dev.editloop.testkit.TestImages;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -145,6 +150,30 @@ class RegionLeakTest {
         assertThat(turn.editorNotes().getLast())
                 .startsWith("outside the region: ΔE")
                 .contains("put back");
+    }
+
+    @Test
+    void theRunFolderKeepsTheMaskTheEditorsOwnResultAndBothMeasurements(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Region region = Region.box(40, 20, 200, 120, cat.width(), cat.height());
+        Path out = dir.resolve("run");
+        new LoopEngine(new LeakyEditor(LEAK, WARM, true), new RecordingThinker(List.of()))
+                .run(LoopRequest.of(cat, "warm up the top left").withRegion(region), RunFolder.create(out, null));
+
+        assertThat(Images.read(out.resolve("region.png")).samePixels(region.toMask()))
+                .isTrue();
+        Picture raw = Images.read(out.resolve("turn-1-editor.png"));
+        Picture kept = Images.read(out.resolve("turn-1.png"));
+        assertThat(Preservation.measure(cat, raw, region).meanAbsRgb())
+                .isCloseTo(expectedLeak(cat, region, LEAK), within(1e-9));
+        assertThat(outsideIdentical(cat, kept, region)).isTrue();
+        Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
+        assertThat(t.region().description()).isEqualTo("box 40,20,200,120");
+        Trajectory.TurnRecord turn = t.turns().getFirst();
+        assertThat(turn.editorImage()).isEqualTo("turn-1-editor.png");
+        assertThat(turn.region().action()).isEqualTo(RegionReport.REPAIRED);
+        assertThat(turn.region().before().meanAbsRgb()).isCloseTo(expectedLeak(cat, region, LEAK), within(1e-9));
+        assertThat(turn.region().after().meanDeltaE()).isZero();
     }
 
     @Test
