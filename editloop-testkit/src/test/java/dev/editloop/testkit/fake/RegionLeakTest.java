@@ -236,8 +236,8 @@ class RegionLeakTest {
 
         assertThatThrownBy(() -> new LoopEngine(editor, new RecordingThinker(List.of())).run(request))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(
-                        "the editor leaky takes at most 1 image; this request has 2 (the" + " source and 1 reference)");
+                .hasMessage("the editor leaky?leak=0 takes at most 1 image; this request has 2 (the"
+                        + " source and 1 reference)");
         assertThat(editor.calls()).isEmpty();
     }
 
