@@ -10,6 +10,7 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.PlanKind;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.Usage;
+import dev.editloop.core.image.Picture;
 import dev.editloop.core.parse.PlanReply;
 import dev.editloop.core.parse.ReplyRepair;
 import dev.editloop.core.parse.ThinkerReplyParser;
@@ -103,8 +104,10 @@ public final class ChatThinker implements Thinker {
                 : settings.prompts().render(Prompts.REFLECT_TARGET, Map.of("instruction", call.instruction()));
         ReplySchemas.Shape shape =
                 settings.jsonSchema() ? (rewrite ? ReplySchemas.REWRITE : ReplySchemas.TARGET) : null;
-        Conversation conversation =
-                new Conversation(List.of(image(call.source()), TextContent.from(withNote(text, shape))), shape);
+        List<Content> parts = new ArrayList<>(List.of(image(call.source())));
+        text = withReferences(text, call.references(), 2, parts);
+        parts.add(TextContent.from(withNote(text, shape)));
+        Conversation conversation = new Conversation(parts, shape);
         String format = rewrite ? REWRITE_FORMAT : TARGET_FORMAT;
         Usage usage = Usage.NONE;
         ReplyRepair.Repair next = null;
@@ -148,26 +151,34 @@ public final class ChatThinker implements Thinker {
                                     Map.of("region", call.region().description(), "preservation", measured))
                             .strip());
         }
-        if (!call.references().isEmpty()) {
-            StringBuilder lines = new StringBuilder();
-            for (int i = 0; i < call.references().size(); i++) {
-                lines.append("- Image ")
-                        .append(firstNumber + i)
-                        .append(" here is the user's image ")
-                        .append(i + 2)
-                        .append(" (reference ")
-                        .append(i + 1)
-                        .append(")\n");
-                parts.add(image(call.references().get(i)));
-            }
-            out.append("\n\n")
-                    .append(settings.prompts()
-                            .render(
-                                    Prompts.REFERENCES,
-                                    Map.of("images", lines.toString().strip()))
-                            .strip());
+        return withReferences(out.toString(), call.references(), firstNumber, parts);
+    }
+
+    /**
+     * The prompt with the reference images' context added (which image is which), the pictures added to {@code parts}
+     * after the prompt's own; the prompt unchanged when there are none.
+     */
+    private String withReferences(String text, List<Picture> references, int firstNumber, List<Content> parts) {
+        if (references.isEmpty()) {
+            return text;
         }
-        return out.toString();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < references.size(); i++) {
+            lines.append("- Image ")
+                    .append(firstNumber + i)
+                    .append(" here is the user's image ")
+                    .append(i + 2)
+                    .append(" (reference ")
+                    .append(i + 1)
+                    .append(")\n");
+            parts.add(image(references.get(i)));
+        }
+        return text.strip() + "\n\n"
+                + settings.prompts()
+                        .render(
+                                Prompts.REFERENCES,
+                                Map.of("images", lines.toString().strip()))
+                        .strip();
     }
 
     /** See {@link ChatSettings#thinkerIdentity()}. */

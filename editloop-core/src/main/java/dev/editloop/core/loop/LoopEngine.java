@@ -284,8 +284,13 @@ public final class LoopEngine {
             long start = System.nanoTime();
             Plan made = call(
                     "editloop-plan",
-                    () -> thinker.plan(
-                            new PlanCall(kind, request.source(), request.instruction(), maxActions, request.seed())));
+                    () -> thinker.plan(new PlanCall(
+                            kind,
+                            request.source(),
+                            request.instruction(),
+                            maxActions,
+                            request.seed(),
+                            request.references())));
             long ms = millisSince(start);
             planMs += ms;
             if (kind == PlanKind.REWRITE) {

@@ -133,6 +133,20 @@ class OpenAiChatThinkerTest {
     }
 
     @Test
+    void aPlanSeesTheReferencesAfterTheSourceAndIsToldWhichIsWhich() throws Exception {
+        Picture hat = TestImages.scene(60, 40, 9);
+        try (Thinker thinker = thinker("")) {
+            thinker.plan(new dev.editloop.core.PlanCall(
+                    dev.editloop.core.PlanKind.REWRITE, source, "put the hat from image 2 on it", 3, 0, List.of(hat)));
+
+            ChatCall call = server.lastChat();
+            assertThat(call.images()).hasSize(2);
+            assertThat(decode(call.images().get(1)).samePixels(hat)).isTrue();
+            assertThat(call.prompt()).contains("- Image 2 here is the user's image 2 (reference 1)");
+        }
+    }
+
+    @Test
     void aReplyMayProposeARegion() throws Exception {
         server.script("<think>only the sky</think><score>[5, 9]</score><answer>make the sky orange</answer>"
                 + "<region>0, 0, 120, 30</region>");
