@@ -174,6 +174,12 @@ class RegionLeakTest {
         assertThat(turn.region().action()).isEqualTo(RegionReport.REPAIRED);
         assertThat(turn.region().before().meanAbsRgb()).isCloseTo(expectedLeak(cat, region, LEAK), within(1e-9));
         assertThat(turn.region().after().meanDeltaE()).isZero();
+        String html = java.nio.file.Files.readString(out.resolve("report.html"));
+        assertThat(html)
+                .contains("<dt>region</dt><dd>box 40,20,200,120")
+                .contains("outside the region: ΔE")
+                .contains("repaired")
+                .contains("<a href=\"turn-1-editor.png\">");
     }
 
     @Test
