@@ -34,7 +34,8 @@ public final class EmbeddedProvider implements BackendProvider {
 
     @Override
     public String description() {
-        return "offline and deterministic: the classic editor (OpenCV), the heuristic thinker and judge";
+        return "offline and deterministic: the classic editor (OpenCV), the heuristic thinker and judge;"
+                + " embedded?leak=N is the classic editor leaking N levels outside a mask";
     }
 
     @Override
