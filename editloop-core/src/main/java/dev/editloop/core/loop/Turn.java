@@ -2,6 +2,7 @@ package dev.editloop.core.loop;
 
 import dev.editloop.core.Critique;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.RegionReport;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  *     with {@link StopReason#ERROR})
  * @param editMs wall time of the edit call
  * @param thinkMs wall time of the critique call (0 when there is no critique)
+ * @param region for a turn confined to a region: what changed outside it, measured on the editor's result and on the
+ *     image kept, and whether the loop put the outside back; null when the whole image could change
  */
 public record Turn(
         int index,
@@ -26,7 +29,8 @@ public record Turn(
         List<String> editorNotes,
         Critique critique,
         long editMs,
-        long thinkMs) {
+        long thinkMs,
+        RegionReport region) {
     public Turn {
         if (index < 1) {
             throw new IllegalArgumentException("turns are numbered from 1");
@@ -35,6 +39,19 @@ public record Turn(
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(image, "image");
         editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
+    }
+
+    /** A turn with no region. */
+    public Turn(
+            int index,
+            String instruction,
+            TurnBase base,
+            Picture image,
+            List<String> editorNotes,
+            Critique critique,
+            long editMs,
+            long thinkMs) {
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, null);
     }
 
     /** Whether the turn holds a critique with scores. */

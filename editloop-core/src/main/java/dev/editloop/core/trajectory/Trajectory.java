@@ -6,6 +6,7 @@ import dev.editloop.core.Plan;
 import dev.editloop.core.Usage;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.Turn;
+import dev.editloop.core.region.RegionReport;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,9 @@ import java.util.TreeMap;
  *     existed)
  * @param accepted whether the best turn was handed over as the answer; false when {@code final_image} is the source;
  *     null while the run works (and in older files)
+ * @param region the region the user confined the edit to: its description and the mask file; null for none
+ * @param references the reference images' file names after the source, in order ({@code reference-1.png} is image 2);
+ *     empty for none
  */
 public record Trajectory(
         int schemaVersion,
@@ -61,7 +65,9 @@ public record Trajectory(
         String stopReason,
         String error,
         ThresholdRecord accept,
-        Boolean accepted) {
+        Boolean accepted,
+        RegionInfo region,
+        List<String> references) {
 
     /**
      * The version this code writes: 2 records {@code editor} and {@code thinker} as objects (version 1 had display
@@ -76,6 +82,69 @@ public record Trajectory(
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(strategy, "strategy");
         turns = turns == null ? List.of() : List.copyOf(turns);
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** A trajectory with no region and no reference images. */
+    public Trajectory(
+            int schemaVersion,
+            String instruction,
+            String strategy,
+            BackendRecord editor,
+            BackendRecord thinker,
+            int maxTurns,
+            ThresholdRecord threshold,
+            long seed,
+            String sourceImage,
+            PlanRecord plan,
+            List<TurnRecord> turns,
+            Integer bestTurn,
+            String finalImage,
+            String stopReason,
+            String error,
+            ThresholdRecord accept,
+            Boolean accepted) {
+        this(
+                schemaVersion,
+                instruction,
+                strategy,
+                editor,
+                thinker,
+                maxTurns,
+                threshold,
+                seed,
+                sourceImage,
+                plan,
+                turns,
+                bestTurn,
+                finalImage,
+                stopReason,
+                error,
+                accept,
+                accepted,
+                null,
+                List.of());
+    }
+
+    /**
+     * The region a run was confined to.
+     *
+     * @param description {@code box 0,0,640,200} or {@code mask sky.png}
+     * @param mask the mask's file name in the run folder ({@link #REGION_IMAGE}: white may change)
+     */
+    public record RegionInfo(String description, String mask) {}
+
+    /** File name of the region's mask in a run folder. */
+    public static final String REGION_IMAGE = "region.png";
+
+    /** File name of the editor's own result of a turn whose outside the loop put back: {@code turn-1-editor.png}. */
+    public static String editorImage(int index) {
+        return "turn-" + index + "-editor.png";
+    }
+
+    /** File name of the i-th reference image (from 1; image i+1 of the request). */
+    public static String referenceImage(int index) {
+        return "reference-" + index + ".png";
     }
 
     /**
@@ -167,11 +236,26 @@ public record Trajectory(
             CritiqueRecord critique,
             List<String> editorNotes,
             Timings timings,
-            UsageRecord usage) {}
+            UsageRecord usage,
+            RegionReport region,
+            String editorImage) {
+        /** A turn with no region. */
+        public TurnRecord(
+                int index,
+                String instruction,
+                String image,
+                String base,
+                CritiqueRecord critique,
+                List<String> editorNotes,
+                Timings timings,
+                UsageRecord usage) {
+            this(index, instruction, image, base, critique, editorNotes, timings, usage, null, null);
+        }
+    }
 
     /**
      * A critique as written; scores are null when the thinker's reply could not be read ({@code verdict} {@code
-     * invalid}, the raw text kept).
+     * invalid}, the raw text kept). {@code region} holds the boxes the thinker proposed ({@code x,y,w,h; …}), or null.
      */
     public record CritiqueRecord(
             Double semantic,
@@ -181,7 +265,21 @@ public record Trajectory(
             String refinedInstruction,
             String verdict,
             String targetDescription,
-            String raw) {}
+            String raw,
+            String region) {
+        /** A critique that proposed no region. */
+        public CritiqueRecord(
+                Double semantic,
+                Double quality,
+                Double overall,
+                String reasoning,
+                String refinedInstruction,
+                String verdict,
+                String targetDescription,
+                String raw) {
+            this(semantic, quality, overall, reasoning, refinedInstruction, verdict, targetDescription, raw, null);
+        }
+    }
 
     /** Wall times of a turn's edit and critique, in milliseconds. */
     public record Timings(long editMs, long thinkMs) {}
@@ -236,7 +334,13 @@ public record Trajectory(
                         ? null
                         : new ThresholdRecord(
                                 request.accept().rule().id(), request.accept().value()),
-                result.finished() ? result.accepted() : null);
+                result.finished() ? result.accepted() : null,
+                request.region() == null
+                        ? null
+                        : new RegionInfo(request.region().description(), REGION_IMAGE),
+                java.util.stream.IntStream.rangeClosed(1, request.references().size())
+                        .mapToObj(Trajectory::referenceImage)
+                        .toList());
     }
 
     private static TurnRecord turn(Turn turn) {
@@ -251,7 +355,14 @@ public record Trajectory(
                         c.refinedInstruction(),
                         c.verdict().id(),
                         c.targetDescription(),
-                        c.raw());
+                        c.raw(),
+                        c.region().isEmpty()
+                                ? null
+                                : String.join(
+                                        "; ",
+                                        c.region().stream()
+                                                .map(Object::toString)
+                                                .toList()));
         Usage usage = c == null ? Usage.NONE : c.usage();
         return new TurnRecord(
                 turn.index(),
@@ -261,7 +372,9 @@ public record Trajectory(
                 critique,
                 turn.editorNotes(),
                 new Timings(turn.editMs(), turn.thinkMs()),
-                new UsageRecord(usage.promptTokens(), usage.completionTokens()));
+                new UsageRecord(usage.promptTokens(), usage.completionTokens()),
+                turn.region(),
+                turn.region() != null && turn.region().repaired() ? editorImage(turn.index()) : null);
     }
 
     /** The best turn's record, or null. */
