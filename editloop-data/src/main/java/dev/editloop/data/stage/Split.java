@@ -20,8 +20,9 @@ import java.util.TreeMap;
  *
  * <p><b>RL</b>: the N trajectories with the highest score variance (the scorer's overall over the cut trajectory: the
  * expert struggled, then improved), balanced across task types: each task's trajectories are ranked by variance
- * (ties by id), and the tasks take turns, in name order, giving their next-ranked trajectory until N are chosen or
- * none is left. A trajectory whose scores never vary (variance 0) is not an RL trajectory. All its steps go to RL.
+ * (ties by id), and the tasks take turns: in each round every task offers its next-ranked trajectory, and the
+ * offers are taken in order of variance until N are chosen or none is left (so a last, partial round prefers the
+ * trajectories that vary most). A trajectory whose scores never vary (variance 0) is not an RL trajectory. All its steps go to RL.
  *
  * <p><b>SFT</b>: the steps of every other trajectory on which the expert was steady, that is whose own overall is
  * within {@code maxCriticGap} of the scorer's overall of the same image (a step whose critique disagrees with the
@@ -86,16 +87,20 @@ public final class Split {
         int round = 0;
         boolean any = true;
         while (chosen.size() < rlTrajectories && any) {
-            any = false;
-            for (var e : byTask.entrySet()) {
+            List<String> candidates = new ArrayList<>();
+            for (List<String> ids : byTask.values()) {
+                if (round < ids.size()) {
+                    candidates.add(ids.get(round));
+                }
+            }
+            any = !candidates.isEmpty();
+            candidates.sort(ranking);
+            for (String id : candidates) {
                 if (chosen.size() >= rlTrajectories) {
                     break;
                 }
-                if (round < e.getValue().size()) {
-                    chosen.add(e.getValue().get(round));
-                    rlByTask.merge(e.getKey(), 1, Integer::sum);
-                    any = true;
-                }
+                chosen.add(id);
+                rlByTask.merge(byTrajectory.get(id).getFirst().task(), 1, Integer::sum);
             }
             round++;
         }
