@@ -36,7 +36,8 @@ import picocli.CommandLine.Command;
             DataSplitCommand.class,
             DataExportCommand.class,
             DataStatsCommand.class,
-            DataRewardCommand.class
+            DataRewardCommand.class,
+            DataBenchCommand.class
         })
 final class DataCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec

@@ -192,6 +192,19 @@ class DataCommandTest {
     }
 
     @Test
+    void theSyntheticBenchmarkTimesEveryStage() {
+        CliRun run = CliRun.of("data", "bench", tmp.resolve("synthetic").toString(), "--steps", "3000");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("filter", "unroll", "balance", "split", "export sft jsonl", "export rl parquet")
+                .containsPattern("make +[0-9.]+ s");
+        assertThat(tmp.resolve("synthetic/data/export/rl-verl.parquet")).isRegularFile();
+        CliRun again = CliRun.of("data", "bench", tmp.resolve("synthetic").toString(), "--steps", "10");
+        assertThat(again.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(again.errorLines()).singleElement().asString().contains("is not empty");
+    }
+
+    @Test
     void aStageBeforeItsInputSaysWhichCommandToRunFirst() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("empty"));
         CliRun unroll = CliRun.of("data", "unroll", dir.toString());
