@@ -192,6 +192,28 @@ class DataCommandTest {
     }
 
     @Test
+    void theRewardCommandScoresTheExampleRolloutsRunningOnlyTheEditThatIsNeeded() throws Exception {
+        String rollouts =
+                TestImages.repoRoot().resolve("examples/data/rollouts.jsonl").toString();
+        Path out = tmp.resolve("rewards.jsonl");
+        CliRun run = CliRun.of("data", "reward", "--rollouts", rollouts, "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("reward: 3 rollouts", "1 edits run");
+        List<String> lines = Files.readAllLines(out);
+        var good = Jsonl.mapper().readTree(lines.get(0));
+        assertThat(good.get("format").asDouble()).isEqualTo(1.0);
+        assertThat(good.get("edit").asDouble()).isGreaterThan(0.5); // the spelled-out effects beat the unchanged image
+        var lazy = Jsonl.mapper().readTree(lines.get(1));
+        assertThat(lazy.get("critic").asDouble()).isEqualTo(0.5); // claims (9, 9) where the scorer gave (0, 10)
+        assertThat(lazy.get("edit").asDouble()).isZero();
+        var sloppy = Jsonl.mapper().readTree(lines.get(2));
+        assertThat(sloppy.get("total").asDouble()).isEqualTo(-1.0);
+        CliRun bad = CliRun.of("data", "reward", "--rollouts", rollouts, "--weights", "1,x,1");
+        assertThat(bad.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.errorLines()).singleElement().asString().contains("--weights expects three numbers");
+    }
+
+    @Test
     void theSyntheticBenchmarkTimesEveryStage() {
         CliRun run = CliRun.of("data", "bench", tmp.resolve("synthetic").toString(), "--steps", "3000");
         assertThat(run.exit()).as(run.err()).isZero();
