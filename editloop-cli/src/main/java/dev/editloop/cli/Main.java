@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             "      --instruction \"make this look like an old photograph\"",
             "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
             "      --limit 8 --out runs/rise",
+            "  ./editloop serve",
             "  ./editloop backends",
             "  ./editloop vocabulary",
             "  ./editloop help edit"
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             EditCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             BackendsCommand.class,
             VocabularyCommand.class,
             CommandLine.HelpCommand.class
