@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>In the build it runs small (6 clients × 2 jobs, concurrency 2, queue 4: fits, so no 429 at all; then 12
  * clients × 1 job against queue 2: some 429s). For the README's figures: {@code ./mvnw -q -o -pl editloop-server -am test
- * -Dtest=ServerLoadTest -Dsurefire.failIfNoSpecifiedTests=false -Deditloop.load.clients=32
- * -Deditloop.load.jobs=4}; the figures are printed on stdout.
+ * -Dtest=ServerLoadTest -Dsurefire.failIfNoSpecifiedTests=false -Deditloop.load.clients=16
+ * -Deditloop.load.jobs=3}; the figures are printed on stdout.
  */
 class ServerLoadTest {
     @TempDir
