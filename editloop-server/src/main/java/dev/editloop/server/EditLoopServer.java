@@ -105,9 +105,11 @@ public final class EditLoopServer implements AutoCloseable {
         }
         this.loopback = address.isLoopbackAddress();
         if (!loopback && options.token() == null && !options.insecure()) {
-            throw new InvalidInputException("refusing to listen on " + options.host() + " without a token: set "
-                    + "EDITLOOP_SERVER_TOKEN (every request then needs 'Authorization: Bearer TOKEN'), or pass"
-                    + " --insecure to serve anyone who can reach this address");
+            throw new InvalidInputException(
+                    "refusing to listen on " + options.host() + " without a token: set one in the"
+                            + " environment (EDITLOOP_SERVER_TOKEN, or the variable --token-env names; every request then"
+                            + " needs 'Authorization: Bearer TOKEN'), or pass --insecure to serve anyone who can reach this"
+                            + " address");
         }
         this.profiles = new Profiles(options);
         Files.createDirectories(options.dataDir().resolve("jobs"));
