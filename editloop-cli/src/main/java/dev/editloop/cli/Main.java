@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             "      --limit 8 --out runs/rise",
             "  ./editloop data generate --cases examples/bench/demo.jsonl \\",
             "      --out runs/data",
+            "  ./editloop serve",
             "  ./editloop backends",
             "  ./editloop vocabulary",
             "  ./editloop help edit"
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
             EditCommand.class,
             BenchCommand.class,
             DataCommand.class,
+            ServeCommand.class,
             BackendsCommand.class,
             VocabularyCommand.class,
             CommandLine.HelpCommand.class
