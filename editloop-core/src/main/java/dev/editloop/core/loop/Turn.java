@@ -17,6 +17,8 @@ import java.util.Objects;
  *     with {@link StopReason#ERROR})
  * @param editMs wall time of the edit call
  * @param thinkMs wall time of the critique call (0 when there is no critique)
+ * @param candidates a turn of several candidates ({@link RunContext#candidates}): every one of them, the kept one
+ *     marked; the fields above are the kept one's. Empty for a turn of one edit
  */
 public record Turn(
         int index,
@@ -26,7 +28,8 @@ public record Turn(
         List<String> editorNotes,
         Critique critique,
         long editMs,
-        long thinkMs) {
+        long thinkMs,
+        List<Candidate> candidates) {
     public Turn {
         if (index < 1) {
             throw new IllegalArgumentException("turns are numbered from 1");
@@ -35,6 +38,25 @@ public record Turn(
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(image, "image");
         editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+
+    /** A turn of one edit. */
+    public Turn(
+            int index,
+            String instruction,
+            TurnBase base,
+            Picture image,
+            List<String> editorNotes,
+            Critique critique,
+            long editMs,
+            long thinkMs) {
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, List.of());
+    }
+
+    /** The editor calls this turn made: one, or one per candidate. */
+    public int editorCalls() {
+        return candidates.isEmpty() ? 1 : candidates.size();
     }
 
     /** Whether the turn holds a critique with scores. */

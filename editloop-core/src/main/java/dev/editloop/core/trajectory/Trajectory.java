@@ -1,5 +1,6 @@
 package dev.editloop.core.trajectory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Critique;
 import dev.editloop.core.Plan;
@@ -43,6 +44,8 @@ import java.util.TreeMap;
  *     existed)
  * @param accepted whether the best turn was handed over as the answer; false when {@code final_image} is the source;
  *     null while the run works (and in older files)
+ * @param strategyParams the strategy's settings ({@link dev.editloop.core.loop.Strategy#params()}: best-of-N's
+ *     {@code candidates}, {@code budget}, {@code min_gain}); left out of the file when empty
  */
 public record Trajectory(
         int schemaVersion,
@@ -61,7 +64,8 @@ public record Trajectory(
         String stopReason,
         String error,
         ThresholdRecord accept,
-        Boolean accepted) {
+        Boolean accepted,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> strategyParams) {
 
     /**
      * The version this code writes: 2 records {@code editor} and {@code thinker} as objects (version 1 had display
@@ -76,6 +80,47 @@ public record Trajectory(
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(strategy, "strategy");
         turns = turns == null ? List.of() : List.copyOf(turns);
+        strategyParams = strategyParams == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(strategyParams));
+    }
+
+    /** A trajectory of a strategy without settings. */
+    public Trajectory(
+            int schemaVersion,
+            String instruction,
+            String strategy,
+            BackendRecord editor,
+            BackendRecord thinker,
+            int maxTurns,
+            ThresholdRecord threshold,
+            long seed,
+            String sourceImage,
+            PlanRecord plan,
+            List<TurnRecord> turns,
+            Integer bestTurn,
+            String finalImage,
+            String stopReason,
+            String error,
+            ThresholdRecord accept,
+            Boolean accepted) {
+        this(
+                schemaVersion,
+                instruction,
+                strategy,
+                editor,
+                thinker,
+                maxTurns,
+                threshold,
+                seed,
+                sourceImage,
+                plan,
+                turns,
+                bestTurn,
+                finalImage,
+                stopReason,
+                error,
+                accept,
+                accepted,
+                Map.of());
     }
 
     /**
@@ -158,6 +203,8 @@ public record Trajectory(
      * @param editorNotes what the editor reported
      * @param timings wall times
      * @param usage tokens the thinker used on this turn
+     * @param candidates a best-of-N turn's candidates, the kept one marked {@code won}; left out of the file for a
+     *     turn of one edit
      */
     public record TurnRecord(
             int index,
@@ -167,7 +214,51 @@ public record Trajectory(
             CritiqueRecord critique,
             List<String> editorNotes,
             Timings timings,
-            UsageRecord usage) {}
+            UsageRecord usage,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CandidateRecord> candidates) {
+        public TurnRecord {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        /** A turn of one edit. */
+        public TurnRecord(
+                int index,
+                String instruction,
+                String image,
+                String base,
+                CritiqueRecord critique,
+                List<String> editorNotes,
+                Timings timings,
+                UsageRecord usage) {
+            this(index, instruction, image, base, critique, editorNotes, timings, usage, List.of());
+        }
+    }
+
+    /**
+     * One candidate of a best-of-N turn.
+     *
+     * @param number its number within the turn, from 1
+     * @param seed the seed the editor received
+     * @param image its image file name, or null when the edit failed
+     * @param critique the thinker's critique of it, or null when the edit or the critique failed
+     * @param editorNotes what the editor reported
+     * @param timings wall times of its edit and critique
+     * @param error why the edit or critique failed, or null
+     * @param won whether the turn kept this candidate
+     */
+    public record CandidateRecord(
+            int number,
+            long seed,
+            String image,
+            CritiqueRecord critique,
+            List<String> editorNotes,
+            Timings timings,
+            String error,
+            boolean won) {
+        public CandidateRecord {
+            editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
+        }
+    }
 
     /**
      * A critique as written; scores are null when the thinker's reply could not be read ({@code verdict} {@code
@@ -192,6 +283,11 @@ public record Trajectory(
     /** File name of a turn's image: {@code turn-1.png} for turn 1. */
     public static String turnImage(int index) {
         return "turn-" + index + ".png";
+    }
+
+    /** File name of a best-of-N candidate's image: {@code turn-2-candidate-3.png} for turn 2's third candidate. */
+    public static String candidateImage(int turn, int number) {
+        return "turn-" + turn + "-candidate-" + number + ".png";
     }
 
     /** File name of the source image in a run folder. */
@@ -236,12 +332,39 @@ public record Trajectory(
                         ? null
                         : new ThresholdRecord(
                                 request.accept().rule().id(), request.accept().value()),
-                result.finished() ? result.accepted() : null);
+                result.finished() ? result.accepted() : null,
+                request.strategy().params());
     }
 
     private static TurnRecord turn(Turn turn) {
         Critique c = turn.critique();
-        CritiqueRecord critique = c == null
+        CritiqueRecord critique = critique(c);
+        Usage usage = c == null ? Usage.NONE : c.usage();
+        List<CandidateRecord> candidates = turn.candidates().stream()
+                .map(k -> new CandidateRecord(
+                        k.number(),
+                        k.seed(),
+                        k.image() == null ? null : candidateImage(turn.index(), k.number()),
+                        critique(k.critique()),
+                        k.editorNotes(),
+                        new Timings(k.editMs(), k.thinkMs()),
+                        k.error(),
+                        k.won()))
+                .toList();
+        return new TurnRecord(
+                turn.index(),
+                turn.instruction(),
+                turnImage(turn.index()),
+                turn.base().id(),
+                critique,
+                turn.editorNotes(),
+                new Timings(turn.editMs(), turn.thinkMs()),
+                new UsageRecord(usage.promptTokens(), usage.completionTokens()),
+                candidates);
+    }
+
+    private static CritiqueRecord critique(Critique c) {
+        return c == null
                 ? null
                 : new CritiqueRecord(
                         c.semantic(),
@@ -252,16 +375,6 @@ public record Trajectory(
                         c.verdict().id(),
                         c.targetDescription(),
                         c.raw());
-        Usage usage = c == null ? Usage.NONE : c.usage();
-        return new TurnRecord(
-                turn.index(),
-                turn.instruction(),
-                turnImage(turn.index()),
-                turn.base().id(),
-                critique,
-                turn.editorNotes(),
-                new Timings(turn.editMs(), turn.thinkMs()),
-                new UsageRecord(usage.promptTokens(), usage.completionTokens()));
     }
 
     /** The best turn's record, or null. */
