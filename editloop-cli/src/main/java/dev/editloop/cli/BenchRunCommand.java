@@ -156,7 +156,8 @@ final class BenchRunCommand implements Callable<Integer> {
     @Option(
             names = "--price",
             paramLabel = "ROLE=X",
-            description = "Price of one call, for --dry-run: editor=0.04, thinker=0.01, judge=0.01 (repeatable).")
+            description = "Price of one call, for --dry-run and a cost --budget: editor=0.04, thinker=0.01,"
+                    + " judge=0.01 (repeatable).")
     Map<String, Double> prices = new LinkedHashMap<>();
 
     @Mixin
@@ -185,7 +186,7 @@ final class BenchRunCommand implements Callable<Integer> {
                 .language(suite.name().equals("gedit") ? language : null)
                 .categories(categories)
                 .limit(limit)
-                .strategy(loop.strategy)
+                .strategy(loop.strategy(prices))
                 .editor(backends.editor)
                 .thinker(backends.thinker)
                 .judge(judge)

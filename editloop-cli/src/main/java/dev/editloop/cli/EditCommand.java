@@ -52,6 +52,8 @@ import picocli.CommandLine.Option;
             "  ./editloop edit -i examples/coffee.png \\",
             "      -p \"make it feel like a cold winter morning\" \\",
             "      --max-turns 3 --threshold overall:8.5 --out runs/winter",
+            "  ./editloop edit -i examples/coffee.png -p \"make it warmer\" \\",
+            "      --candidates 4 --budget 12 --min-gain 0.2",
             "",
             "The output folder must be new or empty: a folder that holds other files is refused (exit 2), so"
                     + " nothing in it is overwritten.",
@@ -126,6 +128,12 @@ final class EditCommand implements Callable<Integer> {
             description = "Largest source image accepted, in pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
+    @Option(
+            names = "--price",
+            paramLabel = "ROLE=X",
+            description = "Price of one call, for a cost --budget: editor=0.04, thinker=0.01 (repeatable).")
+    java.util.Map<String, Double> prices = new java.util.LinkedHashMap<>();
+
     @Mixin
     Verbosity verbosity;
 
@@ -157,7 +165,7 @@ final class EditCommand implements Callable<Integer> {
             LoopRequest request = new LoopRequest(
                             source,
                             instruction,
-                            loop.strategy,
+                            loop.strategy(prices),
                             loop.turnLimit(),
                             loop.threshold,
                             seed,
