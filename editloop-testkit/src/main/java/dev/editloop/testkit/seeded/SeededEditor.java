@@ -47,7 +47,10 @@ public final class SeededEditor implements Editor {
         return new SeededEditor(null);
     }
 
-    /** The share of the edit a seed keeps: {@code 0.1 + 0.1 × ((7·seed + 3) mod 10)}, within 0.1..1.0. */
+    /**
+     * The share of the edit a seed keeps: {@code 0.1 + 0.1 × floorMod(7·seed + 3, 10)}, within 0.1..1.0, in Java {@code
+     * long} arithmetic (which wraps for seeds beyond ±1.3·10^18); every edit notes the share it kept.
+     */
     public static double strength(long seed) {
         return (1 + Math.floorMod(7 * seed + 3, 10L)) / 10.0;
     }
