@@ -174,6 +174,7 @@ final class BenchRunCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         EditLoopConfig cfg = config.config();
+        var strategy = loop.strategy(prices);
         Suite suite = Suites.get(suiteName);
         Protocol protocol = judging.protocol(suite.protocol());
         BenchCli.requireRunFolder(out);
@@ -186,7 +187,7 @@ final class BenchRunCommand implements Callable<Integer> {
                 .language(suite.name().equals("gedit") ? language : null)
                 .categories(categories)
                 .limit(limit)
-                .strategy(loop.strategy(prices))
+                .strategy(strategy)
                 .editor(backends.editor)
                 .thinker(backends.thinker)
                 .judge(judge)

@@ -142,6 +142,8 @@ final class EditCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         EditLoopConfig cfg = config.config();
+        // before anything is read or written: bad best-of-N options are refused with nothing on disk
+        var strategy = loop.strategy(prices);
         BackendSpec editorChoice = backends.editorSpec(cfg);
         BackendSpec thinkerChoice = backends.thinkerSpec(cfg);
         if (maxPixels < 1) {
@@ -163,13 +165,7 @@ final class EditCommand implements Callable<Integer> {
                 Thinker thinker = backends.thinker(thinkerChoice)) {
             RunFolder folder = RunFolder.create(dir, decoded.alpha());
             LoopRequest request = new LoopRequest(
-                            source,
-                            instruction,
-                            loop.strategy(prices),
-                            loop.turnLimit(),
-                            loop.threshold,
-                            seed,
-                            !noReflectThinking)
+                            source, instruction, strategy, loop.turnLimit(), loop.threshold, seed, !noReflectThinking)
                     .withAccept(acceptFloor(accept));
             Progress progress = new Progress(err, verbosity.quiet);
             LoopResult result = CancellableRun.run(new LoopEngine(editor, thinker), request, folder, progress, err);
