@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,7 +63,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -84,8 +84,8 @@ public final class InstructionSweep {
                 }
             }
         }
-        if (args[0].equals("heldout")) {
-            heldout(threads, limit, only);
+        if (args[0].equals("heldout") || args[0].equals("heldout2")) {
+            heldout(args[0], threads, limit, only);
             return;
         }
         List<Case> cases = load(args[0]);
@@ -146,9 +146,9 @@ public final class InstructionSweep {
         }
     }
 
-    /** The held-out phrasing corpus: pass rate per family and every failure (see {@link HeldoutEvaluation}). */
-    private static void heldout(int threads, int limit, String only) throws Exception {
-        Path corpusFile = TestImages.repoRoot().resolve("examples/heldout/phrasings.jsonl");
+    /** A held-out phrasing corpus (examples/heldout or examples/heldout2): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
+    private static void heldout(String name, int threads, int limit, String only) throws Exception {
+        Path corpusFile = TestImages.repoRoot().resolve("examples/" + name + "/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
         need(corpusFile);
         need(images);

@@ -3,6 +3,8 @@ package dev.editloop.perf;
 import dev.editloop.core.image.Picture;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One pixel check of the held-out phrasing corpus: a measure, a region and a direction from the corpus's closed list,
@@ -14,10 +16,12 @@ import java.util.Locale;
  * hue_shift (share of coloured pixels whose hue moved by more than 20°), grayscale, sepia, inverted, colour_count
  * (distinct colours at 5 bits a channel), vignette (corner-to-centre luma ratio), changed and unchanged (per-pixel
  * differences), orientation (which of the eight rotations and flips of the source the edit resembles most), aspect and
- * size. Directions: up, down, same, yes, no. Regions: whole, halves, thirds, center (the middle third in both
+ * size. Directions: up, down, same, yes, no; for orientation also the transform expected (cw90, 180, ccw90, mirror_h,
+ * mirror_v); for size also larger, smaller, half, half_width, square, aspect_16_9 or an exact WxH (±1 pixel); unchanged
+ * with "no" means changed. Synonyms: grain (noise), hue with "shifted" (hue_shift), negative (inverted). Regions: whole, halves, thirds, center (the middle third in both
  * directions), corners (the four outer quarter-by-quarter boxes), sky (the top third), subject (the central third
- * box), background (the outer tenth all round) and outside_region (everything not in the line's other regions, grown by a twelfth of the image on each side
- * for feathered edges).
+ * box), background and border (the outer tenth all round), the four corner boxes (a third by a third) and outside_region (everything not in the line's other regions, grown by a twelfth of the image on each side
+ * for feathered edges; the subject when another region is the background).
  *
  * @param measure what is measured
  * @param region where
@@ -56,17 +60,43 @@ public record PixelCheck(String measure, String region, String direction) {
             "sky",
             "subject",
             "background",
+            "border",
+            "top_left_corner",
+            "top_right_corner",
+            "bottom_left_corner",
+            "bottom_right_corner",
             "outside_region");
     private static final List<String> DIRECTIONS = List.of("up", "down", "same", "yes", "no");
+    /** Directions that name the expected transform of the source (orientation). */
+    private static final List<String> ORIENTATIONS = List.of("cw90", "180", "ccw90", "mirror_h", "mirror_v");
+    /** Directions that name the expected size of the result (size), besides up/down/same and WxH. */
+    private static final List<String> SIZES =
+            List.of("larger", "smaller", "half", "half_width", "square", "aspect_16_9");
+
+    private static final Pattern EXACT_SIZE = Pattern.compile("(\\d+)x(\\d+)");
 
     public PixelCheck {
+        // synonyms of the second corpus's check list
+        measure = switch (measure) {
+            case "grain" -> "noise";
+            case "hue" -> "hue_shift";
+            case "negative" -> "inverted";
+            default -> measure;
+        };
+        if (direction.equals("shifted")) {
+            direction = "yes";
+        }
+        boolean named = (measure.equals("orientation") && ORIENTATIONS.contains(direction))
+                || (measure.equals("size")
+                        && (SIZES.contains(direction)
+                                || EXACT_SIZE.matcher(direction).matches()));
         if (!MEASURES.contains(measure)) {
             throw new IllegalArgumentException("unknown measure '" + measure + "' (known: " + MEASURES + ")");
         }
         if (!REGIONS.contains(region)) {
             throw new IllegalArgumentException("unknown region '" + region + "' (known: " + REGIONS + ")");
         }
-        if (!DIRECTIONS.contains(direction)) {
+        if (!named && !DIRECTIONS.contains(direction)) {
             throw new IllegalArgumentException("unknown direction '" + direction + "' (known: " + DIRECTIONS + ")");
         }
     }
@@ -96,17 +126,18 @@ public record PixelCheck(String measure, String region, String direction) {
                         0.02,
                         0.02,
                         true);
-            case "size" -> compare(source.pixels(), edit.pixels(), 0.01, 0.01, true);
+            case "size" -> size(source.width(), source.height(), edit.width(), edit.height());
             case "changed", "unchanged" -> {
                 if (!sameSize) {
-                    yield result(measure.equals("changed"), "the size changed");
+                    yield result(measure.equals("changed") != direction.equals("no"), "the size changed");
                 }
                 boolean[] mask = mask(region, s.w, s.h, others);
                 double[] d = difference(s, e, mask);
                 boolean changed = d[0] > 2.0 || d[1] > 0.005;
                 boolean unchanged = d[0] <= 3.0 && d[1] <= 0.05;
                 String detail = String.format(Locale.ROOT, "mean |Δ| %.2f, share changed %.3f", d[0], d[1]);
-                yield result(measure.equals("changed") ? changed : unchanged, detail);
+                boolean wantChange = measure.equals("changed") != direction.equals("no");
+                yield result(wantChange ? changed : unchanged, detail);
             }
             default -> {
                 double before = stat(s, mask(region, s.w, s.h, others), null);
@@ -350,6 +381,9 @@ public record PixelCheck(String measure, String region, String direction) {
     }
 
     private Result orientation(Plane s, Plane e) {
+        if ((long) e.w * e.h > 1.01 * s.w * s.h) {
+            e = e.withoutFrame(); // a border added around the picture is not part of its layout
+        }
         int size = 32;
         double[] edit = e.thumbnail(size);
         double[] src = s.thumbnail(size);
@@ -370,7 +404,38 @@ public record PixelCheck(String measure, String region, String direction) {
                 best = t;
             }
         }
-        return yesNo(best != 0, "closest to " + TRANSFORMS.get(best) + " of the source");
+        String detail = "closest to " + TRANSFORMS.get(best) + " of the source";
+        int named = ORIENTATIONS.indexOf(direction);
+        if (named >= 0) {
+            // cw90 is transform 1, 180 is 2, ccw90 is 3, a left-right mirror 4, a vertical flip 5
+            return result(best == named + 1, detail);
+        }
+        return yesNo(best != 0, detail);
+    }
+
+    private Result size(int sw, int sh, int ew, int eh) {
+        String detail = sw + "x" + sh + " → " + ew + "x" + eh;
+        Matcher exact = EXACT_SIZE.matcher(direction);
+        boolean holds;
+        if (exact.matches()) {
+            holds = Math.abs(ew - Integer.parseInt(exact.group(1))) <= 1
+                    && Math.abs(eh - Integer.parseInt(exact.group(2))) <= 1;
+        } else {
+            holds = switch (direction) {
+                case "larger", "up" -> (double) ew * eh >= 1.01 * sw * sh;
+                case "smaller", "down" -> (double) ew * eh <= 0.99 * sw * sh;
+                case "half" -> near(ew, sw / 2.0) && near(eh, sh / 2.0);
+                case "half_width" -> near(ew, sw / 2.0) && near(eh, sh);
+                case "square" -> near(ew, eh);
+                case "aspect_16_9" -> Math.abs((double) ew / eh - 16.0 / 9) <= 0.02 * 16.0 / 9;
+                default -> Math.abs((double) ew * eh / ((double) sw * sh) - 1) <= 0.01;
+            };
+        }
+        return result(holds, detail);
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) <= Math.max(1, 0.02 * b);
     }
 
     private static double correlation(double[] a, double[] b) {
@@ -421,6 +486,9 @@ public record PixelCheck(String measure, String region, String direction) {
     static boolean[] mask(String region, int w, int h, List<PixelCheck> others) {
         boolean[] m = new boolean[w * h];
         if (region.equals("outside_region")) {
+            if (others.stream().anyMatch(o -> o.region.equals("background"))) {
+                return mask("subject", w, h, List.of()); // outside an edit of the background is the subject
+            }
             boolean any = false;
             for (PixelCheck o : others) {
                 if (!o.region.equals("outside_region") && !o.region.equals("whole")) {
@@ -446,7 +514,7 @@ public record PixelCheck(String measure, String region, String direction) {
             fill(m, w, w - w / 4, h - h / 4, w, h);
             return m;
         }
-        if (region.equals("background")) {
+        if (region.equals("background") || region.equals("border")) {
             fill(m, w, 0, 0, w, h);
             int bx = Math.max(1, w / 10);
             int by = Math.max(1, h / 10);
@@ -467,6 +535,10 @@ public record PixelCheck(String measure, String region, String direction) {
             case "middle_third" -> fill(m, w, 0, h / 3, w, h - h / 3);
             case "bottom_third" -> fill(m, w, 0, h - h / 3, w, h);
             case "center", "subject" -> fill(m, w, w / 3, h / 3, w - w / 3, h - h / 3);
+            case "top_left_corner" -> fill(m, w, 0, 0, w / 3, h / 3);
+            case "top_right_corner" -> fill(m, w, w - w / 3, 0, w, h / 3);
+            case "bottom_left_corner" -> fill(m, w, 0, h - h / 3, w / 3, h);
+            case "bottom_right_corner" -> fill(m, w, w - w / 3, h - h / 3, w, h);
             default -> throw new IllegalStateException(region);
         }
         return m;
@@ -570,6 +642,65 @@ public record PixelCheck(String measure, String region, String direction) {
                 hue = (r[i] - g[i]) / c + 4;
             }
             return (hue * 60 + 360) % 360;
+        }
+
+        private Plane(int w, int h, double[] r, double[] g, double[] b, double[] luma) {
+            this.w = w;
+            this.h = h;
+            this.r = r;
+            this.g = g;
+            this.b = b;
+            this.luma = luma;
+        }
+
+        /** This plane without the plain rows and columns (luma spread under 4 levels) along its edges. */
+        Plane withoutFrame() {
+            int x0 = 0;
+            int x1 = w;
+            int y0 = 0;
+            int y1 = h;
+            while (y1 - y0 > h / 2 && plain(x0, x1, y0, y0 + 1)) {
+                y0++;
+            }
+            while (y1 - y0 > h / 2 && plain(x0, x1, y1 - 1, y1)) {
+                y1--;
+            }
+            while (x1 - x0 > w / 2 && plain(x0, x0 + 1, y0, y1)) {
+                x0++;
+            }
+            while (x1 - x0 > w / 2 && plain(x1 - 1, x1, y0, y1)) {
+                x1--;
+            }
+            int cw = x1 - x0;
+            int ch = y1 - y0;
+            double[][] out = new double[4][cw * ch];
+            for (int y = 0; y < ch; y++) {
+                for (int x = 0; x < cw; x++) {
+                    int i = (y + y0) * w + x + x0;
+                    int k = y * cw + x;
+                    out[0][k] = r[i];
+                    out[1][k] = g[i];
+                    out[2][k] = b[i];
+                    out[3][k] = luma[i];
+                }
+            }
+            return new Plane(cw, ch, out[0], out[1], out[2], out[3]);
+        }
+
+        private boolean plain(int x0, int x1, int y0, int y1) {
+            double sum = 0;
+            double sum2 = 0;
+            int n = 0;
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    double l = luma[y * w + x];
+                    sum += l;
+                    sum2 += l * l;
+                    n++;
+                }
+            }
+            double mean = sum / n;
+            return Math.sqrt(Math.max(0, sum2 / n - mean * mean)) < 4;
         }
 
         double[] thumbnail(int n) {

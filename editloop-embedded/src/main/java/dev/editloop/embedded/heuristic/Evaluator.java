@@ -100,7 +100,9 @@ public final class Evaluator {
                     a = effect.achievement(measured, baseline);
                 }
             }
-            anyApplies |= fit.kind() != SourceFit.Kind.CANNOT;
+            // a reading that comes out unmeasurable (NaN) is not evidence that the effect happened
+            anyApplies |=
+                    fit.kind() != SourceFit.Kind.CANNOT && !(fit.kind() == SourceFit.Kind.APPLIES && Double.isNaN(a));
             readings.add(new Reading(effect, measured, baseline, a, fit));
             if (!Double.isNaN(a)) {
                 weighted += effect.weight() * a;

@@ -84,6 +84,23 @@ public record SourceFit(Kind kind, String reason, double bound, boolean upper) {
                 }
                 return APPLIES;
             }
+            case COLOR_LOSS -> {
+                // removing or recoloring a named colour the source does not show: nothing can be removed, and an
+                // unchanged picture must not read as the colour gone
+                double share = effect.color() == null ? 1 : Measurements.colorFraction(source, zone, effect.color());
+                if (share >= 0.005) {
+                    return APPLIES;
+                }
+                return new SourceFit(
+                        Kind.CANNOT,
+                        String.format(
+                                Locale.ROOT,
+                                "the source shows no %s (%.1f%% of the pixels)",
+                                effect.color().name().toLowerCase(Locale.ROOT),
+                                share * 100),
+                        0,
+                        true);
+            }
             default -> {
                 return APPLIES;
             }

@@ -106,6 +106,19 @@ class HonestyTest {
     }
 
     @Test
+    void removingAColourThePictureDoesNotShowIsFailedNotScoredAsDone() {
+        // the cat photo has no pink: the editor changes nothing, and an unchanged picture is not "the pink gone"
+        LoopResult result = ENGINE.run(LoopRequest.of(CAT, "please remove the pink thing"));
+        assertThat(result.stopReason()).isEqualTo(StopReason.VERDICT_FAILED);
+        Critique c = result.turns().get(0).critique();
+        assertThat(c.semantic()).isLessThan(5);
+        assertThat(c.reasoning()).contains("the source shows no pink");
+        assertThat(result.accepted()).isFalse();
+        Judgement j = JUDGE.judge(dev.editloop.testkit.VieQuestions.semantic(CAT, CAT, "remove the pink thing", 1));
+        assertThat(j.score("edit_success")).isLessThan(5);
+    }
+
+    @Test
     void aStyleWhoseNameIsUnknownIsNotClaimedFromItsAdjective() {
         String request = "Transfer the image into a vibrant graffiti street-mural style.";
         LoopResult result = ENGINE.run(LoopRequest.of(COFFEE, request));
