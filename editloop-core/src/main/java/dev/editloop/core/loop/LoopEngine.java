@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Turns</b>: the strategy calls {@link RunContext#plan} and {@link RunContext#turn}. A turn is: {@link
  *       LoopEvent.TurnStarted}, the edit, {@link LoopEvent.EditDone} (the turn's image is kept from here on, judged or
  *       not), the critique, {@link LoopEvent.CritiqueDone}. Every backend call runs on its own virtual thread while
- *       the run waits for it, so that a cancel or the deadline interrupts it and the run stops waiting at once.
+ *       the run waits for it, so that a cancel or the deadline interrupts it and the run stops waiting at once. A turn
+ *       of candidates ({@link RunContext#candidates}, best-of-N) makes its N edits and critiques at once, then reports
+ *       the kept one as the turn's edit and critique.
  *   <li><b>Stop</b>: the strategy's stop reason; {@code error} when a backend failed or the recorder could not write;
  *       {@code cancelled} ({@link RunHandle#cancel()}) or {@code deadline} ({@link LoopRequest#timeout()}) checked
  *       before every step and while every call waits.
