@@ -44,6 +44,12 @@ public record BenchCase(
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
+    /** The field that confines a case's edit to a box: {@code "x,y,w,h"} in pixels. */
+    public static final String REGION = "region";
+
+    /** The field that confines a case's edit to a mask image (its absolute path once loaded; white may change). */
+    public static final String MASK = "mask";
+
     /** One of the benchmark's own fields, or null. */
     public String field(String name) {
         return fields.get(name);

@@ -12,6 +12,7 @@ import dev.editloop.core.loop.LoopRequest;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Threshold;
+import dev.editloop.core.region.Region;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendSession;
 import dev.editloop.core.spi.BackendSpec;
@@ -20,6 +21,8 @@ import dev.editloop.core.trajectory.Trajectory;
 import dev.editloop.core.trajectory.TrajectoryJson;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +52,8 @@ import picocli.CommandLine.Option;
             "      -p \"make this look like an old photograph\"",
             "  ./editloop edit -i examples/coffee.png -p \"make it black and white\" \\",
             "      --strategy single",
+            "  ./editloop edit -i examples/coffee.png -p \"make it warmer\" \\",
+            "      --region 0,0,300,150",
             "  ./editloop edit -i examples/coffee.png \\",
             "      -p \"make it feel like a cold winter morning\" \\",
             "      --max-turns 3 --threshold overall:8.5 --out runs/winter",
@@ -79,6 +84,28 @@ final class EditCommand implements Callable<Integer> {
             paramLabel = "TEXT",
             description = "What to change, in plain language.")
     String instruction;
+
+    @Option(
+            names = "--mask",
+            paramLabel = "FILE",
+            description = "Mask image the size of the source: white may change, black stays (grey blends;"
+                    + " transparent counts as white, as in OpenAI's masks). Every turn the loop measures what changed"
+                    + " outside it and puts that back when it can do so without a seam.")
+    Path mask;
+
+    @Option(
+            names = "--region",
+            paramLabel = "X,Y,W,H",
+            description =
+                    "The box that may change, in pixels from the top left corner; the rest stays, as with" + " --mask.")
+    String region;
+
+    @Option(
+            names = "--ref",
+            paramLabel = "FILE",
+            description = "A reference image (repeatable): image 2, 3, ... of the request after the source, as in"
+                    + " \"put the hat from image 2 on the cat\". Refused when the editor takes fewer images.")
+    List<Path> refs = new ArrayList<>();
 
     @Option(
             names = "--accept",
@@ -149,10 +176,39 @@ final class EditCommand implements Callable<Integer> {
         if (maxPixels < 1) {
             throw new InvalidInputException("--max-pixels must be positive, got " + maxPixels);
         }
+        if (mask != null && region != null) {
+            throw new InvalidInputException("--mask and --region cannot be used together: give one of them");
+        }
+        if (strategy.id().equals(dev.editloop.core.loop.BestOfN.ID)
+                && (mask != null || region != null || (refs != null && !refs.isEmpty()))) {
+            throw new InvalidInputException(
+                    "--strategy best-of-n does not take --mask, --region or --ref yet: its candidates edit the whole"
+                            + " source");
+        }
         DecodedImage decoded = Images.readDecoded(image, maxPixels);
         Picture source = decoded.picture();
         for (String note : decoded.notes()) {
             err.println("editloop: note: " + note);
+        }
+        Region confined = null;
+        if (region != null) {
+            confined = Region.parseBox(region, source.width(), source.height());
+        } else if (mask != null) {
+            Picture maskPicture = Images.read(mask, maxPixels);
+            if (maskPicture.width() != source.width() || maskPicture.height() != source.height()) {
+                throw new InvalidInputException("--mask " + mask + " is " + maskPicture.width() + "x"
+                        + maskPicture.height() + " but the image is " + source.width() + "x" + source.height()
+                        + ": the mask must have the image's size");
+            }
+            confined = Region.mask(maskPicture, mask.getFileName().toString());
+        }
+        List<Picture> references = new ArrayList<>();
+        for (Path ref : refs) {
+            DecodedImage r = Images.readDecoded(ref, maxPixels);
+            for (String note : r.notes()) {
+                err.println("editloop: note: " + ref + ": " + note);
+            }
+            references.add(r.picture());
         }
         err.flush();
         Path dir = out != null ? out : RunFolder.fresh(Path.of("runs"), instruction, LocalDateTime.now());
@@ -163,10 +219,13 @@ final class EditCommand implements Callable<Integer> {
         try (backends;
                 Editor editor = backends.editor(editorChoice);
                 Thinker thinker = backends.thinker(thinkerChoice)) {
+            editor.capabilities().requireImages(1 + references.size(), editor.describe());
             RunFolder folder = RunFolder.create(dir, decoded.alpha());
             LoopRequest request = new LoopRequest(
                             source, instruction, strategy, loop.turnLimit(), loop.threshold, seed, !noReflectThinking)
-                    .withAccept(acceptFloor(accept));
+                    .withAccept(acceptFloor(accept))
+                    .withRegion(confined)
+                    .withReferences(references);
             Progress progress = new Progress(err, verbosity.quiet);
             LoopResult result = CancellableRun.run(new LoopEngine(editor, thinker), request, folder, progress, err);
             if (result == null) {

@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
             "      --instruction \"make this look like an old photograph\"",
             "  ./editloop bench run rise --data ../shared/benchmarks/risebench-64 \\",
             "      --limit 8 --out runs/rise",
+            "  ./editloop data generate --cases examples/bench/demo.jsonl \\",
+            "      --out runs/data",
+            "  ./editloop serve",
             "  ./editloop backends",
             "  ./editloop vocabulary",
             "  ./editloop help edit"
@@ -36,6 +39,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             EditCommand.class,
             BenchCommand.class,
+            DataCommand.class,
+            ServeCommand.class,
             BackendsCommand.class,
             VocabularyCommand.class,
             CommandLine.HelpCommand.class

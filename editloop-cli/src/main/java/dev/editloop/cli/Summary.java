@@ -70,6 +70,7 @@ final class Summary {
             }
         }
         out.println();
+        regionLines(out, result);
         Turn best = result.best();
         if (best != null) {
             Critique c = best.critique();
@@ -97,6 +98,43 @@ final class Summary {
         }
         out.println("output:      " + dir + "  (" + String.join(", ", written(result, dir)) + ")");
         out.flush();
+    }
+
+    /**
+     * For a run confined to a region: the region, and per turn what changed outside it in the editor's result and in
+     * the image kept ("ΔE 3.21 → 0.00, repaired").
+     */
+    private static void regionLines(java.io.PrintWriter out, LoopResult result) {
+        boolean any = false;
+        for (Turn turn : result.turns()) {
+            var r = turn.region();
+            if (r == null) {
+                continue;
+            }
+            if (!any) {
+                out.println("region:      " + r.region()
+                        + (r.maskSent() ? " (mask sent to the editor)" : " (the editor takes no mask: composited)"));
+                any = true;
+            }
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  turn %d outside: ΔE %.2f → %.2f, SSIM %.3f → %.3f, %s%s",
+                    turn.index(),
+                    r.before().meanDeltaE(),
+                    r.after().meanDeltaE(),
+                    r.before().ssim(),
+                    r.after().ssim(),
+                    r.action().replace('_', ' '),
+                    r.seam() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (seam %.1f levels/px)",
+                                    r.seam().excess())));
+        }
+        if (any) {
+            out.println();
+        }
     }
 
     private static String explain(LoopResult result) {

@@ -206,6 +206,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void theRegionSuiteReportsTheLeakOfAnEditorThatLeaksAndNoneAfterTheRepair() {
+        String regions =
+                TestImages.repoRoot().resolve("examples/bench/regions.jsonl").toString();
+        Path out = tmp.resolve("regions-leaky");
+        CliRun run = CliRun.of(
+                "bench", "run", "jsonl", "--data", regions, "--editor", "embedded?leak=12", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        CliRun report = CliRun.of("bench", "report", out.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        String all = report.out()
+                .lines()
+                .filter(l -> l.strip().startsWith("all "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no region table in:\n" + report.out()));
+        String[] f = all.strip().split("\\s+");
+        // category cases turns ΔE-before ΔE-after |RGB|-before |RGB|-after SSIM-before SSIM-after leaked repaired
+        assertThat(f[1]).isEqualTo("8");
+        assertThat(Double.parseDouble(f[5]))
+                .as("|RGB| before: the 12-level leak")
+                .isBetween(11.5, 12.0);
+        assertThat(Double.parseDouble(f[4])).as("ΔE after").isZero();
+        assertThat(Double.parseDouble(f[6])).as("|RGB| after").isZero();
+        assertThat(f[9]).as("every turn leaked").isEqualTo(f[2]);
+        assertThat(f[10]).as("and was repaired").isEqualTo(f[2]);
+    }
+
+    @Test
     void dryRunCountsCallsAndCostWithoutCallingAnything() {
         Path out = tmp.resolve("dry");
         CliRun dry =

@@ -128,7 +128,7 @@ class CliHygieneTest {
                 .singleElement()
                 .asString()
                 .isEqualTo(
-                        "editloop: unknown command 'frobnicate'; the commands are: edit, bench, backends, vocabulary, help");
+                        "editloop: unknown command 'frobnicate'; the commands are: edit, bench, data, serve, backends, vocabulary, help");
         CliRun sub = CliRun.of("backends", "chek");
         assertThat(sub.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(sub.errorLines())

@@ -55,6 +55,56 @@ class EditCommandTest {
     }
 
     @Test
+    void aRegionEditChangesOnlyTheBoxAndALeakIsPutBack() throws Exception {
+        Path out = tmp.resolve("region");
+        CliRun run =
+                edit(out, cat, "make it black and white", "--region", "0,0,225,300", "--editor", "embedded?leak=20");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        Picture source = Images.read(Path.of(cat));
+        Picture result = Images.read(out.resolve("final.png"));
+        byte[] a = source.bgr();
+        byte[] b = result.bgr();
+        for (int y = 0; y < source.height(); y++) {
+            for (int x = 225; x < source.width(); x++) {
+                int i = 3 * (y * source.width() + x);
+                assertThat(b[i] == a[i] && b[i + 1] == a[i + 1] && b[i + 2] == a[i + 2])
+                        .as("pixel %d,%d outside the region", x, y)
+                        .isTrue();
+            }
+        }
+        int i = 3 * (150 * source.width() + 100);
+        assertThat(Math.abs((b[i] & 0xff) - (b[i + 2] & 0xff)))
+                .as("grey inside")
+                .isLessThanOrEqualTo(1);
+        assertThat(out.resolve("region.png")).exists();
+        assertThat(out.resolve("turn-1-editor.png")).exists();
+        assertThat(run.out()).contains("region:      box 0,0,225,300").contains("repaired");
+    }
+
+    @Test
+    void regionMaskAndReferenceMistakesAreOneLineAndExitTwo() throws Exception {
+        CliRun outside = edit(tmp.resolve("a"), cat, "make it warmer", "--region", "400,0,100,100");
+        assertThat(outside.exit()).isEqualTo(2);
+        assertThat(outside.err().strip())
+                .isEqualTo("editloop: error: the region 400,0,100,100 does not fit the 451x300 image (x + w must be at"
+                        + " most 451, y + h at most 300)");
+        CliRun both = edit(tmp.resolve("b"), cat, "make it warmer", "--region", "0,0,10,10", "--mask", coffee);
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--mask and --region cannot be used together");
+        CliRun size = edit(tmp.resolve("c"), cat, "make it warmer", "--mask", coffee);
+        assertThat(size.exit()).isEqualTo(2);
+        assertThat(size.err().strip().lines()).hasSize(1);
+        assertThat(size.err()).contains("is 600x400 but the image is 451x300");
+        CliRun refs = edit(tmp.resolve("d"), cat, "put the cup from image 2 next to the cat", "--ref", coffee);
+        assertThat(refs.exit()).isEqualTo(2);
+        assertThat(refs.err().strip())
+                .isEqualTo("editloop: error: the editor embedded takes at most 1 image; this request has 2 (the source"
+                        + " and 1 reference)");
+        assertThat(tmp.resolve("d")).doesNotExist();
+    }
+
+    @Test
     void anEditNobodyAcceptedIsNotHandedOverAsTheAnswer() throws Exception {
         Path out = tmp.resolve("no-bicycle");
         CliRun run = edit(out, cat, "replace the cat with a bicycle");

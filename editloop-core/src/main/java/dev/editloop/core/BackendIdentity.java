@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  * @param params the result-changing parameters, sorted by name; values are text
  */
 public record BackendIdentity(String kind, String model, List<String> endpoints, SortedMap<String, String> params) {
-    /** Parameters named in {@link #display()} besides the model: they stand for a model where a kind has none. */
-    private static final List<String> DISPLAYED = List.of("workflow", "preset");
+    /**
+     * Parameters named in {@link #display()} besides the model: they stand for a model where a kind has none ({@code
+     * leak} marks the embedded editor made to leak, so that its runs never read as the plain editor's).
+     */
+    private static final List<String> DISPLAYED = List.of("workflow", "preset", "leak");
 
     private static final Pattern SECRET =
             Pattern.compile("(?i)^(key|api[_-]?key|access[_-]?token|token|secret|password|auth|authorization)$");
@@ -115,7 +118,7 @@ public record BackendIdentity(String kind, String model, List<String> endpoints,
 
     /**
      * How the backend is shown to people (progress lines, summaries, reports, logs): {@code kind}, the endpoints after
-     * a colon, then the model and any {@code workflow} or {@code preset} as a query, e.g.
+     * a colon, then the model and any {@code workflow}, {@code preset} or {@code leak} as a query, e.g.
      * {@code openai-chat:http://gpu1:8000/v1?model=EditThinker-8B} or {@code embedded}. The other parameters are in
      * the trajectory and the report, not here.
      */

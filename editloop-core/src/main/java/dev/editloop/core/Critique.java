@@ -1,5 +1,8 @@
 package dev.editloop.core;
 
+import dev.editloop.core.region.Box;
+import java.util.List;
+
 /**
  * The thinker's judgement of one edited image, and its plan for the next turn.
  *
@@ -13,6 +16,8 @@ package dev.editloop.core;
  *     null otherwise
  * @param raw the thinker's raw text (the embedded thinker writes its own report here)
  * @param usage tokens used, summed over repair attempts
+ * @param region the region the thinker proposes for a local request, as one or more boxes (their union); empty when
+ *     it proposes none. The loop confines the next turns to it when the user gave no region
  */
 public record Critique(
         Double semantic,
@@ -22,7 +27,8 @@ public record Critique(
         Verdict verdict,
         String targetDescription,
         String raw,
-        Usage usage) {
+        Usage usage,
+        List<Box> region) {
 
     public Critique {
         if (verdict == null) {
@@ -39,6 +45,26 @@ public record Critique(
         reasoning = reasoning == null ? "" : reasoning;
         raw = raw == null ? "" : raw;
         usage = usage == null ? Usage.NONE : usage;
+        region = region == null ? List.of() : List.copyOf(region);
+    }
+
+    /** A critique that proposes no region. */
+    public Critique(
+            Double semantic,
+            Double quality,
+            String reasoning,
+            String refinedInstruction,
+            Verdict verdict,
+            String targetDescription,
+            String raw,
+            Usage usage) {
+        this(semantic, quality, reasoning, refinedInstruction, verdict, targetDescription, raw, usage, List.of());
+    }
+
+    /** The same critique proposing {@code boxes} as the region (empty: none). */
+    public Critique withRegion(List<Box> boxes) {
+        return new Critique(
+                semantic, quality, reasoning, refinedInstruction, verdict, targetDescription, raw, usage, boxes);
     }
 
     /** A critique whose reply could not be read: no scores, the raw text kept, the reason as reasoning. */

@@ -34,7 +34,8 @@ public final class EmbeddedProvider implements BackendProvider {
 
     @Override
     public String description() {
-        return "offline and deterministic: the classic editor (OpenCV), the heuristic thinker and judge";
+        return "offline and deterministic: the classic editor (OpenCV), the heuristic thinker and judge;"
+                + " embedded?leak=N is the classic editor leaking N levels outside a mask";
     }
 
     @Override
@@ -44,8 +45,26 @@ public final class EmbeddedProvider implements BackendProvider {
 
     @Override
     public Editor editor(BackendSpec spec) {
+        if (spec.endpoints().isEmpty() && spec.params().keySet().equals(java.util.Set.of("leak"))) {
+            return new LeakingEditor(new ClassicEditor(), leak(spec));
+        }
         noOptions(spec, BackendRole.EDITOR);
         return new ClassicEditor();
+    }
+
+    /** {@code embedded?leak=N}: the classic editor made to leak N levels outside a mask (1..100). */
+    private static int leak(BackendSpec spec) {
+        String text = spec.params().get("leak");
+        try {
+            int leak = Integer.parseInt(text.strip());
+            if (leak >= 1 && leak <= 100) {
+                return leak;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new InvalidInputException("'" + spec.display() + "': leak must be a whole number of levels within"
+                + " 1..100, got '" + text + "'");
     }
 
     @Override
@@ -118,8 +137,9 @@ public final class EmbeddedProvider implements BackendProvider {
 
     private static void noOptions(BackendSpec spec, BackendRole role) {
         if (!spec.endpoints().isEmpty() || !spec.params().isEmpty()) {
-            throw new InvalidInputException("the embedded " + role.label() + " takes no URL or parameters, got '"
-                    + spec.display() + "' (use just 'embedded')");
+            throw new InvalidInputException("the embedded " + role.label() + " takes no URL or parameters"
+                    + (role == BackendRole.EDITOR ? " but leak=N" : "") + ", got '" + spec.display()
+                    + "' (use just 'embedded')");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.PlanKind;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.Usage;
+import dev.editloop.core.image.Picture;
 import dev.editloop.core.parse.PlanReply;
 import dev.editloop.core.parse.ReplyRepair;
 import dev.editloop.core.parse.ThinkerReplyParser;
@@ -65,9 +66,10 @@ public final class ChatThinker implements Thinker {
                                     "original_instruction", call.originalInstruction(),
                                     "previous_instruction", call.currentInstruction()));
             ReplySchemas.Shape shape = settings.jsonSchema() ? ReplySchemas.COMPARE : null;
-            Conversation conversation = new Conversation(
-                    List.of(image(call.source()), image(call.edited()), TextContent.from(withNote(text, shape))),
-                    shape);
+            List<Content> parts = new ArrayList<>(List.of(image(call.source()), image(call.edited())));
+            text = withContext(text, call, 3, parts);
+            parts.add(TextContent.from(withNote(text, shape)));
+            Conversation conversation = new Conversation(parts, shape);
             return repair.critique(conversation::exchange);
         }
         String target =
@@ -79,8 +81,10 @@ public final class ChatThinker implements Thinker {
                         Prompts.REFLECT_JUDGE,
                         Map.of("instruction", call.currentInstruction(), "target_description", target));
         ReplySchemas.Shape shape = settings.jsonSchema() ? ReplySchemas.REFLECT : null;
-        Conversation conversation =
-                new Conversation(List.of(image(call.edited()), TextContent.from(withNote(text, shape))), shape);
+        List<Content> parts = new ArrayList<>(List.of(image(call.edited())));
+        text = withContext(text, call, 2, parts);
+        parts.add(TextContent.from(withNote(text, shape)));
+        Conversation conversation = new Conversation(parts, shape);
         return repair.reflect(call.targetDescription(), conversation::exchange);
     }
 
@@ -100,8 +104,10 @@ public final class ChatThinker implements Thinker {
                 : settings.prompts().render(Prompts.REFLECT_TARGET, Map.of("instruction", call.instruction()));
         ReplySchemas.Shape shape =
                 settings.jsonSchema() ? (rewrite ? ReplySchemas.REWRITE : ReplySchemas.TARGET) : null;
-        Conversation conversation =
-                new Conversation(List.of(image(call.source()), TextContent.from(withNote(text, shape))), shape);
+        List<Content> parts = new ArrayList<>(List.of(image(call.source())));
+        text = withReferences(text, call.references(), 2, parts);
+        parts.add(TextContent.from(withNote(text, shape)));
+        Conversation conversation = new Conversation(parts, shape);
         String format = rewrite ? REWRITE_FORMAT : TARGET_FORMAT;
         Usage usage = Usage.NONE;
         ReplyRepair.Repair next = null;
@@ -123,6 +129,56 @@ public final class ChatThinker implements Thinker {
                     settings.prompts().render(Prompts.REPAIR, Map.of("problem", reply.problem(), "format", format));
             next = new ReplyRepair.Repair(attempt + 1, response.text(), reply.problem(), message);
         }
+    }
+
+    /**
+     * The critique prompt with the region's context (where the edit was confined, what changed outside it) and the
+     * reference images' (which image is which; the pictures go into {@code parts} after the prompt's own) added
+     * after it, when the call has them.
+     *
+     * @param firstNumber the number the first reference gets among the images sent
+     */
+    private String withContext(String text, CritiqueCall call, int firstNumber, List<Content> parts) {
+        StringBuilder out = new StringBuilder(text.strip());
+        if (call.region() != null) {
+            String measured = call.preservation() == null
+                    ? "not measured"
+                    : call.preservation().summary();
+            out.append("\n\n")
+                    .append(settings.prompts()
+                            .render(
+                                    Prompts.REGION,
+                                    Map.of("region", call.region().description(), "preservation", measured))
+                            .strip());
+        }
+        return withReferences(out.toString(), call.references(), firstNumber, parts);
+    }
+
+    /**
+     * The prompt with the reference images' context added (which image is which), the pictures added to {@code parts}
+     * after the prompt's own; the prompt unchanged when there are none.
+     */
+    private String withReferences(String text, List<Picture> references, int firstNumber, List<Content> parts) {
+        if (references.isEmpty()) {
+            return text;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < references.size(); i++) {
+            lines.append("- Image ")
+                    .append(firstNumber + i)
+                    .append(" here is the user's image ")
+                    .append(i + 2)
+                    .append(" (reference ")
+                    .append(i + 1)
+                    .append(")\n");
+            parts.add(image(references.get(i)));
+        }
+        return text.strip() + "\n\n"
+                + settings.prompts()
+                        .render(
+                                Prompts.REFERENCES,
+                                Map.of("images", lines.toString().strip()))
+                        .strip();
     }
 
     /** See {@link ChatSettings#thinkerIdentity()}. */

@@ -35,7 +35,14 @@ public final class TableFormat implements ReportFormat {
     @Override
     public void write(BenchReport report, List<Comparison> comparisons, Path runDir, OutputStream out)
             throws IOException {
-        out.write(render(report, comparisons).getBytes(StandardCharsets.UTF_8));
+        String text = render(report, comparisons);
+        RegionFigures region = RegionFigures.read(runDir, report.outcomes());
+        if (region.present()) {
+            StringBuilder more = new StringBuilder(text);
+            region(more, region);
+            text = more.toString();
+        }
+        out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
@@ -226,6 +233,49 @@ public final class TableFormat implements ReportFormat {
                 .append(" of ")
                 .append(a.bestTurnCases())
                 .append(" cases with two or more judged turns\n\n");
+    }
+
+    /** Leakage outside the region before and after the loop's repair, by category. */
+    static void region(StringBuilder out, RegionFigures figures) {
+        out.append("Outside the region: leakage before and after repair (means over turns)\n");
+        Text.Grid grid = new Text.Grid(
+                "category",
+                "cases",
+                "turns",
+                "ΔE before",
+                "ΔE after",
+                "|RGB| before",
+                "|RGB| after",
+                "SSIM before",
+                "SSIM after",
+                "leaked",
+                "repaired",
+                "seam refused",
+                "max seam");
+        for (RegionFigures.Row r : figures.rows()) {
+            grid.row(
+                    r.label(),
+                    String.valueOf(r.cases()),
+                    String.valueOf(r.turns()),
+                    Text.num(r.deltaEBefore(), 2),
+                    Text.num(r.deltaEAfter(), 2),
+                    Text.num(r.absBefore(), 2),
+                    Text.num(r.absAfter(), 2),
+                    Text.num(r.ssimBefore(), 3),
+                    Text.num(r.ssimAfter(), 3),
+                    String.valueOf(r.leaked()),
+                    String.valueOf(r.repaired()),
+                    String.valueOf(r.seamRefused()),
+                    Double.isNaN(r.maxSeam()) ? "-" : Text.num(r.maxSeam(), 2));
+        }
+        grid.appendTo(out, "  ");
+        out.append("  (ΔE: mean CIE76 colour difference outside the region; leaked: ΔE above ")
+                .append(Text.num(dev.editloop.core.region.Preservation.LEAK_DELTA_E, 1))
+                .append(" or SSIM below ")
+                .append(Text.num(dev.editloop.core.region.Preservation.LEAK_SSIM, 2))
+                .append("; a repair is kept only when its seam stays under ")
+                .append(Text.num(dev.editloop.core.region.Seam.VISIBLE_LEVELS, 1))
+                .append(" levels/px)\n\n");
     }
 
     private static void comparison(StringBuilder out, Comparison c) {

@@ -19,6 +19,7 @@ import dev.editloop.core.loop.RunHandle;
 import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Turn;
+import dev.editloop.core.region.Region;
 import dev.editloop.core.spi.BackendSession;
 import dev.editloop.core.trajectory.RunFolder;
 import dev.editloop.core.trajectory.Trajectory;
@@ -210,14 +211,15 @@ public final class BenchRunner {
         CaseDirs.clear(caseDir); // what an unfinished attempt left; its answers are in the cache
         Picture source = Images.read(c.image());
         LoopRequest request = new LoopRequest(
-                source,
-                c.instruction(),
-                options.strategy(),
-                options.maxTurns(),
-                options.threshold(),
-                Seeds.of(options.seed(), c.id()),
-                true,
-                options.caseTimeout());
+                        source,
+                        c.instruction(),
+                        options.strategy(),
+                        options.maxTurns(),
+                        options.threshold(),
+                        Seeds.of(options.seed(), c.id()),
+                        true,
+                        options.caseTimeout())
+                .withRegion(region(c, source));
         RunHandle handle = engine.start(request, CaseRecorder.create(caseDir, c.image()));
         job.attach(handle);
         LoopResult result;
@@ -263,6 +265,27 @@ public final class BenchRunner {
                 result.bestTurn(),
                 judged.turns(),
                 judged.records());
+    }
+
+    /**
+     * The region a case confines its edit to: its {@code region} box or its {@code mask} image; null for none.
+     *
+     * @throws dev.editloop.core.InvalidInputException when the box does not fit the image or the mask has another size
+     */
+    static Region region(BenchCase c, Picture source) {
+        String box = c.field(BenchCase.REGION);
+        if (box != null) {
+            return Region.parseBox(box, source.width(), source.height());
+        }
+        String mask = c.field(BenchCase.MASK);
+        if (mask != null) {
+            Path file = Path.of(mask);
+            Picture picture = Images.read(file);
+            Region region = Region.mask(picture, String.valueOf(file.getFileName()));
+            region.requireSize(source.width(), source.height());
+            return region;
+        }
+        return null;
     }
 
     private static CaseOutcome rejudgeCase(

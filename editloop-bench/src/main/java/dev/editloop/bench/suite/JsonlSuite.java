@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * A user's own set: a JSONL file, one case a line ({@code id}, {@code image}, {@code instruction}, optional
- * {@code category}, {@code reference} and {@code reference_image}); images are relative to the file's folder or
- * absolute. Blank lines and lines starting with {@code #} are skipped. Every other text or number field of a line is
+ * {@code category}, {@code reference}, {@code reference_image}, and a region the edit is confined to: {@code region}
+ * as {@code "x,y,w,h"} in pixels or {@code mask}, a mask image, white where the edit may change); images are relative
+ * to the file's folder or absolute. Blank lines and lines starting with {@code #} are skipped. Every other text or number field of a line is
  * kept among the case's fields.
  */
 public final class JsonlSuite implements Suite {
@@ -43,7 +44,8 @@ public final class JsonlSuite implements Suite {
                   {"id": "c1", "image": "photos/cat.png", "instruction": "...", "category": "color",
                    "reference": "what the result should show", "reference_image": "refs/c1.png"}
                   id, image and instruction are required; category defaults to "default"; images are relative
-                  to the file's folder or absolute; blank lines and lines starting with # are skipped""";
+                  to the file's folder or absolute; blank lines and lines starting with # are skipped;
+                  "region": "x,y,w,h" (pixels) or "mask": "masks/c1.png" (white may change) confine the edit""";
     }
 
     @Override
@@ -102,6 +104,19 @@ public final class JsonlSuite implements Suite {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("id", id);
         fields.put("category", category);
+        String maskName = SuiteIo.optionalText(json, BenchCase.MASK, shown, record);
+        String region = SuiteIo.optionalText(json, BenchCase.REGION, shown, record);
+        if (maskName != null && region != null) {
+            throw SuiteIo.fail(shown, record, "gives both \"mask\" and \"region\": give one of them");
+        }
+        if (maskName != null) {
+            fields.put(
+                    BenchCase.MASK,
+                    SuiteIo.image(root, maskName, BenchCase.MASK, shown, record).toString());
+        }
+        if (region != null && !region.strip().matches("\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+")) {
+            throw SuiteIo.fail(shown, record, "\"region\" must be \"x,y,w,h\" in whole pixels, got \"" + region + "\"");
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();

@@ -39,6 +39,11 @@ import java.util.regex.Pattern;
  *   strategy: think-while-edit
  *   max_turns: 5
  *   threshold: "8"
+ * profiles:                 # named loop settings, picked by a server's clients (the OpenAI endpoint's model)
+ *   careful:
+ *     strategy: reflect
+ *     max_turns: 3
+ *     thinker: thinker-8b
  * }</pre>
  *
  * <p>A backend entry's fields are spec parameters: they are added to the spec's own, and win over them. Names are
@@ -47,8 +52,14 @@ import java.util.regex.Pattern;
  * @param source the file read, for messages; null for an empty configuration
  * @param backends the named backends, in file order
  * @param defaults the defaults, by name ({@link #DEFAULT_KEYS})
+ * @param profiles named loop settings, in file order: each maps keys of {@link #PROFILE_KEYS} to values (checked by
+ *     whoever uses them, e.g. the strategy name against the known strategies)
  */
-public record EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map<String, String> defaults) {
+public record EditLoopConfig(
+        Path source,
+        Map<String, BackendSpec> backends,
+        Map<String, String> defaults,
+        Map<String, Map<String, String>> profiles) {
     /** The file looked for in the working folder when no {@code --config} is given. */
     public static final String FILE_NAME = "editloop.yaml";
 
@@ -60,12 +71,24 @@ public record EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map
     public static final List<String> DEFAULT_KEYS =
             List.of("editor", "thinker", "judge", "strategy", "max_turns", "threshold", "seed", "out");
 
-    private static final Set<String> TOP = Set.of("backends", "defaults");
+    /** The keys a profile may set. */
+    public static final List<String> PROFILE_KEYS =
+            List.of("strategy", "editor", "thinker", "max_turns", "threshold", "accept", "seed");
+
+    private static final Set<String> TOP = Set.of("backends", "defaults", "profiles");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public EditLoopConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
         defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        profiles.forEach((name, values) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        profiles = Collections.unmodifiableMap(copy);
+    }
+
+    /** A configuration without profiles. */
+    public EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map<String, String> defaults) {
+        this(source, backends, defaults, Map.of());
     }
 
     /** No file: no names, no defaults. */
@@ -119,14 +142,15 @@ public record EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map
             throw new InvalidInputException(where + " is not valid YAML: " + reason);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new EditLoopConfig(file, Map.of(), Map.of());
+            return new EditLoopConfig(file, Map.of(), Map.of(), Map.of());
         }
         if (!root.isObject()) {
-            throw new InvalidInputException(where + ": expected the sections 'backends' and 'defaults'");
+            throw new InvalidInputException(where + ": expected the sections 'backends', 'defaults' and 'profiles'");
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!TOP.contains(name)) {
-                throw new InvalidInputException(where + ": unknown section '" + name + "' (known: backends, defaults)");
+                throw new InvalidInputException(
+                        where + ": unknown section '" + name + "' (known: backends, defaults, profiles)");
             }
         });
         Map<String, BackendSpec> backends = new LinkedHashMap<>();
@@ -153,7 +177,35 @@ public record EditLoopConfig(Path source, Map<String, BackendSpec> backends, Map
                 defaults.put(entry.getKey(), scalar(where, "defaults." + entry.getKey(), entry.getValue()));
             }
         }
-        return new EditLoopConfig(file, backends, defaults);
+        Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
+        JsonNode profs = root.path("profiles");
+        if (!profs.isMissingNode() && !profs.isNull()) {
+            if (!profs.isObject()) {
+                throw new InvalidInputException(where + ": 'profiles' must map names to profile entries");
+            }
+            for (Map.Entry<String, JsonNode> entry : profs.properties()) {
+                String name = entry.getKey();
+                if (!NAME.matcher(name).matches()) {
+                    throw new InvalidInputException(
+                            where + ": profiles." + name + ": a profile name uses letters, digits, '.', '-' or '_'");
+                }
+                if (!entry.getValue().isObject()) {
+                    throw new InvalidInputException(where + ": profiles." + name + " must map keys ("
+                            + String.join(", ", PROFILE_KEYS) + ") to values");
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> field : entry.getValue().properties()) {
+                    if (!PROFILE_KEYS.contains(field.getKey())) {
+                        throw new InvalidInputException(where + ": profiles." + name + "." + field.getKey()
+                                + " is not a known key (known: " + String.join(", ", PROFILE_KEYS) + ")");
+                    }
+                    values.put(
+                            field.getKey(), scalar(where, "profiles." + name + "." + field.getKey(), field.getValue()));
+                }
+                profiles.put(name, values);
+            }
+        }
+        return new EditLoopConfig(file, backends, defaults, profiles);
     }
 
     private static BackendSpec backend(String where, String name, JsonNode node) {

@@ -67,7 +67,7 @@ public final class Picture {
     public static Picture of(BufferedImage image) {
         Objects.requireNonNull(image, "image");
         BufferedImage bgrImage = image;
-        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR || !packed(image)) {
             bgrImage = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = bgrImage.createGraphics();
             try {
@@ -82,6 +82,20 @@ public final class Picture {
         int expected = image.getWidth() * image.getHeight() * 3;
         byte[] copy = data.length == expected ? data.clone() : Arrays.copyOf(data, expected);
         return new Picture(image.getWidth(), image.getHeight(), copy);
+    }
+
+    /**
+     * Whether the image's bytes are exactly its own pixels, row after row: not a sub-image (whose raster shares its
+     * parent's larger buffer) and with no row padding, so that they can be copied as they are.
+     */
+    private static boolean packed(BufferedImage image) {
+        var raster = image.getRaster();
+        return raster.getParent() == null
+                && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0
+                && raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel c
+                && c.getPixelStride() == 3
+                && c.getScanlineStride() == image.getWidth() * 3;
     }
 
     /**

@@ -11,6 +11,9 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.PlanKind;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.Region;
+import dev.editloop.core.region.RegionGuard;
+import dev.editloop.core.region.RegionReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +59,8 @@ public final class LoopEngine {
 
     /** An engine over one editor and one thinker. */
     public LoopEngine(Editor editor, Thinker thinker) {
-        this.editor = Objects.requireNonNull(editor, "editor");
+        // the region wrapper makes every editor honour a mask: a call without one passes through untouched
+        this.editor = RegionGuard.wrap(Objects.requireNonNull(editor, "editor"));
         this.thinker = Objects.requireNonNull(thinker, "thinker");
     }
 
@@ -69,6 +73,7 @@ public final class LoopEngine {
      */
     public RunHandle start(LoopRequest request, RunRecorder recorder, LoopListener... listeners) {
         Objects.requireNonNull(request, "request");
+        editor.capabilities().requireImages(request.imageCount(), editor.describe());
         String name = "editloop-run-" + RUNS.incrementAndGet();
         RunControl control = new RunControl(request.timeout());
         List<Delivery> deliveries = new ArrayList<>();
@@ -229,6 +234,9 @@ public final class LoopEngine {
         String targetDescription;
         long planMs;
         StopReason stoppedBy;
+        Region proposed;
+        Region maskFor;
+        Picture mask;
 
         Run(LoopRequest request, RunRecorder recorder, List<Delivery> deliveries, RunControl control) {
             this.request = request;
@@ -278,8 +286,13 @@ public final class LoopEngine {
             long start = System.nanoTime();
             Plan made = call(
                     "editloop-plan",
-                    () -> thinker.plan(
-                            new PlanCall(kind, request.source(), request.instruction(), maxActions, request.seed())));
+                    () -> thinker.plan(new PlanCall(
+                            kind,
+                            request.source(),
+                            request.instruction(),
+                            maxActions,
+                            request.seed(),
+                            request.references())));
             long ms = millisSince(start);
             planMs += ms;
             if (kind == PlanKind.REWRITE) {
@@ -304,11 +317,22 @@ public final class LoopEngine {
             control.check();
             publish(new LoopEvent.TurnStarted(index, instruction, base));
             long editStart = System.nanoTime();
-            EditResult edit = call("editloop-edit", () -> editor.edit(EditCall.of(image, instruction, request.seed())));
+            Region region = activeRegion();
+            EditCall editCall = new EditCall(
+                    image,
+                    instruction,
+                    request.seed(),
+                    region == null ? null : mask(region),
+                    java.util.Map.of(),
+                    request.references());
+            EditResult edit = call("editloop-edit", () -> editor.edit(editCall));
+            RegionReport outside = edit.region() == null || region == null
+                    ? null
+                    : edit.region().withRegion(region.description());
             long editMs = millisSince(editStart);
             // from here the edited image is a finished turn, without a critique until it arrives
-            publish(new LoopEvent.EditDone(index, edit.image(), edit.notes(), editMs));
-            Turn unjudged = new Turn(index, instruction, base, edit.image(), edit.notes(), null, editMs, 0);
+            publish(new LoopEvent.EditDone(index, edit.image(), edit.notes(), editMs, edit.unrepaired()));
+            Turn unjudged = new Turn(index, instruction, base, edit.image(), edit.notes(), null, editMs, 0, outside);
             turns.add(unjudged);
             long thinkStart = System.nanoTime();
             Critique critique = call(
@@ -321,9 +345,14 @@ public final class LoopEngine {
                             instruction,
                             index,
                             target,
-                            request.seed())));
+                            request.seed(),
+                            request.references(),
+                            region,
+                            outside)));
             long thinkMs = millisSince(thinkStart);
-            Turn turn = new Turn(index, instruction, base, edit.image(), edit.notes(), critique, editMs, thinkMs);
+            Turn turn =
+                    new Turn(index, instruction, base, edit.image(), edit.notes(), critique, editMs, thinkMs, outside);
+            propose(critique);
             turns.set(turns.size() - 1, turn);
             publish(new LoopEvent.CritiqueDone(turn, result(null, null)));
             return turn;
@@ -334,6 +363,10 @@ public final class LoopEngine {
                 String instruction, TurnBase base, Picture image, CritiqueMode mode, String target, List<Long> seeds) {
             if (seeds == null || seeds.isEmpty()) {
                 throw new IllegalArgumentException("a turn of candidates needs at least one seed");
+            }
+            if (request.region() != null || !request.references().isEmpty()) {
+                throw new dev.editloop.core.InvalidInputException(
+                        "a turn of candidates edits the whole source: it takes no region and no reference images yet");
             }
             List<Long> fixed = List.copyOf(seeds);
             int index = turns.size() + 1;
@@ -476,6 +509,36 @@ public final class LoopEngine {
                                 oneLine(e),
                                 false),
                         e);
+            }
+        }
+
+        /** The region the next turn is confined to: the request's, else the thinker's latest proposal, else none. */
+        Region activeRegion() {
+            return request.region() != null ? request.region() : proposed;
+        }
+
+        private Picture mask(Region region) {
+            if (maskFor != region) {
+                maskFor = region;
+                mask = region.toMask();
+            }
+            return mask;
+        }
+
+        /** Keeps a region the thinker proposed, when the user gave none; it confines the following turns. */
+        private void propose(Critique critique) {
+            if (request.region() != null
+                    || critique == null
+                    || !critique.valid()
+                    || critique.region().isEmpty()) {
+                return;
+            }
+            Region region = Region.proposed(
+                    critique.region(),
+                    request.source().width(),
+                    request.source().height());
+            if (region != null && region.outsideShare() > 0.01) {
+                proposed = region;
             }
         }
 

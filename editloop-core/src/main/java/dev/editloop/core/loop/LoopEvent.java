@@ -23,8 +23,18 @@ public sealed interface LoopEvent {
     /** A turn began: the editor is about to run. */
     record TurnStarted(int index, String instruction, TurnBase base) implements LoopEvent {}
 
-    /** The editor returned the turn's image. */
-    record EditDone(int index, Picture image, List<String> notes, long editMs) implements LoopEvent {}
+    /**
+     * The editor returned the turn's image.
+     *
+     * @param unrepaired when the loop put the outside of the region back: the editor's own result; null otherwise
+     */
+    record EditDone(int index, Picture image, List<String> notes, long editMs, Picture unrepaired)
+            implements LoopEvent {
+        /** An edit the loop did not repair. */
+        public EditDone(int index, Picture image, List<String> notes, long editMs) {
+            this(index, image, notes, editMs, null);
+        }
+    }
 
     /** The thinker critiqued the turn; {@code progress} is the run so far (not yet stopped). */
     record CritiqueDone(Turn turn, LoopResult progress) implements LoopEvent {}

@@ -2,7 +2,9 @@ package dev.editloop.core.loop;
 
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.Region;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,9 @@ import java.util.Objects;
  *     ({@link LoopResult#finalImage()}, {@code final.png}) is the unchanged source; the turns are kept. Null accepts
  *     any best turn. It never changes what the loop does, only what it hands over: benchmarks judge the best turn
  *     whatever its score
+ * @param region the part of the source that may change (DESIGN: region edits); null: the whole image, unless a thinker
+ *     proposes a region, which the loop then uses for the following turns
+ * @param references further input images after the source, in order ("the hat from image 2"); never null
  */
 public record LoopRequest(
         Picture source,
@@ -31,7 +36,9 @@ public record LoopRequest(
         long seed,
         boolean reflectThinking,
         Duration timeout,
-        Threshold accept) {
+        Threshold accept,
+        Region region,
+        List<Picture> references) {
     /** Largest turn limit accepted. */
     public static final int MAX_TURN_LIMIT = 50;
 
@@ -50,6 +57,35 @@ public record LoopRequest(
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new InvalidInputException("the run's timeout must be positive, got " + timeout);
         }
+        references = references == null ? List.of() : List.copyOf(references);
+        if (region != null) {
+            region.requireSize(source.width(), source.height());
+        }
+    }
+
+    /** A request with no region and no reference images. */
+    public LoopRequest(
+            Picture source,
+            String instruction,
+            Strategy strategy,
+            int maxTurns,
+            Threshold threshold,
+            long seed,
+            boolean reflectThinking,
+            Duration timeout,
+            Threshold accept) {
+        this(
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                accept,
+                null,
+                List.of());
     }
 
     /** A request with the default acceptance floor, {@link Threshold#ACCEPT_DEFAULT}. */
@@ -93,40 +129,141 @@ public record LoopRequest(
 
     /** The same request with another strategy. */
     public LoopRequest withStrategy(Strategy value) {
-        return new LoopRequest(source, instruction, value, maxTurns, threshold, seed, reflectThinking, timeout, accept);
+        return new LoopRequest(
+                source,
+                instruction,
+                value,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                accept,
+                region,
+                references);
     }
 
     /** The same request with another turn limit (0: the strategy's default). */
     public LoopRequest withMaxTurns(int value) {
-        return new LoopRequest(source, instruction, strategy, value, threshold, seed, reflectThinking, timeout, accept);
+        return new LoopRequest(
+                source,
+                instruction,
+                strategy,
+                value,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                accept,
+                region,
+                references);
     }
 
     /** The same request with another threshold. */
     public LoopRequest withThreshold(Threshold value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, value, seed, reflectThinking, timeout, accept);
+        return new LoopRequest(
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                value,
+                seed,
+                reflectThinking,
+                timeout,
+                accept,
+                region,
+                references);
     }
 
     /** The same request with another seed. */
     public LoopRequest withSeed(long value) {
         return new LoopRequest(
-                source, instruction, strategy, maxTurns, threshold, value, reflectThinking, timeout, accept);
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                value,
+                reflectThinking,
+                timeout,
+                accept,
+                region,
+                references);
     }
 
     /** The same request with reflect's thinking step on or off. */
     public LoopRequest withReflectThinking(boolean value) {
-        return new LoopRequest(source, instruction, strategy, maxTurns, threshold, seed, value, timeout, accept);
+        return new LoopRequest(
+                source, instruction, strategy, maxTurns, threshold, seed, value, timeout, accept, region, references);
     }
 
     /** The same request with a time limit from the run's start (null: none). */
     public LoopRequest withTimeout(Duration value) {
         return new LoopRequest(
-                source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, value, accept);
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                value,
+                accept,
+                region,
+                references);
     }
 
     /** The same request with another acceptance floor (null: accept any best turn). */
     public LoopRequest withAccept(Threshold value) {
         return new LoopRequest(
-                source, instruction, strategy, maxTurns, threshold, seed, reflectThinking, timeout, value);
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                value,
+                region,
+                references);
+    }
+
+    /** The same request confined to a region (null: the whole image may change). */
+    public LoopRequest withRegion(Region value) {
+        return new LoopRequest(
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                accept,
+                value,
+                references);
+    }
+
+    /** The same request with reference images after the source, in order. */
+    public LoopRequest withReferences(List<Picture> value) {
+        return new LoopRequest(
+                source,
+                instruction,
+                strategy,
+                maxTurns,
+                threshold,
+                seed,
+                reflectThinking,
+                timeout,
+                accept,
+                region,
+                value);
+    }
+
+    /** How many input images each edit gets: the source and the references. */
+    public int imageCount() {
+        return 1 + references.size();
     }
 
     /**

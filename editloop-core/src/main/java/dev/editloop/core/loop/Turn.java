@@ -2,6 +2,7 @@ package dev.editloop.core.loop;
 
 import dev.editloop.core.Critique;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.RegionReport;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param thinkMs wall time of the critique call (0 when there is no critique)
  * @param candidates a turn of several candidates ({@link RunContext#candidates}): every one of them, the kept one
  *     marked; the fields above are the kept one's. Empty for a turn of one edit
+ * @param region for a turn confined to a region: what changed outside it, measured on the editor's result and on the
+ *     image kept, and whether the loop put the outside back; null when the whole image could change
  */
 public record Turn(
         int index,
@@ -29,7 +32,8 @@ public record Turn(
         Critique critique,
         long editMs,
         long thinkMs,
-        List<Candidate> candidates) {
+        List<Candidate> candidates,
+        RegionReport region) {
     public Turn {
         if (index < 1) {
             throw new IllegalArgumentException("turns are numbered from 1");
@@ -51,7 +55,35 @@ public record Turn(
             Critique critique,
             long editMs,
             long thinkMs) {
-        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, List.of());
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, List.of(), null);
+    }
+
+    /** A turn of several candidates, not confined to a region. */
+    public Turn(
+            int index,
+            String instruction,
+            TurnBase base,
+            Picture image,
+            List<String> editorNotes,
+            Critique critique,
+            long editMs,
+            long thinkMs,
+            List<Candidate> candidates) {
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, candidates, null);
+    }
+
+    /** A turn of one edit confined to a region. */
+    public Turn(
+            int index,
+            String instruction,
+            TurnBase base,
+            Picture image,
+            List<String> editorNotes,
+            Critique critique,
+            long editMs,
+            long thinkMs,
+            RegionReport region) {
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, List.of(), region);
     }
 
     /** The editor calls this turn made: one, or one per candidate. */

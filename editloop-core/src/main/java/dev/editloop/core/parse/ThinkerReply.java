@@ -3,6 +3,7 @@ package dev.editloop.core.parse;
 import dev.editloop.core.Critique;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
+import dev.editloop.core.region.Box;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,7 +50,8 @@ public sealed interface ThinkerReply {
                         r.verdict(),
                         r.targetDescription() != null ? r.targetDescription() : targetDescription,
                         r.raw(),
-                        usage);
+                        usage,
+                        r.region());
             case Unreadable u -> Critique.invalid(u.reason(), u.raw(), usage);
         };
     }
@@ -67,6 +69,7 @@ public sealed interface ThinkerReply {
      * @param notes how the reply departed from the format the prompt asked for, in short phrases (e.g. "missing
      *     &lt;/think&gt;", "score as a list"); empty for a reply in the exact format
      * @param raw the reply exactly as received
+     * @param region the region the thinker proposes ({@code <region>x, y, w, h</region>}); empty for none
      */
     record Readable(
             double semantic,
@@ -76,7 +79,8 @@ public sealed interface ThinkerReply {
             Verdict verdict,
             String targetDescription,
             List<String> notes,
-            String raw)
+            String raw,
+            List<Box> region)
             implements ThinkerReply {
         public Readable {
             Objects.requireNonNull(verdict, "verdict");
@@ -88,6 +92,26 @@ public sealed interface ThinkerReply {
             reasoning = reasoning == null ? "" : reasoning;
             notes = notes == null ? List.of() : List.copyOf(notes);
             raw = raw == null ? "" : raw;
+            region = region == null ? List.of() : List.copyOf(region);
+        }
+
+        /** A reply that proposes no region. */
+        public Readable(
+                double semantic,
+                double quality,
+                String reasoning,
+                String instruction,
+                Verdict verdict,
+                String targetDescription,
+                List<String> notes,
+                String raw) {
+            this(semantic, quality, reasoning, instruction, verdict, targetDescription, notes, raw, List.of());
+        }
+
+        /** The same reply proposing {@code boxes}. */
+        public Readable withRegion(List<Box> boxes) {
+            return new Readable(
+                    semantic, quality, reasoning, instruction, verdict, targetDescription, notes, raw, boxes);
         }
 
         private static void checkScore(String name, double score) {

@@ -194,6 +194,11 @@ public final class ThinkerReplyParser {
         }
         List<String> notes = new ArrayList<>();
         String text = normalize(raw, notes);
+        RegionReader.Found region = RegionReader.read(text);
+        text = region.text();
+        if (region.note() != null) {
+            notes.add(region.note());
+        }
         Scan scan = TagScanner.scan(text);
         notes.addAll(scan.notes());
         scan = answerInsideThink(scan, notes);
@@ -213,7 +218,13 @@ public final class ThinkerReplyParser {
                 && !scan.outside().isBlank()) {
             f.reasoning = scan.outside().strip();
         }
-        return validate(raw, mode, f, scan, notes);
+        ThinkerReply reply = validate(raw, mode, f, scan, notes);
+        if (reply instanceof ThinkerReply.Readable r
+                && region.boxes() != null
+                && !region.boxes().isEmpty()) {
+            return r.withRegion(region.boxes());
+        }
+        return reply;
     }
 
     /**

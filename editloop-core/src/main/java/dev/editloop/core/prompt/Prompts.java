@@ -28,6 +28,10 @@ import java.util.Objects;
  *       Placeholders {@code instruction}, {@code target_description}.
  *   <li>{@value #REPAIR}: the short message sent after an unreadable reply. Placeholders {@code problem} (what was
  *       wrong), {@code format} (the expected format).
+ *   <li>{@value #REGION}: added after a critique prompt when the edit was confined to a region. Placeholders {@code
+ *       region} (where it came from) and {@code preservation} (what the loop measured outside it and did about it).
+ *   <li>{@value #REFERENCES}: added after a critique prompt when the request came with reference images, which are
+ *       sent after the prompt's own images. Placeholder {@code images} (one line per reference: which image it is).
  * </ul>
  *
  * <p>The defaults use every placeholder of their prompt. A user's replacement may use any subset of them, and nothing
@@ -44,6 +48,10 @@ public final class Prompts {
     public static final String REFLECT_JUDGE = "reflect-judge";
     /** The format reminder sent after an unreadable reply. */
     public static final String REPAIR = "repair";
+    /** Context added to a critique of an edit confined to a region. */
+    public static final String REGION = "region";
+    /** Context added to a critique when the request came with reference images. */
+    public static final String REFERENCES = "references";
 
     /** Where the default texts live on the classpath. */
     static final String RESOURCE_FOLDER = "/dev/editloop/core/prompts/";
@@ -58,6 +66,8 @@ public final class Prompts {
         map.put(REFLECT_TARGET, List.of("instruction"));
         map.put(REFLECT_JUDGE, List.of("instruction", "target_description"));
         map.put(REPAIR, List.of("problem", "format"));
+        map.put(REGION, List.of("region", "preservation"));
+        map.put(REFERENCES, List.of("images"));
         PLACEHOLDERS = Collections.unmodifiableMap(map);
     }
 

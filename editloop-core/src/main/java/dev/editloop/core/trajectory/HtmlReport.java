@@ -67,6 +67,12 @@ public final class HtmlReport {
         fact(html, "best turn", t.bestTurn() == null ? "none" : String.valueOf(t.bestTurn()));
         fact(html, "stop reason", t.stopReason() == null ? "running" : t.stopReason());
         fact(html, "seed", String.valueOf(t.seed()));
+        if (t.region() != null) {
+            fact(html, "region", t.region().description() + " (" + t.region().mask() + ": white may change)");
+        }
+        if (!t.references().isEmpty()) {
+            fact(html, "references", String.join(", ", t.references()) + " (images 2 and on)");
+        }
         html.append("</dl>");
         if (Boolean.FALSE.equals(t.accepted())) {
             html.append("<p class=\"error\">No edit was accepted")
@@ -127,6 +133,26 @@ public final class HtmlReport {
                     .append(" ms · think ")
                     .append(turn.timings().thinkMs())
                     .append(" ms</p>");
+            if (turn.region() != null) {
+                var r = turn.region();
+                html.append("<p class=\"meta\">outside the region: ΔE ")
+                        .append(num(r.before().meanDeltaE()))
+                        .append(" → ")
+                        .append(num(r.after().meanDeltaE()))
+                        .append(", SSIM ")
+                        .append(String.format(
+                                java.util.Locale.ROOT, "%.3f", r.before().ssim()))
+                        .append(" → ")
+                        .append(String.format(
+                                java.util.Locale.ROOT, "%.3f", r.after().ssim()))
+                        .append(" · ")
+                        .append(esc(r.action().replace('_', ' ')))
+                        .append(
+                                turn.editorImage() == null
+                                        ? ""
+                                        : " · the editor's own result: " + link(turn.editorImage()))
+                        .append("</p>");
+            }
             Trajectory.CritiqueRecord c = turn.critique();
             if (c == null) {
                 boolean cut = "cancelled".equals(t.stopReason()) || "deadline".equals(t.stopReason());
@@ -421,6 +447,10 @@ public final class HtmlReport {
             writer.dispose();
         }
         return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    private static String link(String file) {
+        return "<a href=\"" + esc(file) + "\">" + esc(file) + "</a>";
     }
 
     static String esc(String text) {

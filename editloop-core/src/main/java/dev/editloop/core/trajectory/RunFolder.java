@@ -112,9 +112,22 @@ public final class RunFolder implements RunRecorder {
     @Override
     public void on(LoopEvent event) {
         switch (event) {
-            case LoopEvent.RunStarted started ->
+            case LoopEvent.RunStarted started -> {
                 image(Trajectory.SOURCE_IMAGE, started.request().source());
-            case LoopEvent.EditDone edit -> image(Trajectory.turnImage(edit.index()), edit.image());
+                if (started.request().region() != null) {
+                    Images.writePng(started.request().region().toMask(), dir.resolve(Trajectory.REGION_IMAGE));
+                }
+                var references = started.request().references();
+                for (int i = 0; i < references.size(); i++) {
+                    Images.writePng(references.get(i), dir.resolve(Trajectory.referenceImage(i + 1)));
+                }
+            }
+            case LoopEvent.EditDone edit -> {
+                image(Trajectory.turnImage(edit.index()), edit.image());
+                if (edit.unrepaired() != null) {
+                    image(Trajectory.editorImage(edit.index()), edit.unrepaired());
+                }
+            }
             case LoopEvent.CritiqueDone critique -> {
                 candidates(critique.turn());
                 TrajectoryJson.write(Trajectory.of(critique.progress()), dir.resolve(TRAJECTORY));

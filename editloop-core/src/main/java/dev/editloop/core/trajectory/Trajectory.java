@@ -7,6 +7,7 @@ import dev.editloop.core.Plan;
 import dev.editloop.core.Usage;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.Turn;
+import dev.editloop.core.region.RegionReport;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ import java.util.TreeMap;
  *     null while the run works (and in older files)
  * @param strategyParams the strategy's settings ({@link dev.editloop.core.loop.Strategy#params()}: best-of-N's
  *     {@code candidates}, {@code budget}, {@code min_gain}); left out of the file when empty
+ * @param region the region the user confined the edit to: its description and the mask file; null for none
+ * @param references the reference images' file names after the source, in order ({@code reference-1.png} is image 2);
+ *     empty for none
  */
 public record Trajectory(
         int schemaVersion,
@@ -65,7 +69,9 @@ public record Trajectory(
         String error,
         ThresholdRecord accept,
         Boolean accepted,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> strategyParams) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> strategyParams,
+        RegionInfo region,
+        List<String> references) {
 
     /**
      * The version this code writes: 2 records {@code editor} and {@code thinker} as objects (version 1 had display
@@ -81,9 +87,10 @@ public record Trajectory(
         Objects.requireNonNull(strategy, "strategy");
         turns = turns == null ? List.of() : List.copyOf(turns);
         strategyParams = strategyParams == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(strategyParams));
+        references = references == null ? List.of() : List.copyOf(references);
     }
 
-    /** A trajectory of a strategy without settings. */
+    /** A trajectory of a strategy without settings, with no region and no reference images. */
     public Trajectory(
             int schemaVersion,
             String instruction,
@@ -120,7 +127,30 @@ public record Trajectory(
                 error,
                 accept,
                 accepted,
-                Map.of());
+                Map.of(),
+                null,
+                List.of());
+    }
+
+    /**
+     * The region a run was confined to.
+     *
+     * @param description {@code box 0,0,640,200} or {@code mask sky.png}
+     * @param mask the mask's file name in the run folder ({@link #REGION_IMAGE}: white may change)
+     */
+    public record RegionInfo(String description, String mask) {}
+
+    /** File name of the region's mask in a run folder. */
+    public static final String REGION_IMAGE = "region.png";
+
+    /** File name of the editor's own result of a turn whose outside the loop put back: {@code turn-1-editor.png}. */
+    public static String editorImage(int index) {
+        return "turn-" + index + "-editor.png";
+    }
+
+    /** File name of the i-th reference image (from 1; image i+1 of the request). */
+    public static String referenceImage(int index) {
+        return "reference-" + index + ".png";
     }
 
     /**
@@ -215,12 +245,14 @@ public record Trajectory(
             List<String> editorNotes,
             Timings timings,
             UsageRecord usage,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CandidateRecord> candidates) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CandidateRecord> candidates,
+            RegionReport region,
+            String editorImage) {
         public TurnRecord {
             candidates = candidates == null ? List.of() : List.copyOf(candidates);
         }
 
-        /** A turn of one edit. */
+        /** A turn of one edit with no region. */
         public TurnRecord(
                 int index,
                 String instruction,
@@ -230,7 +262,7 @@ public record Trajectory(
                 List<String> editorNotes,
                 Timings timings,
                 UsageRecord usage) {
-            this(index, instruction, image, base, critique, editorNotes, timings, usage, List.of());
+            this(index, instruction, image, base, critique, editorNotes, timings, usage, List.of(), null, null);
         }
     }
 
@@ -262,7 +294,7 @@ public record Trajectory(
 
     /**
      * A critique as written; scores are null when the thinker's reply could not be read ({@code verdict} {@code
-     * invalid}, the raw text kept).
+     * invalid}, the raw text kept). {@code region} holds the boxes the thinker proposed ({@code x,y,w,h; …}), or null.
      */
     public record CritiqueRecord(
             Double semantic,
@@ -272,7 +304,21 @@ public record Trajectory(
             String refinedInstruction,
             String verdict,
             String targetDescription,
-            String raw) {}
+            String raw,
+            String region) {
+        /** A critique that proposed no region. */
+        public CritiqueRecord(
+                Double semantic,
+                Double quality,
+                Double overall,
+                String reasoning,
+                String refinedInstruction,
+                String verdict,
+                String targetDescription,
+                String raw) {
+            this(semantic, quality, overall, reasoning, refinedInstruction, verdict, targetDescription, raw, null);
+        }
+    }
 
     /** Wall times of a turn's edit and critique, in milliseconds. */
     public record Timings(long editMs, long thinkMs) {}
@@ -333,7 +379,13 @@ public record Trajectory(
                         : new ThresholdRecord(
                                 request.accept().rule().id(), request.accept().value()),
                 result.finished() ? result.accepted() : null,
-                request.strategy().params());
+                request.strategy().params(),
+                request.region() == null
+                        ? null
+                        : new RegionInfo(request.region().description(), REGION_IMAGE),
+                java.util.stream.IntStream.rangeClosed(1, request.references().size())
+                        .mapToObj(Trajectory::referenceImage)
+                        .toList());
     }
 
     private static TurnRecord turn(Turn turn) {
@@ -360,7 +412,9 @@ public record Trajectory(
                 turn.editorNotes(),
                 new Timings(turn.editMs(), turn.thinkMs()),
                 new UsageRecord(usage.promptTokens(), usage.completionTokens()),
-                candidates);
+                candidates,
+                turn.region(),
+                turn.region() != null && turn.region().repaired() ? editorImage(turn.index()) : null);
     }
 
     private static CritiqueRecord critique(Critique c) {
@@ -374,7 +428,14 @@ public record Trajectory(
                         c.refinedInstruction(),
                         c.verdict().id(),
                         c.targetDescription(),
-                        c.raw());
+                        c.raw(),
+                        c.region().isEmpty()
+                                ? null
+                                : String.join(
+                                        "; ",
+                                        c.region().stream()
+                                                .map(Object::toString)
+                                                .toList()));
     }
 
     /** The best turn's record, or null. */

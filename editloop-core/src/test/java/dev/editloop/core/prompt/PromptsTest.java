@@ -25,9 +25,16 @@ class PromptsTest {
     }
 
     @Test
-    void knowsItsFivePrompts() {
+    void knowsItsSevenPrompts() {
         assertThat(Prompts.names())
-                .containsExactly("think-while-edit", "think-before-edit", "reflect-target", "reflect-judge", "repair");
+                .containsExactly(
+                        "think-while-edit",
+                        "think-before-edit",
+                        "reflect-target",
+                        "reflect-judge",
+                        "repair",
+                        "region",
+                        "references");
     }
 
     @ParameterizedTest

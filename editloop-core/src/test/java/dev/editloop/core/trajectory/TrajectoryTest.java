@@ -119,11 +119,22 @@ class TrajectoryTest {
                         "stop_reason",
                         "error",
                         "accept",
-                        "accepted");
+                        "accepted",
+                        "region",
+                        "references");
         JsonNode turn = json.get("turns").get(0);
         assertThat(iterable(turn.fieldNames()))
                 .containsExactly(
-                        "index", "instruction", "image", "base", "critique", "editor_notes", "timings", "usage");
+                        "index",
+                        "instruction",
+                        "image",
+                        "base",
+                        "critique",
+                        "editor_notes",
+                        "timings",
+                        "usage",
+                        "region",
+                        "editor_image");
         assertThat(iterable(turn.get("critique").fieldNames()))
                 .containsExactly(
                         "semantic",
@@ -133,7 +144,8 @@ class TrajectoryTest {
                         "refined_instruction",
                         "verdict",
                         "target_description",
-                        "raw");
+                        "raw",
+                        "region");
         assertThat(iterable(turn.get("timings").fieldNames())).containsExactly("edit_ms", "think_ms");
         assertThat(turn.get("index").asInt()).isEqualTo(1);
         assertThat(turn.get("image").asText()).isEqualTo("turn-1.png");

@@ -164,8 +164,20 @@ public final class ComfyUiEditor extends HttpEditor {
         }
         ensureChecked(endpoint);
         String image = upload(endpoint, call.image());
-        ObjectNode prompt = workflow.fill(
-                new ComfyUiWorkflow.Filling(image, call.instruction(), call.seed(), callSteps, callGuidance, negative));
+        String mask = null;
+        if (workflow.takesMask()) {
+            // no mask: an all-white one, so that the whole picture may change
+            Picture m = call.mask() != null
+                    ? call.mask()
+                    : Picture.solid(call.image().width(), call.image().height(), java.awt.Color.WHITE);
+            mask = upload(endpoint, m);
+        }
+        List<String> references = new ArrayList<>();
+        for (Picture reference : call.references()) {
+            references.add(upload(endpoint, reference));
+        }
+        ObjectNode prompt = workflow.fill(new ComfyUiWorkflow.Filling(
+                image, call.instruction(), call.seed(), callSteps, callGuidance, negative, mask, references));
         String promptId = follow(endpoint, prompt);
         JsonNode entry;
         try {
@@ -481,10 +493,11 @@ public final class ComfyUiEditor extends HttpEditor {
     @Override
     public EditorCapabilities capabilities() {
         return new EditorCapabilities(
-                false,
-                false,
+                workflow.takesMask(),
+                workflow.maxImages() > 1,
                 workflow.has(ComfyUiWorkflow.SEED),
-                workflow.has(ComfyUiWorkflow.STEPS) || workflow.has(ComfyUiWorkflow.GUIDANCE));
+                workflow.has(ComfyUiWorkflow.STEPS) || workflow.has(ComfyUiWorkflow.GUIDANCE),
+                workflow.maxImages());
     }
 
     /**

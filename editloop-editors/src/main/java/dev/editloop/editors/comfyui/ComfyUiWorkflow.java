@@ -32,7 +32,13 @@ import java.util.regex.Pattern;
  *
  * <p>Placeholders are string values (or parts of string values): {@code {{image}}} (the uploaded file name, for
  * LoadImage) and {@code {{prompt}}} (the instruction) are required; {@code {{seed}}}, {@code {{steps}}} and
- * {@code {{guidance}}} become JSON numbers when they are the whole value; {@code {{negative_prompt}}} is text. An
+ * {@code {{guidance}}} become JSON numbers when they are the whole value; {@code {{negative_prompt}}} is text.
+ * {@code {{mask}}} is the uploaded mask's file name (a greyscale PNG, white where the edit may happen: give it to a
+ * LoadImageMask node, channel red); a workflow with it takes masks. {@code {{image2}}}, {@code {{image3}}}, … are the
+ * reference images' file names (for further LoadImage nodes, numbered from 2 without gaps); a workflow with them
+ * takes that many images. A reference the request does not have is left out: its LoadImage node is removed, with
+ * every node that takes nothing but what it removed, and inputs that link to a removed node are dropped (so wire
+ * references into optional inputs, such as TextEncodeQwenImageEditPlus's image2 and image3). An
  * optional top-level {@code "_editloop"} object holds defaults ({@code steps}, {@code guidance},
  * {@code negative_prompt}) and a {@code description}; it is removed before the workflow is sent. Immutable.
  */
@@ -49,11 +55,15 @@ public final class ComfyUiWorkflow {
     public static final String GUIDANCE = "guidance";
     /** The negative prompt, text. */
     public static final String NEGATIVE_PROMPT = "negative_prompt";
+    /** The uploaded mask's file name (white may change). */
+    public static final String MASK = "mask";
 
     /** The workflows shipped with EditLoop, by name. */
-    public static final List<String> BUILT_INS = List.of("qwen-image-edit", "flux-kontext-dev");
+    public static final List<String> BUILT_INS =
+            List.of("qwen-image-edit", "flux-kontext-dev", "qwen-image-edit-inpaint", "qwen-image-edit-2509");
 
-    private static final Set<String> KNOWN = Set.of(IMAGE, PROMPT, SEED, STEPS, GUIDANCE, NEGATIVE_PROMPT);
+    private static final Set<String> KNOWN = Set.of(IMAGE, PROMPT, SEED, STEPS, GUIDANCE, NEGATIVE_PROMPT, MASK);
+    private static final Pattern REFERENCE = Pattern.compile("image([2-9]|1[0-6])");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
     private static final String METADATA = "_editloop";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -67,13 +77,29 @@ public final class ComfyUiWorkflow {
      * @param steps sampler steps, or null when the workflow has no {@code {{steps}}}
      * @param guidance guidance, or null when the workflow has no {@code {{guidance}}}
      * @param negativePrompt the negative prompt, never null
+     * @param mask the uploaded mask's file name, or null (a workflow with {@code {{mask}}} then gets an all-white
+     *     mask's name from the editor, so it never sees an empty value)
+     * @param references the uploaded reference images' file names, in order ({@code {{image2}}} first); never null
      */
     public record Filling(
-            String image, String prompt, long seed, Integer steps, Double guidance, String negativePrompt) {
+            String image,
+            String prompt,
+            long seed,
+            Integer steps,
+            Double guidance,
+            String negativePrompt,
+            String mask,
+            List<String> references) {
         public Filling {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(prompt, "prompt");
             negativePrompt = negativePrompt == null ? "" : negativePrompt;
+            references = references == null ? List.of() : List.copyOf(references);
+        }
+
+        /** A filling with one image and no mask. */
+        public Filling(String image, String prompt, long seed, Integer steps, Double guidance, String negativePrompt) {
+            this(image, prompt, seed, steps, guidance, negativePrompt, null, List.of());
         }
     }
 
@@ -205,7 +231,9 @@ public final class ComfyUiWorkflow {
             if (value.isTextual()) {
                 Matcher m = PLACEHOLDER.matcher(value.asText());
                 while (m.find()) {
-                    (KNOWN.contains(m.group(1)) ? found : unknown).add(m.group(1));
+                    boolean known = KNOWN.contains(m.group(1))
+                            || REFERENCE.matcher(m.group(1)).matches();
+                    (known ? found : unknown).add(m.group(1));
                 }
             }
         }));
@@ -216,7 +244,18 @@ public final class ComfyUiWorkflow {
                             ", ", unknown.stream().map(p -> "{{" + p + "}}").toList()) + " (known: "
                     + String.join(
                             ", ",
-                            KNOWN.stream().sorted().map(p -> "{{" + p + "}}").toList()) + ")");
+                            KNOWN.stream().sorted().map(p -> "{{" + p + "}}").toList())
+                    + ", {{image2}} to {{image16}})");
+        }
+        int references = 0;
+        while (found.contains("image" + (references + 2))) {
+            references++;
+        }
+        for (String p : found) {
+            if (REFERENCE.matcher(p).matches() && Integer.parseInt(p.substring(5)) > references + 1) {
+                throw new InvalidInputException("comfyui: " + where + " uses {{" + p + "}} but not {{image"
+                        + (references + 2) + "}}: number the reference images from 2 without gaps");
+            }
         }
         List<String> missing = new ArrayList<>();
         if (!found.contains(IMAGE)) {
@@ -292,6 +331,20 @@ public final class ComfyUiWorkflow {
         return placeholders.contains(placeholder);
     }
 
+    /** How many input images the workflow takes: the source and one per {@code {{imageN}}} placeholder. */
+    public int maxImages() {
+        int n = 1;
+        while (placeholders.contains("image" + (n + 1))) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether the workflow takes a mask ({@code {{mask}}}). */
+    public boolean takesMask() {
+        return placeholders.contains(MASK);
+    }
+
     /** The id of the SaveImage node whose output is the edited image (the first one in the file). */
     public String saveNode() {
         return saveNode;
@@ -329,8 +382,22 @@ public final class ComfyUiWorkflow {
         texts.put(IMAGE, filling.image());
         texts.put(PROMPT, filling.prompt());
         texts.put(NEGATIVE_PROMPT, filling.negativePrompt());
+        if (has(MASK)) {
+            if (filling.mask() == null) {
+                throw new IllegalArgumentException("the workflow takes {{mask}}: the filling needs a mask file");
+            }
+            texts.put(MASK, filling.mask());
+        }
+        if (filling.references().size() > maxImages() - 1) {
+            throw new InvalidInputException("comfyui: " + source + " takes at most " + maxImages() + " images, got "
+                    + (filling.references().size() + 1));
+        }
+        for (int i = 0; i < filling.references().size(); i++) {
+            texts.put("image" + (i + 2), filling.references().get(i));
+        }
         numbers.forEach((k, v) -> texts.put(k, v.asText()));
         ObjectNode out = graph.deepCopy();
+        prune(out, filling.references().size() + 1);
         out.forEach(node -> {
             ObjectNode inputs = (ObjectNode) node.get("inputs");
             List<String> names = new ArrayList<>();
@@ -350,6 +417,60 @@ public final class ComfyUiWorkflow {
             }
         });
         return out;
+    }
+
+    /**
+     * Removes the nodes of references the request does not have ({@code {{imageN}}} with N above {@code images}),
+     * then every node whose links all lead to removed nodes, and drops inputs that link to a removed node.
+     */
+    private static void prune(ObjectNode out, int images) {
+        Set<String> removed = new LinkedHashSet<>();
+        out.fields()
+                .forEachRemaining(e -> e.getValue().path("inputs").forEach(value -> {
+                    if (value.isTextual()) {
+                        Matcher m = PLACEHOLDER.matcher(value.asText());
+                        while (m.find()) {
+                            if (REFERENCE.matcher(m.group(1)).matches()
+                                    && Integer.parseInt(m.group(1).substring(5)) > images) {
+                                removed.add(e.getKey());
+                            }
+                        }
+                    }
+                }));
+        boolean more = !removed.isEmpty();
+        while (more) {
+            more = false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = out.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (removed.contains(e.getKey())) {
+                    continue;
+                }
+                int links = 0;
+                int dead = 0;
+                for (JsonNode value : e.getValue().path("inputs")) {
+                    if (isLink(value)) {
+                        links++;
+                        dead += removed.contains(value.get(0).asText()) ? 1 : 0;
+                    }
+                }
+                if (links > 0 && dead == links) {
+                    removed.add(e.getKey());
+                    more = true;
+                }
+            }
+        }
+        removed.forEach(out::remove);
+        out.forEach(node -> {
+            ObjectNode inputs = (ObjectNode) node.get("inputs");
+            List<String> names = new ArrayList<>();
+            inputs.fieldNames().forEachRemaining(names::add);
+            for (String input : names) {
+                JsonNode value = inputs.get(input);
+                if (isLink(value) && removed.contains(value.get(0).asText())) {
+                    inputs.remove(input);
+                }
+            }
+        });
     }
 
     /** The workflow as compact JSON (for recording and tests). */

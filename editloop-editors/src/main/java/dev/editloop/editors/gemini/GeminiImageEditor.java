@@ -75,6 +75,7 @@ public final class GeminiImageEditor extends HttpEditor {
     private final String aspectRatio;
     private final boolean sendSeed;
     private final boolean checkEdit;
+    private final int maxImages;
 
     /**
      * An editor for a spec.
@@ -100,11 +101,25 @@ public final class GeminiImageEditor extends HttpEditor {
         this.aspectRatio = spec.param("aspect_ratio");
         this.sendSeed = RemoteChecks.flag(spec, "send_seed", false);
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
+        this.maxImages = spec.param("max_images") == null
+                ? defaultMaxImages(model)
+                : spec.intParam("max_images", 1, MAX_IMAGES_LIMIT);
+    }
+
+    /** The most input images {@code max_images=} may declare. */
+    static final int MAX_IMAGES_LIMIT = 14;
+
+    /**
+     * How many input images a model takes when the spec does not say ({@code max_images=N}): 14 for the Gemini 3 image
+     * models, 3 for the others (Gemini 2.5 Flash Image works best with up to three).
+     */
+    static int defaultMaxImages(String model) {
+        return model.toLowerCase(Locale.ROOT).startsWith("gemini-3") ? 14 : 3;
     }
 
     @Override
     public EditorCapabilities capabilities() {
-        return new EditorCapabilities(false, false, false, false);
+        return new EditorCapabilities(false, maxImages > 1, false, false, maxImages);
     }
 
     @Override
@@ -132,10 +147,13 @@ public final class GeminiImageEditor extends HttpEditor {
         content.put("role", "user");
         ArrayNode parts = content.putArray("parts");
         parts.addObject().put("text", call.instruction());
-        parts.addObject()
-                .putObject("inline_data")
-                .put("mime_type", "image/png")
-                .put("data", Base64.getEncoder().encodeToString(call.image().png()));
+        // the image to edit first, then the references, each as an inline part, in the request's order
+        for (Picture image : call.images()) {
+            parts.addObject()
+                    .putObject("inline_data")
+                    .put("mime_type", "image/png")
+                    .put("data", Base64.getEncoder().encodeToString(image.png()));
+        }
         ObjectNode config = body.putObject("generationConfig");
         ArrayNode wanted = config.putArray("responseModalities");
         modalities.forEach(wanted::add);

@@ -45,6 +45,10 @@ import javax.imageio.ImageIO;
  * other models (vLLM-Omni and SGLang honour it), and {@code send_seed=true|false} overrides both. Masks follow OpenAI's convention: a PNG with alpha of the image's size,
  * transparent where the edit may happen; the white parts of {@link EditCall#mask()} become the transparent ones.
  *
+ * <p>Several input images ({@link EditCall#references()}) go as {@code image[]} parts, the image to edit first (the
+ * mask applies to it); one image goes as {@code image}, as before. How many a model takes: {@code max_images=N}
+ * (1..16), else 16 for GPT-Image, 3 for Qwen-Image-Edit-2509 and later, 1 for any other model.
+ *
  * <p>Thread-safe: the transport and the pool are; every other field is fixed at creation.
  */
 public final class OpenAiImagesEditor extends HttpEditor {
@@ -67,6 +71,7 @@ public final class OpenAiImagesEditor extends HttpEditor {
     private final Long fixedSeed;
     private final boolean checkEdit;
     private final Map<String, String> extras;
+    private final int maxImages;
 
     /**
      * An editor for a spec.
@@ -96,11 +101,34 @@ public final class OpenAiImagesEditor extends HttpEditor {
         this.sendSeed = RemoteChecks.flag(spec, "send_seed", takesSeed(model));
         this.checkEdit = RemoteChecks.flag(spec, "check_edit", false);
         this.extras = extras(spec);
+        this.maxImages = spec.param("max_images") == null
+                ? defaultMaxImages(model)
+                : spec.intParam("max_images", 1, MAX_IMAGES_LIMIT);
+    }
+
+    /** The most input images {@code max_images=} may declare. */
+    static final int MAX_IMAGES_LIMIT = 16;
+
+    /**
+     * How many input images a model takes when the spec does not say ({@code max_images=N}): OpenAI's GPT-Image models
+     * take up to 16 ({@code image[]}), Qwen-Image-Edit-2509 and later up to 3; every other model one.
+     */
+    static int defaultMaxImages(String model) {
+        String m = model.toLowerCase(Locale.ROOT);
+        int slash = m.lastIndexOf('/');
+        String name = slash >= 0 ? m.substring(slash + 1) : m;
+        if (name.startsWith("gpt-image") || name.startsWith("chatgpt-image")) {
+            return 16;
+        }
+        if (name.matches("qwen-image-edit-25\\d\\d.*")) {
+            return 3;
+        }
+        return 1;
     }
 
     @Override
     public EditorCapabilities capabilities() {
-        return new EditorCapabilities(true, false, sendSeed, true);
+        return new EditorCapabilities(true, maxImages > 1, sendSeed, true, maxImages);
     }
 
     /**
@@ -147,8 +175,20 @@ public final class OpenAiImagesEditor extends HttpEditor {
 
     @Override
     protected EditResult editAt(URI endpoint, EditCall call) {
-        Multipart form = new Multipart()
-                .file("image", "image.png", "image/png", call.image().png());
+        Multipart form = new Multipart();
+        if (call.references().isEmpty()) {
+            form.file("image", "image.png", "image/png", call.image().png());
+        } else {
+            // several images go as image[], the image to edit first (the mask applies to it)
+            List<Picture> images = call.images();
+            for (int i = 0; i < images.size(); i++) {
+                form.file(
+                        "image[]",
+                        "image-" + (i + 1) + ".png",
+                        "image/png",
+                        images.get(i).png());
+            }
+        }
         if (call.mask() != null) {
             form.file("mask", "mask.png", "image/png", maskPng(call.mask()));
         }

@@ -14,6 +14,7 @@ import dev.editloop.core.image.Picture;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.testkit.TestImages;
 import dev.editloop.testkit.fake.FakeComfyUiServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ComfyUiEditorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen-image-edit", "flux-kontext-dev"})
+    @ValueSource(strings = {"qwen-image-edit", "flux-kontext-dev", "qwen-image-edit-inpaint", "qwen-image-edit-2509"})
     void bothShippedWorkflowsPassComfyUisValidationAndRun(String name) {
         try (ComfyUiEditor editor = editor(name, "")) {
             EditResult result = editor.edit(EditCall.of(source, "make the sky orange", 11));
@@ -45,6 +46,53 @@ class ComfyUiEditorTest {
             assertThat(fake.requests("/prompt")).hasSize(1);
             assertThat(result.image().width()).isEqualTo(96);
             assertThat(fake.lastPrompt().has("_editloop")).isFalse();
+        }
+    }
+
+    @Test
+    void theInpaintingWorkflowTakesTheMaskAsAnUploadedLoadImageMask() {
+        try (ComfyUiEditor editor = editor("qwen-image-edit-inpaint", "")) {
+            assertThat(editor.capabilities().masks()).isTrue();
+            assertThat(editor.capabilities().maxImages()).isEqualTo(1);
+            dev.editloop.core.region.Region top = dev.editloop.core.region.Region.box(0, 0, 96, 20, 96, 64);
+            editor.edit(new EditCall(source, "make the sky orange", 3, top.toMask(), Map.of()));
+
+            ObjectNode sent = fake.lastPrompt();
+            String mask = sent.at("/14/inputs/image").asText();
+            assertThat(sent.at("/14/inputs/class_type").isMissingNode()).isTrue();
+            assertThat(sent.at("/14/class_type").asText()).isEqualTo("LoadImageMask");
+            assertThat(fake.uploads()).containsKey(mask);
+            Picture uploaded = Images.decode(fake.uploads().get(mask), "mask", Images.DEFAULT_MAX_PIXELS);
+            assertThat(uploaded.samePixels(top.toMask())).isTrue();
+            assertThat(sent.at("/11/inputs/latent_image/0").asText()).isEqualTo("15");
+        }
+    }
+
+    @Test
+    void theQwen2509WorkflowTakesUpToThreeImagesAndLeavesOutTheOnesARequestLacks() {
+        Picture hat = TestImages.scene(40, 40, 8);
+        try (ComfyUiEditor editor = editor("qwen-image-edit-2509", "")) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(3);
+            assertThat(editor.capabilities().masks()).isFalse();
+            editor.edit(EditCall.of(source, "put the hat from image 2 on the car", 3)
+                    .withReferences(List.of(hat)));
+
+            ObjectNode sent = fake.lastPrompt();
+            String ref = sent.at("/14/inputs/image").asText();
+            assertThat(Images.decode(fake.uploads().get(ref), "ref", Images.DEFAULT_MAX_PIXELS)
+                            .samePixels(hat))
+                    .isTrue();
+            assertThat(sent.has("15"))
+                    .as("no third image: its LoadImage is left out")
+                    .isFalse();
+            assertThat(sent.at("/6/inputs/image2/0").asText()).isEqualTo("14");
+            assertThat(sent.at("/6/inputs").has("image3")).isFalse();
+
+            editor.edit(EditCall.of(source, "make the car red", 3));
+            sent = fake.lastPrompt();
+            assertThat(sent.has("14")).isFalse();
+            assertThat(sent.at("/6/inputs").has("image2")).isFalse();
+            assertThat(sent.at("/6/inputs/image1/0").asText()).isEqualTo("5");
         }
     }
 

@@ -27,7 +27,7 @@ class ComfyUiWorkflowTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwen-image-edit", "flux-kontext-dev"})
+    @ValueSource(strings = {"qwen-image-edit", "flux-kontext-dev", "qwen-image-edit-inpaint", "qwen-image-edit-2509"})
     void builtInsLoadWithEveryPlaceholderTheyNeedAndTheirDefaults(String name) {
         ComfyUiWorkflow workflow = ComfyUiWorkflow.load(name);
 
@@ -42,6 +42,31 @@ class ComfyUiWorkflowTest {
         assertThat(workflow.graph().has("_editloop")).isFalse();
         assertThat(workflow.graph().path(workflow.saveNode()).path("class_type").asText())
                 .isEqualTo("SaveImage");
+    }
+
+    @Test
+    void referencePlaceholdersCountTheImagesAndMustHaveNoGaps() {
+        ComfyUiWorkflow two = ComfyUiWorkflow.parse(
+                "w",
+                "test workflow",
+                bytes(MINIMAL.replace(
+                        "\"4\": {",
+                        "\"5\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"{{image2}}\"}}, \"4\": {")));
+        assertThat(two.maxImages()).isEqualTo(2);
+        assertThat(two.takesMask()).isFalse();
+        assertThat(ComfyUiWorkflow.builtIn("qwen-image-edit-inpaint").takesMask())
+                .isTrue();
+        assertThat(ComfyUiWorkflow.builtIn("qwen-image-edit").maxImages()).isEqualTo(1);
+        assertThatThrownBy(
+                        () -> ComfyUiWorkflow.parse(
+                                "w",
+                                "test workflow",
+                                bytes(
+                                        MINIMAL.replace(
+                                                "\"4\": {",
+                                                "\"5\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"{{image3}}\"}}, \"4\": {"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("uses {{image3}} but not {{image2}}");
     }
 
     @Test

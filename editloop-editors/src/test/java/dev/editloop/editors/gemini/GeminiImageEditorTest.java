@@ -23,6 +23,7 @@ import dev.editloop.testkit.fake.FakeGeminiServer;
 import dev.editloop.testkit.fake.FakeHttpServer;
 import dev.editloop.testkit.fake.FakeOpenAiImagesServer;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,35 @@ class GeminiImageEditorTest extends HttpEditorFaults {
                     .isEqualTo("[\"TEXT\",\"IMAGE\"]");
             assertThat(body.path("generationConfig").has("seed")).isFalse();
             assertThat(editor.describe()).doesNotContain(KEY);
+        }
+    }
+
+    @Test
+    void referenceImagesFollowTheSourceAsInlinePartsAndTheLimitFollowsTheModel() {
+        Picture source = TestImages.scene(70, 44, 5);
+        Picture hat = TestImages.scene(30, 30, 6);
+        Picture scarf = TestImages.scene(20, 40, 7);
+        try (Editor editor = editor(fake.baseUrl(), "", ENV)) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(3);
+            editor.edit(EditCall.of(source, "put the hat from image 2 on it", 9).withReferences(List.of(hat, scarf)));
+
+            List<Picture> received = fake.lastImages();
+            assertThat(received).hasSize(3);
+            assertThat(received.get(0).samePixels(source))
+                    .as("the image to edit first")
+                    .isTrue();
+            assertThat(received.get(1).samePixels(hat)).isTrue();
+            assertThat(received.get(2).samePixels(scarf)).isTrue();
+            JsonNode parts = fake.lastBody().path("contents").path(0).path("parts");
+            assertThat(parts.path(0).path("text").asText()).isEqualTo("put the hat from image 2 on it");
+            assertThat(parts).hasSize(4);
+        }
+        try (Editor editor = editor(fake.baseUrl(), "model=gemini-3-pro-image-preview", ENV)) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(14);
+        }
+        try (Editor editor = editor(fake.baseUrl(), "max_images=1", ENV)) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(1);
+            assertThat(editor.capabilities().multipleImages()).isFalse();
         }
     }
 

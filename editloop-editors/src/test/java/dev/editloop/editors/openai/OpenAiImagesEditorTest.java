@@ -165,6 +165,46 @@ class OpenAiImagesEditorTest extends HttpEditorFaults {
     }
 
     @Test
+    void referenceImagesGoAsImageArrayPartsSourceFirstAndTheLimitFollowsTheModel() {
+        Picture source = TestImages.scene(40, 20, 4);
+        Picture hat = TestImages.scene(30, 30, 5);
+        Picture scarf = TestImages.scene(20, 10, 6);
+        try (Editor editor = editor(fake.baseUrl(), "model=gpt-image-1", Map.of())) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(16);
+            assertThat(editor.capabilities().multipleImages()).isTrue();
+            editor.edit(EditCall.of(source, "put the hat from image 2 on it", 1).withReferences(List.of(hat, scarf)));
+
+            MultipartForm form = fake.lastForm();
+            assertThat(form.part("image"))
+                    .as("several images go as image[] only")
+                    .isEmpty();
+            assertThat(form.all("image[]")).hasSize(3);
+            List<Picture> received = fake.lastImages();
+            assertThat(received.get(0).samePixels(source))
+                    .as("the image to edit first")
+                    .isTrue();
+            assertThat(received.get(1).samePixels(hat)).isTrue();
+            assertThat(received.get(2).samePixels(scarf)).isTrue();
+        }
+        try (Editor editor = editor(fake.baseUrl(), "model=Qwen/Qwen-Image-Edit-2509", Map.of())) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(3);
+        }
+        try (Editor editor = editor(fake.baseUrl(), "model=qwen-edit", Map.of())) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(1);
+            editor.edit(EditCall.of(source, "warmer", 1));
+            assertThat(fake.lastForm().part("image"))
+                    .as("one image goes as image, as before")
+                    .isPresent();
+        }
+        try (Editor editor = editor(fake.baseUrl(), "model=qwen-edit&max_images=2", Map.of())) {
+            assertThat(editor.capabilities().maxImages()).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> editor(fake.baseUrl(), "model=qwen-edit&max_images=40", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("max_images");
+    }
+
+    @Test
     void openAiItselfGetsNoSeedAndNeedsAKey() throws Exception {
         BackendSpec hosted = BackendSpec.parse("openai-images:https://api.openai.com/v1?model=gpt-image-1");
         try (OpenAiImagesEditor editor = new OpenAiImagesEditor(hosted, Map.of("OPENAI_API_KEY", KEY))) {

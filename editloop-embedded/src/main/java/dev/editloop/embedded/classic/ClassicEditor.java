@@ -6,6 +6,8 @@ import dev.editloop.core.EditResult;
 import dev.editloop.core.Editor;
 import dev.editloop.core.EditorCapabilities;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.Composite;
+import dev.editloop.core.region.Region;
 import dev.editloop.embedded.EmbeddedIdentity;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
  * The classic editor: offline, deterministic and literal. It reads the instruction with {@link InstructionParser},
  * carries out the understood actions in order with {@link ClassicOperations}, and says in the notes, one line each,
  * what it applied ({@code applied: <canonical phrase>}) and what it left alone
- * ({@code not understood, left unchanged: "<clause>"}). It never pretends: an instruction with nothing in its
+ * ({@code not understood, left unchanged: "<clause>"}). With a mask ({@link EditCall#mask()}) it edits as usual and
+ * then keeps the original outside the mask (a grey mask blends). It never pretends: an instruction with nothing in its
  * vocabulary returns the input image.
  *
  * <p>Stateless, so one instance serves any number of threads.
@@ -31,7 +34,10 @@ public final class ClassicEditor implements Editor {
     public static final String NOTHING_UNDERSTOOD =
             "nothing in the instruction is in the classic editor's vocabulary; the image is unchanged";
 
-    private static final EditorCapabilities CAPABILITIES = new EditorCapabilities(false, false, true, false);
+    private static final EditorCapabilities CAPABILITIES = new EditorCapabilities(true, false, true, false);
+
+    /** Note added when the call carried a mask. */
+    public static final String MASK_NOTE = "applied inside the mask only; everything outside it is kept as it was";
 
     public ClassicEditor() {}
 
@@ -59,6 +65,16 @@ public final class ClassicEditor implements Editor {
         }
         if (parsed.nothingUnderstood()) {
             notes.add(NOTHING_UNDERSTOOD);
+        }
+        if (call.mask() != null
+                && image != call.image()
+                && (image.width() != call.image().width()
+                        || image.height() != call.image().height())) {
+            notes.add("the edit changed the image's size, so the mask could not be applied");
+        } else if (call.mask() != null && image != call.image()) {
+            // the mask is honoured at the entry point: the actions run as usual, then the original is kept outside
+            image = Composite.masked(call.image(), image, Region.ofMaskPicture(call.mask()));
+            notes.add(MASK_NOTE);
         }
         return EditResult.of(image, notes);
     }

@@ -65,6 +65,18 @@ final class ContentOps {
         if (count == 0) {
             return new Done(src.clone(), false, "no " + from.name() + " areas found");
         }
+        count = keepObjects(core, w, h);
+        if (count == 0) {
+            return new Done(src.clone(), false, "no " + from.name() + " areas found");
+        }
+        sumS = 0;
+        sumV = 0;
+        for (int p = 0; p < n; p++) {
+            if (core[p] != 0) {
+                sumS += sat[p];
+                sumV += val[p];
+            }
+        }
         double meanS = Math.max(1e-3, sumS / count);
         double meanV = Math.max(1e-3, sumV / count);
         double[] target = Hsv.of(to.r(), to.g(), to.b());
@@ -106,6 +118,42 @@ final class ContentOps {
             }
         }
         return new Done(Mats.bgr(w, h, px), true, null);
+    }
+
+    /**
+     * Keeps the areas of a selection that read as things: connected areas of at least a tenth of the largest one (and
+     * of 0.05% of the image), so that specks of the color in a wood grain or a reflection stay as they are when the
+     * red cup turns green. Returns the pixels kept.
+     */
+    static int keepObjects(byte[] selection, int w, int h) {
+        try (Mats m = new Mats()) {
+            Mat mask = m.keep(Mats.gray(w, h, selection));
+            Mat labels = m.mat();
+            Mat stats = m.mat();
+            Mat centroids = m.mat();
+            int found = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, CvType.CV_32S);
+            int largest = 0;
+            int[] areas = new int[found];
+            for (int label = 1; label < found; label++) {
+                areas[label] = (int) stats.get(label, Imgproc.CC_STAT_AREA)[0];
+                largest = Math.max(largest, areas[label]);
+            }
+            double floor = Math.max(0.02 * largest, 0.002 * w * h);
+            int[] label = new int[w * h];
+            labels.get(0, 0, label);
+            int kept = 0;
+            for (int p = 0; p < label.length; p++) {
+                if (selection[p] == 0) {
+                    continue;
+                }
+                if (areas[label[p]] >= floor || largest < floor) {
+                    kept++;
+                } else {
+                    selection[p] = 0;
+                }
+            }
+            return kept;
+        }
     }
 
     /** How much an edge pixel near the selection belongs to it: 1 at the rule's limits, 0 a little beyond. */

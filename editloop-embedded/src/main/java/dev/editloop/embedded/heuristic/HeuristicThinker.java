@@ -8,6 +8,8 @@ import dev.editloop.core.PlanCall;
 import dev.editloop.core.Thinker;
 import dev.editloop.core.Usage;
 import dev.editloop.core.Verdict;
+import dev.editloop.core.image.Picture;
+import dev.editloop.core.region.Box;
 import dev.editloop.embedded.EmbeddedIdentity;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.ParsedInstruction;
@@ -78,8 +80,21 @@ public final class HeuristicThinker implements Thinker {
     @Override
     public Critique critique(CritiqueCall call) {
         Intent intent = Intent.read(call.originalInstruction(), parser, knowledge);
-        Analysis source = Analysis.of(call.source());
-        Assessment assessment = Evaluator.assess(intent, call.source(), source, call.edited());
+        Analysis whole = Analysis.of(call.source());
+        // an edit confined to a region, for a request that names no part of the image itself, is judged inside the
+        // region: the loop measures and keeps the outside
+        Picture judgedSource = call.source();
+        Picture judgedEdit = call.edited();
+        if (call.region() != null
+                && intent.confinedTo(whole).isEmpty()
+                && call.edited().width() == call.source().width()
+                && call.edited().height() == call.source().height()) {
+            int[] b = call.region().bounds();
+            judgedSource = crop(call.source(), b);
+            judgedEdit = crop(call.edited(), b);
+        }
+        Analysis source = judgedSource == call.source() ? whole : Analysis.of(judgedSource);
+        Assessment assessment = Evaluator.assess(intent, judgedSource, source, judgedEdit);
         Optional<String> foreign = LanguageCheck.notEnglish(call.originalInstruction());
         if (foreign.isPresent()) {
             String reasoning = LanguageCheck.ANSWER + " (" + foreign.get() + ").\nVerdict: FAILED.";
@@ -93,10 +108,71 @@ public final class HeuristicThinker implements Thinker {
                     Report.tagged(reasoning, 0.0, assessment.quality(), ""),
                     Usage.NONE);
         }
-        return switch (call.mode()) {
+        Critique critique = switch (call.mode()) {
             case COMPARE -> compare(call, intent, assessment, source);
             case REFLECT -> reflect(call, intent, assessment, source);
         };
+        return withRegion(critique, call, intent, whole, judgedSource != call.source());
+    }
+
+    /** The part of a picture inside a box {x, y, w, h}. */
+    private static Picture crop(Picture picture, int[] b) {
+        byte[] all = picture.bgr();
+        byte[] out = new byte[b[2] * b[3] * 3];
+        for (int y = 0; y < b[3]; y++) {
+            System.arraycopy(all, ((b[1] + y) * picture.width() + b[0]) * 3, out, y * b[2] * 3, b[2] * 3);
+        }
+        return Picture.ofBgr(b[2], b[3], out);
+    }
+
+    /**
+     * Adds what the loop measured outside the region to the reasoning, and, when the request is local (every action
+     * confined to one named region: "the sky", "the top half") and the run has no region yet, proposes that region's
+     * box in pixels, in the reasoning and as a {@code <region>} tag in the raw reply.
+     */
+    private static Critique withRegion(
+            Critique c, CritiqueCall call, Intent intent, Analysis source, boolean judgedInside) {
+        String reasoning = c.reasoning();
+        String raw = c.raw();
+        String lead = "";
+        if (call.region() != null) {
+            lead = "Confined to the region (" + call.region().description() + ")"
+                    + (judgedInside ? ": judged inside it" : "") + ".\n";
+        }
+        if (call.preservation() != null) {
+            lead += "Outside the region: " + call.preservation().summary().replaceFirst("^outside the region: ", "")
+                    + ".\n";
+        }
+        reasoning = lead + reasoning;
+        List<Box> boxes = List.of();
+        if (call.region() == null && c.verdict() != Verdict.FAILED) {
+            Optional<dev.editloop.embedded.classic.Region> confined = intent.confinedTo(source);
+            // a box on a tiny picture could read as fractions (every value at most 1): none below 16 pixels
+            if (confined.isPresent()
+                    && call.source().width() >= 16
+                    && call.source().height() >= 16) {
+                int[] b = confined.get()
+                        .bounds(call.source().width(), call.source().height());
+                Box box = new Box(b[0], b[1], b[2], b[3]);
+                boxes = List.of(box);
+                reasoning = "Region: the request concerns " + confined.get().phrase() + "; proposed box " + box
+                        + " (x,y,w,h in pixels), so that the rest stays as it is.\n" + reasoning;
+                raw += "\n<region>" + box + "</region>";
+            }
+        }
+        if (reasoning.equals(c.reasoning()) && boxes.isEmpty()) {
+            return c;
+        }
+        return new Critique(
+                c.semantic(),
+                c.quality(),
+                reasoning,
+                c.refinedInstruction(),
+                c.verdict(),
+                c.targetDescription(),
+                raw,
+                c.usage(),
+                boxes);
     }
 
     private Critique compare(CritiqueCall call, Intent intent, Assessment a, Analysis source) {

@@ -221,8 +221,7 @@ public final class Intent {
                 concepts.add(m.concept());
             }
         }
-        return new Intent(
-                text, concrete, NUMBER.matcher(text).find(), KnowledgeBase.withoutSubsumed(concepts), blocked);
+        return new Intent(text, concrete, NUMBER.matcher(text).find(), knowledge.withoutSubsumed(concepts), blocked);
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {

@@ -39,10 +39,13 @@ final class Visible {
                 plan.stream().anyMatch(a -> a instanceof Action.RemoveColored || a instanceof Action.RemoveRegion);
         boolean background = plan.stream().anyMatch(a -> a instanceof Action.Background);
         boolean replaced = plan.stream().anyMatch(a -> a instanceof Action.Background bg && bg.color() != null);
-        boolean blurs = touched.contains(Metric.BLUR) || knobs.contains(Knob.BLUR) || knobs.contains(Knob.TILT_SHIFT);
         boolean lines =
                 knobs.contains(Knob.PENCIL_SKETCH) || knobs.contains(Knob.CARTOON) || knobs.contains(Knob.PIXEL_ART);
         boolean paints = knobs.contains(Knob.WATERCOLOR);
+        // a style touches every texture metric, blur included; it still must keep the subject's features
+        boolean blurs = knobs.contains(Knob.BLUR)
+                || knobs.contains(Knob.TILT_SHIFT)
+                || (touched.contains(Metric.BLUR) && !(lines || paints));
         List<Artifact> out = new ArrayList<>();
         out.add(fill(
                 c,
@@ -51,7 +54,8 @@ final class Visible {
                 !removal && (background || blurs),
                 knobs.contains(Knob.GRAIN) || touched.contains(Metric.GRAIN)));
         if (!(removal || background || blurs || knobs.contains(Knob.PIXEL_ART))) {
-            out.add(detail(c, lines || paints ? 0.75 : knobs.contains(Knob.POSTERIZE) ? 0.5 : 0.4));
+            // a painted wash keeps a face's features (its smoothing is edge-preserving); lines may simplify more
+            out.add(detail(c, lines ? 0.75 : paints ? 0.15 : knobs.contains(Knob.POSTERIZE) ? 0.5 : 0.4));
         }
         boolean draws = plan.stream().anyMatch(a -> a instanceof Action.AddText || a instanceof Action.Border);
         if (!(lines || paints || draws || replaced || removal || knobs.contains(Knob.POSTERIZE))) {
@@ -81,10 +85,12 @@ final class Visible {
         double noisy = grain ? 0 : clamp(5 * (f.noiseRatio() - 1.4), 0, MAX);
         double smear = !removal || flatAllowed || f.ringTexture() < 4 ? 0 : clamp(25 * (0.4 - f.flatness()), 0, MAX);
         double step = removal ? clamp(4 * (f.relativeStep() - 1.3), 0, MAX) : 0;
-        double penalty = Math.min(MAX, noisy + smear + step);
-        String what = noisy >= Math.max(smear, step)
+        // tones the ground does not have (a bright disc, a dark smear), even when their mean matches it
+        double tones = removal && !Double.isNaN(f.toneDistance()) ? clamp(0.4 * (f.toneDistance() - 15), 0, MAX) : 0;
+        double penalty = Math.min(MAX, noisy + smear + Math.max(step, tones));
+        String what = noisy >= Math.max(smear, Math.max(step, tones))
                 ? "a noisy, blotchy patch"
-                : smear >= step ? "a flat smear" : "a blotchy patch of the wrong tone";
+                : smear >= step && smear > 0 ? "a flat smear" : "a blotchy patch of the wrong tone";
         String place = removal
                 ? "where the " + removed(plan) + " was"
                 : "in " + f.area().where();
@@ -98,10 +104,12 @@ final class Visible {
                 what + " " + place
                         + String.format(
                                 Locale.ROOT,
-                                " (noise ×%.1f its surroundings, texture ×%.2f, tone %.0f levels off)",
+                                " (noise ×%.1f its surroundings, texture ×%.2f, tone %.0f levels off, tones %.0f"
+                                        + " levels from the ground's)",
                                 f.noiseRatio(),
                                 f.flatness(),
-                                f.toneStep()));
+                                f.toneStep(),
+                                f.toneDistance()));
     }
 
     private static String removed(List<Action> plan) {

@@ -9,7 +9,9 @@ package dev.editloop.embedded.measure;
  * <p>Read on the sample planes' luma over the {@link ChangedArea}: <em>noise</em> is the mean absolute residual
  * {@code |y − G₁(y)|} (σ = 1 px), <em>texture</em> adds the mean gradient magnitude of {@code G₁.₅(y)}; the ring is
  * the area grown by 4% of the shorter side, minus the area. A global edit (more than {@link #MAX_SHARE} of the image
- * changed) or a change too small to see (under {@link #MIN_SHARE}) is not a fill: every reading is then NaN.
+ * changed) or a change too small to see (under {@link #MIN_SHARE}) is not a fill: every reading is then NaN. The
+ * <em>tone distance</em> compares the whole luma distribution of the fill with its ring's, so that a fill of two
+ * wrong tones (a bright disc and a dark smear whose mean happens to match the ground) is seen too.
  */
 public final class FillTexture {
     /** The smallest changed share read as a fill. */
@@ -31,6 +33,9 @@ public final class FillTexture {
      * @param ringTexture the ring's texture in levels (a flat ring makes any fill look flat, and that is fine)
      * @param toneStep the distance in levels between the fill's mean color and the ring's (RGB, Euclidean)
      * @param ringSpread the ring's luma standard deviation in levels: a step within it is no step
+     * @param toneDistance how far the fill's luma distribution lies from the ring's, in levels (earth mover's
+     *     distance of the two histograms): a fill that continues its ground stays under about 12, a white disc and
+     *     a dark smear over wood reach 30
      */
     public record Reading(
             ChangedArea area,
@@ -38,7 +43,8 @@ public final class FillTexture {
             double flatness,
             double ringTexture,
             double toneStep,
-            double ringSpread) {
+            double ringSpread,
+            double toneDistance) {
         /** Whether the change is local enough to be read as a fill. */
         public boolean applies() {
             return !Double.isNaN(noiseRatio);
@@ -54,7 +60,7 @@ public final class FillTexture {
     public static Reading of(Comparison c) {
         ChangedArea area = c.changedArea();
         if (area.share() < MIN_SHARE || area.share() > MAX_SHARE) {
-            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         Analysis s = c.source();
         Analysis e = c.aligned();
@@ -64,7 +70,7 @@ public final class FillTexture {
         int grow = Math.max(3, (int) Math.round(0.04 * Math.min(w, h)));
         boolean[] ring = Planes.minus(Planes.morph(in, w, h, grow), in);
         if (Planes.count(ring) < 16) {
-            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         float[] noiseE = Planes.highPass(e.y, w, h, 1);
         float[] noiseS = Planes.highPass(s.y, w, h, 1);
@@ -93,6 +99,39 @@ public final class FillTexture {
                 (tIn + 0.5) / (tRing + 0.5),
                 tRing,
                 Math.sqrt(dr * dr + dg * dg + db * db),
-                Math.sqrt(var / Math.max(1, n)));
+                Math.sqrt(var / Math.max(1, n)),
+                toneDistance(e.y, in, ring));
+    }
+
+    /** Earth mover's distance in levels between the luma histograms (8-level bins) of two areas. */
+    static double toneDistance(float[] y, boolean[] a, boolean[] b) {
+        int bins = 32;
+        double[] ha = new double[bins];
+        double[] hb = new double[bins];
+        int na = 0;
+        int nb = 0;
+        for (int i = 0; i < y.length; i++) {
+            int bin = Math.max(0, Math.min(bins - 1, (int) (y[i] / 8)));
+            if (a[i]) {
+                ha[bin]++;
+                na++;
+            }
+            if (b[i]) {
+                hb[bin]++;
+                nb++;
+            }
+        }
+        if (na == 0 || nb == 0) {
+            return Double.NaN;
+        }
+        double ca = 0;
+        double cb = 0;
+        double distance = 0;
+        for (int bin = 0; bin < bins; bin++) {
+            ca += ha[bin] / na;
+            cb += hb[bin] / nb;
+            distance += Math.abs(ca - cb) * 8;
+        }
+        return distance;
     }
 }

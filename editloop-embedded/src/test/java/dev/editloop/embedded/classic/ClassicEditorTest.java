@@ -25,12 +25,35 @@ class ClassicEditorTest {
     }
 
     @Test
-    void describesItselfAndDeclaresOnlySeeds() {
+    void describesItselfAndDeclaresSeedsAndMasks() {
         assertThat(editor.describe()).isEqualTo("embedded");
         assertThat(editor.capabilities().seeds()).isTrue();
-        assertThat(editor.capabilities().masks()).isFalse();
+        assertThat(editor.capabilities().masks()).isTrue();
         assertThat(editor.capabilities().multipleImages()).isFalse();
         assertThat(editor.capabilities().stepsAndGuidance()).isFalse();
+    }
+
+    @Test
+    void withAMaskItEditsInsideAndKeepsEveryPixelOutside() {
+        dev.editloop.core.region.Region top =
+                dev.editloop.core.region.Region.box(0, 0, 200, 50, SCENE.width(), SCENE.height());
+        EditResult whole = edit("make it black and white", 0);
+        EditResult masked =
+                editor.edit(new EditCall(SCENE, "make it black and white", 0, top.toMask(), java.util.Map.of()));
+
+        byte[] src = SCENE.bgr();
+        byte[] out = masked.image().bgr();
+        byte[] all = whole.image().bgr();
+        for (int y = 0; y < SCENE.height(); y++) {
+            for (int x = 0; x < SCENE.width(); x++) {
+                int p = 3 * (y * SCENE.width() + x);
+                byte[] expected = y < 50 ? all : src;
+                assertThat(new byte[] {out[p], out[p + 1], out[p + 2]})
+                        .as("pixel %d,%d", x, y)
+                        .containsExactly(expected[p], expected[p + 1], expected[p + 2]);
+            }
+        }
+        assertThat(masked.notes()).contains(ClassicEditor.MASK_NOTE);
     }
 
     @Test

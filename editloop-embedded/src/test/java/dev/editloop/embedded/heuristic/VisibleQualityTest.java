@@ -90,6 +90,22 @@ class VisibleQualityTest {
                         p -> RoughEditor.of(p).grey().wipe(175, 70, 110, 120).picture(),
                         "lost its detail"),
                 of(
+                        "watercolor that wiped the face",
+                        astronaut,
+                        "make it look like a watercolor painting",
+                        p -> RoughEditor.of(CLASSIC.edit(EditCall.of(p, "turn it into a watercolor painting", 7))
+                                        .image())
+                                .wipe(175, 70, 110, 120)
+                                .picture(),
+                        "lost its detail"),
+                of(
+                        "white disc and dark smear where the cup was",
+                        shared("coffee.png"),
+                        "remove the red object",
+                        p -> CLASSIC.edit(EditCall.of(p, "remove the red object", 7))
+                                .image(),
+                        "wrong tone"),
+                of(
                         "bright halo around the subject",
                         scene,
                         "blur the background",
@@ -175,6 +191,7 @@ class VisibleQualityTest {
             "apply a sepia tone",
             "turn it into a pencil sketch",
             "turn it into a cartoon",
+            "turn it into a watercolor painting",
             "posterize it to 6 levels",
             "turn it into pixel art with 12-pixel blocks",
             "add film grain at 40%",

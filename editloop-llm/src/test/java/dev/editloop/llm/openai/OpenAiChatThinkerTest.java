@@ -95,6 +95,69 @@ class OpenAiChatThinkerTest {
     }
 
     @Test
+    void aRegionAndReferenceImagesAreSentWithWordsSayingWhichImageIsWhich() throws Exception {
+        Picture hat = TestImages.scene(60, 40, 9);
+        Picture scarf = TestImages.scene(50, 50, 10);
+        dev.editloop.core.region.Preservation p = new dev.editloop.core.region.Preservation(0.8, 4.0, 3.2, 0.93, 0.4);
+        dev.editloop.core.region.RegionReport report = new dev.editloop.core.region.RegionReport(
+                "box 0,0,60,40", true, p, p, false, null, dev.editloop.core.region.RegionReport.KEPT);
+        try (Thinker thinker = thinker("")) {
+            thinker.critique(new CritiqueCall(
+                    dev.editloop.core.CritiqueMode.COMPARE,
+                    source,
+                    edited,
+                    "put the hat from image 2 on the cat",
+                    "put the hat from image 2 on the cat",
+                    1,
+                    null,
+                    0,
+                    List.of(hat, scarf),
+                    dev.editloop.core.region.Region.box(0, 0, 60, 40, 120, 80),
+                    report));
+
+            ChatCall call = server.lastChat();
+            assertThat(call.images()).hasSize(4);
+            assertThat(decode(call.images().get(2)).samePixels(hat))
+                    .as("image 3 is the first reference")
+                    .isTrue();
+            assertThat(decode(call.images().get(3)).samePixels(scarf))
+                    .as("image 4 is the second")
+                    .isTrue();
+            assertThat(call.prompt())
+                    .contains("confined to a region of the picture: box 0,0,60,40")
+                    .contains("ΔE 3.20")
+                    .contains("- Image 3 here is the user's image 2 (reference 1)")
+                    .contains("- Image 4 here is the user's image 3 (reference 2)")
+                    .contains("<region>x, y, w, h</region>");
+        }
+    }
+
+    @Test
+    void aPlanSeesTheReferencesAfterTheSourceAndIsToldWhichIsWhich() throws Exception {
+        Picture hat = TestImages.scene(60, 40, 9);
+        try (Thinker thinker = thinker("")) {
+            thinker.plan(new dev.editloop.core.PlanCall(
+                    dev.editloop.core.PlanKind.REWRITE, source, "put the hat from image 2 on it", 3, 0, List.of(hat)));
+
+            ChatCall call = server.lastChat();
+            assertThat(call.images()).hasSize(2);
+            assertThat(decode(call.images().get(1)).samePixels(hat)).isTrue();
+            assertThat(call.prompt()).contains("- Image 2 here is the user's image 2 (reference 1)");
+        }
+    }
+
+    @Test
+    void aReplyMayProposeARegion() throws Exception {
+        server.script("<think>only the sky</think><score>[5, 9]</score><answer>make the sky orange</answer>"
+                + "<region>0, 0, 120, 30</region>");
+        try (Thinker thinker = thinker("")) {
+            Critique c = thinker.critique(CritiqueCall.compare(source, edited, INSTRUCTION, INSTRUCTION, 1, 0));
+            assertThat(c.refinedInstruction()).isEqualTo("make the sky orange");
+            assertThat(c.region()).containsExactly(new dev.editloop.core.region.Box(0, 0, 120, 30));
+        }
+    }
+
+    @Test
     void reflectSendsTheEditAloneWithTheTargetDescription() throws Exception {
         try (Thinker thinker = thinker("")) {
             Critique c = thinker.critique(new CritiqueCall(

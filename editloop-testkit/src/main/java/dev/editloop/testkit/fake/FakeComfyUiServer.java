@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * server's statuses, bodies and content types (JSON as {@code application/json; charset=utf-8}, empty bodies as
  * {@code application/octet-stream}, a crash as the 500 text page).
  *
- * <p>Its {@code /object_info} is the real server's catalog for the node types of the Qwen-Image-Edit and FLUX.1
+ * <p>Its {@code /object_info} is the real server's catalog for the node types of the Qwen-Image-Edit (with its
+ * inpainting and 2509 variants: LoadImageMask, SetLatentNoiseMask, TextEncodeQwenImageEditPlus) and FLUX.1
  * Kontext [dev] workflows (and a few common ones), with their usual model files added; tests change it with
  * {@link #models}, {@link #withoutModelFile}, {@link #withoutNodeType} and {@link #nodeType}. A prompt runs for
  * {@link #runTime} (none by default: it is done when it is queued) and its history appears {@link #runningPolls}
@@ -365,10 +366,12 @@ public final class FakeComfyUiServer extends FakeHttpServer {
     /** The catalog as served: LoadImage offers the uploaded files, as the real server lists its input folder. */
     private ObjectNode catalog() {
         ObjectNode copy = objectInfo.deepCopy();
-        JsonNode load = copy.path("LoadImage").path("input").path("required").path("image");
-        if (load.isArray() && !load.isEmpty() && load.get(0).isArray()) {
-            ArrayNode files = (ArrayNode) load.get(0);
-            uploads.keySet().stream().sorted().forEach(files::add);
+        for (String type : List.of("LoadImage", "LoadImageMask")) {
+            JsonNode load = copy.path(type).path("input").path("required").path("image");
+            if (load.isArray() && !load.isEmpty() && load.get(0).isArray()) {
+                ArrayNode files = (ArrayNode) load.get(0);
+                uploads.keySet().stream().sorted().forEach(files::add);
+            }
         }
         return copy;
     }
@@ -630,8 +633,8 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                     continue;
                 }
                 ((ObjectNode) inputs).set(name, cast);
-                if (type.equals("LoadImage") && name.equals("image")) {
-                    // LoadImage validates its file itself (VALIDATE_INPUTS), so no list check
+                if ((type.equals("LoadImage") || type.equals("LoadImageMask")) && name.equals("image")) {
+                    // LoadImage and LoadImageMask validate their file themselves (VALIDATE_INPUTS), so no list check
                     if (!uploads.containsKey(cast.asText())) {
                         ObjectNode error = reason(
                                 "custom_validation_failed",
@@ -1249,6 +1252,7 @@ public final class FakeComfyUiServer extends FakeHttpServer {
                 "UNETLoader",
                 "unet_name",
                 "qwen_image_edit_fp8_e4m3fn.safetensors",
+                "qwen_image_edit_2509_fp8_e4m3fn.safetensors",
                 "flux1-dev-kontext_fp8_scaled.safetensors");
         setChoices(info, "CLIPLoader", "clip_name", encoders);
         setChoices(info, "DualCLIPLoader", "clip_name1", encoders);
@@ -1256,6 +1260,7 @@ public final class FakeComfyUiServer extends FakeHttpServer {
         setChoices(info, "VAELoader", "vae_name", "qwen_image_vae.safetensors", "ae.safetensors", "pixel_space");
         // the recorded server's input folder held example.png; this one lists its uploads
         setChoices(info, "LoadImage", "image");
+        setChoices(info, "LoadImageMask", "image");
         return info;
     }
 

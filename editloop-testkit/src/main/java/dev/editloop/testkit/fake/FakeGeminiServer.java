@@ -61,6 +61,16 @@ public final class FakeGeminiServer extends FakeHttpServer {
     private volatile int[] answerSize;
 
     /** Starts the fake on a free loopback port. */
+    private final List<List<Picture>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The inline images of the last request, decoded, in the order of its parts. */
+    public List<Picture> lastImages() {
+        if (received.isEmpty()) {
+            throw new IllegalStateException("the fake gemini server received no request");
+        }
+        return received.getLast();
+    }
+
     public FakeGeminiServer() {
         super("gemini");
     }
@@ -219,6 +229,17 @@ public final class FakeGeminiServer extends FakeHttpServer {
                 }
             }
         }
+        List<Picture> pictures = new ArrayList<>();
+        for (byte[] bytes : images) {
+            try {
+                pictures.add(Images.decode(bytes, "an inline image", Images.DEFAULT_MAX_PIXELS));
+            } catch (RuntimeException e) {
+                reply.json(
+                        400, error(400, "Unable to process input image. Please retry or report", "INVALID_ARGUMENT"));
+                return;
+            }
+        }
+        received.add(List.copyOf(pictures));
         int promptTokens = 10 + texts.stream().mapToInt(String::length).sum() / 4 + 258 * images.size();
         if (blockReason != null) {
             ObjectNode answer = JSON.createObjectNode();

@@ -52,6 +52,19 @@ public final class FakeOpenAiImagesServer extends FakeHttpServer {
 
     private final List<MultipartForm> forms = new CopyOnWriteArrayList<>();
     private volatile List<String> models = List.of("gpt-image-1");
+    private final List<List<Picture>> images = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The most images one edit takes, as for OpenAI's GPT-Image models. */
+    public static final int MAX_IMAGES = 16;
+
+    /** The images of the last edit, decoded, in the order sent ({@code image}, then every {@code image[]}). */
+    public List<Picture> lastImages() {
+        if (images.isEmpty()) {
+            throw new IllegalStateException("the fake openai-images server received no edit");
+        }
+        return images.getLast();
+    }
+
     private volatile int[] answerSize;
     private volatile boolean urlOnly;
     private volatile boolean rejectUnknown;
@@ -163,19 +176,31 @@ public final class FakeOpenAiImagesServer extends FakeHttpServer {
             reply.json(400, error("Missing required parameter: 'prompt'.", "prompt"));
             return;
         }
-        MultipartForm.Part imagePart =
-                form.part("image").or(() -> form.part("image[]")).orElse(null);
-        if (imagePart == null) {
+        List<MultipartForm.Part> imageParts = new ArrayList<>(form.all("image"));
+        imageParts.addAll(form.all("image[]"));
+        if (imageParts.isEmpty()) {
             reply.json(400, error("Missing required parameter: 'image'.", "image"));
             return;
         }
-        Picture source;
-        try {
-            source = Images.decode(imagePart.body(), "the uploaded image", Images.DEFAULT_MAX_PIXELS);
-        } catch (RuntimeException e) {
-            reply.json(400, error("Invalid image file or mode for image 1, please check your image file.", "image"));
+        if (imageParts.size() > MAX_IMAGES) {
+            reply.json(400, error("Too many images: at most " + MAX_IMAGES + " are allowed.", "image"));
             return;
         }
+        List<Picture> pictures = new ArrayList<>();
+        for (int i = 0; i < imageParts.size(); i++) {
+            try {
+                pictures.add(Images.decode(imageParts.get(i).body(), "the uploaded image", Images.DEFAULT_MAX_PIXELS));
+            } catch (RuntimeException e) {
+                reply.json(
+                        400,
+                        error(
+                                "Invalid image file or mode for image " + (i + 1) + ", please check your image file.",
+                                "image"));
+                return;
+            }
+        }
+        images.add(List.copyOf(pictures));
+        Picture source = pictures.getFirst();
         String seedText = form.field("seed");
         long seed = seedText == null ? 0 : Long.parseLong(seedText.strip());
         Picture edited = brighten(source, prompt, seed);
