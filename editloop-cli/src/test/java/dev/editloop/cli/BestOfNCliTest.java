@@ -75,6 +75,12 @@ class BestOfNCliTest {
         CliRun many = edit(tmp.resolve("d"), "--candidates", "99");
         assertThat(many.exit()).isEqualTo(2);
         assertThat(many.err()).contains("candidates per turn must be within 1..32, got 99");
+
+        CliRun region = edit(tmp.resolve("e"), "--candidates", "2", "--region", "0,0,10,10");
+        assertThat(region.exit()).isEqualTo(2);
+        assertThat(region.err().strip().lines()).hasSize(1);
+        assertThat(region.err()).contains("best-of-n does not take --mask, --region or --ref yet");
+        assertThat(tmp.resolve("e")).doesNotExist();
         assertThat(tmp.resolve("a")).doesNotExist();
     }
 
