@@ -156,7 +156,8 @@ final class BenchRunCommand implements Callable<Integer> {
     @Option(
             names = "--price",
             paramLabel = "ROLE=X",
-            description = "Price of one call, for --dry-run: editor=0.04, thinker=0.01, judge=0.01 (repeatable).")
+            description = "Price of one call, for --dry-run and a cost --budget: editor=0.04, thinker=0.01,"
+                    + " judge=0.01 (repeatable).")
     Map<String, Double> prices = new LinkedHashMap<>();
 
     @Mixin
@@ -173,6 +174,7 @@ final class BenchRunCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         EditLoopConfig cfg = config.config();
+        var strategy = loop.strategy(prices);
         Suite suite = Suites.get(suiteName);
         Protocol protocol = judging.protocol(suite.protocol());
         BenchCli.requireRunFolder(out);
@@ -185,7 +187,7 @@ final class BenchRunCommand implements Callable<Integer> {
                 .language(suite.name().equals("gedit") ? language : null)
                 .categories(categories)
                 .limit(limit)
-                .strategy(loop.strategy)
+                .strategy(strategy)
                 .editor(backends.editor)
                 .thinker(backends.thinker)
                 .judge(judge)

@@ -57,6 +57,8 @@ import picocli.CommandLine.Option;
             "  ./editloop edit -i examples/coffee.png \\",
             "      -p \"make it feel like a cold winter morning\" \\",
             "      --max-turns 3 --threshold overall:8.5 --out runs/winter",
+            "  ./editloop edit -i examples/coffee.png -p \"make it warmer\" \\",
+            "      --candidates 4 --budget 12 --min-gain 0.2",
             "",
             "The output folder must be new or empty: a folder that holds other files is refused (exit 2), so"
                     + " nothing in it is overwritten.",
@@ -153,6 +155,12 @@ final class EditCommand implements Callable<Integer> {
             description = "Largest source image accepted, in pixels (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
+    @Option(
+            names = "--price",
+            paramLabel = "ROLE=X",
+            description = "Price of one call, for a cost --budget: editor=0.04, thinker=0.01 (repeatable).")
+    java.util.Map<String, Double> prices = new java.util.LinkedHashMap<>();
+
     @Mixin
     Verbosity verbosity;
 
@@ -161,6 +169,8 @@ final class EditCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         EditLoopConfig cfg = config.config();
+        // before anything is read or written: bad best-of-N options are refused with nothing on disk
+        var strategy = loop.strategy(prices);
         BackendSpec editorChoice = backends.editorSpec(cfg);
         BackendSpec thinkerChoice = backends.thinkerSpec(cfg);
         if (maxPixels < 1) {
@@ -168,6 +178,12 @@ final class EditCommand implements Callable<Integer> {
         }
         if (mask != null && region != null) {
             throw new InvalidInputException("--mask and --region cannot be used together: give one of them");
+        }
+        if (strategy.id().equals(dev.editloop.core.loop.BestOfN.ID)
+                && (mask != null || region != null || (refs != null && !refs.isEmpty()))) {
+            throw new InvalidInputException(
+                    "--strategy best-of-n does not take --mask, --region or --ref yet: its candidates edit the whole"
+                            + " source");
         }
         DecodedImage decoded = Images.readDecoded(image, maxPixels);
         Picture source = decoded.picture();
@@ -206,13 +222,7 @@ final class EditCommand implements Callable<Integer> {
             editor.capabilities().requireImages(1 + references.size(), editor.describe());
             RunFolder folder = RunFolder.create(dir, decoded.alpha());
             LoopRequest request = new LoopRequest(
-                            source,
-                            instruction,
-                            loop.strategy,
-                            loop.turnLimit(),
-                            loop.threshold,
-                            seed,
-                            !noReflectThinking)
+                            source, instruction, strategy, loop.turnLimit(), loop.threshold, seed, !noReflectThinking)
                     .withAccept(acceptFloor(accept))
                     .withRegion(confined)
                     .withReferences(references);

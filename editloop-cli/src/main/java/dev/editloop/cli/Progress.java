@@ -46,9 +46,14 @@ final class Progress implements LoopListener {
         switch (event) {
             case LoopEvent.RunStarted started -> {
                 limit = started.turnLimit();
+                var strategy = started.request().strategy();
                 line(
                         "%s, up to %d turn%s · editor %s · thinker %s",
-                        started.request().strategy().id(),
+                        strategy.id()
+                                + (strategy instanceof dev.editloop.core.loop.BestOfN best
+                                        ? " of " + best.candidates() + " candidates"
+                                                + (best.budget() == null ? "" : ", budget " + best.budget())
+                                        : ""),
                         limit,
                         limit == 1 ? "" : "s",
                         started.editor(),

@@ -21,7 +21,15 @@ final class Summary {
         String stopsOn = request.strategy() == dev.editloop.core.loop.Strategy.REFLECT
                 ? "stops on the thinker's verdict"
                 : "threshold " + request.threshold();
-        out.println("EditLoop · " + request.strategy().id() + " · editor " + result.editor() + " · thinker "
+        String params = request.strategy().params().isEmpty()
+                ? ""
+                : " "
+                        + String.join(
+                                " ",
+                                request.strategy().params().entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .toList());
+        out.println("EditLoop · " + request.strategy().id() + params + " · editor " + result.editor() + " · thinker "
                 + result.thinker() + " · " + stopsOn);
         out.println("instruction: " + request.instruction());
         if (result.plan() != null) {
@@ -51,6 +59,15 @@ final class Summary {
                     turn.editMs(),
                     turn.thinkMs(),
                     turn.instruction()));
+            if (!turn.candidates().isEmpty()) {
+                List<String> each = new ArrayList<>();
+                for (var k : turn.candidates()) {
+                    String text = "seed " + k.seed() + " "
+                            + (k.scored() ? score(k.critique().overall()).strip() : k.error() != null ? "failed" : "-");
+                    each.add(k.won() ? "[" + text + "]" : text);
+                }
+                out.println("      candidates: " + String.join(" · ", each));
+            }
         }
         out.println();
         regionLines(out, result);
@@ -130,7 +147,21 @@ final class Summary {
             case ERROR -> result.error();
             case CANCELLED -> "the run was cancelled";
             case DEADLINE -> "the run passed its time limit";
+            case MIN_GAIN ->
+                "the last turn's best candidate gained less than "
+                        + result.request().strategy().params().getOrDefault("min_gain", "the minimum")
+                        + " over the best earlier turn";
+            case BUDGET ->
+                "the budget ("
+                        + (result.request().strategy() instanceof dev.editloop.core.loop.BestOfN b ? b.budget() : "")
+                        + ") is spent: " + editorCalls(result) + " editor calls";
         };
+    }
+
+    private static int editorCalls(LoopResult result) {
+        return result.turns().stream()
+                .mapToInt(dev.editloop.core.loop.Turn::editorCalls)
+                .sum();
     }
 
     /**

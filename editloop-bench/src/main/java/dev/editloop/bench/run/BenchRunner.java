@@ -17,6 +17,7 @@ import dev.editloop.core.loop.LoopRequest;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.RunHandle;
 import dev.editloop.core.loop.StopReason;
+import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Turn;
 import dev.editloop.core.region.Region;
 import dev.editloop.core.spi.BackendSession;
@@ -79,7 +80,7 @@ public final class BenchRunner {
                 options.language(),
                 options.categories(),
                 options.limit(),
-                options.strategy().id(),
+                strategyLabel(options.strategy()),
                 options.turnLimit(),
                 options.threshold().toString(),
                 options.seed(),
@@ -186,6 +187,17 @@ public final class BenchRunner {
      */
     public static DryRun dryRun(BenchOptions options, Map<String, Double> pricePerCall, ResultStore store) {
         return DryRun.of(options, pricePerCall, store);
+    }
+
+    /**
+     * The strategy as a manifest records it: its name, then its settings when it has any ({@code best-of-n
+     * budget=calls:12 candidates=4}), so that runs with other settings are never merged and reports say which ran.
+     */
+    static String strategyLabel(Strategy strategy) {
+        StringBuilder label = new StringBuilder(strategy.id());
+        new java.util.TreeMap<>(strategy.params())
+                .forEach((k, v) -> label.append(' ').append(k).append('=').append(v));
+        return label.toString();
     }
 
     // ---- one case ---------------------------------------------------------------------------------------------------

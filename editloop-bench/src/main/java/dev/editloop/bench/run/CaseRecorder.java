@@ -2,9 +2,11 @@ package dev.editloop.bench.run;
 
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.loop.Candidate;
 import dev.editloop.core.loop.LoopEvent;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.RunRecorder;
+import dev.editloop.core.loop.Turn;
 import dev.editloop.core.trajectory.RunFolder;
 import dev.editloop.core.trajectory.Trajectory;
 import dev.editloop.core.trajectory.TrajectoryJson;
@@ -59,6 +61,7 @@ final class CaseRecorder implements RunRecorder {
             case LoopEvent.RunStarted started -> source(started.request().source());
             case LoopEvent.EditDone edit ->
                 Images.writePng(edit.image(), dir.resolve(Trajectory.turnImage(edit.index())));
+            case LoopEvent.CritiqueDone done -> candidates(done.turn());
             case LoopEvent.RunFinished finished -> finish(finished.result());
             default -> {}
         }
@@ -85,7 +88,18 @@ final class CaseRecorder implements RunRecorder {
         }
     }
 
+    /** A best-of-N turn's candidate images (a turn whose critique failed gets them when the run finishes). */
+    private void candidates(Turn turn) {
+        for (Candidate c : turn.candidates()) {
+            Path file = dir.resolve(Trajectory.candidateImage(turn.index(), c.number()));
+            if (c.image() != null && !Files.exists(file)) {
+                Images.writePng(c.image(), file);
+            }
+        }
+    }
+
     private void finish(LoopResult result) {
+        result.turns().forEach(this::candidates);
         Trajectory trajectory = Trajectory.of(result);
         if (trajectory.finalImage() != null) {
             Picture image = result.finalImage();

@@ -5,6 +5,8 @@ import dev.editloop.bench.store.CaseOutcome;
 import dev.editloop.bench.store.ResultStore;
 import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.loop.BestOfN;
+import dev.editloop.core.loop.Budget;
 import java.awt.Color;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +19,8 @@ import java.util.Set;
  * selected, and those still to do when the run exists), the most calls each backend can get for the cases still to do,
  * and their cost when prices are given.
  *
- * <p>Upper bounds: the editor gets at most one call per turn (cases × turn limit); the thinker one critique per turn
+ * <p>Upper bounds: the editor gets at most one call per turn (cases × turn limit; best-of-N: one per candidate, at most
+ * a budget of editor calls per case); the thinker one critique per edit
  * plus the plans of the strategy (think-before-edit: one rewrite; reflect: the optional rewrite and the target
  * description); the judge every question of the protocol for every turn, times the samples. Answers already in the
  * run's cache are not subtracted.
@@ -61,10 +64,21 @@ public record DryRun(
             }
         }
         int turns = options.turnLimit();
+        // editor calls (and critiques) per turn; a budget of editor calls caps them per case
+        int perTurn = 1;
+        long capCalls = Long.MAX_VALUE;
+        if (options.strategy() instanceof BestOfN best) {
+            perTurn = best.candidates();
+            if (best.budget() != null && best.budget().unit() == Budget.Unit.CALLS) {
+                capCalls = (long) best.budget().amount();
+                turns = (int) Math.min(turns, (capCalls + perTurn - 1) / perTurn);
+            }
+        }
+        long callsPerCase = Math.min((long) turns * perTurn, capCalls);
         int plans = switch (options.strategy().id()) {
             case "think-before-edit" -> 1;
             case "reflect" -> 2;
-            case "think-while-edit", "single" -> 0;
+            case "think-while-edit", "single", BestOfN.ID -> 0;
             default -> 2; // a strategy from a plugin: assume it may plan like reflect
         };
         Picture placeholder = Picture.solid(1, 1, Color.GRAY);
@@ -79,8 +93,8 @@ public record DryRun(
             }
             remaining++;
             byCategory.merge(c.category(), 1, Integer::sum);
-            editor += turns;
-            thinker += turns + plans;
+            editor += callsPerCase;
+            thinker += callsPerCase + plans;
             int questions = options.protocol()
                     .questions(c, placeholder, placeholder, c.referenceImage() == null ? null : placeholder, 0)
                     .size();

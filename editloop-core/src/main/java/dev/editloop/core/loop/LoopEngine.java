@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Turns</b>: the strategy calls {@link RunContext#plan} and {@link RunContext#turn}. A turn is: {@link
  *       LoopEvent.TurnStarted}, the edit, {@link LoopEvent.EditDone} (the turn's image is kept from here on, judged or
  *       not), the critique, {@link LoopEvent.CritiqueDone}. Every backend call runs on its own virtual thread while
- *       the run waits for it, so that a cancel or the deadline interrupts it and the run stops waiting at once.
+ *       the run waits for it, so that a cancel or the deadline interrupts it and the run stops waiting at once. A turn
+ *       of candidates ({@link RunContext#candidates}, best-of-N) makes its N edits and critiques at once, then reports
+ *       the kept one as the turn's edit and critique.
  *   <li><b>Stop</b>: the strategy's stop reason; {@code error} when a backend failed or the recorder could not write;
  *       {@code cancelled} ({@link RunHandle#cancel()}) or {@code deadline} ({@link LoopRequest#timeout()}) checked
  *       before every step and while every call waits.
@@ -356,6 +358,160 @@ public final class LoopEngine {
             return turn;
         }
 
+        @Override
+        public Turn candidates(
+                String instruction, TurnBase base, Picture image, CritiqueMode mode, String target, List<Long> seeds) {
+            if (seeds == null || seeds.isEmpty()) {
+                throw new IllegalArgumentException("a turn of candidates needs at least one seed");
+            }
+            if (request.region() != null || !request.references().isEmpty()) {
+                throw new dev.editloop.core.InvalidInputException(
+                        "a turn of candidates edits the whole source: it takes no region and no reference images yet");
+            }
+            List<Long> fixed = List.copyOf(seeds);
+            int index = turns.size() + 1;
+            if (index > turnLimit()) {
+                throw new IllegalStateException(
+                        "strategy " + request.strategy().id() + " asked for turn " + index + " of " + turnLimit());
+            }
+            control.check();
+            publish(new LoopEvent.TurnStarted(index, instruction, base));
+            List<Attempt> attempts =
+                    call("editloop-candidates", () -> attempts(index, instruction, image, mode, target, fixed));
+            Attempt winner = null;
+            for (Attempt a : attempts) {
+                if (a.candidate.scored()
+                        && (winner == null
+                                || request.strategy().compare(a.candidate.critique(), winner.candidate.critique())
+                                        > 0)) {
+                    winner = a;
+                }
+            }
+            if (winner == null) {
+                // nothing scored: keep an edit with an unreadable critique, else any edit (the run then stops)
+                winner = attempts.stream()
+                        .filter(a -> a.candidate.critique() != null)
+                        .findFirst()
+                        .orElse(attempts.stream()
+                                .filter(a -> a.candidate.image() != null)
+                                .findFirst()
+                                .orElse(null));
+            }
+            RuntimeException firstFailure = attempts.stream()
+                    .map(a -> a.failure)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
+            if (winner == null) {
+                throw firstFailure;
+            }
+            List<Candidate> all = new ArrayList<>();
+            for (Attempt a : attempts) {
+                all.add(a.candidate.withWon(a == winner));
+            }
+            Candidate kept = winner.candidate;
+            publish(new LoopEvent.EditDone(index, kept.image(), kept.editorNotes(), kept.editMs()));
+            Turn turn = new Turn(
+                    index,
+                    instruction,
+                    base,
+                    kept.image(),
+                    kept.editorNotes(),
+                    kept.critique(),
+                    kept.editMs(),
+                    kept.thinkMs(),
+                    all);
+            turns.add(turn);
+            if (kept.critique() == null) {
+                throw firstFailure;
+            }
+            publish(new LoopEvent.CritiqueDone(turn, result(null, null)));
+            return turn;
+        }
+
+        /** Every candidate's edit and critique, each pair on a virtual thread of its own, in seed order. */
+        private List<Attempt> attempts(
+                int index, String instruction, Picture image, CritiqueMode mode, String target, List<Long> seeds) {
+            List<java.util.concurrent.Callable<Attempt>> tasks = new ArrayList<>();
+            for (int i = 0; i < seeds.size(); i++) {
+                int number = i + 1;
+                long seed = seeds.get(i);
+                tasks.add(() -> attempt(number, seed, index, instruction, image, mode, target));
+            }
+            var pool = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("editloop-candidate-", 1).factory());
+            try {
+                List<Attempt> done = new ArrayList<>();
+                for (var future : pool.invokeAll(tasks)) {
+                    done.add(future.get());
+                }
+                return done;
+            } catch (InterruptedException e) {
+                // the run stopped: invokeAll has cancelled (interrupted) the candidates still running
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("the run stopped");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private Attempt attempt(
+                int number, long seed, int index, String instruction, Picture image, CritiqueMode mode, String target) {
+            long editStart = System.nanoTime();
+            EditResult edit;
+            try {
+                edit = editor.edit(EditCall.of(image, instruction, seed));
+            } catch (RuntimeException e) {
+                return new Attempt(
+                        new Candidate(
+                                number, seed, null, List.of(), null, millisSince(editStart), 0, oneLine(e), false),
+                        e);
+            }
+            long editMs = millisSince(editStart);
+            long thinkStart = System.nanoTime();
+            try {
+                Critique critique = thinker.critique(new CritiqueCall(
+                        mode,
+                        request.source(),
+                        edit.image(),
+                        request.instruction(),
+                        instruction,
+                        index,
+                        target,
+                        request.seed()));
+                return new Attempt(
+                        new Candidate(
+                                number,
+                                seed,
+                                edit.image(),
+                                edit.notes(),
+                                critique,
+                                editMs,
+                                millisSince(thinkStart),
+                                null,
+                                false),
+                        null);
+            } catch (RuntimeException e) {
+                return new Attempt(
+                        new Candidate(
+                                number,
+                                seed,
+                                edit.image(),
+                                edit.notes(),
+                                null,
+                                editMs,
+                                millisSince(thinkStart),
+                                oneLine(e),
+                                false),
+                        e);
+            }
+        }
+
         /** The region the next turn is confined to: the request's, else the thinker's latest proposal, else none. */
         Region activeRegion() {
             return request.region() != null ? request.region() : proposed;
@@ -409,6 +565,9 @@ public final class LoopEngine {
                     error);
         }
     }
+
+    /** A candidate and the failure that ended it early, if any. */
+    private record Attempt(Candidate candidate, RuntimeException failure) {}
 
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;

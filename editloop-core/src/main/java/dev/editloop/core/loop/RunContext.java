@@ -46,4 +46,25 @@ public interface RunContext {
      * @throws IllegalStateException when the turn limit has been reached
      */
     Turn turn(String instruction, TurnBase base, Picture image, CritiqueMode mode, String targetDescription);
+
+    /**
+     * Makes the next turn out of several candidates: the editor edits {@code image} with {@code instruction} once per
+     * seed, all at once (each on its own virtual thread: the editor's own limits, such as a pool's requests per
+     * endpoint, decide how many run together), and the thinker critiques each edit as it arrives, one critique per
+     * candidate. The turn keeps the best scored candidate by the strategy's ranking ({@link Strategy#compare}; ties to
+     * the lower candidate number) and records all of them ({@link Turn#candidates()}). A candidate whose edit or
+     * critique failed is recorded with its error and cannot win; when every candidate failed, the first failure passes
+     * through as from {@link #turn}.
+     *
+     * @param seeds one seed per candidate, at least one
+     * @return the finished turn, whose image and critique are the kept candidate's
+     * @throws IllegalStateException when the turn limit has been reached
+     */
+    Turn candidates(
+            String instruction,
+            TurnBase base,
+            Picture image,
+            CritiqueMode mode,
+            String targetDescription,
+            List<Long> seeds);
 }

@@ -10,6 +10,10 @@ public enum StopReason {
     VERDICT_SUCCESS,
     /** The refined instruction equals the previous one (or the thinker offered none). */
     NO_CHANGE,
+    /** Best-of-N: the last turn's best candidate gained less than the minimum gain over the best earlier turn. */
+    MIN_GAIN,
+    /** Best-of-N: the budget (editor calls, seconds or cost) does not allow another candidate. */
+    BUDGET,
     /** The turn limit was reached. */
     MAX_TURNS,
     /** The thinker declared the edit impossible. */

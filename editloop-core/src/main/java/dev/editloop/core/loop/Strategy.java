@@ -61,6 +61,15 @@ public interface Strategy {
     }
 
     /**
+     * The settings of this strategy that change what it does (e.g. best-of-N's candidates and budget), by snake_case
+     * name; trajectories record them as {@code strategy_params} and benchmark manifests as part of the strategy. Empty
+     * for the built-in strategies.
+     */
+    default java.util.Map<String, String> params() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Finds a strategy by name ({@code think-while-edit}, {@code think-before-edit}, {@code single}, {@code reflect},
      * or one registered through {@link java.util.ServiceLoader}); case and {@code _} for {@code -} do not matter.
      *

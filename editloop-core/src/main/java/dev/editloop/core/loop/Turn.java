@@ -18,6 +18,8 @@ import java.util.Objects;
  *     with {@link StopReason#ERROR})
  * @param editMs wall time of the edit call
  * @param thinkMs wall time of the critique call (0 when there is no critique)
+ * @param candidates a turn of several candidates ({@link RunContext#candidates}): every one of them, the kept one
+ *     marked; the fields above are the kept one's. Empty for a turn of one edit
  * @param region for a turn confined to a region: what changed outside it, measured on the editor's result and on the
  *     image kept, and whether the loop put the outside back; null when the whole image could change
  */
@@ -30,6 +32,7 @@ public record Turn(
         Critique critique,
         long editMs,
         long thinkMs,
+        List<Candidate> candidates,
         RegionReport region) {
     public Turn {
         if (index < 1) {
@@ -39,9 +42,10 @@ public record Turn(
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(image, "image");
         editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
-    /** A turn with no region. */
+    /** A turn of one edit. */
     public Turn(
             int index,
             String instruction,
@@ -51,7 +55,40 @@ public record Turn(
             Critique critique,
             long editMs,
             long thinkMs) {
-        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, null);
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, List.of(), null);
+    }
+
+    /** A turn of several candidates, not confined to a region. */
+    public Turn(
+            int index,
+            String instruction,
+            TurnBase base,
+            Picture image,
+            List<String> editorNotes,
+            Critique critique,
+            long editMs,
+            long thinkMs,
+            List<Candidate> candidates) {
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, candidates, null);
+    }
+
+    /** A turn of one edit confined to a region. */
+    public Turn(
+            int index,
+            String instruction,
+            TurnBase base,
+            Picture image,
+            List<String> editorNotes,
+            Critique critique,
+            long editMs,
+            long thinkMs,
+            RegionReport region) {
+        this(index, instruction, base, image, editorNotes, critique, editMs, thinkMs, List.of(), region);
+    }
+
+    /** The editor calls this turn made: one, or one per candidate. */
+    public int editorCalls() {
+        return candidates.isEmpty() ? 1 : candidates.size();
     }
 
     /** Whether the turn holds a critique with scores. */

@@ -27,6 +27,8 @@ public final class HtmlReport {
     private static final int PREVIEW_SIDE = 640;
     // the before/after view is the page's main picture: sharper than the cards
     private static final int COMPARE_SIDE = 1280;
+    // a best-of-N candidate's small image
+    private static final int CANDIDATE_SIDE = 200;
 
     private HtmlReport() {}
 
@@ -46,6 +48,13 @@ public final class HtmlReport {
                 .append("</style></head><body>\n");
         html.append("<header><h1>").append(esc(t.instruction())).append("</h1>\n<dl class=\"facts\">");
         fact(html, "strategy", t.strategy());
+        t.strategyParams().forEach((name, value) -> fact(html, name.replace('_', ' '), value));
+        long editorCalls = t.turns().stream()
+                .mapToLong(r -> r.candidates().isEmpty() ? 1 : r.candidates().size())
+                .sum();
+        if (editorCalls > t.turns().size()) {
+            fact(html, "editor calls", String.valueOf(editorCalls));
+        }
         backend(html, "editor", t.editor());
         backend(html, "thinker", t.thinker());
         fact(
@@ -116,6 +125,7 @@ public final class HtmlReport {
                     .append("</h3>");
             image(html, turn.image(), "the result of turn " + turn.index(), images, PREVIEW_SIDE);
             html.append("<p class=\"instr\">").append(esc(turn.instruction())).append("</p>");
+            candidates(html, turn, images);
             html.append("<p class=\"meta\">edited ")
                     .append(turn.base())
                     .append(" · edit ")
@@ -184,6 +194,49 @@ public final class HtmlReport {
                 .append(SCRIPT)
                 .append("</body></html>\n");
         return html.toString();
+    }
+
+    /** A best-of-N turn's candidates: a small image, the seed and the scores of each, the kept one marked. */
+    private static void candidates(StringBuilder html, Trajectory.TurnRecord turn, Function<String, Picture> images) {
+        if (turn.candidates().isEmpty()) {
+            return;
+        }
+        html.append("<details open class=\"candidates\"><summary>")
+                .append(turn.candidates().size())
+                .append(" candidates, one critique each</summary><div class=\"cands\">");
+        for (Trajectory.CandidateRecord c : turn.candidates()) {
+            html.append("<figure class=\"cand").append(c.won() ? " won" : "").append("\">");
+            if (c.image() != null) {
+                image(
+                        html,
+                        c.image(),
+                        "candidate " + c.number() + " of turn " + turn.index() + ", seed " + c.seed(),
+                        images,
+                        CANDIDATE_SIDE);
+            }
+            html.append("<figcaption>#")
+                    .append(c.number())
+                    .append(c.won() ? " <span class=\"badge\">kept</span>" : "")
+                    .append("<br>seed ")
+                    .append(c.seed());
+            Trajectory.CritiqueRecord k = c.critique();
+            if (k != null && k.semantic() != null) {
+                html.append("<br>SC ")
+                        .append(num(k.semantic()))
+                        .append(" · PQ ")
+                        .append(num(k.quality()))
+                        .append(" · O <b>")
+                        .append(num(k.overall()))
+                        .append("</b>");
+            } else if (k != null) {
+                html.append("<br>").append(esc(k.verdict()));
+            }
+            if (c.error() != null) {
+                html.append("<br><span class=\"error\">").append(esc(c.error())).append("</span>");
+            }
+            html.append("</figcaption></figure>");
+        }
+        html.append("</div></details>");
     }
 
     /**
@@ -461,6 +514,10 @@ public final class HtmlReport {
             .error{color:#b42318;font-weight:600}
             .missing{background:#eee;color:#555;padding:40px;text-align:center}
             .plan{margin-top:12px}
+            .cands{display:grid;grid-template-columns:repeat(auto-fill,minmax(90px,1fr));gap:6px;margin:6px 0}
+            .cand{margin:0;padding:4px;border:1px solid #e5e5e5;border-radius:4px;font-size:.75rem}
+            .cand.won{border:2px solid #1a7f37}
+            .cand .meta{display:none}
             footer{color:#555;font-size:.8rem;padding:8px 24px 24px}
             """;
 

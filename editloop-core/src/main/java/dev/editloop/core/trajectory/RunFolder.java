@@ -4,9 +4,11 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.image.Alpha;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.loop.Candidate;
 import dev.editloop.core.loop.LoopEvent;
 import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.RunRecorder;
+import dev.editloop.core.loop.Turn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +22,9 @@ import java.util.Map;
 
 /**
  * Writes a run's folder (DESIGN §5) as the run goes, so that finished turns are on disk even when a later step
- * fails: {@code source.png} when the run starts, {@code turn-N.png} when each edit returns, {@code trajectory.json}
- * after each critique, and {@code final.png}, the final {@code trajectory.json} and {@code report.html} when it
+ * fails: {@code source.png} when the run starts, {@code turn-N.png} when each edit returns (a best-of-N turn: its
+ * kept candidate, and every candidate as {@code turn-N-candidate-K.png} with the turn's critique), {@code
+ * trajectory.json} after each critique, and {@code final.png}, the final {@code trajectory.json} and {@code report.html} when it
  * stops, whatever the reason: a cancelled run or one past its deadline gets its best turn so far as {@code final.png}
  * and its report too.
  *
@@ -125,15 +128,28 @@ public final class RunFolder implements RunRecorder {
                     image(Trajectory.editorImage(edit.index()), edit.unrepaired());
                 }
             }
-            case LoopEvent.CritiqueDone critique ->
+            case LoopEvent.CritiqueDone critique -> {
+                candidates(critique.turn());
                 TrajectoryJson.write(Trajectory.of(critique.progress()), dir.resolve(TRAJECTORY));
+            }
             case LoopEvent.RunFinished finished -> finish(finished.result());
             case LoopEvent.TurnStarted ignored -> {}
             case LoopEvent.PlanDone ignored -> {}
         }
     }
 
+    /** A best-of-N turn's candidate images, each written once. */
+    private void candidates(Turn turn) {
+        for (Candidate c : turn.candidates()) {
+            String name = Trajectory.candidateImage(turn.index(), c.number());
+            if (c.image() != null && !images.containsKey(name)) {
+                image(name, c.image());
+            }
+        }
+    }
+
     private void finish(LoopResult result) {
+        result.turns().forEach(this::candidates);
         Trajectory trajectory = Trajectory.of(result);
         if (trajectory.finalImage() != null) {
             image(Trajectory.FINAL_IMAGE, result.finalImage());

@@ -1,5 +1,6 @@
 package dev.editloop.core.trajectory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.editloop.core.BackendIdentity;
 import dev.editloop.core.Critique;
 import dev.editloop.core.Plan;
@@ -44,6 +45,8 @@ import java.util.TreeMap;
  *     existed)
  * @param accepted whether the best turn was handed over as the answer; false when {@code final_image} is the source;
  *     null while the run works (and in older files)
+ * @param strategyParams the strategy's settings ({@link dev.editloop.core.loop.Strategy#params()}: best-of-N's
+ *     {@code candidates}, {@code budget}, {@code min_gain}); left out of the file when empty
  * @param region the region the user confined the edit to: its description and the mask file; null for none
  * @param references the reference images' file names after the source, in order ({@code reference-1.png} is image 2);
  *     empty for none
@@ -66,6 +69,7 @@ public record Trajectory(
         String error,
         ThresholdRecord accept,
         Boolean accepted,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> strategyParams,
         RegionInfo region,
         List<String> references) {
 
@@ -82,10 +86,11 @@ public record Trajectory(
         Objects.requireNonNull(instruction, "instruction");
         Objects.requireNonNull(strategy, "strategy");
         turns = turns == null ? List.of() : List.copyOf(turns);
+        strategyParams = strategyParams == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(strategyParams));
         references = references == null ? List.of() : List.copyOf(references);
     }
 
-    /** A trajectory with no region and no reference images. */
+    /** A trajectory of a strategy without settings, with no region and no reference images. */
     public Trajectory(
             int schemaVersion,
             String instruction,
@@ -122,6 +127,7 @@ public record Trajectory(
                 error,
                 accept,
                 accepted,
+                Map.of(),
                 null,
                 List.of());
     }
@@ -227,6 +233,8 @@ public record Trajectory(
      * @param editorNotes what the editor reported
      * @param timings wall times
      * @param usage tokens the thinker used on this turn
+     * @param candidates a best-of-N turn's candidates, the kept one marked {@code won}; left out of the file for a
+     *     turn of one edit
      */
     public record TurnRecord(
             int index,
@@ -237,9 +245,14 @@ public record Trajectory(
             List<String> editorNotes,
             Timings timings,
             UsageRecord usage,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CandidateRecord> candidates,
             RegionReport region,
             String editorImage) {
-        /** A turn with no region. */
+        public TurnRecord {
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        /** A turn of one edit with no region. */
         public TurnRecord(
                 int index,
                 String instruction,
@@ -249,7 +262,33 @@ public record Trajectory(
                 List<String> editorNotes,
                 Timings timings,
                 UsageRecord usage) {
-            this(index, instruction, image, base, critique, editorNotes, timings, usage, null, null);
+            this(index, instruction, image, base, critique, editorNotes, timings, usage, List.of(), null, null);
+        }
+    }
+
+    /**
+     * One candidate of a best-of-N turn.
+     *
+     * @param number its number within the turn, from 1
+     * @param seed the seed the editor received
+     * @param image its image file name, or null when the edit failed
+     * @param critique the thinker's critique of it, or null when the edit or the critique failed
+     * @param editorNotes what the editor reported
+     * @param timings wall times of its edit and critique
+     * @param error why the edit or critique failed, or null
+     * @param won whether the turn kept this candidate
+     */
+    public record CandidateRecord(
+            int number,
+            long seed,
+            String image,
+            CritiqueRecord critique,
+            List<String> editorNotes,
+            Timings timings,
+            String error,
+            boolean won) {
+        public CandidateRecord {
+            editorNotes = editorNotes == null ? List.of() : List.copyOf(editorNotes);
         }
     }
 
@@ -290,6 +329,11 @@ public record Trajectory(
     /** File name of a turn's image: {@code turn-1.png} for turn 1. */
     public static String turnImage(int index) {
         return "turn-" + index + ".png";
+    }
+
+    /** File name of a best-of-N candidate's image: {@code turn-2-candidate-3.png} for turn 2's third candidate. */
+    public static String candidateImage(int turn, int number) {
+        return "turn-" + turn + "-candidate-" + number + ".png";
     }
 
     /** File name of the source image in a run folder. */
@@ -335,6 +379,7 @@ public record Trajectory(
                         : new ThresholdRecord(
                                 request.accept().rule().id(), request.accept().value()),
                 result.finished() ? result.accepted() : null,
+                request.strategy().params(),
                 request.region() == null
                         ? null
                         : new RegionInfo(request.region().description(), REGION_IMAGE),
@@ -345,7 +390,35 @@ public record Trajectory(
 
     private static TurnRecord turn(Turn turn) {
         Critique c = turn.critique();
-        CritiqueRecord critique = c == null
+        CritiqueRecord critique = critique(c);
+        Usage usage = c == null ? Usage.NONE : c.usage();
+        List<CandidateRecord> candidates = turn.candidates().stream()
+                .map(k -> new CandidateRecord(
+                        k.number(),
+                        k.seed(),
+                        k.image() == null ? null : candidateImage(turn.index(), k.number()),
+                        critique(k.critique()),
+                        k.editorNotes(),
+                        new Timings(k.editMs(), k.thinkMs()),
+                        k.error(),
+                        k.won()))
+                .toList();
+        return new TurnRecord(
+                turn.index(),
+                turn.instruction(),
+                turnImage(turn.index()),
+                turn.base().id(),
+                critique,
+                turn.editorNotes(),
+                new Timings(turn.editMs(), turn.thinkMs()),
+                new UsageRecord(usage.promptTokens(), usage.completionTokens()),
+                candidates,
+                turn.region(),
+                turn.region() != null && turn.region().repaired() ? editorImage(turn.index()) : null);
+    }
+
+    private static CritiqueRecord critique(Critique c) {
+        return c == null
                 ? null
                 : new CritiqueRecord(
                         c.semantic(),
@@ -363,18 +436,6 @@ public record Trajectory(
                                         c.region().stream()
                                                 .map(Object::toString)
                                                 .toList()));
-        Usage usage = c == null ? Usage.NONE : c.usage();
-        return new TurnRecord(
-                turn.index(),
-                turn.instruction(),
-                turnImage(turn.index()),
-                turn.base().id(),
-                critique,
-                turn.editorNotes(),
-                new Timings(turn.editMs(), turn.thinkMs()),
-                new UsageRecord(usage.promptTokens(), usage.completionTokens()),
-                turn.region(),
-                turn.region() != null && turn.region().repaired() ? editorImage(turn.index()) : null);
     }
 
     /** The best turn's record, or null. */

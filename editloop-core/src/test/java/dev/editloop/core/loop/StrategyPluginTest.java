@@ -29,7 +29,8 @@ class StrategyPluginTest {
                 new URLClassLoader(new URL[] {tmp.toUri().toURL()}, getClass().getClassLoader())) {
             StrategyRegistry registry = StrategyRegistry.load(ServiceLoader.load(Strategy.class, loader));
             assertThat(registry.ids())
-                    .containsExactly("think-while-edit", "think-before-edit", "single", "reflect", "best-of-two");
+                    .containsExactly(
+                            "think-while-edit", "think-before-edit", "single", "reflect", "best-of-n", "best-of-two");
             assertThat(registry.find("Best_Of_Two")).isInstanceOf(BestOfTwo.class);
             assertThat(registry.find("single")).isSameAs(Strategy.SINGLE);
         }

@@ -58,6 +58,7 @@ class ThresholdTest {
     void strategiesParseAndListTheKnownNames() {
         assertThat(Strategy.parse("Think_While_Edit")).isEqualTo(Strategy.THINK_WHILE_EDIT);
         assertThatThrownBy(() -> Strategy.parse("greedy"))
-                .hasMessage("unknown strategy 'greedy' (known: think-while-edit, think-before-edit, single, reflect)");
+                .hasMessage(
+                        "unknown strategy 'greedy' (known: think-while-edit, think-before-edit, single, reflect, best-of-n)");
     }
 }
