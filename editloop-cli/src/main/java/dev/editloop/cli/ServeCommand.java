@@ -4,6 +4,7 @@ import dev.editloop.core.InvalidInputException;
 import dev.editloop.core.config.EditLoopConfig;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.server.EditLoopServer;
+import dev.editloop.server.RewardOptions;
 import dev.editloop.server.ServerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
         usageHelpAutoWidth = true,
         description = {
             "Serve EditLoop over HTTP: a web page to drop a photo and watch each turn, a job API with live events"
-                    + " (Server-Sent Events), an OpenAI-compatible POST /v1/images/edits, and the HTML reports of"
+                    + " (Server-Sent Events), an OpenAI-compatible POST /v1/images/edits, the GRPO rewards of a batch"
+                    + " of thinker replies (POST /v1/rewards), and the HTML reports of"
                     + " benchmark runs. Jobs run on a bounded queue over shared backends; they and their run folders"
                     + " are kept under --data and survive a restart.",
             "",
@@ -142,6 +144,47 @@ final class ServeCommand implements Callable<Integer> {
     Duration jobTimeout;
 
     @Option(
+            names = "--reward-editor",
+            paramLabel = "SPEC",
+            description = "Editor that POST /v1/rewards runs refined instructions with (default: --editor).")
+    String rewardEditor;
+
+    @Option(
+            names = "--reward-scorer",
+            paramLabel = "SPEC",
+            description = "Judge that scores those edits, VIEScore protocol (default: --thinker).")
+    String rewardScorer;
+
+    @Option(
+            names = "--reward-concurrency",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Reward edits at once, over all batches (default: ${DEFAULT-VALUE}).")
+    int rewardConcurrency;
+
+    @Option(
+            names = "--reward-batches",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "Reward batches at once; past it a batch gets 429 with Retry-After (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int rewardBatches;
+
+    @Option(
+            names = "--max-reward-batch",
+            paramLabel = "N",
+            defaultValue = "256",
+            description = "Most rollouts in one reward batch (default: ${DEFAULT-VALUE}).")
+    int maxRewardBatch;
+
+    @Option(
+            names = "--max-reward-mb",
+            paramLabel = "MB",
+            defaultValue = "64",
+            description = "Largest reward batch body, in MB (default: ${DEFAULT-VALUE}).")
+    int maxRewardMb;
+
+    @Option(
             names = "--token-env",
             paramLabel = "NAME",
             defaultValue = TOKEN_ENV,
@@ -165,6 +208,9 @@ final class ServeCommand implements Callable<Integer> {
         if (benchDir != null && !Files.isDirectory(benchDir)) {
             throw new InvalidInputException("--bench-dir " + benchDir + " is not a folder");
         }
+        if (maxRewardMb < 1 || maxRewardMb > 1024) {
+            throw new InvalidInputException("--max-reward-mb must be within 1..1024, got " + maxRewardMb);
+        }
         String token = System.getenv(tokenEnv);
         ServerOptions options = ServerOptions.defaults(data)
                 .withHost(host)
@@ -174,7 +220,10 @@ final class ServeCommand implements Callable<Integer> {
                 .withQueue(concurrency, queue)
                 .withLimits(maxUploadMb * 1024L * 1024L, maxPixels, maxInstruction)
                 .withBackends(editor, thinker, cfg)
-                .withJobTimeout(jobTimeout);
+                .withJobTimeout(jobTimeout)
+                .withRewards(RewardOptions.defaults()
+                        .withBackends(rewardEditor, rewardScorer)
+                        .withLimits(rewardConcurrency, rewardBatches, maxRewardBatch, maxRewardMb * 1024L * 1024L));
         EditLoopServer server = EditLoopServer.start(options, BackendRegistry.load());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,6 +13,7 @@ import dev.editloop.core.image.Picture;
 import dev.editloop.core.loop.LoopRequest;
 import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Threshold;
+import dev.editloop.core.region.Region;
 import dev.editloop.core.spi.BackendRegistry;
 import dev.editloop.core.spi.BackendSession;
 import dev.editloop.core.spi.BackendSpec;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes: the page ({@code /}, {@code /assets/…}); the job API under {@code /api/jobs}; live events
  * ({@code /api/jobs/ID/events}, Server-Sent Events, resumed after {@code Last-Event-ID}); the OpenAI-compatible
- * {@code POST /v1/images/edits}; benchmark reports under {@code /bench/RUN/}; the OpenAPI document at
+ * {@code POST /v1/images/edits}; the GRPO rewards of a batch of thinker replies ({@code POST /v1/rewards}); benchmark
+ * reports under {@code /bench/RUN/}; the OpenAPI document at
  * {@code /openapi.json}. With a token every route but the page's static files needs {@code Authorization: Bearer
  * TOKEN} (or the session cookie the page gets from {@code POST /api/login}).
  */
@@ -89,6 +91,7 @@ public final class EditLoopServer implements AutoCloseable {
     private final JobStore store;
     private final BackendSession session;
     private final JobService jobs;
+    private final RewardService rewards;
     private final Profiles profiles;
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final boolean loopback;
@@ -119,6 +122,13 @@ public final class EditLoopServer implements AutoCloseable {
             appendInterrupted(id);
         }
         this.session = new BackendSession(registry, options.config()::resolve);
+        try {
+            this.rewards = new RewardService(options, session, this::scrub);
+        } catch (InvalidInputException | IOException e) {
+            store.close();
+            session.close();
+            throw e;
+        }
         this.jobs = new JobService(options, store, session, this::scrub);
         // a request's headers and body must arrive within a minute (slow clients cannot hold a thread forever)
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "60"));
@@ -173,6 +183,7 @@ public final class EditLoopServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        rewards.close();
         jobs.close();
         executor.shutdownNow();
         store.close();
@@ -242,6 +253,11 @@ public final class EditLoopServer implements AutoCloseable {
         if (seg.equals(List.of("v1", "images", "edits"))) {
             allow(m, "POST");
             OpenAiEdits.handle(h, this);
+            return;
+        }
+        if (seg.equals(List.of("v1", "rewards"))) {
+            allow(m, "POST");
+            rewards.handle(h);
             return;
         }
         if (seg.size() >= 1 && seg.get(0).equals("bench")) {
@@ -398,7 +414,8 @@ public final class EditLoopServer implements AutoCloseable {
             }
         }
         DecodedImage decoded = Uploads.decode(image.body(), options.maxPixels(), "image");
-        JobService.Job job = submit(decoded, instruction, strategy, maxTurns, threshold, accept, seed, profile, "api");
+        JobService.Job job =
+                submit(decoded, instruction, strategy, maxTurns, threshold, accept, seed, profile, "api", null);
         h.exchange.getResponseHeaders().set("Location", "/api/jobs/" + job.id);
         h.json(201, jobJson(job.record));
     }
@@ -413,7 +430,8 @@ public final class EditLoopServer implements AutoCloseable {
             Threshold accept,
             long seed,
             Profiles.Profile profile,
-            String origin) {
+            String origin,
+            Region region) {
         String param = origin.equals("openai") ? "prompt" : "instruction";
         if (instruction == null || instruction.isBlank()) {
             throw ApiError.bad("the field '" + param + "' is missing or empty: say what to change", param);
@@ -429,7 +447,8 @@ public final class EditLoopServer implements AutoCloseable {
         }
         // a request that the loop would refuse is a 400 now, not a failed job later
         try {
-            new LoopRequest(image.picture(), instruction, strategy, maxTurns, threshold, seed, true, null, accept);
+            new LoopRequest(image.picture(), instruction, strategy, maxTurns, threshold, seed, true, null, accept)
+                    .withRegion(region);
         } catch (InvalidInputException e) {
             throw ApiError.bad(e.getMessage(), param);
         }
@@ -454,7 +473,8 @@ public final class EditLoopServer implements AutoCloseable {
                 profile.name(),
                 editorSpec,
                 thinkerSpec,
-                origin);
+                origin,
+                region);
         return jobs.submit(request, editor, thinker);
     }
 
@@ -575,6 +595,13 @@ public final class EditLoopServer implements AutoCloseable {
         limits.put("max_turns", LoopRequest.MAX_TURN_LIMIT);
         limits.put("concurrency", options.concurrency());
         limits.put("queue", options.queueSize());
+        ObjectNode r = o.putObject("rewards");
+        r.put("editor", rewards.editorName());
+        r.put("scorer", rewards.scorerName());
+        r.put("edit_concurrency", options.rewards().editConcurrency());
+        r.put("batches", options.rewards().batches());
+        r.put("max_rollouts", options.rewards().maxRollouts());
+        r.put("max_bytes", options.rewards().maxBytes());
         o.put("bench", options.benchDir() != null);
         return o;
     }

@@ -3,6 +3,7 @@ package dev.editloop.server;
 import dev.editloop.core.image.DecodedImage;
 import dev.editloop.core.loop.Strategy;
 import dev.editloop.core.loop.Threshold;
+import dev.editloop.core.region.Region;
 import dev.editloop.core.spi.BackendSpec;
 
 /**
@@ -19,6 +20,7 @@ import dev.editloop.core.spi.BackendSpec;
  * @param editor the editor's spec
  * @param thinker the thinker's spec
  * @param origin {@code api} or {@code openai}
+ * @param region the part of the image that may change (an OpenAI {@code mask}), or null for the whole image
  */
 record JobRequest(
         DecodedImage image,
@@ -31,4 +33,5 @@ record JobRequest(
         String profile,
         BackendSpec editor,
         BackendSpec thinker,
-        String origin) {}
+        String origin,
+        Region region) {}

@@ -295,15 +295,16 @@ final class JobService implements AutoCloseable {
         Thinker thinker = session.thinker(r.thinker());
         RunFolder folder = RunFolder.create(job.dir, r.image().alpha());
         LoopRequest request = new LoopRequest(
-                r.image().picture(),
-                r.instruction(),
-                r.strategy(),
-                r.maxTurns(),
-                r.threshold(),
-                r.seed(),
-                true,
-                options.jobTimeout(),
-                r.accept());
+                        r.image().picture(),
+                        r.instruction(),
+                        r.strategy(),
+                        r.maxTurns(),
+                        r.threshold(),
+                        r.seed(),
+                        true,
+                        options.jobTimeout(),
+                        r.accept())
+                .withRegion(r.region());
         String base = "/api/jobs/" + job.id + "/images/";
         RunHandle handle = new LoopEngine(editor, thinker).start(request, event -> {
             folder.on(event);

@@ -2,8 +2,12 @@ package dev.editloop.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.image.Alpha;
 import dev.editloop.core.image.DecodedImage;
 import dev.editloop.core.image.Picture;
+import dev.editloop.core.loop.BestOfN;
+import dev.editloop.core.region.Region;
 import dev.editloop.core.trajectory.Trajectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +19,8 @@ import java.util.Locale;
 
 /**
  * {@code POST /v1/images/edits} as OpenAI's images API has it: multipart {@code image} (or {@code image[]}),
- * {@code prompt}, {@code model} (a profile name), {@code n}, {@code size}, {@code response_format}; the answer is
+ * {@code prompt}, {@code model} (a profile name), {@code n}, {@code size}, {@code response_format}, {@code mask} (a PNG
+ * whose transparent pixels mark where to edit: the loop's region, as {@code editloop edit --mask}); the answer is
  * {@code {"created", "data": [{"b64_json"} | {"url"}]}} with the job ids in {@value EditLoopServer#TRAJECTORY_HEADER}.
  * Each of the {@code n} images is its own job (seeds {@code seed}, {@code seed+1}, …) through the same queue.
  */
@@ -34,6 +39,7 @@ final class OpenAiEdits {
         String n = null;
         String size = null;
         String format = null;
+        Multipart.Part mask = null;
         for (Multipart.Part p : parts) {
             switch (p.name()) {
                 case "image", "image[]" -> images.add(p);
@@ -42,11 +48,12 @@ final class OpenAiEdits {
                 case "n" -> n = p.text();
                 case "size" -> size = p.text().strip();
                 case "response_format" -> format = p.text().strip().toLowerCase(Locale.ROOT);
-                case "mask" ->
-                    throw ApiError.bad(
-                            "'mask' is not supported: EditLoop edits the whole image"
-                                    + " (say in the prompt where to change it)",
-                            "mask");
+                case "mask" -> {
+                    if (mask != null) {
+                        throw ApiError.bad("the field 'mask' is given twice", "mask");
+                    }
+                    mask = p;
+                }
                 case "output_format" -> {
                     if (!p.text().strip().equalsIgnoreCase("png")) {
                         throw ApiError.bad(
@@ -95,6 +102,13 @@ final class OpenAiEdits {
                         "size");
             }
         }
+        Region region = mask == null ? null : region(mask.body(), source, options.maxPixels());
+        if (region != null && profile.strategy().id().equals(BestOfN.ID)) {
+            throw ApiError.bad(
+                    "model '" + profile.name() + "' runs best-of-n, whose candidates edit the whole image: it takes no"
+                            + " mask",
+                    "mask");
+        }
         List<JobService.Job> jobs = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
@@ -107,7 +121,8 @@ final class OpenAiEdits {
                         profile.accept(),
                         profile.seed() + i,
                         profile,
-                        "openai"));
+                        "openai",
+                        region));
             }
         } catch (ApiError e) {
             for (JobService.Job j : jobs) {
@@ -157,6 +172,52 @@ final class OpenAiEdits {
                         String.join(",", accepted.stream().map(String::valueOf).toList()));
         answer.put("output_format", "png");
         h.json(200, answer);
+    }
+
+    /**
+     * The region of an OpenAI mask: a PNG the image's size whose fully transparent pixels mark where to edit. Each
+     * pixel's weight is its transparency (255 − alpha): transparent may change, opaque stays, half-transparent
+     * blends. The mask's colours are ignored, as OpenAI does.
+     */
+    static Region region(byte[] bytes, Picture source, long maxPixels) {
+        if (bytes.length == 0) {
+            throw ApiError.bad("the mask is empty (0 bytes)", "mask");
+        }
+        if (!"png".equals(Uploads.format(bytes))) {
+            throw ApiError.bad(
+                    "the mask must be a PNG with an alpha channel (its fully transparent pixels mark where to edit)",
+                    "mask");
+        }
+        DecodedImage decoded = Uploads.decode(bytes, maxPixels, "mask");
+        Picture picture = decoded.picture();
+        if (picture.width() != source.width() || picture.height() != source.height()) {
+            throw ApiError.bad(
+                    "the mask is " + picture.width() + "x" + picture.height() + " but the image is " + source.width()
+                            + "x" + source.height() + ": the mask must have the image's size",
+                    "mask");
+        }
+        Alpha alpha = decoded.alpha();
+        if (alpha == null) {
+            throw ApiError.bad(
+                    "the mask has no transparent pixels: its fully transparent pixels mark where to edit (a PNG with"
+                            + " an alpha channel, transparent where the image may change)",
+                    "mask");
+        }
+        byte[] a = alpha.values();
+        byte[] grey = new byte[a.length * 3];
+        for (int i = 0; i < a.length; i++) {
+            byte w = (byte) (255 - (a[i] & 0xff));
+            grey[3 * i] = w;
+            grey[3 * i + 1] = w;
+            grey[3 * i + 2] = w;
+        }
+        try {
+            return Region.mask(Picture.ofBgr(picture.width(), picture.height(), grey), "mask");
+        } catch (InvalidInputException e) {
+            throw ApiError.bad(
+                    "the mask has no fully transparent pixels: nothing may change (transparent marks where to edit)",
+                    "mask");
+        }
     }
 
     private static boolean isIgnored(String name) {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param thinker the default thinker spec or configured name
  * @param config the config file's backends, defaults and profiles
  * @param jobTimeout how long one job may run; null for no limit
+ * @param rewards the reward endpoint's backends and limits
  */
 public record ServerOptions(
         String host,
@@ -41,7 +42,8 @@ public record ServerOptions(
         String editor,
         String thinker,
         EditLoopConfig config,
-        Duration jobTimeout) {
+        Duration jobTimeout,
+        RewardOptions rewards) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_CONCURRENCY = 2;
@@ -78,6 +80,7 @@ public record ServerOptions(
         if (token != null && token.isBlank()) {
             token = null;
         }
+        rewards = rewards == null ? RewardOptions.defaults() : rewards;
     }
 
     /** Loopback, port 8080, the embedded backends, the default limits, data under {@code dataDir}. */
@@ -97,7 +100,8 @@ public record ServerOptions(
                 "embedded",
                 "embedded",
                 EditLoopConfig.empty(),
-                DEFAULT_JOB_TIMEOUT);
+                DEFAULT_JOB_TIMEOUT,
+                RewardOptions.defaults());
     }
 
     public ServerOptions withHost(String value) {
@@ -116,7 +120,8 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withPort(int value) {
@@ -135,7 +140,8 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withBenchDir(Path value) {
@@ -154,7 +160,8 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withToken(String value, boolean insecureValue) {
@@ -173,7 +180,8 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withQueue(int concurrencyValue, int queueValue) {
@@ -192,7 +200,8 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withLimits(long uploadBytes, long pixels, int instructionChars) {
@@ -211,7 +220,8 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withBackends(String editorValue, String thinkerValue, EditLoopConfig configValue) {
@@ -230,7 +240,8 @@ public record ServerOptions(
                 editorValue,
                 thinkerValue,
                 configValue,
-                jobTimeout);
+                jobTimeout,
+                rewards);
     }
 
     public ServerOptions withJobTimeout(Duration value) {
@@ -249,6 +260,27 @@ public record ServerOptions(
                 editor,
                 thinker,
                 config,
+                value,
+                rewards);
+    }
+
+    public ServerOptions withRewards(RewardOptions value) {
+        return new ServerOptions(
+                host,
+                port,
+                dataDir,
+                benchDir,
+                token,
+                insecure,
+                concurrency,
+                queueSize,
+                maxUploadBytes,
+                maxPixels,
+                maxInstructionChars,
+                editor,
+                thinker,
+                config,
+                jobTimeout,
                 value);
     }
 
