@@ -223,7 +223,11 @@ class ServerApiTest {
                         "/api/jobs/{id}/events",
                         "/api/jobs/{id}/cancel",
                         "/api/jobs/{id}/images/{name}",
-                        "/v1/images/edits");
+                        "/v1/images/edits",
+                        "/v1/rewards");
+        assertThat(doc.at("/components/schemas/ImagesEditForm/properties/mask/format")
+                        .asText())
+                .isEqualTo("binary");
     }
 
     @Test
