@@ -93,7 +93,11 @@ public final class EditLoopServer implements AutoCloseable {
     private final JobService jobs;
     private final RewardService rewards;
     private final Profiles profiles;
-    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    /** Sessions last this long from the login; a restart keeps them (their digests are in the store). */
+    static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+
+    // digest → created (ms): the sessions seen since the start, in front of the store
+    private final Map<String, Long> sessions = new ConcurrentHashMap<>();
     private final boolean loopback;
     private final List<String> interruptedAtStart;
     private final SecureRandom random = new SecureRandom();
@@ -118,6 +122,7 @@ public final class EditLoopServer implements AutoCloseable {
         Files.createDirectories(options.dataDir().resolve("jobs"));
         this.store = JobStore.open(options.dataDir().resolve("jobs.db"));
         this.interruptedAtStart = store.markInterrupted();
+        store.pruneSessions(System.currentTimeMillis() - SESSION_LIFETIME.toMillis());
         for (String id : interruptedAtStart) {
             appendInterrupted(id);
         }
@@ -730,7 +735,7 @@ public final class EditLoopServer implements AutoCloseable {
         if (cookies != null) {
             for (String c : cookies.split(";")) {
                 String kv = c.strip();
-                if (kv.startsWith(COOKIE + "=") && sessions.contains(digest(kv.substring(COOKIE.length() + 1)))) {
+                if (kv.startsWith(COOKIE + "=") && sessionOk(kv.substring(COOKIE.length() + 1))) {
                     return;
                 }
             }
@@ -759,16 +764,46 @@ public final class EditLoopServer implements AutoCloseable {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        sessions.add(digest(value));
+        long now = System.currentTimeMillis();
+        String key = sessionDigest(value);
+        store.addSession(key, now);
+        sessions.put(key, now);
         h.exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict");
         h.json(200, Map.of("authenticated", true, "token_required", true));
     }
 
-    private static String digest(String value) {
+    /** Whether a cookie value is a live session: one this server, or an earlier one with the same token, handed out. */
+    private boolean sessionOk(String value) {
+        if (value.isEmpty() || value.length() > 128) {
+            return false;
+        }
+        String key = sessionDigest(value);
+        Long created = sessions.get(key);
+        if (created == null) {
+            created = store.session(key).orElse(null);
+            if (created == null) {
+                return false;
+            }
+            sessions.put(key, created);
+        }
+        if (System.currentTimeMillis() - created > SESSION_LIFETIME.toMillis()) {
+            sessions.remove(key);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The stored form of a session cookie: HMAC-SHA256 keyed with the token. The store never holds a cookie, a digest
+     * in it opens nothing without the token, and a new token ends every earlier session.
+     */
+    private String sessionDigest(String value) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    options.token().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

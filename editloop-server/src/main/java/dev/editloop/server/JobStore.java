@@ -42,6 +42,8 @@ final class JobStore implements AutoCloseable {
                         + " status TEXT NOT NULL, stop_reason TEXT, turns INTEGER NOT NULL DEFAULT 0,"
                         + " best_turn INTEGER NOT NULL DEFAULT 0, accepted INTEGER, error TEXT)");
                 s.execute("CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_ms)");
+                // the page's sessions: a keyed digest of each cookie (never the cookie), so a restart keeps users in
+                s.execute("CREATE TABLE IF NOT EXISTS sessions (digest TEXT PRIMARY KEY, created_ms INTEGER NOT NULL)");
             }
             return new JobStore(c);
         } catch (SQLException e) {
@@ -134,6 +136,40 @@ final class JobStore implements AutoCloseable {
         try (PreparedStatement p = db.prepareStatement("DELETE FROM jobs WHERE id=?")) {
             p.setString(1, id);
             return p.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Keeps a session's digest. */
+    synchronized void addSession(String digest, long createdMs) {
+        try (PreparedStatement p =
+                db.prepareStatement("INSERT OR REPLACE INTO sessions (digest, created_ms) VALUES (?,?)")) {
+            p.setString(1, digest);
+            p.setLong(2, createdMs);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** When a session was created, if it is kept. */
+    synchronized Optional<Long> session(String digest) {
+        try (PreparedStatement p = db.prepareStatement("SELECT created_ms FROM sessions WHERE digest=?")) {
+            p.setString(1, digest);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Forgets sessions created before {@code createdBeforeMs}; returns how many. */
+    synchronized int pruneSessions(long createdBeforeMs) {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM sessions WHERE created_ms < ?")) {
+            p.setLong(1, createdBeforeMs);
+            return p.executeUpdate();
         } catch (SQLException e) {
             throw failed(e);
         }

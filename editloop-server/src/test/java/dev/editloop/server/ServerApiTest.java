@@ -282,6 +282,41 @@ class ServerApiTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void thePagesSessionOutlivesARestartButNotANewToken() throws Exception {
+        Path data = tmp.resolve("sessions");
+        server.close();
+        server = TestServer.start(data, o -> o.withToken("first-token", false));
+        server.token = "first-token";
+        String set = server.post("/api/login").header("Set-Cookie");
+        String cookie = set.substring(0, set.indexOf(';'));
+        server.token = null;
+        assertThat(jobsWith(cookie)).isEqualTo(200);
+        assertThat(jobsWith("editloop_session=forged")).isEqualTo(401);
+        server.close();
+
+        server = TestServer.start(data, o -> o.withToken("first-token", false));
+        assertThat(jobsWith(cookie)).as("the same token after a restart").isEqualTo(200);
+        // the store keeps a keyed digest, never the cookie or the token
+        server.close();
+        byte[] db = java.nio.file.Files.readAllBytes(data.resolve("jobs.db"));
+        String raw = new String(db, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw)
+                .doesNotContain(cookie.substring(cookie.indexOf('=') + 1))
+                .doesNotContain("first-token");
+
+        server = TestServer.start(data, o -> o.withToken("second-token", false));
+        assertThat(jobsWith(cookie)).as("a new token ends earlier sessions").isEqualTo(401);
+    }
+
+    private int jobsWith(String cookie) {
+        return server.send(server.request("/api/jobs")
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build())
+                .status();
+    }
+
     private static List<String> iterable(JsonNode node) {
         return java.util.stream.StreamSupport.stream(
                         java.util.Spliterators.spliteratorUnknownSize(node.fieldNames(), 0), false)
