@@ -212,7 +212,8 @@ final class OpenAiEdits {
             grey[3 * i + 2] = w;
         }
         try {
-            return Region.mask(Picture.ofBgr(picture.width(), picture.height(), grey), "mask");
+            return Region.mask(
+                    Picture.ofBgr(picture.width(), picture.height(), grey), "of the request (its transparent pixels)");
         } catch (InvalidInputException e) {
             throw ApiError.bad(
                     "the mask has no fully transparent pixels: nothing may change (transparent marks where to edit)",
