@@ -43,4 +43,31 @@ class ServeCommandTest {
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.errorLines()).singleElement().asString().contains("is not a folder");
     }
+
+    @Test
+    void badRewardOptionsAreRefusedInOneLine() {
+        CliRun scorer = CliRun.of(
+                "serve",
+                "--port",
+                "0",
+                "--reward-scorer",
+                "no-such-kind:http://127.0.0.1:1",
+                "--data",
+                tmp.resolve("data").toString());
+        assertThat(scorer.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(scorer.errorLines()).singleElement().asString().contains("no-such-kind");
+        CliRun concurrency = CliRun.of(
+                "serve",
+                "--port",
+                "0",
+                "--reward-concurrency",
+                "0",
+                "--data",
+                tmp.resolve("data2").toString());
+        assertThat(concurrency.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(concurrency.errorLines())
+                .singleElement()
+                .asString()
+                .contains("--reward-concurrency must be within 1..256, got 0");
+    }
 }
