@@ -17,6 +17,10 @@ import dev.editloop.embedded.classic.ClassicEditor;
 import dev.editloop.embedded.classic.InstructionParser;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
+import dev.editloop.phrases.MiniLm;
+import dev.editloop.phrases.PhraseMapper;
+import dev.editloop.phrases.PhraseMappingEditor;
+import dev.editloop.phrases.PhraseMappingThinker;
 import dev.editloop.testkit.TestImages;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +47,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,7 +67,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -71,9 +75,22 @@ public final class InstructionSweep {
         int limit = Integer.MAX_VALUE;
         int threads = 2;
         String only = null;
+        String phrases = null;
+        double phraseThreshold = PhraseMapper.DEFAULT_THRESHOLD;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--only" -> only = args[++i];
+                case "--phrases" -> {
+                    phrases = args[++i];
+                    if (!phrases.equals("minilm") && !phrases.equals("none")) {
+                        System.err.println("--phrases: unknown mapper '" + phrases + "' (minilm or none)");
+                        System.exit(2);
+                    }
+                    if (phrases.equals("none")) {
+                        phrases = null;
+                    }
+                }
+                case "--phrase-threshold" -> phraseThreshold = Double.parseDouble(args[++i]);
                 case "--list-claims" -> listClaims = true;
                 case "--list-all" -> listAll = true;
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
@@ -84,8 +101,22 @@ public final class InstructionSweep {
                 }
             }
         }
+        PhraseMapper mapper = null;
+        if (phrases != null) {
+            long t0 = System.nanoTime();
+            mapper = new PhraseMapper(MiniLm.load(), phraseThreshold);
+            System.err.printf(
+                    Locale.ROOT,
+                    "phrase mapping: MiniLM loaded, %d phrases embedded, threshold %.2f (%d ms)%n",
+                    mapper.vocabularySize(),
+                    mapper.threshold(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
         if (args[0].equals("heldout") || args[0].equals("heldout2")) {
-            heldout(args[0], threads, limit, only);
+            heldout(args[0], threads, limit, only, engine(mapper));
+            if (mapper != null) {
+                printMapped(mapper);
+            }
             return;
         }
         List<Case> cases = load(args[0]);
@@ -95,9 +126,7 @@ public final class InstructionSweep {
         List<Path> stands = standIns();
         List<Picture> pictures = stands.stream().map(Images::read).toList();
 
-        Editor editor = new ClassicEditor();
-        Thinker thinker = new HeuristicThinker(InstructionParser::parse);
-        LoopEngine engine = new LoopEngine(editor, thinker);
+        LoopEngine engine = engine(mapper);
 
         long start = System.nanoTime();
         List<Outcome> outcomes = new ArrayList<>();
@@ -114,6 +143,9 @@ public final class InstructionSweep {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         print(out, args[0], outcomes, seconds, stands);
+        if (mapper != null) {
+            printMapped(mapper);
+        }
         if (listAll) {
             out.println();
             out.println("every case (type · outcome · SC/PQ · stand-in · instruction → best turn's instruction):");
@@ -146,8 +178,39 @@ public final class InstructionSweep {
         }
     }
 
+    /** The embedded loop as the CLI wires it, with the phrase mapper in front of the editor and the thinker. */
+    static LoopEngine engine(PhraseMapper mapper) {
+        Editor editor = new ClassicEditor();
+        Thinker thinker = new HeuristicThinker(InstructionParser::parse);
+        if (mapper != null) {
+            editor = new PhraseMappingEditor(editor, mapper);
+            thinker = new PhraseMappingThinker(thinker, mapper);
+        }
+        return new LoopEngine(editor, thinker);
+    }
+
+    /** How many requests the mapper changed, and each mapping (on stderr, after the table). */
+    private static void printMapped(PhraseMapper mapper) {
+        List<PhraseMapper.Mapping> all = mapper.mappings();
+        long changed = all.stream().filter(PhraseMapper.Mapping::changed).count();
+        PrintStream err = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        err.printf(Locale.ROOT, "%nphrase mapping: %d of %d distinct instructions mapped%n", changed, all.size());
+        all.stream()
+                .filter(PhraseMapper.Mapping::changed)
+                .sorted(Comparator.comparing(PhraseMapper.Mapping::request))
+                .forEach(m -> err.println("  " + m.request() + "\n    → " + m.mapped() + "\n    " + m.summary()));
+        err.println("clauses looked at and left (outcome · nearest phrase · similarity · clause):");
+        all.stream()
+                .flatMap(m -> m.clauses().stream())
+                .filter(c -> c.outcome() != PhraseMapper.Outcome.MAPPED)
+                .sorted(Comparator.comparingDouble(PhraseMapper.Clause::similarity)
+                        .reversed())
+                .forEach(c -> err.printf(
+                        Locale.ROOT, "  %-15s %.2f %s ← %s%n", c.outcome(), c.similarity(), c.nearest(), c.clause()));
+    }
+
     /** A held-out phrasing corpus (examples/heldout or examples/heldout2): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
-    private static void heldout(String name, int threads, int limit, String only) throws Exception {
+    private static void heldout(String name, int threads, int limit, String only, LoopEngine engine) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve("examples/" + name + "/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
         need(corpusFile);
@@ -168,7 +231,7 @@ public final class InstructionSweep {
             corpus = new HeldoutEvaluation.Corpus(corpus.lines().subList(0, limit), corpus.familyOf(), corpus.images());
         }
         long start = System.nanoTime();
-        List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, threads);
+        List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, threads, engine);
         HeldoutEvaluation.print(
                 new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 outcomes,
