@@ -42,6 +42,9 @@ public final class PhraseMapper {
     /** The similarity a clause needs to be replaced, tuned on the first held-out corpus. */
     public static final double DEFAULT_THRESHOLD = 0.62;
 
+    /** How much nearer than its opposite a tone adjustment must be ("more" against "less" of the same tone). */
+    static final double DIRECTION_MARGIN = 0.05;
+
     /** What one clause became. */
     public enum Outcome {
         /** replaced by the nearest phrase */
@@ -52,6 +55,10 @@ public final class PhraseMapper {
         KEEP_CLAUSE,
         /** its region cannot be carried by the nearest phrase, left as it is */
         REGION_LOST,
+        /** the nearest adjustment and its opposite are about as near: which way is not known */
+        AMBIGUOUS_DIRECTION,
+        /** a single word, too little to map */
+        TOO_SHORT,
         /** it names a person, an animal or a thing ("give her sunglasses", "the cat"): not an adjustment */
         NAMES_A_THING
     }
@@ -208,11 +215,28 @@ public final class PhraseMapper {
                     here.add(c);
                 }
             }
+            List<int[]> spans = clauses(fragment);
+            if (spans.size() > 1 && here.stream().noneMatch(c -> c.outcome() == Outcome.NAMES_A_THING)) {
+                // "make it light and airy" is one look, not "make it light" and "airy": the fragment as a whole
+                // wins when it is nearer than every clause of it
+                Clause whole = clause(fragment.substring(spans.getFirst()[0], spans.getLast()[1]));
+                double bestPart =
+                        here.stream().mapToDouble(Clause::similarity).max().orElse(0);
+                if (whole == null) {
+                    here = List.of(); // the thinker reads the fragment as a whole ("light and airy")
+                } else if (whole.outcome() == Outcome.MAPPED && whole.similarity() > bestPart) {
+                    here = List.of(whole);
+                }
+            }
             clauses.addAll(here);
             out.append(rewrite(fragment, here));
             cursor = at + fragment.length();
         }
         out.append(request.substring(cursor));
+        if (clauses.stream().anyMatch(c -> c.outcome() == Outcome.NAMES_A_THING)) {
+            // a part asks something of a person or a thing: the request stays as it is, and so does its decline
+            return new Mapping(request, request, clauses, "a part names a person or a thing: it stays as it is");
+        }
         String mapped = out.toString();
         if (clauses.stream().noneMatch(c -> c.outcome() == Outcome.MAPPED)) {
             mapped = request;
@@ -250,6 +274,10 @@ public final class PhraseMapper {
         if (KEEP.matcher(lower).find()) {
             return new Clause(clause, null, 0, null, Outcome.KEEP_CLAUSE);
         }
+        if (lower.strip().split("[^a-z0-9%]+").length < 2) {
+            // one word ("blue", "smoke") says too little to stand for an operation
+            return new Clause(clause, null, 0, null, Outcome.TOO_SHORT);
+        }
         Optional<String> thing = namedThing(lower);
         if (thing.isPresent()) {
             return new Clause(clause, thing.get(), 0, null, Outcome.NAMES_A_THING);
@@ -262,7 +290,9 @@ public final class PhraseMapper {
         if (intent.blocked().isEmpty() && intent.doable()) {
             return null; // the thinker's knowledge names it
         }
-        float[] e = encoder.encode(clause.strip());
+        // compared without its amount: "cooler, about 30 percent" is as near to "make it cooler" as "cooler" is
+        String bare = AMOUNT.matcher(clause).replaceAll("").strip();
+        float[] e = encoder.encode(bare.isEmpty() ? clause.strip() : bare);
         Candidate best = null;
         double bestSim = -2;
         for (Candidate c : candidates) {
@@ -275,6 +305,34 @@ public final class PhraseMapper {
         if (best == null || bestSim < threshold) {
             return new Clause(
                     clause, best == null ? null : best.text(), Math.max(0, bestSim), null, Outcome.BELOW_THRESHOLD);
+        }
+        if (best.action() instanceof Action.Adjust adjust) {
+            // sentence embeddings hardly tell "more" from "less": the embedding picks the tone, the clause's own
+            // words pick the way ("tone down", "knock back" / "boost", "crank up"); without them the opposite
+            // adjustment must be clearly farther
+            boolean down = DOWN.matcher(lower).find();
+            boolean up = UP.matcher(lower).find();
+            if (down != up) {
+                if (down == adjust.amount() > 0) {
+                    Candidate flipped = opposite(adjust);
+                    if (flipped == null) {
+                        return new Clause(clause, best.text(), bestSim, null, Outcome.AMBIGUOUS_DIRECTION);
+                    }
+                    best = flipped;
+                }
+            } else {
+                double opposite = -2;
+                for (Candidate c : candidates) {
+                    if (c.action() instanceof Action.Adjust x
+                            && x.tone() == adjust.tone()
+                            && Math.signum(x.amount()) != Math.signum(adjust.amount())) {
+                        opposite = Math.max(opposite, SentenceEncoder.cosine(e, c.embedding()));
+                    }
+                }
+                if (bestSim - opposite < DIRECTION_MARGIN) {
+                    return new Clause(clause, best.text(), bestSim, null, Outcome.AMBIGUOUS_DIRECTION);
+                }
+            }
         }
         Optional<Region> region = region(lower);
         String replacement;
@@ -328,6 +386,24 @@ public final class PhraseMapper {
         return InstructionParser.parse(phrase).fullyUnderstood() ? Optional.of(phrase) : Optional.empty();
     }
 
+    private static final Pattern DOWN = Pattern.compile("\\b(?:down|back|less|lower|lessen|reduce|decrease|dim|cut"
+            + "|drop|weaker|subdue|tame|too|fewer|minus)\\b");
+    private static final Pattern UP = Pattern.compile(
+            "\\b(?:up|more|boost|raise|increase|crank|pump|push|higher|stronger|extra|plus|amplify)\\b");
+
+    /** The canonical candidate of the same tone the other way, or null. */
+    private Candidate opposite(Action.Adjust adjust) {
+        for (Candidate c : candidates) {
+            if (c.action() instanceof Action.Adjust x
+                    && x.tone() == adjust.tone()
+                    && Math.signum(x.amount()) != Math.signum(adjust.amount())
+                    && x.region() == Region.WHOLE) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Whether a phrase reads back as exactly one operation of the same kind as {@code action}, in the region. */
     private static boolean reads(String phrase, Action action, Region region) {
         ParsedInstruction p = InstructionParser.parse(phrase);
@@ -371,7 +447,8 @@ public final class PhraseMapper {
 
     private static final Pattern PERSON =
             Pattern.compile("\\b(?:her|him|his|she|he|they|them|their|hers|someone|somebody)\\b");
-    private static final Pattern DEFINITE = Pattern.compile("\\b(?:the|this|that|these|those|its)\\s+([a-z' ]+)");
+    private static final Pattern DEFINITE =
+            Pattern.compile("\\b(?:the|this|that|these|those|its)\\s+(?=((?:[a-z']+\\s*){1,3}))");
     /** Words that name the picture or a quality of it, not a thing in it. */
     private static final Set<String> PICTURE_WORDS = Set.of(
             "image",
@@ -460,6 +537,18 @@ public final class PhraseMapper {
             "clarity",
             "haze",
             "glow",
+            "crispness",
+            "punch",
+            "pop",
+            "intensity",
+            "vividness",
+            "depth",
+            "richness",
+            "darkness",
+            "lightness",
+            "luminosity",
+            "luminance",
+            "softness",
             "upper",
             "lower",
             "way",
@@ -496,7 +585,7 @@ public final class PhraseMapper {
                 words.add(w.replaceAll("'s$", ""));
             }
             if (!words.isEmpty() && words.stream().noneMatch(PICTURE_WORDS::contains)) {
-                return Optional.of(m.group().strip());
+                return Optional.of(m.group().strip() + " " + String.join(" ", words));
             }
         }
         return Optional.empty();
@@ -560,8 +649,23 @@ public final class PhraseMapper {
             last = m.end();
         }
         add(fragment, last, fragment.length(), spans);
-        return spans;
+        // an amount on its own ("…, about 30 percent") belongs to the clause before it
+        List<int[]> merged = new ArrayList<>();
+        for (int[] span : spans) {
+            String text = fragment.substring(span[0], span[1]).toLowerCase(Locale.ROOT);
+            if (!merged.isEmpty() && AMOUNT_ONLY.matcher(text).matches()) {
+                merged.getLast()[1] = span[1];
+            } else {
+                merged.add(span);
+            }
+        }
+        return merged;
     }
+
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?i)(?:,\\s*)?(?:(?:about|around|roughly|approximately|maybe|say|by|at|to)\\s+)*\\d+(?:\\.\\d+)?\\s*(?:%|percent|per cent)");
+    private static final Pattern AMOUNT_ONLY = Pattern.compile(
+            "(?:(?:about|around|roughly|approximately|maybe|say|some|by|at|to)\\s+)*\\d+(?:\\.\\d+)?\\s*(?:%|percent|per cent)");
 
     private static void add(String text, int start, int end, List<int[]> spans) {
         while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
@@ -577,6 +681,37 @@ public final class PhraseMapper {
 
     /** Families of the classic vocabulary whose operations adjust the whole image's look (and can be local). */
     private static final Set<String> ADJUSTABLE = Set.of("tone", "color filters", "styles", "background");
+
+    /** Plain phrasings the classic parser reads, compared as well as the canonical phrases. */
+    private static final List<String> ALIASES = List.of(
+            "make it brighter",
+            "make it darker",
+            "brighten it",
+            "darken it",
+            "lighten it",
+            "more contrast",
+            "less contrast",
+            "make it more vivid",
+            "make the colors more vibrant",
+            "make the colors muted",
+            "desaturate it",
+            "make it more saturated",
+            "warm it up",
+            "cool it down",
+            "make it black and white",
+            "make it grayscale",
+            "make it a negative",
+            "sharpen it",
+            "add film grain",
+            "add noise",
+            "darken the corners",
+            "bring out the details",
+            "make it a cartoon",
+            "make it a drawing",
+            "make it a painting",
+            "pixelate it",
+            "make it look like a miniature",
+            "blur the background");
 
     private static List<Candidate> candidates(SentenceEncoder encoder, KnowledgeBase knowledge) {
         List<Candidate> out = new ArrayList<>();
@@ -596,6 +731,14 @@ public final class PhraseMapper {
                     seen.add(text);
                     out.add(new Candidate(text, actions.getFirst(), null, encoder.encode(text)));
                 }
+            }
+        }
+        // the parser's other words for the same operations (each kept only if the parser reads it as one operation)
+        for (String alias : ALIASES) {
+            List<Action> actions = InstructionParser.parse(alias).actions();
+            if (InstructionParser.parse(alias).fullyUnderstood() && actions.size() == 1 && !seen.contains(alias)) {
+                seen.add(alias);
+                out.add(new Candidate(alias, actions.getFirst(), null, encoder.encode(alias)));
             }
         }
         for (Vocabulary.ConceptEntry concept : Vocabulary.thinkerConcepts()) {
