@@ -2,6 +2,7 @@ package dev.editloop.phrases;
 
 import dev.editloop.embedded.Vocabulary;
 import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.classic.Action.Tone;
 import dev.editloop.embedded.classic.InstructionParser;
 import dev.editloop.embedded.classic.ParsedInstruction;
 import dev.editloop.embedded.classic.Region;
@@ -357,6 +358,11 @@ public final class PhraseMapper {
      */
     static Optional<String> rebuild(Action action, String clause, Region region) {
         Double amount = amount(clause);
+        if (action instanceof Action.Adjust x && (x.tone() == Tone.HUE || x.tone() == Tone.EXPOSURE)) {
+            // a hue turns by degrees and an exposure by stops, not by a percentage
+            Matcher unit = (x.tone() == Tone.HUE ? DEGREES : STOPS).matcher(clause);
+            amount = unit.find() ? Double.valueOf(unit.group(1)) : null;
+        }
         if (amount == null) {
             // the operation's own default amount, as the parser reads its plain phrase
             String plain = plain(action.phrase()) + region.suffix();
@@ -662,6 +668,8 @@ public final class PhraseMapper {
         return merged;
     }
 
+    private static final Pattern DEGREES = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:degrees?\\b|°)");
+    private static final Pattern STOPS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*stops?\\b");
     private static final Pattern AMOUNT = Pattern.compile(
             "(?i)(?:,\\s*)?(?:(?:about|around|roughly|approximately|maybe|say|by|at|to)\\s+)*\\d+(?:\\.\\d+)?\\s*(?:%|percent|per cent)");
     private static final Pattern AMOUNT_ONLY = Pattern.compile(

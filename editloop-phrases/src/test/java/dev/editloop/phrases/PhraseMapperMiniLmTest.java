@@ -57,6 +57,8 @@ class PhraseMapperMiniLmTest {
                 .containsExactly(new Action.Adjust(Tone.BRIGHTNESS, -30, Region.WHOLE));
         assertThat(read("pump up the vividness by 40%"))
                 .containsExactly(new Action.Adjust(Tone.SATURATION, 40, Region.WHOLE));
+        assertThat(read("move all the hues along the colour wheel by 60 degrees"))
+                .containsExactly(new Action.Adjust(Tone.HUE, 60, Region.WHOLE));
         assertThat(read("make the left half a touch more luminous"))
                 .containsExactly(new Action.Adjust(Tone.BRIGHTNESS, 10, Region.LEFT_HALF));
     }
