@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -67,7 +67,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -90,7 +90,18 @@ public final class InstructionSweep {
                         phrases = null;
                     }
                 }
-                case "--phrase-threshold" -> phraseThreshold = Double.parseDouble(args[++i]);
+                case "--phrase-threshold" -> {
+                    String value = i + 1 < args.length ? args[++i] : "";
+                    try {
+                        phraseThreshold = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        phraseThreshold = Double.NaN;
+                    }
+                    if (!(phraseThreshold > 0 && phraseThreshold <= 1)) {
+                        System.err.println("--phrase-threshold: '" + value + "' is not a similarity in (0, 1]");
+                        System.exit(2);
+                    }
+                }
                 case "--list-claims" -> listClaims = true;
                 case "--list-all" -> listAll = true;
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
@@ -112,7 +123,7 @@ public final class InstructionSweep {
                     mapper.threshold(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
-        if (args[0].equals("heldout") || args[0].equals("heldout2")) {
+        if (args[0].matches("heldout[0-9]*")) {
             heldout(args[0], threads, limit, only, engine(mapper));
             if (mapper != null) {
                 printMapped(mapper);
@@ -189,27 +200,27 @@ public final class InstructionSweep {
         return new LoopEngine(editor, thinker);
     }
 
-    /** How many requests the mapper changed, and each mapping (on stderr, after the table). */
+    /** How many requests the mapper changed, each mapping, and every clause it looked at and left (after the table). */
     private static void printMapped(PhraseMapper mapper) {
         List<PhraseMapper.Mapping> all = mapper.mappings();
         long changed = all.stream().filter(PhraseMapper.Mapping::changed).count();
-        PrintStream err = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        err.printf(Locale.ROOT, "%nphrase mapping: %d of %d distinct instructions mapped%n", changed, all.size());
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "%nphrase mapping: %d of %d distinct instructions mapped%n", changed, all.size());
         all.stream()
                 .filter(PhraseMapper.Mapping::changed)
                 .sorted(Comparator.comparing(PhraseMapper.Mapping::request))
-                .forEach(m -> err.println("  " + m.request() + "\n    → " + m.mapped() + "\n    " + m.summary()));
-        err.println("clauses looked at and left (outcome · nearest phrase · similarity · clause):");
+                .forEach(m -> out.println("  " + m.request() + "\n    → " + m.mapped() + "\n    " + m.summary()));
+        out.println("clauses looked at and left (outcome · nearest phrase · similarity · clause):");
         all.stream()
                 .flatMap(m -> m.clauses().stream())
                 .filter(c -> c.outcome() != PhraseMapper.Outcome.MAPPED)
                 .sorted(Comparator.comparingDouble(PhraseMapper.Clause::similarity)
                         .reversed())
-                .forEach(c -> err.printf(
+                .forEach(c -> out.printf(
                         Locale.ROOT, "  %-15s %.2f %s ← %s%n", c.outcome(), c.similarity(), c.nearest(), c.clause()));
     }
 
-    /** A held-out phrasing corpus (examples/heldout or examples/heldout2): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
+    /** A held-out phrasing corpus (examples/heldout, examples/heldout2, examples/heldout3): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
     private static void heldout(String name, int threads, int limit, String only, LoopEngine engine) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve("examples/" + name + "/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
