@@ -64,6 +64,21 @@ public final class InstructionSweep {
     /** What happened to one case. */
     record Outcome(Case c, String stand, String outcome, boolean objectCapable, double sc, double pq, String best) {}
 
+    /** A whole number of at least 1 given to {@code option}, or one error line and exit 2. */
+    private static int positive(String option, String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println(option + ": '" + value + "' is not a whole number of at least 1");
+        System.exit(2);
+        return 0;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
@@ -79,7 +94,7 @@ public final class InstructionSweep {
         double phraseThreshold = PhraseMapper.DEFAULT_THRESHOLD;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--only" -> only = args[++i];
+                case "--only" -> only = i + 1 < args.length ? args[++i] : "";
                 case "--phrases" -> {
                     phrases = args[++i];
                     if (!phrases.equals("minilm") && !phrases.equals("none")) {
@@ -104,8 +119,8 @@ public final class InstructionSweep {
                 }
                 case "--list-claims" -> listClaims = true;
                 case "--list-all" -> listAll = true;
-                case "--limit" -> limit = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--limit" -> limit = positive("--limit", i + 1 < args.length ? args[++i] : "");
+                case "--threads" -> threads = positive("--threads", i + 1 < args.length ? args[++i] : "");
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
