@@ -120,7 +120,12 @@ public final class HeldoutEvaluation {
 
     /** Runs every line (on {@code threads} threads) and returns the outcomes in corpus order. */
     public static List<Outcome> run(Corpus corpus, int threads) throws Exception {
-        LoopEngine engine = new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse));
+        return run(
+                corpus, threads, new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse)));
+    }
+
+    /** Runs every line through {@code engine} (on {@code threads} threads) and returns the outcomes in corpus order. */
+    public static List<Outcome> run(Corpus corpus, int threads, LoopEngine engine) throws Exception {
         Map<String, Picture> photos = new ConcurrentHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
