@@ -88,8 +88,8 @@ final class EditCommand implements Callable<Integer> {
     @Option(
             names = "--mask",
             paramLabel = "FILE",
-            description = "Mask image the size of the source: white may change, black stays (grey blends;"
-                    + " transparent counts as white, as in OpenAI's masks). Every turn the loop measures what changed"
+            description = "Mask image the size of the source: white may change, black stays (grey blends)."
+                    + " A mask with transparent pixels is read as OpenAI's: transparent may change, opaque stays. Every turn the loop measures what changed"
                     + " outside it and puts that back when it can do so without a seam.")
     Path mask;
 
@@ -194,13 +194,18 @@ final class EditCommand implements Callable<Integer> {
         if (region != null) {
             confined = Region.parseBox(region, source.width(), source.height());
         } else if (mask != null) {
-            Picture maskPicture = Images.read(mask, maxPixels);
+            DecodedImage maskImage = Images.readDecoded(mask, maxPixels);
+            Picture maskPicture = maskImage.picture();
             if (maskPicture.width() != source.width() || maskPicture.height() != source.height()) {
                 throw new InvalidInputException("--mask " + mask + " is " + maskPicture.width() + "x"
                         + maskPicture.height() + " but the image is " + source.width() + "x" + source.height()
                         + ": the mask must have the image's size");
             }
-            confined = Region.mask(maskPicture, mask.getFileName().toString());
+            // a mask with transparent pixels speaks OpenAI's convention (transparent may change, colours ignored),
+            // as the server's edits endpoint reads it; an opaque one is read by brightness (white may change)
+            confined = maskImage.alpha() != null
+                    ? Region.transparent(maskImage.alpha(), mask.getFileName().toString())
+                    : Region.mask(maskPicture, mask.getFileName().toString());
         }
         List<Picture> references = new ArrayList<>();
         for (Path ref : refs) {

@@ -7,9 +7,11 @@ import dev.editloop.core.image.Picture;
 import dev.editloop.core.trajectory.Trajectory;
 import dev.editloop.core.trajectory.TrajectoryJson;
 import dev.editloop.testkit.TestImages;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +82,39 @@ class EditCommandTest {
         assertThat(out.resolve("region.png")).exists();
         assertThat(out.resolve("turn-1-editor.png")).exists();
         assertThat(run.out()).contains("region:      box 0,0,225,300").contains("repaired");
+    }
+
+    @Test
+    void aMaskWithTransparencyIsReadAsOpenAisTransparentMayChangeOpaqueStays() throws Exception {
+        // OpenAI's masks are often the photo itself with a transparent hole: its bright opaque pixels must stay
+        BufferedImage maskImage = new BufferedImage(451, 300, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 451; x++) {
+                maskImage.setRGB(x, y, x < 225 ? 0x00000000 : 0xffffffff);
+            }
+        }
+        Path maskFile = tmp.resolve("hole.png");
+        ImageIO.write(maskImage, "png", maskFile.toFile());
+        Path out = tmp.resolve("openai-mask");
+        CliRun run = edit(out, cat, "make it black and white", "--mask", maskFile.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        Picture source = Images.read(Path.of(cat));
+        Picture result = Images.read(out.resolve("final.png"));
+        byte[] a = source.bgr();
+        byte[] b = result.bgr();
+        for (int y = 0; y < source.height(); y++) {
+            for (int x = 240; x < source.width(); x++) {
+                int i = 3 * (y * source.width() + x);
+                assertThat(b[i] == a[i] && b[i + 1] == a[i + 1] && b[i + 2] == a[i + 2])
+                        .as("opaque white mask pixel %d,%d stays", x, y)
+                        .isTrue();
+            }
+        }
+        int i = 3 * (150 * source.width() + 100);
+        assertThat(Math.abs((b[i] & 0xff) - (b[i + 2] & 0xff)))
+                .as("grey under the transparent hole")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -203,17 +203,8 @@ final class OpenAiEdits {
                             + " an alpha channel, transparent where the image may change)",
                     "mask");
         }
-        byte[] a = alpha.values();
-        byte[] grey = new byte[a.length * 3];
-        for (int i = 0; i < a.length; i++) {
-            byte w = (byte) (255 - (a[i] & 0xff));
-            grey[3 * i] = w;
-            grey[3 * i + 1] = w;
-            grey[3 * i + 2] = w;
-        }
         try {
-            return Region.mask(
-                    Picture.ofBgr(picture.width(), picture.height(), grey), "of the request (its transparent pixels)");
+            return Region.transparent(alpha, "of the request (its transparent pixels)");
         } catch (InvalidInputException e) {
             throw ApiError.bad(
                     "the mask has no fully transparent pixels: nothing may change (transparent marks where to edit)",

@@ -1,6 +1,7 @@
 package dev.editloop.core.region;
 
 import dev.editloop.core.InvalidInputException;
+import dev.editloop.core.image.Alpha;
 import dev.editloop.core.image.Picture;
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +99,31 @@ public final class Region {
                     "the mask " + name + " is black everywhere: nothing may change (white" + " marks what may change)");
         }
         return new Region(mask.width(), mask.height(), weights, "mask " + name);
+    }
+
+    /**
+     * A mask in OpenAI's convention: the transparency of an image's alpha plane marks what may change. Each pixel's
+     * weight is 255 − alpha (transparent may change, opaque stays, half-transparent blends); colours are ignored.
+     *
+     * @param alpha the mask's alpha plane, the size of the image it applies to
+     * @param name where the mask came from, for the record
+     * @throws InvalidInputException when no pixel is transparent enough (nothing may change)
+     */
+    public static Region transparent(Alpha alpha, String name) {
+        Objects.requireNonNull(alpha, "alpha");
+        byte[] a = alpha.values();
+        byte[] weights = new byte[a.length];
+        boolean any = false;
+        for (int i = 0; i < a.length; i++) {
+            int v = 255 - (a[i] & 0xff);
+            weights[i] = (byte) v;
+            any |= v >= OUTSIDE_BELOW;
+        }
+        if (!any) {
+            throw new InvalidInputException("the mask " + name
+                    + " has no transparent pixels: nothing may change (transparent marks what may change)");
+        }
+        return new Region(alpha.width(), alpha.height(), weights, "mask " + name);
     }
 
     /**
