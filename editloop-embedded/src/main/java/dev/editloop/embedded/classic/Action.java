@@ -1,5 +1,7 @@
 package dev.editloop.embedded.classic;
 
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,13 @@ public sealed interface Action {
 
     /** The canonical English phrase, e.g. "decrease the contrast by 20% in the top third". */
     String phrase();
+
+    /** The phrase of an action whose operation is described in {@link Operations}. */
+    private static String described(Action action) {
+        return Operations.of(action)
+                .orElseThrow(() -> new IllegalStateException("no operation describes " + action.getClass()))
+                .phrase(action);
+    }
 
     /** Joins actions into one instruction in canonical phrasing. */
     static String instruction(List<? extends Action> actions) {
@@ -97,17 +106,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            String up = amount > 0 ? "increase" : "decrease";
-            String size = Num.fmt(Math.abs(amount));
-            String text = switch (tone) {
-                case BRIGHTNESS -> up + " the brightness by " + size + "%";
-                case CONTRAST -> up + " the contrast by " + size + "%";
-                case SATURATION -> up + " the saturation by " + size + "%";
-                case WARMTH -> (amount > 0 ? "make it warmer" : "make it cooler") + " by " + size + "%";
-                case HUE -> "shift the hue by " + Num.fmt(amount) + " degrees";
-                case EXPOSURE -> up + " the exposure by " + size + " stops";
-            };
-            return text + region.suffix();
+            return described(this);
         }
     }
 
@@ -121,12 +120,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            String base = switch (filter) {
-                case GRAYSCALE -> "convert it to black and white";
-                case SEPIA -> "apply a sepia tone";
-                case INVERT -> "invert the colors";
-            };
-            return base + (strength == 100 ? "" : " at " + Num.fmt(strength) + "%") + region.suffix();
+            return described(this);
         }
     }
 
@@ -141,7 +135,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "posterize it to " + levels + " levels" + region.suffix();
+            return described(this);
         }
     }
 
@@ -155,7 +149,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "tint it " + color.name() + " by " + Num.fmt(strength) + "%" + region.suffix();
+            return described(this);
         }
     }
 
@@ -180,24 +174,26 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            String s = Num.fmt(strength);
-            String base = switch (style) {
-                case PENCIL_SKETCH -> "turn it into a pencil sketch" + at(s);
-                case WATERCOLOR -> "turn it into a watercolor painting" + at(s);
-                case CARTOON -> "turn it into a cartoon" + at(s);
-                case PIXEL_ART -> "turn it into pixel art with " + s + "-pixel blocks";
-                case HDR -> "enhance the details by " + s + "%";
-                case BLUR -> "blur it by " + s + "%";
-                case SHARPEN -> "sharpen it by " + s + "%";
-                case TILT_SHIFT -> "apply a tilt-shift effect at " + s + "%";
-                case VIGNETTE -> "add a vignette at " + s + "%";
-                case FILM_GRAIN -> "add film grain at " + s + "%";
-            };
-            return base + region.suffix();
+            return described(this);
+        }
+    }
+
+    /**
+     * An action of an operation that has no record of its own: a registered {@link Operation} with an amount (its
+     * knob's unit) in a region. The operation writes the phrase, does the work and describes the effect.
+     */
+    record Apply(Operation operation, double amount, Region region) implements Action {
+        public Apply {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(region, "region");
+            if (Double.isNaN(amount)) {
+                throw new IllegalArgumentException("an operation needs an amount");
+            }
         }
 
-        private String at(String s) {
-            return strength == 100 ? "" : " at " + s + "%";
+        @Override
+        public String phrase() {
+            return operation.phrase(this);
         }
     }
 
@@ -378,11 +374,11 @@ public sealed interface Action {
         private Num() {}
 
         /** 25 → "25", 0.5 → "0.5", 12.50 → "12.5". */
-        static String fmt(double value) {
+        public static String fmt(double value) {
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
 
-        static void checkPercent(double strength) {
+        public static void checkPercent(double strength) {
             if (!(strength > 0 && strength <= 100)) {
                 throw new IllegalArgumentException("strength must be within (0, 100]%, got " + strength);
             }

@@ -3,7 +3,8 @@ package dev.editloop.embedded.classic;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.embedded.OpenCv;
-import dev.editloop.embedded.classic.Action.Style;
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.util.function.UnaryOperator;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -12,19 +13,11 @@ import org.opencv.core.Rect;
  * Carries out one classic action on the pixels, with OpenCV. Deterministic: the same picture, action and seed give
  * the same bytes. Stateless and thread-safe.
  *
- * <p>What the amounts mean, so that a critic can reason about them (p = amount/100):
+ * <p>Tone, filter and style actions are done by their {@link Operation} ({@link Operations} lists them; each
+ * descriptor says what its amount means); this class confines them to a region. The others, so that a critic can
+ * reason about them:
  *
  * <ul>
- *   <li>brightness +p: v + p·(255−v); −p: v·(1−p). Contrast: mean + (v−mean)·(1+p), mean of the luma. Saturation:
- *       HSV saturation ×(1+p). Warmth: red +p·40 levels, blue −p·40 levels. Hue: HSV hue rotated by the degrees.
- *       Exposure: linear light (gamma 2.2) ×2^stops.
- *   <li>grayscale, sepia, invert at s%: the full filter blended with the original at s%. Tint at s%: blended with
- *       the color at s/100·0.5. Posterize: N levels per channel.
- *   <li>vignette s%: radial darkening, the corners multiplied by (1−s/100). Film grain s%: seeded monochrome
- *       Gaussian noise, σ = s/100·30 levels. Blur s%: Gaussian σ = s/100·min(w,h)/60. Sharpen s%: unsharp mask of
- *       amount 2·s/100. HDR s%: local contrast (±14 levels at most) and fine detail boosted. Pixel art: block
- *       averages of the given size, 8 levels per channel. Tilt-shift s%: top and bottom blurred, saturation
- *       ×(1+0.4·s/100), contrast +10·s/100%.
  *   <li>recolor: the pixels {@link NamedColor#selects} picks get the target's hue, their mean saturation and value
  *       mapped onto the target's; remove the red object: its largest connected area, filled and dilated by 1%,
  *       inpainted (Telea); remove a region: an ellipse over the central 80% of its rectangle, filled from around;
@@ -63,17 +56,12 @@ public final class ClassicOperations {
         Mat out = null;
         try {
             ContentOps.Done done = switch (action) {
-                case Action.Adjust a -> done(local(src, a.region(), 0, m -> ToneOps.adjust(m, a.tone(), a.amount())));
-                case Action.ColorFilter f ->
-                    done(local(src, f.region(), 0, m -> ToneOps.filter(m, f.filter(), f.strength())));
-                case Action.Posterize p -> done(local(src, p.region(), 0, m -> ToneOps.posterize(m, p.levels())));
-                case Action.Tint t -> done(local(src, t.region(), 0, m -> ToneOps.tint(m, t.color(), t.strength())));
-                case Action.Stylize s ->
-                    done(local(
-                            src,
-                            s.region(),
-                            margin(s.style(), s.strength(), scale),
-                            m -> StyleOps.apply(m, s.style(), s.strength(), scale, seed)));
+                case Action.Adjust a -> described(src, action, scale, seed);
+                case Action.ColorFilter f -> described(src, action, scale, seed);
+                case Action.Posterize p -> described(src, action, scale, seed);
+                case Action.Tint t -> described(src, action, scale, seed);
+                case Action.Stylize s -> described(src, action, scale, seed);
+                case Action.Apply a -> described(src, action, scale, seed);
                 case Action.Recolor r -> ContentOps.recolor(src, r.from(), r.to());
                 case Action.RemoveColored r -> ContentOps.removeColored(src, r.color(), seed);
                 case Action.RemoveRegion r -> ContentOps.removeRegion(src, r.region(), seed);
@@ -124,17 +112,10 @@ public final class ClassicOperations {
         return done(op.get());
     }
 
-    /** Context a spatial style needs around a region so that its edge looks like the global effect's. */
-    private static int margin(Style style, double strength, int scale) {
-        double m = switch (style) {
-            case BLUR -> 3 * strength / 100 * scale / 60.0;
-            case SHARPEN -> 3 * Math.max(1, scale / 400.0);
-            case HDR -> 3 * scale / 40.0;
-            case PENCIL_SKETCH -> 3 * Math.max(2, scale / 80.0);
-            case WATERCOLOR, CARTOON -> scale / 30.0;
-            case TILT_SHIFT, VIGNETTE, FILM_GRAIN, PIXEL_ART -> 0;
-        };
-        return (int) Math.ceil(m);
+    /** The work of an action whose {@link Operation} does it, in its region with the context it needs. */
+    private static ContentOps.Done described(Mat src, Action action, int scale, long seed) {
+        Operation op = Operations.of(action).orElseThrow();
+        return done(local(src, op.region(action), op.margin(action, scale), m -> op.apply(m, action, scale, seed)));
     }
 
     /**

@@ -1,45 +1,31 @@
 package dev.editloop.embedded.heuristic;
 
-import static dev.editloop.embedded.heuristic.Metric.BLOCK_SIZE;
-import static dev.editloop.embedded.heuristic.Metric.BLUR;
 import static dev.editloop.embedded.heuristic.Metric.BRIGHTNESS;
 import static dev.editloop.embedded.heuristic.Metric.CHANGE;
 import static dev.editloop.embedded.heuristic.Metric.COLOR_GAIN;
 import static dev.editloop.embedded.heuristic.Metric.COLOR_LOSS;
-import static dev.editloop.embedded.heuristic.Metric.CONTRAST;
-import static dev.editloop.embedded.heuristic.Metric.DESATURATION;
-import static dev.editloop.embedded.heuristic.Metric.DETAIL;
-import static dev.editloop.embedded.heuristic.Metric.EXPOSURE;
-import static dev.editloop.embedded.heuristic.Metric.FLATNESS;
 import static dev.editloop.embedded.heuristic.Metric.GEOMETRY;
-import static dev.editloop.embedded.heuristic.Metric.GRAIN;
-import static dev.editloop.embedded.heuristic.Metric.HUE;
-import static dev.editloop.embedded.heuristic.Metric.INVERSION;
-import static dev.editloop.embedded.heuristic.Metric.LEVELS;
-import static dev.editloop.embedded.heuristic.Metric.SATURATION;
-import static dev.editloop.embedded.heuristic.Metric.SEPIA;
 import static dev.editloop.embedded.heuristic.Metric.SHARPNESS;
-import static dev.editloop.embedded.heuristic.Metric.STRUCTURE_LOSS;
-import static dev.editloop.embedded.heuristic.Metric.TINT;
-import static dev.editloop.embedded.heuristic.Metric.VIGNETTE;
-import static dev.editloop.embedded.heuristic.Metric.WARMTH;
 
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.measure.Zone;
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What each concrete action of the classic editor should do to the pixels: its expected {@link Effect}s, and the
  * metrics it may move as a side effect ({@link #touched}), which therefore do not count as "something else changed".
+ * An action of an {@link Operation} (tone, filter, style…) says both itself; the others are described here.
  */
 public final class ActionEffects {
-    private static final Set<Metric> TONE = EnumSet.of(BRIGHTNESS, CONTRAST, SATURATION, WARMTH, EXPOSURE, VIGNETTE);
-    private static final Set<Metric> COLOR = EnumSet.of(SATURATION, WARMTH, HUE, TINT, SEPIA, DESATURATION);
-    private static final Set<Metric> TEXTURE = EnumSet.of(GRAIN, BLUR, SHARPNESS, DETAIL, STRUCTURE_LOSS, FLATNESS);
+    private static final Set<Metric> COLOR = Operation.COLOR;
+    private static final Set<Metric> TEXTURE = Operation.TEXTURE;
 
     private ActionEffects() {}
 
@@ -85,36 +71,23 @@ public final class ActionEffects {
         double lo = explicit ? 0.7 : 0.35;
         double hi = explicit ? 1.4 : 2.5;
         List<Effect> out = new ArrayList<>();
-        switch (action) {
-            case Action.Adjust a -> {
-                Knob knob = Knob.of(a).orElseThrow();
-                double ideal = a.amount() * knob.slope();
-                out.add(new Effect(knob.metric(), Zone.in(a.region()), null, ideal * lo, ideal, ideal * hi, 1, knob));
-            }
-            case Action.ColorFilter f -> {
-                Knob knob = Knob.of(f).orElseThrow();
-                double ideal = f.strength() / 100 * (f.filter() == Action.Filter.SEPIA ? 0.95 : 1);
-                double far = ideal >= 0.9 ? 1.02 + ideal - 0.9 : Math.min(ideal * hi, 1.02);
-                double near = ideal >= 0.9 ? Math.min(0.85, ideal * 0.9) : ideal * lo;
-                out.add(new Effect(knob.metric(), Zone.in(f.region()), null, near, ideal, far, 1, knob));
-            }
-            case Action.Tint t -> {
-                double ideal = t.strength() / 100;
-                out.add(new Effect(TINT, Zone.in(t.region()), t.color(), ideal * lo, ideal, ideal * hi, 1, Knob.TINT));
-            }
-            case Action.Posterize p -> {
-                double n = p.levels();
+        Operation op = Operations.of(action).orElse(null);
+        if (op != null) {
+            Knob knob = Knob.of(op);
+            for (Operation.Change c : op.changes(action, lo, hi)) {
                 out.add(new Effect(
-                        LEVELS,
-                        Zone.in(p.region()),
-                        null,
-                        Math.max(n + 3, n * 1.6),
-                        n,
-                        Math.max(1.2, n - 1.5),
-                        1,
-                        Knob.POSTERIZE));
+                        c.metric(),
+                        c.zone(),
+                        c.color(),
+                        c.near(),
+                        c.ideal(),
+                        c.far(),
+                        c.weight(),
+                        c.byKnob() ? knob : null));
             }
-            case Action.Stylize s -> out.addAll(style(s, lo, hi));
+            return out;
+        }
+        switch (action) {
             case Action.Recolor r -> {
                 out.add(new Effect(COLOR_LOSS, Zone.WHOLE, r.from(), 0.45, 0.9, 1.02, 1, null));
                 out.add(new Effect(COLOR_GAIN, Zone.WHOLE, r.to(), 0.003, 0.03, 1.0, 0.5, null));
@@ -143,89 +116,15 @@ public final class ActionEffects {
         return out;
     }
 
-    private static List<Effect> style(Action.Stylize s, double lo, double hi) {
-        Knob knob = Knob.of(s).orElseThrow();
-        Zone zone = Zone.in(s.region());
-        double ideal = s.strength() * knob.slope();
-        double k = s.strength() / 100;
-        return switch (s.style()) {
-            case VIGNETTE, FILM_GRAIN, BLUR, HDR, SHARPEN ->
-                List.of(new Effect(knob.metric(), zone, null, ideal * lo, ideal, ideal * hi, 1, knob));
-            case TILT_SHIFT ->
-                List.of(
-                        new Effect(DETAIL, Zone.in(Region.TOP_THIRD), null, ideal * lo * 0.5, ideal, -1.05, 0.5, knob),
-                        new Effect(
-                                DETAIL, Zone.in(Region.BOTTOM_THIRD), null, ideal * lo * 0.5, ideal, -1.05, 0.5, knob));
-            case PIXEL_ART ->
-                List.of(new Effect(
-                        BLOCK_SIZE, zone, null, 0.7 * s.strength(), s.strength(), 25 * s.strength(), 1, knob));
-            case WATERCOLOR -> List.of(new Effect(SHARPNESS, zone, null, ideal * lo * 0.5, ideal, ideal * 4, 1, knob));
-            case CARTOON -> List.of(new Effect(LEVELS, zone, null, 24, 8, 2, 1, knob));
-            case PENCIL_SKETCH ->
-                List.of(
-                        new Effect(DESATURATION, zone, null, 0.7 * k, 0.95 * k, 1.02, 1, knob),
-                        new Effect(BRIGHTNESS, zone, null, 0.03 * k, 0.3 * k, 1.02, 0.5, null));
-        };
-    }
-
     /** The metrics an action moves, on purpose or as a side effect. */
     public static Set<Metric> touched(Action action) {
         Set<Metric> out = EnumSet.noneOf(Metric.class);
+        Optional<Operation> op = Operations.of(action);
+        if (op.isPresent()) {
+            out.addAll(op.get().touched(action));
+            return out;
+        }
         switch (action) {
-            case Action.Adjust a -> {
-                out.addAll(TONE);
-                if (a.tone() == Action.Tone.WARMTH || a.tone() == Action.Tone.HUE) {
-                    out.addAll(COLOR);
-                }
-            }
-            case Action.ColorFilter f -> {
-                out.addAll(COLOR);
-                if (f.filter() != Action.Filter.GRAYSCALE) {
-                    out.addAll(TONE);
-                    out.add(HUE);
-                }
-                if (f.filter() == Action.Filter.INVERT) {
-                    out.add(INVERSION);
-                    out.add(STRUCTURE_LOSS);
-                }
-            }
-            case Action.Tint t -> {
-                out.addAll(COLOR);
-                out.addAll(TONE);
-            }
-            case Action.Posterize p -> {
-                out.addAll(TONE);
-                out.addAll(COLOR);
-                out.addAll(TEXTURE);
-                out.add(LEVELS);
-            }
-            case Action.Stylize s -> {
-                switch (s.style()) {
-                    case VIGNETTE -> {
-                        out.add(VIGNETTE);
-                        out.add(BRIGHTNESS);
-                        out.add(CONTRAST);
-                        out.add(EXPOSURE);
-                    }
-                    case FILM_GRAIN -> {
-                        out.addAll(TEXTURE);
-                        out.add(CONTRAST);
-                        out.add(LEVELS);
-                    }
-                    case BLUR, SHARPEN, HDR, TILT_SHIFT -> {
-                        out.addAll(TEXTURE);
-                        out.add(CONTRAST);
-                        out.add(SATURATION);
-                    }
-                    default -> {
-                        out.addAll(TONE);
-                        out.addAll(COLOR);
-                        out.addAll(TEXTURE);
-                        out.add(LEVELS);
-                        out.add(BLOCK_SIZE);
-                    }
-                }
-            }
             case Action.Recolor r -> {
                 out.addAll(COLOR);
                 out.add(BRIGHTNESS);

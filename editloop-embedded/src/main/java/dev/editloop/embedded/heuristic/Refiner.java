@@ -7,9 +7,10 @@ import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Assessment.Artifact;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.op.Operation;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class Refiner {
         boolean rephrased = false;
         // knobs whose actions this round only spells out: the edit did not have them, so their readings say nothing
         // about their amounts
-        Set<Knob> fresh = EnumSet.noneOf(Knob.class);
+        Set<Knob> fresh = new HashSet<>();
         if (parsed.actions().isEmpty()) {
             plan.addAll(intent.plan(source));
             rephrased = true;
@@ -100,7 +101,7 @@ final class Refiner {
             return new Refinement(List.copyOf(plan), notes, true);
         }
 
-        Set<Knob> turned = EnumSet.copyOf(fresh);
+        Set<Knob> turned = new HashSet<>(fresh);
         List<Reading> readings = new ArrayList<>(assessment.readings());
         readings.sort(Comparator.comparingDouble((Reading r) -> -r.effect().weight()));
         for (Reading reading : readings) {
@@ -263,7 +264,7 @@ final class Refiner {
         Effect effect = reading.effect();
         double measured = reading.measured();
         double ideal = effect.ideal();
-        if (knob == Knob.PIXEL_ART || knob == Knob.POSTERIZE) {
+        if (knob.control().refine() == Operation.Refine.RATIO) {
             double ratio = measured > 1e-6 ? ideal / measured : 2;
             return amount * Math.max(0.4, Math.min(2.5, ratio));
         }
@@ -271,11 +272,7 @@ final class Refiner {
             return reading.standing() == Effect.Standing.WEAK ? amount * 1.4 : amount * 0.7;
         }
         double step = (ideal - measured) / knob.slope();
-        double floor = switch (knob) {
-            case EXPOSURE -> 0.5;
-            case HUE -> 20;
-            default -> 15;
-        };
+        double floor = knob.control().stepFloor();
         double limit = Math.max(floor, 1.5 * Math.abs(amount));
         step = Math.max(-limit, Math.min(limit, step));
         return amount + step;
@@ -284,7 +281,7 @@ final class Refiner {
     /** The amount for a new action that should produce the missing effect. */
     static double startAmount(Knob knob, Reading reading) {
         Effect effect = reading.effect();
-        if (knob == Knob.PIXEL_ART || knob == Knob.POSTERIZE) {
+        if (knob.control().refine() == Operation.Refine.RATIO) {
             return effect.ideal();
         }
         if (knob.slope() == 0) {
@@ -411,16 +408,6 @@ final class Refiner {
         if (knob.isEmpty()) {
             return 20;
         }
-        return switch (knob.get()) {
-            case GRAYSCALE, SEPIA, INVERT -> 10;
-            case WATERCOLOR, CARTOON, PENCIL_SKETCH -> 30;
-            case BRIGHTNESS, EXPOSURE, CONTRAST, SATURATION, WARMTH, HUE -> 40;
-            case TINT -> 50;
-            case HDR, SHARPEN, BLUR, TILT_SHIFT -> 60;
-            case PIXEL_ART -> 70;
-            case VIGNETTE -> 80;
-            case GRAIN -> 82;
-            case POSTERIZE -> 85;
-        };
+        return knob.get().control().stage();
     }
 }

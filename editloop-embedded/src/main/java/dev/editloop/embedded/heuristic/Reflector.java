@@ -73,24 +73,11 @@ final class Reflector {
         return new Corrections(List.copyOf(actions), notes, irreversible);
     }
 
-    /** The amount of a further step of a knob that moves the metric from m to t, or null when none can. */
+    /**
+     * The amount of a further step of a knob that moves the metric from m to t, or null when none can (its
+     * operation's {@link dev.editloop.embedded.op.Operation.Inversion}).
+     */
     static Double delta(Knob knob, double m, double t, boolean weak) {
-        return switch (knob) {
-            case BRIGHTNESS ->
-                100 * (t >= 0 && m >= 0 ? (t - m) / Math.max(0.05, 1 - m) : (t - m) / Math.max(0.05, 1 + m));
-            case CONTRAST, SATURATION -> 100 * ((1 + t) / Math.max(0.05, 1 + m) - 1);
-            case WARMTH, HUE, EXPOSURE -> (t - m) / knob.slope();
-            case GRAYSCALE ->
-                weak
-                        ? 100 * (t - m) / Math.max(0.05, 1 - m)
-                        : 100 * ((1 - t) / Math.max(0.05, 1 - m) - 1); // a saturation boost
-            case SEPIA -> weak ? 100 * Math.min(1, (t - m) / Math.max(0.05, 1 - m)) : null;
-            case TINT -> weak ? 200 * (1 - (1 - t / 2) / Math.max(0.05, 1 - m / 2)) : null;
-            case VIGNETTE -> weak ? (1 - (1 - t) / Math.max(0.05, 1 - m)) / knob.slope() : null;
-            case GRAIN, BLUR -> weak ? Math.sqrt(Math.max(0, t * t - m * m)) / knob.slope() : null;
-            case SHARPEN, HDR, WATERCOLOR, CARTOON, TILT_SHIFT -> weak ? (t - m) / knob.slope() : null;
-            case PIXEL_ART, POSTERIZE -> weak ? t : null;
-            case INVERT, PENCIL_SKETCH -> null;
-        };
+        return knob.control().inversion().delta(m, t, weak, knob.slope());
     }
 }
