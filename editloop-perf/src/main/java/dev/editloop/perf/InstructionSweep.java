@@ -14,7 +14,7 @@ import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Turn;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.ClassicEditor;
-import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.classic.Instructions;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
 import dev.editloop.testkit.TestImages;
@@ -96,7 +96,7 @@ public final class InstructionSweep {
         List<Picture> pictures = stands.stream().map(Images::read).toList();
 
         Editor editor = new ClassicEditor();
-        Thinker thinker = new HeuristicThinker(InstructionParser::parse);
+        Thinker thinker = new HeuristicThinker(Instructions::parse);
         LoopEngine engine = new LoopEngine(editor, thinker);
 
         long start = System.nanoTime();

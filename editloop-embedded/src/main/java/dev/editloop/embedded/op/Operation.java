@@ -74,6 +74,15 @@ public interface Operation {
         return 0;
     }
 
+    /**
+     * Reads a clause that the classic parser's word tables left, in this operation's own words: how an operation
+     * that the tables do not name yet is understood ({@link dev.editloop.embedded.classic.Instructions}). The
+     * built-in operations are named in the tables and read nothing here.
+     */
+    default java.util.Optional<Action> read(String clause) {
+        return java.util.Optional.empty();
+    }
+
     /** The knob the heuristic thinker turns. */
     Control control();
 
