@@ -190,7 +190,7 @@ public final class InstructionSweep {
         double pq = best == null || !best.scored() ? 0 : best.critique().quality();
         String instruction = best == null ? "" : best.instruction();
         boolean objectCapable =
-                InstructionParser.parse(instruction).actions().stream().anyMatch(InstructionSweep::objectCapable);
+                Instructions.parse(instruction).actions().stream().anyMatch(InstructionSweep::objectCapable);
         String outcome = claimed ? "claimed" : failed ? "failed" : "below";
         return new Outcome(c, name, outcome, objectCapable, sc, pq, instruction);
     }

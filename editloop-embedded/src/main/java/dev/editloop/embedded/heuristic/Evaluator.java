@@ -10,6 +10,7 @@ import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.Measurements;
 import dev.editloop.embedded.measure.Zone;
+import dev.editloop.embedded.op.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -237,7 +238,8 @@ public final class Evaluator {
         }
 
         double luma = Measurements.meanLuma(e, Zone.WHOLE);
-        double bright = knobs.contains(Knob.PENCIL_SKETCH) ? 255 : 243;
+        boolean paper = knobs.stream().anyMatch(k -> k.operation().looks().contains(Operation.Look.WHITE_PAPER));
+        double bright = paper ? 255 : 243;
         double exposure = luma < 12 ? (12 - luma) / 4 : luma > bright ? (luma - bright) / 4 : 0;
         out.add(new Artifact("mean luma", Kind.NATURALNESS, luma, 12, clamp(exposure, 0, 3), ""));
 

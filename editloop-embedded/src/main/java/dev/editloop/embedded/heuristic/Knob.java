@@ -16,29 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A control of the classic editor with an amount: the thing the thinker turns up or down. Each knob is an {@link
  * Operation}'s {@link Operation.Control}: the {@link Metric} it mainly moves and how fast ({@link #slope()}: metric
  * units per amount unit, so that a missing {@code Δm} asks for {@code Δm / slope} more), its valid amounts, and how
- * its operation reads and writes its {@link Action}. There is one knob per registered operation; the constants name
- * the built-in ones that the thinker's rules single out.
+ * its operation reads and writes its {@link Action}. There is one knob per registered operation; the rules of the
+ * thinker and the judge read the operation's facts, not its name (the contrast constant is for the judge's clipping
+ * allowance, which a strong contrast boost raises).
  */
 public final class Knob {
     private static final Map<Operation, Knob> KNOBS = new ConcurrentHashMap<>();
 
-    public static final Knob BRIGHTNESS = named("brightness");
     public static final Knob CONTRAST = named("contrast");
-    public static final Knob SATURATION = named("saturation");
-    public static final Knob EXPOSURE = named("exposure");
-    public static final Knob GRAYSCALE = named("grayscale");
-    public static final Knob INVERT = named("invert");
-    public static final Knob TINT = named("tint");
-    public static final Knob GRAIN = named("grain");
-    public static final Knob BLUR = named("blur");
-    public static final Knob SHARPEN = named("sharpen");
-    public static final Knob HDR = named("hdr");
-    public static final Knob TILT_SHIFT = named("tilt-shift");
-    public static final Knob PIXEL_ART = named("pixel-art");
-    public static final Knob POSTERIZE = named("posterize");
-    public static final Knob WATERCOLOR = named("watercolor");
-    public static final Knob CARTOON = named("cartoon");
-    public static final Knob PENCIL_SKETCH = named("pencil-sketch");
 
     private final Operation operation;
     private final Operation.Control control;

@@ -250,10 +250,10 @@ final class KnowledgeBaseFile {
         Knob knob = knob(required(node, where, "knob"), where);
         double amount = number(required(node, where, "amount"), where, "amount");
         NamedColor color = node.has("color") ? color(node.get("color"), where, "color") : null;
-        if (knob == Knob.TINT && color == null) {
+        if (knob.operation().takesColor() && color == null) {
             throw fail(where, "color", "a tint needs a color");
         }
-        if (knob != Knob.TINT && color != null) {
+        if (!knob.operation().takesColor() && color != null) {
             throw fail(where, "color", "only a tint takes a color");
         }
         if (!when.perBlock()) {

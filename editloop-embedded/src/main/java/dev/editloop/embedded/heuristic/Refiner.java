@@ -187,7 +187,7 @@ final class Refiner {
             } else {
                 Region region =
                         effect.zone().outside() ? Region.WHOLE : effect.zone().region();
-                if (knob == Knob.TILT_SHIFT) {
+                if (knob.operation().looks().contains(Operation.Look.WHOLE_IMAGE)) {
                     region = Region.WHOLE;
                 }
                 Optional<Action> added = knob.make(startAmount(knob, reading), region, effect.color());
@@ -323,37 +323,9 @@ final class Refiner {
      * grain or sharpening, banding from posterizing…), or null when this step does not cause it.
      */
     private static Double softened(Knob k, double amount, Artifact artifact) {
-        String name = artifact.name();
-        if (name.equals("added clipping")) {
-            if ((k == Knob.CONTRAST || k == Knob.BRIGHTNESS || k == Knob.EXPOSURE || k == Knob.SATURATION)
-                    && amount > 0) {
-                return amount * 0.7;
-            }
-        } else if (name.equals("added noise")) {
-            if (k == Knob.GRAIN || k == Knob.SHARPEN || k == Knob.HDR) {
-                return amount * 0.6;
-            }
-        } else if (name.equals("added blockiness") || name.startsWith("tone levels")) {
-            if (k == Knob.POSTERIZE) {
-                return amount + 2;
-            } else if (k == Knob.PIXEL_ART) {
-                return amount * 0.7;
-            }
-        } else if (name.equals("mean luma")) {
-            boolean dark = artifact.measured() < 128;
-            if ((k == Knob.BRIGHTNESS || k == Knob.EXPOSURE) && (dark ? amount < 0 : amount > 0)) {
-                return amount * 0.6;
-            }
-        } else if (name.equals("mean saturation")) {
-            if (k == Knob.SATURATION && amount > 0) {
-                return amount * 0.6;
-            }
-        } else if (name.equals("lost sharpness")) {
-            if (k == Knob.BLUR || k == Knob.WATERCOLOR) {
-                return amount * 0.6;
-            }
-        }
-        return null;
+        return Operation.Defect.named(artifact.name())
+                .map(defect -> k.operation().ease(defect, amount, artifact.measured()))
+                .orElse(null);
     }
 
     /** The index of the plan's action for a knob (preferring the effect's region and color), or −1. */
@@ -366,7 +338,7 @@ final class Refiner {
             if (Knob.of(action).orElse(null) != knob) {
                 continue;
             }
-            if (knob == Knob.TINT && color != null && !color.equals(Knob.color(action))) {
+            if (knob.operation().takesColor() && color != null && !color.equals(Knob.color(action))) {
                 continue;
             }
             if (Knob.region(action) == region) {

@@ -4,6 +4,7 @@ import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.op.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,8 @@ final class Reflector {
             double m = reading.measured();
             double t = effect.ideal();
             Knob knob = effect.knob();
-            Region region = effect.zone().outside() || knob == Knob.TILT_SHIFT
+            Region region = effect.zone().outside()
+                            || (knob != null && knob.operation().looks().contains(Operation.Look.WHOLE_IMAGE))
                     ? Region.WHOLE
                     : effect.zone().region();
             if (knob == null) {
@@ -61,9 +63,9 @@ final class Reflector {
                         + " step cannot take it back");
                 continue;
             }
-            Optional<Action> action = knob == Knob.GRAYSCALE && !weak
-                    ? Knob.SATURATION.make(amount, region, null)
-                    : knob.make(amount, region, effect.color());
+            Knob by = weak ? knob : Knob.of(knob.operation().takenBackBy());
+            Optional<Action> action =
+                    by == knob ? knob.make(amount, region, effect.color()) : by.make(amount, region, null);
             if (action.isPresent()) {
                 actions.add(action.get());
                 notes.add(effect.label() + " reads " + effect.metric().format(m) + " (" + effect.target()

@@ -24,6 +24,16 @@ final class Blur extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.BLUR);
+    }
+
+    @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.LOST_SHARPNESS ? Double.valueOf(amount * 0.6) : null;
+    }
+
+    @Override
     String text(double strength) {
         return "blur it by " + Action.Num.fmt(strength) + "%";
     }

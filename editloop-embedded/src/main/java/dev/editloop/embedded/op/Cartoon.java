@@ -32,6 +32,11 @@ final class Cartoon extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.LINES, Look.CLIPS);
+    }
+
+    @Override
     String text(double strength) {
         return "turn it into a cartoon" + at(strength);
     }

@@ -124,6 +124,18 @@ public final class ColorFilterOperation implements Operation {
         return ToneOps.filter(src, filter, ((Action.ColorFilter) action).strength());
     }
 
+    /** Inversion clips by design. */
+    @Override
+    public Set<Look> looks() {
+        return filter == Filter.INVERT ? Set.of(Look.CLIPS) : Set.of();
+    }
+
+    /** Too much black and white is taken back by a saturation boost. */
+    @Override
+    public Operation takenBackBy() {
+        return filter == Filter.GRAYSCALE ? ToneAdjustment.SATURATION : this;
+    }
+
     @Override
     public Control control() {
         return control;

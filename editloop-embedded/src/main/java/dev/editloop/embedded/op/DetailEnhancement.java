@@ -20,6 +20,11 @@ final class DetailEnhancement extends StyleOperation {
     }
 
     @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.NOISE ? Double.valueOf(amount * 0.6) : null;
+    }
+
+    @Override
     String text(double strength) {
         return "enhance the details by " + Action.Num.fmt(strength) + "%";
     }

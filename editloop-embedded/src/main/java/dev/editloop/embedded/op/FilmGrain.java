@@ -26,6 +26,16 @@ final class FilmGrain extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.GRAIN);
+    }
+
+    @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.NOISE ? Double.valueOf(amount * 0.6) : null;
+    }
+
+    @Override
     String text(double strength) {
         return "add film grain at " + Action.Num.fmt(strength) + "%";
     }

@@ -83,6 +83,32 @@ public interface Operation {
         return java.util.Optional.empty();
     }
 
+    /** What the result looks like on purpose, so that the quality checks do not count it as a defect. */
+    default Set<Look> looks() {
+        return Set.of();
+    }
+
+    /**
+     * The eased amount when the judge sees a defect this operation causes at that amount (clipping from a contrast
+     * boost, noise from grain…), or null when it does not cause it. {@code measured}: the defect's reading.
+     */
+    default Double ease(Defect defect, double amount, double measured) {
+        return null;
+    }
+
+    /** Whether an action of this operation has a color of its own (a tint). */
+    default boolean takesColor() {
+        return false;
+    }
+
+    /**
+     * The operation whose further step takes back an overshoot of this one in reflect mode (this one, unless its
+     * {@link Control#inversion} answers with another's amount: too much black and white is a saturation boost).
+     */
+    default Operation takenBackBy() {
+        return this;
+    }
+
     /** The knob the heuristic thinker turns. */
     Control control();
 
@@ -101,6 +127,56 @@ public interface Operation {
     /** Further examples, listed after every operation's first ones. */
     default List<Action> moreExamples() {
         return List.of();
+    }
+
+    /** Looks an operation makes on purpose. */
+    enum Look {
+        /** Lines or blocks instead of the photo's detail (sketch, cartoon, pixel art). */
+        LINES,
+        /** Edge-preserving washes of paint. */
+        PAINT,
+        /** A blur of part or all of the image. */
+        BLUR,
+        /** Noise on purpose. */
+        GRAIN,
+        /** Flat blocks (pixel art). */
+        BLOCKS,
+        /** Few tone levels (posterize): banding on purpose. */
+        FEW_LEVELS,
+        /** Clipped blacks or whites on purpose. */
+        CLIPS,
+        /** Mostly white paper: a very bright mean is right. */
+        WHITE_PAPER,
+        /** Done on the whole image even when its effect is measured in parts of it (tilt-shift). */
+        WHOLE_IMAGE
+    }
+
+    /** The judge's quality defects an operation may cause (its artifact names). */
+    enum Defect {
+        CLIPPING,
+        NOISE,
+        BLOCKINESS_OR_BANDING,
+        MEAN_LUMA,
+        OVERSATURATION,
+        LOST_SHARPNESS;
+
+        /** The defect of an artifact of the judge, by its name. */
+        public static java.util.Optional<Defect> named(String artifact) {
+            if (artifact.equals("added clipping")) {
+                return java.util.Optional.of(CLIPPING);
+            } else if (artifact.equals("added noise")) {
+                return java.util.Optional.of(NOISE);
+            } else if (artifact.equals("added blockiness") || artifact.startsWith("tone levels")) {
+                return java.util.Optional.of(BLOCKINESS_OR_BANDING);
+            } else if (artifact.equals("mean luma")) {
+                return java.util.Optional.of(MEAN_LUMA);
+            } else if (artifact.equals("mean saturation")) {
+                return java.util.Optional.of(OVERSATURATION);
+            } else if (artifact.equals("lost sharpness")) {
+                return java.util.Optional.of(LOST_SHARPNESS);
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     /** The families of {@code editloop vocabulary}. */

@@ -22,6 +22,11 @@ final class PencilSketch extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.LINES, Look.CLIPS, Look.WHITE_PAPER);
+    }
+
+    @Override
     String text(double strength) {
         return "turn it into a pencil sketch" + at(strength);
     }

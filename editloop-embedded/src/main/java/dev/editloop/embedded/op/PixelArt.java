@@ -22,6 +22,16 @@ final class PixelArt extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.LINES, Look.BLOCKS);
+    }
+
+    @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.BLOCKINESS_OR_BANDING ? Double.valueOf(amount * 0.7) : null;
+    }
+
+    @Override
     String text(double strength) {
         return "turn it into pixel art with " + Action.Num.fmt(strength) + "-pixel blocks";
     }

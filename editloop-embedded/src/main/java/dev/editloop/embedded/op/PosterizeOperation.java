@@ -64,6 +64,16 @@ final class PosterizeOperation implements Operation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.FEW_LEVELS, Look.CLIPS);
+    }
+
+    @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.BLOCKINESS_OR_BANDING ? Double.valueOf(amount + 2) : null;
+    }
+
+    @Override
     public Control control() {
         return CONTROL;
     }

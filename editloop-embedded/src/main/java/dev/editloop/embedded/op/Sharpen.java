@@ -19,6 +19,11 @@ final class Sharpen extends StyleOperation {
     }
 
     @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.NOISE ? Double.valueOf(amount * 0.6) : null;
+    }
+
+    @Override
     String text(double strength) {
         return "sharpen it by " + Action.Num.fmt(strength) + "%";
     }

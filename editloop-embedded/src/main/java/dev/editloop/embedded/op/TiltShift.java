@@ -23,6 +23,11 @@ final class TiltShift extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.BLUR, Look.WHOLE_IMAGE);
+    }
+
+    @Override
     String text(double strength) {
         return "apply a tilt-shift effect at " + Action.Num.fmt(strength) + "%";
     }

@@ -76,6 +76,11 @@ final class TintOperation implements Operation {
     }
 
     @Override
+    public boolean takesColor() {
+        return true;
+    }
+
+    @Override
     public Control control() {
         return CONTROL;
     }

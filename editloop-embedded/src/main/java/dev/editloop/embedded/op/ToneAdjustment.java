@@ -33,52 +33,85 @@ public final class ToneAdjustment implements Operation {
                     (m, t, weak, slope) -> 100
                             * (t >= 0 && m >= 0 ? (t - m) / Math.max(0.05, 1 - m) : (t - m) / Math.max(0.05, 1 + m))),
             a -> updown(a, "brightness", "%"),
-            List.of(20.0, -20.0));
+            List.of(20.0, -20.0),
+            ToneAdjustment::lift);
     /** Percent: stretches (positive) or compresses (negative) values around the mean. */
     public static final ToneAdjustment CONTRAST = new ToneAdjustment(
             Tone.CONTRAST,
             Words.of("contrast", "punchier", "flatter"),
             Control.of(Metric.CONTRAST, 0.01, -90, 150, 40, ToneAdjustment::ratio),
             a -> updown(a, "contrast", "%"),
-            List.of(20.0, -20.0));
+            List.of(20.0, -20.0),
+            (defect, amount, measured) -> defect == Defect.CLIPPING && amount > 0 ? amount * 0.7 : null);
     /** Percent: scales the saturation. */
     public static final ToneAdjustment SATURATION = new ToneAdjustment(
             Tone.SATURATION,
             Words.of("saturation", "saturate", "desaturate", "vivid", "vibrant", "muted"),
             Control.of(Metric.SATURATION, 0.01, -100, 200, 40, ToneAdjustment::ratio),
             a -> updown(a, "saturation", "%"),
-            List.of(20.0, -20.0));
+            List.of(20.0, -20.0),
+            (defect, amount, measured) -> amount > 0 && defect == Defect.CLIPPING
+                    ? Double.valueOf(amount * 0.7)
+                    : amount > 0 && defect == Defect.OVERSATURATION ? Double.valueOf(amount * 0.6) : null);
     /** Percent: positive warmer (more red/yellow), negative cooler (more blue). */
     public static final ToneAdjustment WARMTH = new ToneAdjustment(
             Tone.WARMTH,
             Words.of("warmth", "warmer", "cooler", "colder", "temperature"),
             Control.of(Metric.WARMTH, 0.01, -100, 100, 40, ToneAdjustment::linear),
             a -> (a > 0 ? "make it warmer" : "make it cooler") + " by " + Action.Num.fmt(Math.abs(a)) + "%",
-            List.of(20.0, -20.0));
+            List.of(20.0, -20.0),
+            (defect, amount, measured) -> null);
     /** Degrees on the color wheel, −180..180. */
     public static final ToneAdjustment HUE = new ToneAdjustment(
             Tone.HUE,
             Words.of("hue", "hue shift", "rotate the hue"),
             Control.of(Metric.HUE, 1, -180, 180, 40, ToneAdjustment::linear).withSteps(1, 20),
             a -> "shift the hue by " + Action.Num.fmt(a) + " degrees",
-            List.of(30.0));
+            List.of(30.0),
+            (defect, amount, measured) -> null);
     /** Stops: multiplies linear light by 2^stops. */
     public static final ToneAdjustment EXPOSURE = new ToneAdjustment(
             Tone.EXPOSURE,
             Words.of("exposure", "overexpose", "underexpose", "stops"),
             Control.of(Metric.EXPOSURE, 1, -4, 4, 40, ToneAdjustment::linear).withSteps(10, 0.5),
             a -> updown(a, "exposure", " stops"),
-            List.of(1.0));
+            List.of(1.0),
+            ToneAdjustment::lift);
 
     private final Tone tone;
     private final Words words;
     private final Control control;
     private final DoubleFunction<String> phrase;
     private final List<Double> examples;
+    private final Easing easing;
+
+    /** How a tone adjustment eases off a defect it causes. */
+    @FunctionalInterface
+    private interface Easing {
+        Double ease(Defect defect, double amount, double measured);
+    }
+
+    /** A lift (amount > 0) clips highlights; a step toward black or white shows as a too dark or bright mean. */
+    private static Double lift(Defect defect, double amount, double measured) {
+        if (defect == Defect.CLIPPING && amount > 0) {
+            return amount * 0.7;
+        }
+        boolean dark = measured < 128;
+        if (defect == Defect.MEAN_LUMA && (dark ? amount < 0 : amount > 0)) {
+            return amount * 0.6;
+        }
+        return null;
+    }
 
     private ToneAdjustment(
-            Tone tone, Words words, Control control, DoubleFunction<String> phrase, List<Double> examples) {
+            Tone tone,
+            Words words,
+            Control control,
+            DoubleFunction<String> phrase,
+            List<Double> examples,
+            Easing easing) {
         this.tone = tone;
+        this.easing = easing;
         this.words = words;
         this.control = control;
         this.phrase = phrase;
@@ -143,6 +176,11 @@ public final class ToneAdjustment implements Operation {
     public String phrase(Action action) {
         Action.Adjust a = (Action.Adjust) action;
         return phrase.apply(a.amount()) + a.region().suffix();
+    }
+
+    @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return easing.ease(defect, amount, measured);
     }
 
     @Override

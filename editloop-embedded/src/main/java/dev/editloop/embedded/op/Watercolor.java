@@ -31,6 +31,16 @@ final class Watercolor extends StyleOperation {
     }
 
     @Override
+    public Set<Look> looks() {
+        return Set.of(Look.PAINT);
+    }
+
+    @Override
+    public Double ease(Defect defect, double amount, double measured) {
+        return defect == Defect.LOST_SHARPNESS ? Double.valueOf(amount * 0.6) : null;
+    }
+
+    @Override
     String text(double strength) {
         return "turn it into a watercolor painting" + at(strength);
     }
