@@ -1,8 +1,6 @@
 package dev.editloop.embedded;
 
 import dev.editloop.embedded.classic.Action;
-import dev.editloop.embedded.classic.Action.Position;
-import dev.editloop.embedded.classic.Action.Tone;
 import dev.editloop.embedded.classic.NamedColor;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Concept;
@@ -19,7 +17,7 @@ import java.util.Objects;
  * A read-only listing of what the embedded backends understand, for people ({@code editloop vocabulary}): the classic
  * editor's operations grouped by family, each with example phrases made by the operations themselves ({@link
  * Action#phrase()}, which the editor's parser reads back into the same action), and the heuristic thinker's concepts
- * from its {@link KnowledgeBase}. Nothing here is a copy: the tone, filter and style families list the examples of the
+ * from its {@link KnowledgeBase}. Nothing here is a copy: each family lists the examples of its operations in the
  * {@link Operations} registry, so a new operation, region, colour or concept shows up in the listing by itself.
  */
 public final class Vocabulary {
@@ -64,8 +62,15 @@ public final class Vocabulary {
             ops.forEach(op -> op.examples().forEach(a -> examples.add(a.phrase())));
             ops.forEach(op -> op.moreExamples().forEach(a -> examples.add(a.phrase())));
             families.add(new Family(family.title(), family.summary(), examples));
+            if (family == Operation.Family.STYLE) {
+                families.add(localAdjustments());
+            }
         }
-        families.add(new Family(
+        return List.copyOf(families);
+    }
+
+    private static Family localAdjustments() {
+        return new Family(
                 "local adjustments",
                 "any tone, filter or style in one part of the image: "
                         + String.join(
@@ -75,50 +80,13 @@ public final class Vocabulary {
                                         .map(Region::phrase)
                                         .toList()),
                 List.of(
-                        new Action.Adjust(Tone.BRIGHTNESS, -30, Region.SKY).phrase(),
+                        example("brightness", -30, Region.SKY),
                         example("blur", 50, Region.TOP_HALF),
-                        example("grain", 25, Region.BOTTOM_THIRD))));
-        families.add(new Family(
-                "color change",
-                "areas of one named colour turned into another; colours: " + colours(),
-                List.of(new Action.Recolor(NamedColor.of("red"), NamedColor.of("blue")).phrase())));
-        families.add(new Family(
-                "removal",
-                "an object of a named colour, or whatever is in a region, filled in from around it",
-                List.of(
-                        new Action.RemoveColored(NamedColor.of("red")).phrase(),
-                        new Action.RemoveRegion(Region.TOP_LEFT).phrase())));
-        families.add(new Family(
-                "background",
-                "the background found by segmentation, blurred or filled with a colour",
-                List.of(new Action.Background(null).phrase(), new Action.Background(NamedColor.of("white")).phrase())));
-        families.add(new Family(
-                "text",
-                "text in quotes at "
-                        + String.join(
-                                ", ",
-                                Arrays.stream(Position.values())
-                                        .map(Position::phrase)
-                                        .toList()),
-                List.of(new Action.AddText("SALE", Position.TOP, NamedColor.of("red")).phrase())));
-        families.add(new Family(
-                "geometry",
-                "rotate, flip, crop, zoom, resize, frame",
-                List.of(
-                        new Action.Rotate(90).phrase(),
-                        new Action.Flip(true).phrase(),
-                        new Action.CropAspect(16, 9).phrase(),
-                        new Action.CropRegion(Region.LEFT_HALF).phrase(),
-                        new Action.Zoom(50).phrase(),
-                        new Action.Resize(800, 600).phrase(),
-                        new Action.Scale(50).phrase(),
-                        new Action.Border(20, NamedColor.of("white")).phrase())));
-        return List.copyOf(families);
+                        example("grain", 25, Region.BOTTOM_THIRD)));
     }
 
     private static String example(String operation, double amount, Region region) {
-        return Operations.byId(operation)
-                .orElseThrow()
+        return ((Operation.Adjustable) Operations.byId(operation).orElseThrow())
                 .make(amount, region, null)
                 .phrase();
     }

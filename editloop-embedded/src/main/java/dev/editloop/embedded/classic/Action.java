@@ -179,10 +179,10 @@ public sealed interface Action {
     }
 
     /**
-     * An action of an operation that has no record of its own: a registered {@link Operation} with an amount (its
+     * An action of an operation that has no record of its own: a registered {@link Operation.Adjustable} with an amount (its
      * knob's unit) in a region. The operation writes the phrase, does the work and describes the effect.
      */
-    record Apply(Operation operation, double amount, Region region) implements Action {
+    record Apply(Operation.Adjustable operation, double amount, Region region) implements Action {
         public Apply {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(region, "region");
@@ -206,7 +206,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "change the " + from.name() + " areas to " + to.name();
+            return described(this);
         }
     }
 
@@ -218,7 +218,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "remove the " + color.name() + " object";
+            return described(this);
         }
     }
 
@@ -233,7 +233,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "remove the object in " + region.phrase();
+            return described(this);
         }
     }
 
@@ -241,7 +241,7 @@ public sealed interface Action {
     record Background(NamedColor color) implements Action {
         @Override
         public String phrase() {
-            return color == null ? "blur the background" : "replace the background with " + color.name();
+            return described(this);
         }
     }
 
@@ -257,7 +257,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "add the text \"" + text + "\" at " + position.phrase() + " in " + color.name();
+            return described(this);
         }
     }
 
@@ -271,7 +271,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "rotate it " + degreesClockwise + " degrees clockwise";
+            return described(this);
         }
     }
 
@@ -279,7 +279,7 @@ public sealed interface Action {
     record Flip(boolean horizontal) implements Action {
         @Override
         public String phrase() {
-            return "flip it " + (horizontal ? "horizontally" : "vertically");
+            return described(this);
         }
     }
 
@@ -294,7 +294,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "crop it to " + region.phrase();
+            return described(this);
         }
     }
 
@@ -308,7 +308,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "crop it to a " + width + ":" + height + " aspect ratio";
+            return described(this);
         }
     }
 
@@ -322,7 +322,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "zoom in by " + Num.fmt(percent) + "%";
+            return described(this);
         }
     }
 
@@ -336,7 +336,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "resize it to " + width + "x" + height;
+            return described(this);
         }
     }
 
@@ -350,7 +350,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "resize it to " + Num.fmt(percent) + "%";
+            return described(this);
         }
     }
 
@@ -365,7 +365,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "add a " + pixels + "-pixel " + color.name() + " border";
+            return described(this);
         }
     }
 

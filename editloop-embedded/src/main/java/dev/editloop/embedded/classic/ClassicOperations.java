@@ -13,15 +13,10 @@ import org.opencv.core.Rect;
  * Carries out one classic action on the pixels, with OpenCV. Deterministic: the same picture, action and seed give
  * the same bytes. Stateless and thread-safe.
  *
- * <p>Tone, filter and style actions are done by their {@link Operation} ({@link Operations} lists them; each
- * descriptor says what its amount means); this class confines them to a region. The others, so that a critic can
- * reason about them:
+ * <p>Each action is done by its {@link Operation} ({@link Operations} lists them; each descriptor says what its
+ * amount means); this class confines the operations with an amount to a region:
  *
  * <ul>
- *   <li>recolor: the pixels {@link NamedColor#selects} picks get the target's hue, their mean saturation and value
- *       mapped onto the target's; remove the red object: its largest connected area, filled and dilated by 1%,
- *       inpainted (Telea); remove a region: an ellipse over the central 80% of its rectangle, filled from around;
- *       background: GrabCut subject on a 160-pixel copy, the rest blurred (σ = min(w,h)/40) or filled.
  *   <li>local versions: inside {@link Region#bounds} with a feathered edge {@link #featherPixels} wide outside the
  *       rectangle; pixels further away stay bit-identical.
  * </ul>
@@ -55,34 +50,13 @@ public final class ClassicOperations {
         int scale = Math.min(image.width(), image.height());
         Mat out = null;
         try {
-            ContentOps.Done done = switch (action) {
-                case Action.Adjust a -> described(src, action, scale, seed);
-                case Action.ColorFilter f -> described(src, action, scale, seed);
-                case Action.Posterize p -> described(src, action, scale, seed);
-                case Action.Tint t -> described(src, action, scale, seed);
-                case Action.Stylize s -> described(src, action, scale, seed);
-                case Action.Apply a -> described(src, action, scale, seed);
-                case Action.Recolor r -> ContentOps.recolor(src, r.from(), r.to());
-                case Action.RemoveColored r -> ContentOps.removeColored(src, r.color(), seed);
-                case Action.RemoveRegion r -> ContentOps.removeRegion(src, r.region(), seed);
-                case Action.Background b -> ContentOps.background(src, b.color(), scale);
-                case Action.AddText t -> ContentOps.text(src, t.text(), t.position(), t.color());
-                case Action.Rotate r -> done(GeometryOps.rotate(src, r.degreesClockwise()));
-                case Action.Flip f -> done(GeometryOps.flip(src, f.horizontal()));
-                case Action.CropRegion c -> done(GeometryOps.cropRegion(src, c.region()));
-                case Action.CropAspect c -> done(GeometryOps.cropAspect(src, c.width(), c.height()));
-                case Action.Zoom z -> done(GeometryOps.zoom(src, z.percent()));
-                case Action.Resize r ->
-                    sized(r.width(), r.height(), () -> GeometryOps.resize(src, r.width(), r.height()));
-                case Action.Scale s -> {
-                    int[] size = GeometryOps.scaledSize(src, s.percent());
-                    yield sized(size[0], size[1], () -> GeometryOps.resize(src, size[0], size[1]));
-                }
-                case Action.Border b ->
-                    sized(
-                            image.width() + 2 * b.pixels(),
-                            image.height() + 2 * b.pixels(),
-                            () -> GeometryOps.border(src, b.pixels(), b.color()));
+            Operation op = Operations.of(action)
+                    .orElseThrow(() -> new IllegalStateException("no operation describes " + action));
+            ContentOps.Done done = switch (op) {
+                case Operation.Adjustable a ->
+                    done(local(src, a.region(action), a.margin(action, scale), m -> a.apply(m, action, scale, seed)));
+                case FixedOperation<?> f -> f.done(src, action, scale, seed);
+                default -> throw new IllegalStateException("no work for operation " + op.id());
             };
             out = done.image();
             if (!done.applied() || out == null) {
@@ -97,11 +71,11 @@ public final class ClassicOperations {
         }
     }
 
-    private static ContentOps.Done done(Mat image) {
+    static ContentOps.Done done(Mat image) {
         return new ContentOps.Done(image, true, null);
     }
 
-    private static ContentOps.Done sized(int width, int height, java.util.function.Supplier<Mat> op) {
+    static ContentOps.Done sized(int width, int height, java.util.function.Supplier<Mat> op) {
         if ((long) width * height > Images.DEFAULT_MAX_PIXELS) {
             return new ContentOps.Done(
                     null,
@@ -110,12 +84,6 @@ public final class ClassicOperations {
                             + " megapixels");
         }
         return done(op.get());
-    }
-
-    /** The work of an action whose {@link Operation} does it, in its region with the context it needs. */
-    private static ContentOps.Done described(Mat src, Action action, int scale, long seed) {
-        Operation op = Operations.of(action).orElseThrow();
-        return done(local(src, op.region(action), op.margin(action, scale), m -> op.apply(m, action, scale, seed)));
     }
 
     /**

@@ -21,39 +21,46 @@ import java.util.concurrent.ConcurrentHashMap;
  * allowance, which a strong contrast boost raises).
  */
 public final class Knob {
-    private static final Map<Operation, Knob> KNOBS = new ConcurrentHashMap<>();
+    private static final Map<Operation.Adjustable, Knob> KNOBS = new ConcurrentHashMap<>();
 
     public static final Knob CONTRAST = named("contrast");
 
-    private final Operation operation;
+    private final Operation.Adjustable operation;
     private final Operation.Control control;
 
-    private Knob(Operation operation) {
+    private Knob(Operation.Adjustable operation) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.control = Objects.requireNonNull(operation.control(), "control");
     }
 
     private static Knob named(String id) {
-        return of(Operations.byId(id).orElseThrow(() -> new IllegalStateException("no operation " + id)));
+        return byId(id).orElseThrow(() -> new IllegalStateException("no operation with an amount " + id));
     }
 
     /** The knob of an operation. */
-    public static Knob of(Operation operation) {
+    public static Knob of(Operation.Adjustable operation) {
         return KNOBS.computeIfAbsent(operation, Knob::new);
     }
 
     /** Every knob, in the registry's order. */
     public static List<Knob> values() {
-        return Operations.all().stream().map(Knob::of).toList();
+        return Operations.all().stream()
+                .flatMap(op -> adjustable(op).stream())
+                .map(Knob::of)
+                .toList();
     }
 
     /** The knob with an id as the knowledge base writes it ({@code vignette}, {@code pixel-art}). */
     public static Optional<Knob> byId(String id) {
-        return Operations.byId(id).map(Knob::of);
+        return Operations.byId(id).flatMap(Knob::adjustable).map(Knob::of);
+    }
+
+    private static Optional<Operation.Adjustable> adjustable(Operation op) {
+        return op instanceof Operation.Adjustable a ? Optional.of(a) : Optional.empty();
     }
 
     /** The operation this knob turns. */
-    public Operation operation() {
+    public Operation.Adjustable operation() {
         return operation;
     }
 
@@ -98,7 +105,7 @@ public final class Knob {
 
     /** The knob of an action, if it has an adjustable amount. */
     public static Optional<Knob> of(Action action) {
-        return Operations.of(action).map(Knob::of);
+        return Operations.of(action).flatMap(Knob::adjustable).map(Knob::of);
     }
 
     /** The amount of an action of this knob (percent, degrees, stops, pixels or levels). */
@@ -111,12 +118,18 @@ public final class Knob {
 
     /** The region an action of this knob applies to. */
     public static Region region(Action action) {
-        return Operations.of(action).map(op -> op.region(action)).orElse(Region.WHOLE);
+        return Operations.of(action)
+                .flatMap(Knob::adjustable)
+                .map(op -> op.region(action))
+                .orElse(Region.WHOLE);
     }
 
     /** The tint color of a tint action, else null. */
     public static NamedColor color(Action action) {
-        return Operations.of(action).map(op -> op.color(action)).orElse(null);
+        return Operations.of(action)
+                .flatMap(Knob::adjustable)
+                .map(op -> op.color(action))
+                .orElse(null);
     }
 
     /** Rounds and clamps an amount to what this knob accepts; empty when it rounds to no change. */

@@ -8,6 +8,7 @@ import dev.editloop.embedded.heuristic.Assessment.Artifact;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -370,16 +371,6 @@ final class Refiner {
 
     /** Processing order: geometry, color filters, painterly styles, tone, tints, texture, blocks, finishing. */
     static int stage(Action action) {
-        if (ActionEffects.geometric(action)) {
-            return action instanceof Action.Border ? 95 : 0;
-        }
-        if (action instanceof Action.AddText) {
-            return 90;
-        }
-        Optional<Knob> knob = Knob.of(action);
-        if (knob.isEmpty()) {
-            return 20;
-        }
-        return knob.get().control().stage();
+        return Operations.of(action).map(op -> op.stage(action)).orElse(20);
     }
 }

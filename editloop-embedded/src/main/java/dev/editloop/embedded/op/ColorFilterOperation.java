@@ -17,7 +17,7 @@ import org.opencv.core.Mat;
  * The whole-image color filters, one family sharing {@link ToneOps#filter}: black and white, sepia and inversion, in
  * full or blended with the original at a strength s% ({@link Action.ColorFilter}).
  */
-public final class ColorFilterOperation implements Operation {
+public final class ColorFilterOperation implements Operation.Adjustable {
     public static final ColorFilterOperation GRAYSCALE = new ColorFilterOperation(
             Filter.GRAYSCALE,
             Words.of("black and white", "grayscale", "monochrome", "mono", "colorless"),
@@ -132,7 +132,7 @@ public final class ColorFilterOperation implements Operation {
 
     /** Too much black and white is taken back by a saturation boost. */
     @Override
-    public Operation takenBackBy() {
+    public Operation.Adjustable takenBackBy() {
         return filter == Filter.GRAYSCALE ? ToneAdjustment.SATURATION : this;
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.opencv.core.Mat;
 
 /**
- * One operation of the classic editor with an amount, described in one place: the words it is known by, how its
+ * One operation of the classic editor, described in one place: the words it is known by, how its
  * action is written ({@link #phrase}), the OpenCV work ({@link #apply}), the knob the heuristic thinker turns
  * ({@link #control}) and what it does to the measurements ({@link #changes}, {@link #touched}). The editor, the
  * thinker, the judge and {@code editloop vocabulary} read these facts from here; {@link Operations} lists every
@@ -46,33 +46,8 @@ public interface Operation {
     /** Whether an action is this operation's. */
     boolean reads(Action action);
 
-    /** The amount of an action of this operation (percent, degrees, stops, pixels or levels). */
-    double amount(Action action);
-
-    /** The region an action of this operation applies to. */
-    Region region(Action action);
-
-    /** The color of an action of this operation (a tint's), else null. */
-    default NamedColor color(Action action) {
-        return null;
-    }
-
-    /** A new action with an amount already fitted to the {@link #control}, a region and a color (tints). */
-    Action make(double amount, Region region, NamedColor color);
-
     /** The canonical English phrase of an action of this operation, which the classic parser reads back. */
     String phrase(Action action);
-
-    /**
-     * The OpenCV work: the edited image (a new Mat the caller releases) of {@code src} (the whole image or a crop
-     * around a region). {@code scale} is the shorter side of the whole image; {@code seed} feeds every random choice.
-     */
-    Mat apply(Mat src, Action action, int scale, long seed);
-
-    /** Context the work needs around a region so that its edge looks like the global effect's (pixels). */
-    default int margin(Action action, int scale) {
-        return 0;
-    }
 
     /**
      * Reads a clause that the classic parser's word tables left, in this operation's own words: how an operation
@@ -89,30 +64,6 @@ public interface Operation {
     }
 
     /**
-     * The eased amount when the judge sees a defect this operation causes at that amount (clipping from a contrast
-     * boost, noise from grain…), or null when it does not cause it. {@code measured}: the defect's reading.
-     */
-    default Double ease(Defect defect, double amount, double measured) {
-        return null;
-    }
-
-    /** Whether an action of this operation has a color of its own (a tint). */
-    default boolean takesColor() {
-        return false;
-    }
-
-    /**
-     * The operation whose further step takes back an overshoot of this one in reflect mode (this one, unless its
-     * {@link Control#inversion} answers with another's amount: too much black and white is a saturation boost).
-     */
-    default Operation takenBackBy() {
-        return this;
-    }
-
-    /** The knob the heuristic thinker turns. */
-    Control control();
-
-    /**
      * The expected changes of an action: what the judge measures. {@code lo} and {@code hi} widen the range around
      * the ideal (tight when the request gave a number, wide otherwise).
      */
@@ -121,12 +72,93 @@ public interface Operation {
     /** The metrics an action moves, on purpose or as a side effect (not counted as "something else changed"). */
     Set<Metric> touched(Action action);
 
+    /** Where an action goes in a plan's processing order: geometry 0, color filters 10, content 20 … text 90. */
+    int stage(Action action);
+
+    /** Whether it changes the image's geometry (size, orientation, framing). */
+    default boolean geometric() {
+        return false;
+    }
+
+    /** The region an action is confined to, or WHOLE when it acts on the whole image or on no fixed place. */
+    default Region confinedTo(Action action) {
+        return Region.WHOLE;
+    }
+
     /** Example actions for {@code editloop vocabulary}, listed with the family. */
     List<Action> examples();
 
     /** Further examples, listed after every operation's first ones. */
     default List<Action> moreExamples() {
         return List.of();
+    }
+
+    /**
+     * An operation with an amount: the knob the heuristic thinker turns, done by the OpenCV work in {@link #apply} on
+     * the whole image or a crop around its region. These are the operations one can add at run time ({@link
+     * Operations#register}).
+     */
+    interface Adjustable extends Operation {
+        /** The amount of an action of this operation (percent, degrees, stops, pixels or levels). */
+        double amount(Action action);
+
+        /** The region an action of this operation applies to. */
+        Region region(Action action);
+
+        /** The color of an action of this operation (a tint's), else null. */
+        default NamedColor color(Action action) {
+            return null;
+        }
+
+        /** A new action with an amount already fitted to the {@link #control}, a region and a color (tints). */
+        Action make(double amount, Region region, NamedColor color);
+
+        /**
+         * The OpenCV work: the edited image (a new Mat the caller releases) of {@code src} (the whole image or a crop
+         * around a region). {@code scale} is the shorter side of the whole image; {@code seed} feeds every random choice.
+         */
+        Mat apply(Mat src, Action action, int scale, long seed);
+
+        /** Context the work needs around a region so that its edge looks like the global effect's (pixels). */
+        default int margin(Action action, int scale) {
+            return 0;
+        }
+
+        /**
+         * The eased amount when the judge sees a defect this operation causes at that amount (clipping from a contrast
+         * boost, noise from grain…), or null when it does not cause it. {@code measured}: the defect's reading.
+         */
+        default Double ease(Defect defect, double amount, double measured) {
+            return null;
+        }
+
+        /** Whether an action of this operation has a color of its own (a tint). */
+        default boolean takesColor() {
+            return false;
+        }
+
+        /**
+         * The operation whose further step takes back an overshoot of this one in reflect mode (this one, unless its
+         * {@link Control#inversion} answers with another's amount: too much black and white is a saturation boost).
+         */
+        default Adjustable takenBackBy() {
+            return this;
+        }
+
+        /** The knob the heuristic thinker turns. */
+        Control control();
+
+        /** By default where its knob belongs in a plan. */
+        @Override
+        default int stage(Action action) {
+            return control().stage();
+        }
+
+        /** By default its region. */
+        @Override
+        default Region confinedTo(Action action) {
+            return region(action);
+        }
     }
 
     /** Looks an operation makes on purpose. */
@@ -181,14 +213,33 @@ public interface Operation {
 
     /** The families of {@code editloop vocabulary}. */
     enum Family {
-        TONE("tone", "global tone and colour adjustments, up or down by an amount"),
-        FILTER("color filters", "whole-image filters, in full or at a strength"),
-        STYLE("styles", "looks and effects with a strength (pixel art: a block size)");
+        TONE("tone", () -> "global tone and colour adjustments, up or down by an amount"),
+        FILTER("color filters", () -> "whole-image filters, in full or at a strength"),
+        STYLE("styles", () -> "looks and effects with a strength (pixel art: a block size)"),
+        COLOR_CHANGE(
+                "color change",
+                () -> "areas of one named colour turned into another; colours: "
+                        + String.join(
+                                ", ",
+                                NamedColor.PALETTE.stream()
+                                        .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                                        .toList())),
+        REMOVAL("removal", () -> "an object of a named colour, or whatever is in a region, filled in from around it"),
+        BACKGROUND("background", () -> "the background found by segmentation, blurred or filled with a colour"),
+        TEXT(
+                "text",
+                () -> "text in quotes at "
+                        + String.join(
+                                ", ",
+                                java.util.Arrays.stream(Action.Position.values())
+                                        .map(Action.Position::phrase)
+                                        .toList())),
+        GEOMETRY("geometry", () -> "rotate, flip, crop, zoom, resize, frame");
 
         private final String title;
-        private final String summary;
+        private final java.util.function.Supplier<String> summary;
 
-        Family(String title, String summary) {
+        Family(String title, java.util.function.Supplier<String> summary) {
             this.title = title;
             this.summary = summary;
         }
@@ -198,7 +249,7 @@ public interface Operation {
         }
 
         public String summary() {
-            return summary;
+            return summary.get();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.editloop.embedded.op;
 
 import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.classic.ContentOperations;
+import dev.editloop.embedded.classic.GeometryOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The registry of the classic editor's operations with an amount, in the order {@code editloop vocabulary} lists
- * them. Adding an operation is one line here (or a {@link #register} call, e.g. from a plug-in or a test).
+ * The registry of the classic editor's operations, in the order {@code editloop vocabulary} lists them. Adding an
+ * operation is one line here (or, for an operation with an amount, a {@link #register} call, e.g. from a plug-in or a
+ * test).
  */
 public final class Operations {
     private static final List<Operation> BUILT_IN = List.of(
@@ -33,7 +36,20 @@ public final class Operations {
             new Sharpen(),
             new TiltShift(),
             new Vignette(),
-            new FilmGrain());
+            new FilmGrain(),
+            ContentOperations.RECOLOR,
+            ContentOperations.REMOVE_COLORED,
+            ContentOperations.REMOVE_REGION,
+            ContentOperations.BACKGROUND,
+            ContentOperations.TEXT,
+            GeometryOperations.ROTATE,
+            GeometryOperations.FLIP,
+            GeometryOperations.CROP_ASPECT,
+            GeometryOperations.CROP_REGION,
+            GeometryOperations.ZOOM,
+            GeometryOperations.RESIZE,
+            GeometryOperations.SCALE,
+            GeometryOperations.BORDER);
 
     private static final List<Operation> ALL = new CopyOnWriteArrayList<>(BUILT_IN);
 
@@ -50,7 +66,7 @@ public final class Operations {
      *
      * @throws IllegalArgumentException when an operation with the same id is already registered
      */
-    public static synchronized void register(Operation operation) {
+    public static synchronized void register(Operation.Adjustable operation) {
         String id = operation.id();
         if (byId(id).isPresent()) {
             throw new IllegalArgumentException("an operation \"" + id + "\" is already registered");
@@ -69,7 +85,7 @@ public final class Operations {
         ALL.remove(operation);
     }
 
-    /** The operation of an action, if the action has one (tone, filter, style…; not geometry, removal or text). */
+    /** The operation of an action. */
     public static Optional<Operation> of(Action action) {
         if (action instanceof Action.Apply a) {
             return Optional.of(a.operation());

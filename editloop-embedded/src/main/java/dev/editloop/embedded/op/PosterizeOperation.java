@@ -12,7 +12,7 @@ import java.util.Set;
 import org.opencv.core.Mat;
 
 /** "posterize it to 4 levels": N levels per channel ({@link Action.Posterize}); fewer levels is stronger. */
-final class PosterizeOperation implements Operation {
+final class PosterizeOperation implements Operation.Adjustable {
     private static final Control CONTROL = Control.of(
                     Metric.LEVELS, 1, 2, 64, 85, (m, t, weak, slope) -> weak ? t : null)
             .withRefine(Refine.RATIO, true);

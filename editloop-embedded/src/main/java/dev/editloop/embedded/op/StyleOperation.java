@@ -18,7 +18,7 @@ import org.opencv.core.Mat;
  * watercolor, cartoon) default to full strength; effects of a degree always state their amount. The knob's slope is
  * the calibration of the effect's metric per percent, measured against this work on the test scenes.
  */
-abstract class StyleOperation implements Operation {
+abstract class StyleOperation implements Operation.Adjustable {
     /** What a look that repaints the whole image moves. */
     static final Set<Metric> LOOK = Collections.unmodifiableSet(plus(
             plus(plus(TONE, Metric.LEVELS, Metric.BLOCK_SIZE), COLOR.toArray(Metric[]::new)),

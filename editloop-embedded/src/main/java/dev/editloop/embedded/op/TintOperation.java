@@ -12,7 +12,7 @@ import java.util.Set;
 import org.opencv.core.Mat;
 
 /** "tint it blue by 20%": a blend toward a named color at s/100·0.5 ({@link Action.Tint}). */
-final class TintOperation implements Operation {
+final class TintOperation implements Operation.Adjustable {
     private static final Control CONTROL = Control.of(
             Metric.TINT,
             0.01,

@@ -19,7 +19,7 @@ import org.opencv.core.Mat;
  * −p: v·(1−p). Contrast: mean + (v−mean)·(1+p), mean of the luma. Saturation: HSV saturation ×(1+p). Warmth: red
  * +p·40 levels, blue −p·40 levels. Hue: HSV hue rotated by the degrees. Exposure: linear light (gamma 2.2) ×2^stops.
  */
-public final class ToneAdjustment implements Operation {
+public final class ToneAdjustment implements Operation.Adjustable {
     /** Percent: positive lifts values toward white, negative scales them toward black. */
     public static final ToneAdjustment BRIGHTNESS = new ToneAdjustment(
             Tone.BRIGHTNESS,

@@ -19,7 +19,7 @@ import org.opencv.core.Mat;
  * A darkroom solarization, as an operation that exists only here: values above the middle are inverted, blended with
  * the original at s%. Everything the editor, the thinker and the vocabulary need is in this one class.
  */
-final class Solarize implements Operation {
+final class Solarize implements Operation.Adjustable {
     private static final Pattern WORDS = Pattern.compile(
             "solari[sz]e(?:\\s+it)?(?:\\s+(?:at|by)\\s+(\\d+(?:\\.\\d+)?)\\s*%)?", Pattern.CASE_INSENSITIVE);
     /** Inversion (0–1) per percent on a scene with about half its pixels above the middle. */
