@@ -154,10 +154,8 @@ public sealed interface Action {
     }
 
     /**
-     * A named style: "turn it into a pencil sketch", "turn it into a watercolor painting", "turn it into a
-     * cartoon", "turn it into pixel art with 12-pixel blocks", "enhance the details by 50%", "blur it by 30%",
-     * "sharpen it by 40%", "apply a tilt-shift effect at 60%", "add a vignette at 40%", "add film grain at 30%".
-     * Looks (sketch, watercolor, cartoon) default to full strength; effects of a degree always state their amount.
+     * A named style or effect with a strength in percent (pixel art: a block size), e.g. "blur it by 30%"; each
+     * style's descriptor in {@link Operations} writes its phrase and does its work.
      */
     record Stylize(Style style, double strength, Region region) implements Action {
         public Stylize {

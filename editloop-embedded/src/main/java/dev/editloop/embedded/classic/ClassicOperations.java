@@ -14,12 +14,8 @@ import org.opencv.core.Rect;
  * the same bytes. Stateless and thread-safe.
  *
  * <p>Each action is done by its {@link Operation} ({@link Operations} lists them; each descriptor says what its
- * amount means); this class confines the operations with an amount to a region:
- *
- * <ul>
- *   <li>local versions: inside {@link Region#bounds} with a feathered edge {@link #featherPixels} wide outside the
- *       rectangle; pixels further away stay bit-identical.
- * </ul>
+ * amount means). This class confines an operation with an amount to its region: inside {@link Region#bounds} with a
+ * feathered edge {@link #featherPixels} wide outside the rectangle; pixels further away stay bit-identical.
  */
 public final class ClassicOperations {
     private ClassicOperations() {}

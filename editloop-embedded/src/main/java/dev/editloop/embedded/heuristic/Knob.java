@@ -50,7 +50,7 @@ public final class Knob {
                 .toList();
     }
 
-    /** The knob with an id as the knowledge base writes it ({@code vignette}, {@code pixel-art}). */
+    /** The knob with an id as the knowledge base writes it ({@code pixel-art}). */
     public static Optional<Knob> byId(String id) {
         return Operations.byId(id).flatMap(Knob::adjustable).map(Knob::of);
     }

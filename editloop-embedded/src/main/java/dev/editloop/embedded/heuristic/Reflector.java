@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Reflect mode: corrections that are applied to the PREVIOUS output, so each one is a delta ("increase the contrast
  * by 10%"), computed from how far the measured effect is from its ideal. Some overshoots cannot be undone by a
- * further edit (too much grain, sepia, blur, a too strong vignette); then the attempt must restart from the source.
+ * further edit (too much grain or blur: the operation's {@link dev.editloop.embedded.op.Operation.Inversion} says
+ * none can); then the attempt must restart from the source.
  */
 final class Reflector {
     private Reflector() {}

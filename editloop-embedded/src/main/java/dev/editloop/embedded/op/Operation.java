@@ -32,7 +32,7 @@ public interface Operation {
             Metric.GRAIN, Metric.BLUR, Metric.SHARPNESS, Metric.DETAIL, Metric.STRUCTURE_LOSS, Metric.FLATNESS));
 
     /**
-     * The id: the knowledge base's knob name ({@code vignette}, {@code pixel-art}); upper-cased with {@code _} it is
+     * The id: the knowledge base's knob name, lower case with dashes ({@code pixel-art}); upper-cased with {@code _} it is
      * the knob's name in code ({@code PIXEL_ART}).
      */
     String id();
@@ -256,7 +256,7 @@ public interface Operation {
     /**
      * The words of an operation.
      *
-     * @param label the short name the thinker's notes use ("vignette", "film grain")
+     * @param label the short name the thinker's notes use ("film grain")
      * @param words the nouns and verbs people use for it, label first
      */
     record Words(String label, List<String> words) {

@@ -98,7 +98,7 @@ public final class Operations {
         return Optional.empty();
     }
 
-    /** The operation with an id ({@code vignette}, {@code pixel-art}). */
+    /** The operation with an id ({@link Operation#id}). */
     public static Optional<Operation> byId(String id) {
         for (Operation op : ALL) {
             if (op.id().equals(id)) {

@@ -45,7 +45,7 @@ abstract class StyleOperation implements Operation.Adjustable {
         return out;
     }
 
-    /** The phrase without the region: "add a vignette at 40%". */
+    /** The phrase without the region: "blur it by 40%". */
     abstract String text(double strength);
 
     /** The OpenCV work at a strength. */
