@@ -70,7 +70,8 @@ public final class HeldoutEvaluation {
         }
     }
 
-    private static final Pattern FAMILY = Pattern.compile("([a-z][a-z/ -]*?) (\\d+) \\(h(\\d+)[–-]h(\\d+)\\)");
+    private static final Pattern FAMILY =
+            Pattern.compile("([a-z][a-z/ -]*?) (\\d+) \\(([a-z])(\\d+)[–-][a-z](\\d+)\\)");
 
     /** Reads the corpus file and the family ranges of the README beside it. */
     public static Corpus load(Path jsonl, Path images) throws IOException {
@@ -106,10 +107,11 @@ public final class HeldoutEvaluation {
             Matcher m = FAMILY.matcher(Files.readString(readme));
             while (m.find()) {
                 String name = m.group(1).strip().replaceAll("^(and|,)\\s*", "");
-                int from = Integer.parseInt(m.group(3));
-                int to = Integer.parseInt(m.group(4));
+                String prefix = m.group(3);
+                int from = Integer.parseInt(m.group(4));
+                int to = Integer.parseInt(m.group(5));
                 for (int i = from; i <= to; i++) {
-                    familyOf.put(String.format(Locale.ROOT, "h%03d", i), name);
+                    familyOf.put(String.format(Locale.ROOT, "%s%03d", prefix, i), name);
                 }
             }
         }

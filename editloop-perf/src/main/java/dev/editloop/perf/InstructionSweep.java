@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -63,7 +63,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -84,7 +84,7 @@ public final class InstructionSweep {
                 }
             }
         }
-        if (args[0].equals("heldout") || args[0].equals("heldout2")) {
+        if (args[0].matches("heldout[0-9]*")) {
             heldout(args[0], threads, limit, only);
             return;
         }
@@ -146,7 +146,7 @@ public final class InstructionSweep {
         }
     }
 
-    /** A held-out phrasing corpus (examples/heldout or examples/heldout2): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
+    /** A held-out phrasing corpus (examples/heldout, examples/heldout2, examples/heldout3): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
     private static void heldout(String name, int threads, int limit, String only) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve("examples/" + name + "/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
