@@ -15,7 +15,7 @@ import dev.editloop.core.spi.BackendProvider;
 import dev.editloop.core.spi.BackendRole;
 import dev.editloop.core.spi.BackendSpec;
 import dev.editloop.embedded.classic.ClassicEditor;
-import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.classic.Instructions;
 import dev.editloop.embedded.heuristic.HeuristicJudge;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
 import java.util.List;
@@ -70,13 +70,13 @@ public final class EmbeddedProvider implements BackendProvider {
     @Override
     public Thinker thinker(BackendSpec spec) {
         noOptions(spec, BackendRole.THINKER);
-        return new HeuristicThinker(InstructionParser::parse);
+        return new HeuristicThinker(Instructions::parse);
     }
 
     @Override
     public Judge judge(BackendSpec spec) {
         noOptions(spec, BackendRole.JUDGE);
-        return new HeuristicJudge(InstructionParser::parse);
+        return new HeuristicJudge(Instructions::parse);
     }
 
     /**

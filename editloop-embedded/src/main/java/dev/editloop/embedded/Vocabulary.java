@@ -1,14 +1,12 @@
 package dev.editloop.embedded;
 
 import dev.editloop.embedded.classic.Action;
-import dev.editloop.embedded.classic.Action.Filter;
-import dev.editloop.embedded.classic.Action.Position;
-import dev.editloop.embedded.classic.Action.Style;
-import dev.editloop.embedded.classic.Action.Tone;
 import dev.editloop.embedded.classic.NamedColor;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Concept;
 import dev.editloop.embedded.heuristic.KnowledgeBase;
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.Objects;
  * A read-only listing of what the embedded backends understand, for people ({@code editloop vocabulary}): the classic
  * editor's operations grouped by family, each with example phrases made by the operations themselves ({@link
  * Action#phrase()}, which the editor's parser reads back into the same action), and the heuristic thinker's concepts
- * from its {@link KnowledgeBase}. Nothing here is a copy: a new tone, filter, style, region, colour or concept shows up
- * in the listing by itself.
+ * from its {@link KnowledgeBase}. Nothing here is a copy: each family lists the examples of its operations in the
+ * {@link Operations} registry, so a new operation, region, colour or concept shows up in the listing by itself.
  */
 public final class Vocabulary {
     private Vocabulary() {}
@@ -58,37 +56,21 @@ public final class Vocabulary {
     /** The classic editor's operations by family, each example one canonical phrase. */
     public static List<Family> classicFamilies() {
         List<Family> families = new ArrayList<>();
-        families.add(new Family(
-                "tone",
-                "global tone and colour adjustments, up or down by an amount",
-                Arrays.stream(Tone.values())
-                        .flatMap(tone -> switch (tone) {
-                            case HUE -> List.of(new Action.Adjust(tone, 30, Region.WHOLE)).stream();
-                            case EXPOSURE -> List.of(new Action.Adjust(tone, 1, Region.WHOLE)).stream();
-                            default ->
-                                List.of(
-                                        new Action.Adjust(tone, 20, Region.WHOLE),
-                                        new Action.Adjust(tone, -20, Region.WHOLE))
-                                        .stream();
-                        })
-                        .map(Action::phrase)
-                        .toList()));
-        List<String> filters = new ArrayList<>();
-        for (Filter filter : Filter.values()) {
-            filters.add(new Action.ColorFilter(filter, 100, Region.WHOLE).phrase());
+        for (Operation.Family family : Operation.Family.values()) {
+            List<Operation> ops = Operations.family(family);
+            List<String> examples = new ArrayList<>();
+            ops.forEach(op -> op.examples().forEach(a -> examples.add(a.phrase())));
+            ops.forEach(op -> op.moreExamples().forEach(a -> examples.add(a.phrase())));
+            families.add(new Family(family.title(), family.summary(), examples));
+            if (family == Operation.Family.STYLE) {
+                families.add(localAdjustments());
+            }
         }
-        filters.add(new Action.ColorFilter(Filter.SEPIA, 40, Region.WHOLE).phrase());
-        filters.add(new Action.Posterize(4, Region.WHOLE).phrase());
-        filters.add(new Action.Tint(NamedColor.of("blue"), 30, Region.WHOLE).phrase());
-        families.add(new Family("color filters", "whole-image filters, in full or at a strength", filters));
-        families.add(new Family(
-                "styles",
-                "looks and effects with a strength (pixel art: a block size)",
-                Arrays.stream(Style.values())
-                        .map(style -> new Action.Stylize(style, style == Style.PIXEL_ART ? 8 : 40, Region.WHOLE))
-                        .map(Action::phrase)
-                        .toList()));
-        families.add(new Family(
+        return List.copyOf(families);
+    }
+
+    private static Family localAdjustments() {
+        return new Family(
                 "local adjustments",
                 "any tone, filter or style in one part of the image: "
                         + String.join(
@@ -98,45 +80,15 @@ public final class Vocabulary {
                                         .map(Region::phrase)
                                         .toList()),
                 List.of(
-                        new Action.Adjust(Tone.BRIGHTNESS, -30, Region.SKY).phrase(),
-                        new Action.Stylize(Style.BLUR, 50, Region.TOP_HALF).phrase(),
-                        new Action.Stylize(Style.FILM_GRAIN, 25, Region.BOTTOM_THIRD).phrase())));
-        families.add(new Family(
-                "color change",
-                "areas of one named colour turned into another; colours: " + colours(),
-                List.of(new Action.Recolor(NamedColor.of("red"), NamedColor.of("blue")).phrase())));
-        families.add(new Family(
-                "removal",
-                "an object of a named colour, or whatever is in a region, filled in from around it",
-                List.of(
-                        new Action.RemoveColored(NamedColor.of("red")).phrase(),
-                        new Action.RemoveRegion(Region.TOP_LEFT).phrase())));
-        families.add(new Family(
-                "background",
-                "the background found by segmentation, blurred or filled with a colour",
-                List.of(new Action.Background(null).phrase(), new Action.Background(NamedColor.of("white")).phrase())));
-        families.add(new Family(
-                "text",
-                "text in quotes at "
-                        + String.join(
-                                ", ",
-                                Arrays.stream(Position.values())
-                                        .map(Position::phrase)
-                                        .toList()),
-                List.of(new Action.AddText("SALE", Position.TOP, NamedColor.of("red")).phrase())));
-        families.add(new Family(
-                "geometry",
-                "rotate, flip, crop, zoom, resize, frame",
-                List.of(
-                        new Action.Rotate(90).phrase(),
-                        new Action.Flip(true).phrase(),
-                        new Action.CropAspect(16, 9).phrase(),
-                        new Action.CropRegion(Region.LEFT_HALF).phrase(),
-                        new Action.Zoom(50).phrase(),
-                        new Action.Resize(800, 600).phrase(),
-                        new Action.Scale(50).phrase(),
-                        new Action.Border(20, NamedColor.of("white")).phrase())));
-        return List.copyOf(families);
+                        example("brightness", -30, Region.SKY),
+                        example("blur", 50, Region.TOP_HALF),
+                        example("grain", 25, Region.BOTTOM_THIRD)));
+    }
+
+    private static String example(String operation, double amount, Region region) {
+        return ((Operation.Adjustable) Operations.byId(operation).orElseThrow())
+                .make(amount, region, null)
+                .phrase();
     }
 
     /** The heuristic thinker's concepts, in its knowledge base's order. */

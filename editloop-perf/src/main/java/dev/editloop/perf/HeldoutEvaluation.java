@@ -11,7 +11,7 @@ import dev.editloop.core.loop.LoopResult;
 import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Turn;
 import dev.editloop.embedded.classic.ClassicEditor;
-import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.classic.Instructions;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,8 +120,7 @@ public final class HeldoutEvaluation {
 
     /** Runs every line (on {@code threads} threads) and returns the outcomes in corpus order. */
     public static List<Outcome> run(Corpus corpus, int threads) throws Exception {
-        return run(
-                corpus, threads, new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse)));
+        return run(corpus, threads, new LoopEngine(new ClassicEditor(), new HeuristicThinker(Instructions::parse)));
     }
 
     /** Runs every line through {@code engine} (on {@code threads} threads) and returns the outcomes in corpus order. */

@@ -14,7 +14,7 @@ import dev.editloop.core.loop.StopReason;
 import dev.editloop.core.loop.Turn;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.ClassicEditor;
-import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.classic.Instructions;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
 import dev.editloop.phrases.MiniLm;
@@ -207,7 +207,7 @@ public final class InstructionSweep {
     /** The embedded loop as the CLI wires it, with the phrase mapper in front of the editor and the thinker. */
     static LoopEngine engine(PhraseMapper mapper) {
         Editor editor = new ClassicEditor();
-        Thinker thinker = new HeuristicThinker(InstructionParser::parse);
+        Thinker thinker = new HeuristicThinker(Instructions::parse);
         if (mapper != null) {
             editor = new PhraseMappingEditor(editor, mapper);
             thinker = new PhraseMappingThinker(thinker, mapper);
@@ -279,7 +279,7 @@ public final class InstructionSweep {
         double pq = best == null || !best.scored() ? 0 : best.critique().quality();
         String instruction = best == null ? "" : best.instruction();
         boolean objectCapable =
-                InstructionParser.parse(instruction).actions().stream().anyMatch(InstructionSweep::objectCapable);
+                Instructions.parse(instruction).actions().stream().anyMatch(InstructionSweep::objectCapable);
         String outcome = claimed ? "claimed" : failed ? "failed" : "below";
         return new Outcome(c, name, outcome, objectCapable, sc, pq, instruction);
     }

@@ -4,6 +4,7 @@ import dev.editloop.embedded.Vocabulary;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Action.Tone;
 import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.classic.Instructions;
 import dev.editloop.embedded.classic.ParsedInstruction;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Intent;
@@ -184,14 +185,14 @@ public final class PhraseMapper {
         if (request.isBlank()) {
             return new Mapping(request, request, List.of(), "empty");
         }
-        ParsedInstruction parsed = InstructionParser.parse(request);
+        ParsedInstruction parsed = Instructions.parse(request);
         if (parsed.fullyUnderstood()) {
             return new Mapping(request, request, List.of(), "the classic editor reads it as it is");
         }
         if (LanguageCheck.notEnglish(request).isPresent()) {
             return new Mapping(request, request, List.of(), "not English");
         }
-        Intent intent = Intent.read(request, InstructionParser::parse, knowledge);
+        Intent intent = Intent.read(request, Instructions::parse, knowledge);
         if (intent.objectLevel()) {
             return new Mapping(
                     request, request, List.of(), "a part needs an object generated, found or moved: it stays declined");
@@ -268,7 +269,7 @@ public final class PhraseMapper {
         if (lower.isBlank() || lower.matches("[^a-z]*")) {
             return null;
         }
-        ParsedInstruction p = InstructionParser.parse(clause);
+        ParsedInstruction p = Instructions.parse(clause);
         if (p.fullyUnderstood()) {
             return null;
         }
@@ -283,7 +284,7 @@ public final class PhraseMapper {
         if (thing.isPresent()) {
             return new Clause(clause, thing.get(), 0, null, Outcome.NAMES_A_THING);
         }
-        Intent intent = Intent.read(clause, InstructionParser::parse, knowledge);
+        Intent intent = Intent.read(clause, Instructions::parse, knowledge);
         if (intent.objectLevel()) {
             // a part on its own that needs an object: the whole request was checked already, but be sure
             return new Clause(clause, null, 0, null, Outcome.KEEP_CLAUSE);
@@ -389,7 +390,7 @@ public final class PhraseMapper {
             return Optional.empty();
         }
         String phrase = a.phrase();
-        return InstructionParser.parse(phrase).fullyUnderstood() ? Optional.of(phrase) : Optional.empty();
+        return Instructions.parse(phrase).fullyUnderstood() ? Optional.of(phrase) : Optional.empty();
     }
 
     private static final Pattern DOWN = Pattern.compile("\\b(?:down|back|less|lower|lessen|reduce|decrease|dim|cut"
@@ -412,7 +413,7 @@ public final class PhraseMapper {
 
     /** Whether a phrase reads back as exactly one operation of the same kind as {@code action}, in the region. */
     private static boolean reads(String phrase, Action action, Region region) {
-        ParsedInstruction p = InstructionParser.parse(phrase);
+        ParsedInstruction p = Instructions.parse(phrase);
         if (!p.fullyUnderstood() || p.actions().size() != 1) {
             return false;
         }
@@ -729,7 +730,7 @@ public final class PhraseMapper {
                 continue;
             }
             for (String example : family.examples()) {
-                List<Action> actions = InstructionParser.parse(example).actions();
+                List<Action> actions = Instructions.parse(example).actions();
                 if (actions.size() != 1) {
                     continue;
                 }
@@ -743,8 +744,8 @@ public final class PhraseMapper {
         }
         // the parser's other words for the same operations (each kept only if the parser reads it as one operation)
         for (String alias : ALIASES) {
-            List<Action> actions = InstructionParser.parse(alias).actions();
-            if (InstructionParser.parse(alias).fullyUnderstood() && actions.size() == 1 && !seen.contains(alias)) {
+            List<Action> actions = Instructions.parse(alias).actions();
+            if (Instructions.parse(alias).fullyUnderstood() && actions.size() == 1 && !seen.contains(alias)) {
                 seen.add(alias);
                 out.add(new Candidate(alias, actions.getFirst(), null, encoder.encode(alias)));
             }
@@ -755,7 +756,7 @@ public final class PhraseMapper {
                     continue;
                 }
                 // a phrasing the thinker does not read back as its concept would not help
-                Intent read = Intent.read(phrasing, InstructionParser::parse, knowledge);
+                Intent read = Intent.read(phrasing, Instructions::parse, knowledge);
                 if (!read.blocked().isEmpty() || !read.doable() || read.objectLevel()) {
                     continue;
                 }

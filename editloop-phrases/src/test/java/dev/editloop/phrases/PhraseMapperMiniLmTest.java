@@ -11,7 +11,7 @@ import dev.editloop.core.loop.StopReason;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Action.Tone;
 import dev.editloop.embedded.classic.ClassicEditor;
-import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.classic.Instructions;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
 import dev.editloop.testkit.TestImages;
@@ -39,7 +39,7 @@ class PhraseMapperMiniLmTest {
     private static List<Action> read(String request) {
         PhraseMapper.Mapping m = mapper.map(request);
         assertThat(m.changed()).as("mapped: " + request + " → " + m.clauses()).isTrue();
-        return InstructionParser.parse(m.mapped()).actions();
+        return Instructions.parse(m.mapped()).actions();
     }
 
     @Test
@@ -86,10 +86,10 @@ class PhraseMapperMiniLmTest {
     @Test
     void theLoopWithTheMapperInFrontCarriesOutAParaphraseAndStillDeclinesAnObject() {
         Picture cat = TestImages.cat();
-        LoopEngine plain = new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse));
+        LoopEngine plain = new LoopEngine(new ClassicEditor(), new HeuristicThinker(Instructions::parse));
         LoopEngine mapped = new LoopEngine(
                 new PhraseMappingEditor(new ClassicEditor(), mapper),
-                new PhraseMappingThinker(new HeuristicThinker(InstructionParser::parse), mapper));
+                new PhraseMappingThinker(new HeuristicThinker(Instructions::parse), mapper));
 
         String paraphrase = "tone down how bright it is by 30%";
         LoopResult with = mapped.run(LoopRequest.of(cat, paraphrase));

@@ -1,5 +1,7 @@
 package dev.editloop.embedded.classic;
 
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,13 @@ public sealed interface Action {
 
     /** The canonical English phrase, e.g. "decrease the contrast by 20% in the top third". */
     String phrase();
+
+    /** The phrase of an action whose operation is described in {@link Operations}. */
+    private static String described(Action action) {
+        return Operations.of(action)
+                .orElseThrow(() -> new IllegalStateException("no operation describes " + action.getClass()))
+                .phrase(action);
+    }
 
     /** Joins actions into one instruction in canonical phrasing. */
     static String instruction(List<? extends Action> actions) {
@@ -97,17 +106,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            String up = amount > 0 ? "increase" : "decrease";
-            String size = Num.fmt(Math.abs(amount));
-            String text = switch (tone) {
-                case BRIGHTNESS -> up + " the brightness by " + size + "%";
-                case CONTRAST -> up + " the contrast by " + size + "%";
-                case SATURATION -> up + " the saturation by " + size + "%";
-                case WARMTH -> (amount > 0 ? "make it warmer" : "make it cooler") + " by " + size + "%";
-                case HUE -> "shift the hue by " + Num.fmt(amount) + " degrees";
-                case EXPOSURE -> up + " the exposure by " + size + " stops";
-            };
-            return text + region.suffix();
+            return described(this);
         }
     }
 
@@ -121,12 +120,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            String base = switch (filter) {
-                case GRAYSCALE -> "convert it to black and white";
-                case SEPIA -> "apply a sepia tone";
-                case INVERT -> "invert the colors";
-            };
-            return base + (strength == 100 ? "" : " at " + Num.fmt(strength) + "%") + region.suffix();
+            return described(this);
         }
     }
 
@@ -141,7 +135,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "posterize it to " + levels + " levels" + region.suffix();
+            return described(this);
         }
     }
 
@@ -155,15 +149,13 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "tint it " + color.name() + " by " + Num.fmt(strength) + "%" + region.suffix();
+            return described(this);
         }
     }
 
     /**
-     * A named style: "turn it into a pencil sketch", "turn it into a watercolor painting", "turn it into a
-     * cartoon", "turn it into pixel art with 12-pixel blocks", "enhance the details by 50%", "blur it by 30%",
-     * "sharpen it by 40%", "apply a tilt-shift effect at 60%", "add a vignette at 40%", "add film grain at 30%".
-     * Looks (sketch, watercolor, cartoon) default to full strength; effects of a degree always state their amount.
+     * A named style or effect with a strength in percent (pixel art: a block size), e.g. "blur it by 30%"; each
+     * style's descriptor in {@link Operations} writes its phrase and does its work.
      */
     record Stylize(Style style, double strength, Region region) implements Action {
         public Stylize {
@@ -180,24 +172,26 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            String s = Num.fmt(strength);
-            String base = switch (style) {
-                case PENCIL_SKETCH -> "turn it into a pencil sketch" + at(s);
-                case WATERCOLOR -> "turn it into a watercolor painting" + at(s);
-                case CARTOON -> "turn it into a cartoon" + at(s);
-                case PIXEL_ART -> "turn it into pixel art with " + s + "-pixel blocks";
-                case HDR -> "enhance the details by " + s + "%";
-                case BLUR -> "blur it by " + s + "%";
-                case SHARPEN -> "sharpen it by " + s + "%";
-                case TILT_SHIFT -> "apply a tilt-shift effect at " + s + "%";
-                case VIGNETTE -> "add a vignette at " + s + "%";
-                case FILM_GRAIN -> "add film grain at " + s + "%";
-            };
-            return base + region.suffix();
+            return described(this);
+        }
+    }
+
+    /**
+     * An action of an operation that has no record of its own: a registered {@link Operation.Adjustable} with an amount (its
+     * knob's unit) in a region. The operation writes the phrase, does the work and describes the effect.
+     */
+    record Apply(Operation.Adjustable operation, double amount, Region region) implements Action {
+        public Apply {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(region, "region");
+            if (Double.isNaN(amount)) {
+                throw new IllegalArgumentException("an operation needs an amount");
+            }
         }
 
-        private String at(String s) {
-            return strength == 100 ? "" : " at " + s + "%";
+        @Override
+        public String phrase() {
+            return operation.phrase(this);
         }
     }
 
@@ -210,7 +204,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "change the " + from.name() + " areas to " + to.name();
+            return described(this);
         }
     }
 
@@ -222,7 +216,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "remove the " + color.name() + " object";
+            return described(this);
         }
     }
 
@@ -237,7 +231,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "remove the object in " + region.phrase();
+            return described(this);
         }
     }
 
@@ -245,7 +239,7 @@ public sealed interface Action {
     record Background(NamedColor color) implements Action {
         @Override
         public String phrase() {
-            return color == null ? "blur the background" : "replace the background with " + color.name();
+            return described(this);
         }
     }
 
@@ -261,7 +255,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "add the text \"" + text + "\" at " + position.phrase() + " in " + color.name();
+            return described(this);
         }
     }
 
@@ -275,7 +269,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "rotate it " + degreesClockwise + " degrees clockwise";
+            return described(this);
         }
     }
 
@@ -283,7 +277,7 @@ public sealed interface Action {
     record Flip(boolean horizontal) implements Action {
         @Override
         public String phrase() {
-            return "flip it " + (horizontal ? "horizontally" : "vertically");
+            return described(this);
         }
     }
 
@@ -298,7 +292,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "crop it to " + region.phrase();
+            return described(this);
         }
     }
 
@@ -312,7 +306,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "crop it to a " + width + ":" + height + " aspect ratio";
+            return described(this);
         }
     }
 
@@ -326,7 +320,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "zoom in by " + Num.fmt(percent) + "%";
+            return described(this);
         }
     }
 
@@ -340,7 +334,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "resize it to " + width + "x" + height;
+            return described(this);
         }
     }
 
@@ -354,7 +348,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "resize it to " + Num.fmt(percent) + "%";
+            return described(this);
         }
     }
 
@@ -369,7 +363,7 @@ public sealed interface Action {
 
         @Override
         public String phrase() {
-            return "add a " + pixels + "-pixel " + color.name() + " border";
+            return described(this);
         }
     }
 
@@ -378,11 +372,11 @@ public sealed interface Action {
         private Num() {}
 
         /** 25 → "25", 0.5 → "0.5", 12.50 → "12.5". */
-        static String fmt(double value) {
+        public static String fmt(double value) {
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
 
-        static void checkPercent(double strength) {
+        public static void checkPercent(double strength) {
             if (!(strength > 0 && strength <= 100)) {
                 throw new IllegalArgumentException("strength must be within (0, 100]%, got " + strength);
             }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The classic editor: offline, deterministic and literal. It reads the instruction with {@link InstructionParser},
+ * The classic editor: offline, deterministic and literal. It reads the instruction with {@link Instructions},
  * carries out the understood actions in order with {@link ClassicOperations}, and says in the notes, one line each,
  * what it applied ({@code applied: <canonical phrase>}) and what it left alone
  * ({@code not understood, left unchanged: "<clause>"}). With a mask ({@link EditCall#mask()}) it edits as usual and
@@ -43,7 +43,7 @@ public final class ClassicEditor implements Editor {
 
     @Override
     public EditResult edit(EditCall call) {
-        ParsedInstruction parsed = InstructionParser.parse(call.instruction());
+        ParsedInstruction parsed = Instructions.parse(call.instruction());
         List<String> notes = new ArrayList<>();
         Picture image = call.image();
         List<Action> actions = parsed.actions();

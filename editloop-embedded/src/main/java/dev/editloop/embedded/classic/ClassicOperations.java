@@ -3,7 +3,8 @@ package dev.editloop.embedded.classic;
 import dev.editloop.core.image.Images;
 import dev.editloop.core.image.Picture;
 import dev.editloop.embedded.OpenCv;
-import dev.editloop.embedded.classic.Action.Style;
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.util.function.UnaryOperator;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -12,26 +13,9 @@ import org.opencv.core.Rect;
  * Carries out one classic action on the pixels, with OpenCV. Deterministic: the same picture, action and seed give
  * the same bytes. Stateless and thread-safe.
  *
- * <p>What the amounts mean, so that a critic can reason about them (p = amount/100):
- *
- * <ul>
- *   <li>brightness +p: v + p·(255−v); −p: v·(1−p). Contrast: mean + (v−mean)·(1+p), mean of the luma. Saturation:
- *       HSV saturation ×(1+p). Warmth: red +p·40 levels, blue −p·40 levels. Hue: HSV hue rotated by the degrees.
- *       Exposure: linear light (gamma 2.2) ×2^stops.
- *   <li>grayscale, sepia, invert at s%: the full filter blended with the original at s%. Tint at s%: blended with
- *       the color at s/100·0.5. Posterize: N levels per channel.
- *   <li>vignette s%: radial darkening, the corners multiplied by (1−s/100). Film grain s%: seeded monochrome
- *       Gaussian noise, σ = s/100·30 levels. Blur s%: Gaussian σ = s/100·min(w,h)/60. Sharpen s%: unsharp mask of
- *       amount 2·s/100. HDR s%: local contrast (±14 levels at most) and fine detail boosted. Pixel art: block
- *       averages of the given size, 8 levels per channel. Tilt-shift s%: top and bottom blurred, saturation
- *       ×(1+0.4·s/100), contrast +10·s/100%.
- *   <li>recolor: the pixels {@link NamedColor#selects} picks get the target's hue, their mean saturation and value
- *       mapped onto the target's; remove the red object: its largest connected area, filled and dilated by 1%,
- *       inpainted (Telea); remove a region: an ellipse over the central 80% of its rectangle, filled from around;
- *       background: GrabCut subject on a 160-pixel copy, the rest blurred (σ = min(w,h)/40) or filled.
- *   <li>local versions: inside {@link Region#bounds} with a feathered edge {@link #featherPixels} wide outside the
- *       rectangle; pixels further away stay bit-identical.
- * </ul>
+ * <p>Each action is done by its {@link Operation} ({@link Operations} lists them; each descriptor says what its
+ * amount means). This class confines an operation with an amount to its region: inside {@link Region#bounds} with a
+ * feathered edge {@link #featherPixels} wide outside the rectangle; pixels further away stay bit-identical.
  */
 public final class ClassicOperations {
     private ClassicOperations() {}
@@ -62,39 +46,13 @@ public final class ClassicOperations {
         int scale = Math.min(image.width(), image.height());
         Mat out = null;
         try {
-            ContentOps.Done done = switch (action) {
-                case Action.Adjust a -> done(local(src, a.region(), 0, m -> ToneOps.adjust(m, a.tone(), a.amount())));
-                case Action.ColorFilter f ->
-                    done(local(src, f.region(), 0, m -> ToneOps.filter(m, f.filter(), f.strength())));
-                case Action.Posterize p -> done(local(src, p.region(), 0, m -> ToneOps.posterize(m, p.levels())));
-                case Action.Tint t -> done(local(src, t.region(), 0, m -> ToneOps.tint(m, t.color(), t.strength())));
-                case Action.Stylize s ->
-                    done(local(
-                            src,
-                            s.region(),
-                            margin(s.style(), s.strength(), scale),
-                            m -> StyleOps.apply(m, s.style(), s.strength(), scale, seed)));
-                case Action.Recolor r -> ContentOps.recolor(src, r.from(), r.to());
-                case Action.RemoveColored r -> ContentOps.removeColored(src, r.color(), seed);
-                case Action.RemoveRegion r -> ContentOps.removeRegion(src, r.region(), seed);
-                case Action.Background b -> ContentOps.background(src, b.color(), scale);
-                case Action.AddText t -> ContentOps.text(src, t.text(), t.position(), t.color());
-                case Action.Rotate r -> done(GeometryOps.rotate(src, r.degreesClockwise()));
-                case Action.Flip f -> done(GeometryOps.flip(src, f.horizontal()));
-                case Action.CropRegion c -> done(GeometryOps.cropRegion(src, c.region()));
-                case Action.CropAspect c -> done(GeometryOps.cropAspect(src, c.width(), c.height()));
-                case Action.Zoom z -> done(GeometryOps.zoom(src, z.percent()));
-                case Action.Resize r ->
-                    sized(r.width(), r.height(), () -> GeometryOps.resize(src, r.width(), r.height()));
-                case Action.Scale s -> {
-                    int[] size = GeometryOps.scaledSize(src, s.percent());
-                    yield sized(size[0], size[1], () -> GeometryOps.resize(src, size[0], size[1]));
-                }
-                case Action.Border b ->
-                    sized(
-                            image.width() + 2 * b.pixels(),
-                            image.height() + 2 * b.pixels(),
-                            () -> GeometryOps.border(src, b.pixels(), b.color()));
+            Operation op = Operations.of(action)
+                    .orElseThrow(() -> new IllegalStateException("no operation describes " + action));
+            ContentOps.Done done = switch (op) {
+                case Operation.Adjustable a ->
+                    done(local(src, a.region(action), a.margin(action, scale), m -> a.apply(m, action, scale, seed)));
+                case FixedOperation<?> f -> f.done(src, action, scale, seed);
+                default -> throw new IllegalStateException("no work for operation " + op.id());
             };
             out = done.image();
             if (!done.applied() || out == null) {
@@ -109,11 +67,11 @@ public final class ClassicOperations {
         }
     }
 
-    private static ContentOps.Done done(Mat image) {
+    static ContentOps.Done done(Mat image) {
         return new ContentOps.Done(image, true, null);
     }
 
-    private static ContentOps.Done sized(int width, int height, java.util.function.Supplier<Mat> op) {
+    static ContentOps.Done sized(int width, int height, java.util.function.Supplier<Mat> op) {
         if ((long) width * height > Images.DEFAULT_MAX_PIXELS) {
             return new ContentOps.Done(
                     null,
@@ -122,19 +80,6 @@ public final class ClassicOperations {
                             + " megapixels");
         }
         return done(op.get());
-    }
-
-    /** Context a spatial style needs around a region so that its edge looks like the global effect's. */
-    private static int margin(Style style, double strength, int scale) {
-        double m = switch (style) {
-            case BLUR -> 3 * strength / 100 * scale / 60.0;
-            case SHARPEN -> 3 * Math.max(1, scale / 400.0);
-            case HDR -> 3 * scale / 40.0;
-            case PENCIL_SKETCH -> 3 * Math.max(2, scale / 80.0);
-            case WATERCOLOR, CARTOON -> scale / 30.0;
-            case TILT_SHIFT, VIGNETTE, FILM_GRAIN, PIXEL_ART -> 0;
-        };
-        return (int) Math.ceil(m);
     }
 
     /**

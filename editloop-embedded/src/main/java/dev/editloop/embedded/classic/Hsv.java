@@ -4,18 +4,18 @@ package dev.editloop.embedded.classic;
  * RGB ↔ HSV in double precision, with the same formulas as OpenCV's floating-point conversion: hue in degrees
  * [0, 360), saturation and value in [0, 1].
  */
-final class Hsv {
+public final class Hsv {
     private Hsv() {}
 
     /** {hue degrees, saturation, value} of an 8-bit RGB color. */
-    static double[] of(int r, int g, int b) {
+    public static double[] of(int r, int g, int b) {
         double[] out = new double[3];
         of(r, g, b, out);
         return out;
     }
 
     /** Writes {hue degrees, saturation, value} of an 8-bit RGB color into {@code out}. */
-    static void of(int r, int g, int b, double[] out) {
+    public static void of(int r, int g, int b, double[] out) {
         int max = Math.max(r, Math.max(g, b));
         int min = Math.min(r, Math.min(g, b));
         double v = max / 255.0;
@@ -40,7 +40,7 @@ final class Hsv {
     }
 
     /** Writes {r, g, b} in [0, 255] (not rounded) of an HSV color into {@code out}. */
-    static void toRgb(double h, double s, double v, double[] out) {
+    public static void toRgb(double h, double s, double v, double[] out) {
         h = ((h % 360) + 360) % 360;
         s = Math.max(0, Math.min(1, s));
         v = Math.max(0, Math.min(1, v));
@@ -89,7 +89,7 @@ final class Hsv {
     }
 
     /** Clamps and rounds a channel value to 0..255. */
-    static int clamp255(double value) {
+    public static int clamp255(double value) {
         long rounded = Math.round(value);
         return (int) Math.max(0, Math.min(255, rounded));
     }

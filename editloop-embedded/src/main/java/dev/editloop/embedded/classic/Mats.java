@@ -13,17 +13,17 @@ import org.opencv.imgproc.Imgproc;
  * Matrix helpers for the classic operations, and a scope that releases temporary matrices (native memory) at
  * once instead of waiting for the garbage collector.
  */
-final class Mats implements AutoCloseable {
+public final class Mats implements AutoCloseable {
     private final List<Mat> owned = new ArrayList<>();
 
     /** Registers a temporary matrix for release when the scope closes. */
-    Mat keep(Mat mat) {
+    public Mat keep(Mat mat) {
         owned.add(mat);
         return mat;
     }
 
     /** A new empty temporary matrix. */
-    Mat mat() {
+    public Mat mat() {
         return keep(new Mat());
     }
 
@@ -38,7 +38,7 @@ final class Mats implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
 
     /** The interleaved bytes of a continuous 8-bit matrix. */
-    static byte[] bytes(Mat mat) {
+    public static byte[] bytes(Mat mat) {
         Mat source = mat.isContinuous() ? mat : mat.clone();
         byte[] out = new byte[(int) (source.total() * source.channels())];
         source.get(0, 0, out);
@@ -49,21 +49,21 @@ final class Mats implements AutoCloseable {
     }
 
     /** A new 8-bit BGR matrix holding these bytes. */
-    static Mat bgr(int width, int height, byte[] bytes) {
+    public static Mat bgr(int width, int height, byte[] bytes) {
         Mat mat = new Mat(height, width, CvType.CV_8UC3);
         mat.put(0, 0, bytes);
         return mat;
     }
 
     /** A new 8-bit single-channel matrix holding these bytes. */
-    static Mat gray(int width, int height, byte[] bytes) {
+    public static Mat gray(int width, int height, byte[] bytes) {
         Mat mat = new Mat(height, width, CvType.CV_8UC1);
         mat.put(0, 0, bytes);
         return mat;
     }
 
     /** Applies a per-value table to every channel. */
-    static Mat lut(Mat src, IntUnaryOperator f) {
+    public static Mat lut(Mat src, IntUnaryOperator f) {
         Mat table = new Mat(1, 256, CvType.CV_8UC1);
         byte[] values = new byte[256];
         for (int v = 0; v < 256; v++) {
@@ -80,7 +80,7 @@ final class Mats implements AutoCloseable {
      * A Gaussian blur of standard deviation {@code sigma} pixels. Wide blurs run on a downscaled copy (the result is
      * smooth, so nothing visible is lost) to stay fast on large images.
      */
-    static Mat gaussian(Mat src, double sigma) {
+    public static Mat gaussian(Mat src, double sigma) {
         Mat out = new Mat();
         if (sigma < 0.3) {
             src.copyTo(out);
@@ -103,7 +103,7 @@ final class Mats implements AutoCloseable {
     }
 
     /** Per-pixel blend {@code a·(1−t) + b·t} of two BGR matrices of the same size. */
-    static Mat mix(Mat a, Mat b, double t) {
+    public static Mat mix(Mat a, Mat b, double t) {
         Mat out = new Mat();
         if (t >= 1) {
             b.copyTo(out);
@@ -116,7 +116,7 @@ final class Mats implements AutoCloseable {
     }
 
     /** Resizes so that the longer side is at most {@code maxSide} (a copy when already small enough). */
-    static Mat fit(Mat src, int maxSide) {
+    public static Mat fit(Mat src, int maxSide) {
         Mat out = new Mat();
         int longer = Math.max(src.cols(), src.rows());
         if (longer <= maxSide) {
@@ -133,7 +133,7 @@ final class Mats implements AutoCloseable {
      * The region's rectangle ({@link Region#bounds}) as {x, y, width, height}, at least one pixel and inside the
      * image even for pictures a few pixels wide.
      */
-    static int[] bounds(Region region, int width, int height) {
+    public static int[] bounds(Region region, int width, int height) {
         int[] r = region.bounds(width, height);
         int x = Math.max(0, Math.min(r[0], width - 1));
         int y = Math.max(0, Math.min(r[1], height - 1));
@@ -141,7 +141,7 @@ final class Mats implements AutoCloseable {
     }
 
     /** Smooth step from 0 at {@code e0} to 1 at {@code e1}. */
-    static double smoothstep(double e0, double e1, double x) {
+    public static double smoothstep(double e0, double e1, double x) {
         double t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));
         return t * t * (3 - 2 * t);
     }

@@ -9,11 +9,11 @@ import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
 
 /** Tone and color operations: per-pixel, so their results never depend on neighbours. */
-final class ToneOps {
+public final class ToneOps {
     private ToneOps() {}
 
     /** A tone adjustment, with the semantics documented on {@link Tone}. */
-    static Mat adjust(Mat src, Tone tone, double amount) {
+    public static Mat adjust(Mat src, Tone tone, double amount) {
         return switch (tone) {
             case BRIGHTNESS -> brightness(src, amount);
             case CONTRAST -> contrast(src, amount);
@@ -25,19 +25,19 @@ final class ToneOps {
     }
 
     /** +N%: v + N/100·(255−v); −N%: v·(1−N/100). */
-    static Mat brightness(Mat src, double percent) {
+    public static Mat brightness(Mat src, double percent) {
         double p = Math.max(-1, Math.min(1, percent / 100));
         return Mats.lut(src, v -> (int) Math.round(p >= 0 ? v + p * (255 - v) : v * (1 + p)));
     }
 
     /** mean + (v − mean)·(1 + N/100), with the mean of the luma. */
-    static Mat contrast(Mat src, double percent) {
+    public static Mat contrast(Mat src, double percent) {
         double mean = meanLuma(src);
         double k = Math.max(0, 1 + percent / 100);
         return Mats.lut(src, v -> (int) Math.round(mean + (v - mean) * k));
     }
 
-    static double meanLuma(Mat src) {
+    public static double meanLuma(Mat src) {
         Mat gray = new Mat();
         Imgproc.cvtColor(src, gray, Imgproc.COLOR_BGR2GRAY);
         double mean = Core.mean(gray).val[0];
@@ -49,7 +49,7 @@ final class ToneOps {
      * Scales the HSV saturation by {@code factor}, keeping hue and value: each channel moves away from (or toward)
      * the pixel's maximum, which is exactly HSV's saturation with the value fixed.
      */
-    static Mat saturation(Mat src, double factor) {
+    public static Mat saturation(Mat src, double factor) {
         byte[] px = Mats.bytes(src);
         double k = Math.max(0, factor);
         for (int i = 0; i < px.length; i += 3) {
@@ -70,7 +70,7 @@ final class ToneOps {
     }
 
     /** +N%: red up and blue down by N/100·40 levels; negative the reverse. */
-    static Mat warmth(Mat src, double percent) {
+    public static Mat warmth(Mat src, double percent) {
         double levels = percent / 100 * 40;
         Mat out = new Mat();
         Core.add(src, new Scalar(-levels, 0, levels), out);
@@ -78,7 +78,7 @@ final class ToneOps {
     }
 
     /** Rotates the hue by the given degrees, keeping saturation and value. */
-    static Mat hue(Mat src, double degrees) {
+    public static Mat hue(Mat src, double degrees) {
         byte[] px = Mats.bytes(src);
         double[] hsv = new double[3];
         double[] rgb = new double[3];
@@ -99,7 +99,7 @@ final class ToneOps {
     }
 
     /** Linear light (gamma 2.2) multiplied by 2^stops. */
-    static Mat exposure(Mat src, double stops) {
+    public static Mat exposure(Mat src, double stops) {
         double gain = Math.pow(2, stops);
         return Mats.lut(src, v -> {
             double linear = Math.pow(v / 255.0, 2.2) * gain;
@@ -108,7 +108,7 @@ final class ToneOps {
     }
 
     /** The full filter blended with the original at the given strength. */
-    static Mat filter(Mat src, Filter filter, double strength) {
+    public static Mat filter(Mat src, Filter filter, double strength) {
         Mat full = new Mat();
         switch (filter) {
             case GRAYSCALE -> {
@@ -132,7 +132,7 @@ final class ToneOps {
     }
 
     /** N levels per channel. */
-    static Mat posterize(Mat src, int levels) {
+    public static Mat posterize(Mat src, int levels) {
         return Mats.lut(src, v -> {
             int q = Math.min(levels - 1, v * levels / 256);
             return (int) Math.round(q * 255.0 / (levels - 1));
@@ -140,7 +140,7 @@ final class ToneOps {
     }
 
     /** Blend with the color at strength/100·0.5. */
-    static Mat tint(Mat src, NamedColor color, double strength) {
+    public static Mat tint(Mat src, NamedColor color, double strength) {
         double t = strength / 100 * 0.5;
         Mat solid = new Mat(src.size(), src.type(), new Scalar(color.b(), color.g(), color.r()));
         Mat out = Mats.mix(src, solid, t);

@@ -10,9 +10,9 @@ import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.Measurements;
 import dev.editloop.embedded.measure.Zone;
+import dev.editloop.embedded.op.Operation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,20 +35,6 @@ import java.util.Set;
  * crushed tones. Each check knows what the request asked for, so a style is not punished for its own effect.
  */
 public final class Evaluator {
-    /** Global guards: metric and tolerance. */
-    private static final Map<Metric, Double> GUARDS = new java.util.LinkedHashMap<>();
-
-    static {
-        GUARDS.put(Metric.BRIGHTNESS, 0.07);
-        GUARDS.put(Metric.CONTRAST, 0.15);
-        GUARDS.put(Metric.SATURATION, 0.18);
-        GUARDS.put(Metric.WARMTH, 0.12);
-        GUARDS.put(Metric.HUE, 12.0);
-        GUARDS.put(Metric.GRAIN, 0.1);
-        GUARDS.put(Metric.VIGNETTE, 0.1);
-        GUARDS.put(Metric.STRUCTURE_LOSS, 0.08);
-    }
-
     /** The highest SC when the request's main action works on a named thing that no action can find or make. */
     static final double OBJECT_CAP = 4.5;
 
@@ -131,16 +117,15 @@ public final class Evaluator {
             double penalty = Math.min(0.6, 0.6 * Math.max(0, changed - 0.01) / 0.25 + Math.max(0, mad - 2) / 20);
             guards.add(new Guard("changed pixels " + outside.phrase(), changed, 0.01, penalty));
         } else {
-            for (Map.Entry<Metric, Double> guard : GUARDS.entrySet()) {
-                Metric metric = guard.getKey();
-                if (touched.contains(metric)) {
+            for (Metric metric : Metric.values()) {
+                if (Double.isNaN(metric.guard()) || touched.contains(metric)) {
                     continue;
                 }
                 double measured = Math.abs(metric.measure(c, Zone.WHOLE, null));
                 if (Double.isNaN(measured)) {
                     continue; // nothing to read (e.g. no pixels with color for a hue shift)
                 }
-                double tolerance = guard.getValue();
+                double tolerance = metric.guard();
                 double penalty = Math.min(0.5, 0.5 * Math.max(0, measured - tolerance) / tolerance);
                 guards.add(new Guard("unasked " + metric.label(null), measured, tolerance, penalty));
             }
@@ -153,7 +138,7 @@ public final class Evaluator {
             preservation *= 1 - g.penalty();
         }
 
-        Set<Knob> knobs = java.util.EnumSet.noneOf(Knob.class);
+        Set<Knob> knobs = new java.util.HashSet<>();
         double strongestContrast = 0;
         for (dev.editloop.embedded.classic.Action action : intent.plan(sourceAnalysis)) {
             Knob.of(action).ifPresent(knobs::add);
@@ -253,7 +238,8 @@ public final class Evaluator {
         }
 
         double luma = Measurements.meanLuma(e, Zone.WHOLE);
-        double bright = knobs.contains(Knob.PENCIL_SKETCH) ? 255 : 243;
+        boolean paper = knobs.stream().anyMatch(k -> k.operation().looks().contains(Operation.Look.WHITE_PAPER));
+        double bright = paper ? 255 : 243;
         double exposure = luma < 12 ? (12 - luma) / 4 : luma > bright ? (luma - bright) / 4 : 0;
         out.add(new Artifact("mean luma", Kind.NATURALNESS, luma, 12, clamp(exposure, 0, 3), ""));
 

@@ -303,7 +303,7 @@ public final class HeuristicThinker implements Thinker {
             }
             double amount = knob.amount(plan.get(i));
             boolean weak = r.standing() == Effect.Standing.WEAK;
-            double factor = knob == Knob.POSTERIZE ? (weak ? 0.75 : 1.4) : (weak ? 1.4 : 0.7);
+            double factor = knob.control().strongerIsSmaller() ? (weak ? 0.75 : 1.4) : (weak ? 1.4 : 0.7);
             knob.with(plan.get(i), amount * factor).ifPresent(x -> plan.set(i, x));
         }
         return plan;

@@ -247,13 +247,13 @@ final class KnowledgeBaseFile {
             NamedColor to = color(required(r, rw, "to"), rw, "to");
             return new Step(null, 0, null, from, to, when);
         }
-        Knob knob = named(Knob.class, required(node, where, "knob"), where, "knob");
+        Knob knob = knob(required(node, where, "knob"), where);
         double amount = number(required(node, where, "amount"), where, "amount");
         NamedColor color = node.has("color") ? color(node.get("color"), where, "color") : null;
-        if (knob == Knob.TINT && color == null) {
+        if (knob.operation().takesColor() && color == null) {
             throw fail(where, "color", "a tint needs a color");
         }
-        if (knob != Knob.TINT && color != null) {
+        if (!knob.operation().takesColor() && color != null) {
             throw fail(where, "color", "only a tint takes a color");
         }
         if (!when.perBlock()) {
@@ -331,7 +331,7 @@ final class KnowledgeBaseFile {
         if (!(weight > 0)) {
             throw fail(where, "weight", "must be positive, got " + KnowledgeBase.format(weight));
         }
-        Knob knob = node.has("knob") ? named(Knob.class, node.get("knob"), where, "knob") : null;
+        Knob knob = node.has("knob") ? knob(node.get("knob"), where) : null;
         return new Expected(metric, zone, color, near, ideal, far, weight, knob, condition(node, where));
     }
 
@@ -416,6 +416,19 @@ final class KnowledgeBaseFile {
     private NamedColor color(JsonNode value, String where, String field) {
         String name = text(value, where, field);
         return NamedColor.named(name).orElseThrow(() -> fail(where, field, "unknown color \"" + name + "\""));
+    }
+
+    /** A knob by its operation's id ({@code pixel-art}). */
+    private Knob knob(JsonNode value, String where) {
+        String name = text(value, where, "knob");
+        return Knob.byId(name)
+                .orElseThrow(() -> fail(
+                        where,
+                        "knob",
+                        "unknown value \"" + name + "\"; one of "
+                                + String.join(
+                                        ", ",
+                                        Knob.values().stream().map(Knob::id).toList())));
     }
 
     private <E extends Enum<E>> E named(Class<E> type, JsonNode value, String where, String field) {

@@ -12,54 +12,68 @@ import java.util.Locale;
  */
 public enum Metric {
     /** Brightness lift or cut as the editor's fraction ({@link Comparison#brightnessChange}). */
-    BRIGHTNESS("brightness", Unit.PERCENT),
+    BRIGHTNESS("brightness", Unit.PERCENT, 0.07, (c, z, k) -> c.brightnessChange(z)),
     /** Change of the luma coefficient of variation, vignette and clipping left out ({@link Comparison#contrastChange}). */
-    CONTRAST("contrast", Unit.PERCENT),
+    CONTRAST("contrast", Unit.PERCENT, 0.15, (c, z, k) -> c.contrastChange(z)),
     /** Mean chroma ratio minus 1. */
-    SATURATION("saturation", Unit.PERCENT),
+    SATURATION("saturation", Unit.PERCENT, 0.18, (c, z, k) -> c.saturationChange(z)),
     /** Change of mean R−B over 80 levels. */
-    WARMTH("warmth", Unit.PERCENT),
+    WARMTH("warmth", Unit.PERCENT, 0.12, (c, z, k) -> c.warmthChange(z)),
     /** Circular mean hue shift in degrees. */
-    HUE("hue shift", Unit.DEGREES),
+    HUE("hue shift", Unit.DEGREES, 12.0, (c, z, k) -> c.hueShift(z)),
     /** Change of mean linear luminance in stops. */
-    EXPOSURE("exposure", Unit.STOPS),
+    EXPOSURE("exposure", Unit.STOPS, Double.NaN, (c, z, k) -> c.exposureChange(z)),
     /** Fraction of chroma removed (black and white). */
-    DESATURATION("black and white", Unit.PERCENT),
+    DESATURATION("black and white", Unit.PERCENT, Double.NaN, (c, z, k) -> c.desaturation(z)),
     /** Move toward a full sepia toning (0 none, 1 full). */
-    SEPIA("sepia tone", Unit.PERCENT),
+    SEPIA("sepia tone", Unit.PERCENT, Double.NaN, (c, z, k) -> c.sepiaShift(z)),
     /** Inversion strength (0 none, 1 full). */
-    INVERSION("inversion", Unit.PERCENT),
+    INVERSION("inversion", Unit.PERCENT, Double.NaN, (c, z, k) -> c.inversion(z)),
     /** Blend toward a named color, times two (the editor's tint percent). */
-    TINT("tint", Unit.PERCENT),
-    /** Corner darkening relative to the center. */
-    VIGNETTE("vignette", Unit.PERCENT),
+    TINT("tint", Unit.PERCENT, Double.NaN, (c, z, k) -> c.tint(k, z)),
     /** Added luma noise over 30 levels (the editor's grain percent at σ = s/100 · 30). */
-    GRAIN("film grain", Unit.PERCENT),
+    GRAIN("film grain", Unit.PERCENT, 0.1, (c, z, k) -> c.addedNoise(z) / 30.0),
+    /** Corner darkening relative to the center. */
+    VIGNETTE("vignette", Unit.PERCENT, 0.1, (c, z, k) -> c.vignetteChange()),
     /** Best-fit Gaussian blur σ over min(w, h)/60 (the editor's blur percent). */
-    BLUR("blur", Unit.PERCENT),
+    BLUR(
+            "blur",
+            Unit.PERCENT,
+            Double.NaN,
+            (c, z, k) -> c.blurSigma(z)
+                    * 60.0
+                    / Math.min(c.source().width(), c.source().height())),
     /** Sharpness change in stops (log2 of the Laplacian variance ratio). */
-    SHARPNESS("sharpness", Unit.STOPS),
+    SHARPNESS("sharpness", Unit.STOPS, Double.NaN, (c, z, k) -> c.sharpnessChange(z)),
     /** Local detail ratio minus 1. */
-    DETAIL("local detail", Unit.PERCENT),
+    DETAIL("local detail", Unit.PERCENT, Double.NaN, (c, z, k) -> c.detailChange(z)),
     /** Mean run length of identical pixels in the edit (original pixels); baseline: the source's. */
-    BLOCK_SIZE("pixel block size", Unit.PIXELS),
+    BLOCK_SIZE("pixel block size", Unit.PIXELS, Double.NaN, (c, z, k) -> Measurements.blockSize(c.edited(), z)),
     /** Distinct tone levels per channel in the edit; baseline: the source's. */
-    LEVELS("tone levels", Unit.COUNT),
+    LEVELS("tone levels", Unit.COUNT, Double.NaN, (c, z, k) -> Measurements.levels(c.edited(), z)),
     /** Increase of the fraction of identical neighbouring pixels. */
-    FLATNESS("flat areas", Unit.PERCENT),
+    FLATNESS(
+            "flat areas",
+            Unit.PERCENT,
+            Double.NaN,
+            (c, z, k) -> Measurements.blockiness(c.edited(), z) - Measurements.blockiness(c.source(), z)),
     /** Fraction of the source's pixels of a color that lost it (1 − after/before); n/a without that color. */
-    COLOR_LOSS("loss of", Unit.PERCENT),
+    COLOR_LOSS("loss of", Unit.PERCENT, Double.NaN, Metric::colorLoss),
     /** Increase of the fraction of pixels of a color. */
-    COLOR_GAIN("gain of", Unit.PERCENT),
+    COLOR_GAIN(
+            "gain of",
+            Unit.PERCENT,
+            Double.NaN,
+            (c, z, k) -> Measurements.colorFraction(c.aligned(), z, k) - Measurements.colorFraction(c.source(), z, k)),
     /** Fraction of pixels changed by more than 12 levels. */
-    CHANGE("changed pixels", Unit.PERCENT),
+    CHANGE("changed pixels", Unit.PERCENT, Double.NaN, (c, z, k) -> c.changedFraction(z, 12)),
     /** One minus the mean SSIM structure term: how much of the content's structure is gone. */
-    STRUCTURE_LOSS("structure lost", Unit.PERCENT),
+    STRUCTURE_LOSS("structure lost", Unit.PERCENT, 0.08, (c, z, k) -> 1 - c.structure(z)),
     /**
      * Luma correlation of the edit with the source transformed as asked (rotated, flipped, cropped…), 1 when it
      * matches; halved when the size is wrong.
      */
-    GEOMETRY("match to the expected geometry", Unit.PERCENT);
+    GEOMETRY("match to the expected geometry", Unit.PERCENT, Double.NaN, (c, z, k) -> Math.max(0, c.correlation(z)));
 
     /** How a metric's values are written. */
     public enum Unit {
@@ -70,12 +84,32 @@ public enum Metric {
         COUNT
     }
 
+    /** How a metric is read on a comparison, in a zone, for a color (null unless a color metric). */
+    @FunctionalInterface
+    public interface Reader {
+        double read(Comparison c, Zone zone, NamedColor color);
+    }
+
     private final String label;
     private final Unit unit;
+    private final double guard;
+    private final Reader reader;
 
-    Metric(String label, Unit unit) {
+    /**
+     * @param guard how far this metric may move when no planned action moves it ({@link Evaluator}: "unasked
+     *     brightness"), NaN when it is not guarded; the guards are checked in declaration order
+     * @param reader the measurement, on a {@link Comparison} or with {@link Measurements}
+     */
+    Metric(String label, Unit unit, double guard, Reader reader) {
         this.label = label;
         this.unit = unit;
+        this.guard = guard;
+        this.reader = reader;
+    }
+
+    /** The tolerance when no planned action moves this metric, or NaN when it is not guarded. */
+    public double guard() {
+        return guard;
     }
 
     public Unit unit() {
@@ -101,43 +135,16 @@ public enum Metric {
      * asked ({@link Evaluator} builds it so); the size check is the evaluator's. {@code NaN} when the metric does not apply (e.g. the loss of a color the source lacks).
      */
     public double measure(Comparison c, Zone zone, NamedColor color) {
-        return switch (this) {
-            case BRIGHTNESS -> c.brightnessChange(zone);
-            case CONTRAST -> c.contrastChange(zone);
-            case SATURATION -> c.saturationChange(zone);
-            case WARMTH -> c.warmthChange(zone);
-            case HUE -> c.hueShift(zone);
-            case EXPOSURE -> c.exposureChange(zone);
-            case DESATURATION -> c.desaturation(zone);
-            case SEPIA -> c.sepiaShift(zone);
-            case INVERSION -> c.inversion(zone);
-            case TINT -> c.tint(color, zone);
-            case VIGNETTE -> c.vignetteChange();
-            case GRAIN -> c.addedNoise(zone) / 30.0;
-            case BLUR ->
-                c.blurSigma(zone)
-                        * 60.0
-                        / Math.min(c.source().width(), c.source().height());
-            case SHARPNESS -> c.sharpnessChange(zone);
-            case DETAIL -> c.detailChange(zone);
-            case BLOCK_SIZE -> Measurements.blockSize(c.edited(), zone);
-            case LEVELS -> Measurements.levels(c.edited(), zone);
-            case FLATNESS -> Measurements.blockiness(c.edited(), zone) - Measurements.blockiness(c.source(), zone);
-            case COLOR_LOSS -> {
-                double before = Measurements.colorFraction(c.source(), zone, color);
-                if (!(before >= 0.005)) {
-                    yield Double.NaN;
-                }
-                double after = Measurements.colorFraction(c.aligned(), zone, color);
-                yield 1 - after / before;
-            }
-            case COLOR_GAIN ->
-                Measurements.colorFraction(c.aligned(), zone, color)
-                        - Measurements.colorFraction(c.source(), zone, color);
-            case CHANGE -> c.changedFraction(zone, 12);
-            case STRUCTURE_LOSS -> 1 - c.structure(zone);
-            case GEOMETRY -> Math.max(0, c.correlation(zone));
-        };
+        return reader.read(c, zone, color);
+    }
+
+    private static double colorLoss(Comparison c, Zone zone, NamedColor color) {
+        double before = Measurements.colorFraction(c.source(), zone, color);
+        if (!(before >= 0.005)) {
+            return Double.NaN;
+        }
+        double after = Measurements.colorFraction(c.aligned(), zone, color);
+        return 1 - after / before;
     }
 
     /** Writes a value of this metric: "+20%", "−35°", "+0.5 stops", "12 px", "4 levels". */

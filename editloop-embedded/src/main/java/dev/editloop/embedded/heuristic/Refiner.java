@@ -7,9 +7,11 @@ import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Assessment.Artifact;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.op.Operations;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +46,7 @@ final class Refiner {
         boolean rephrased = false;
         // knobs whose actions this round only spells out: the edit did not have them, so their readings say nothing
         // about their amounts
-        Set<Knob> fresh = EnumSet.noneOf(Knob.class);
+        Set<Knob> fresh = new HashSet<>();
         if (parsed.actions().isEmpty()) {
             plan.addAll(intent.plan(source));
             rephrased = true;
@@ -100,7 +102,7 @@ final class Refiner {
             return new Refinement(List.copyOf(plan), notes, true);
         }
 
-        Set<Knob> turned = EnumSet.copyOf(fresh);
+        Set<Knob> turned = new HashSet<>(fresh);
         List<Reading> readings = new ArrayList<>(assessment.readings());
         readings.sort(Comparator.comparingDouble((Reading r) -> -r.effect().weight()));
         for (Reading reading : readings) {
@@ -186,7 +188,7 @@ final class Refiner {
             } else {
                 Region region =
                         effect.zone().outside() ? Region.WHOLE : effect.zone().region();
-                if (knob == Knob.TILT_SHIFT) {
+                if (knob.operation().looks().contains(Operation.Look.WHOLE_IMAGE)) {
                     region = Region.WHOLE;
                 }
                 Optional<Action> added = knob.make(startAmount(knob, reading), region, effect.color());
@@ -263,7 +265,7 @@ final class Refiner {
         Effect effect = reading.effect();
         double measured = reading.measured();
         double ideal = effect.ideal();
-        if (knob == Knob.PIXEL_ART || knob == Knob.POSTERIZE) {
+        if (knob.control().refine() == Operation.Refine.RATIO) {
             double ratio = measured > 1e-6 ? ideal / measured : 2;
             return amount * Math.max(0.4, Math.min(2.5, ratio));
         }
@@ -271,11 +273,7 @@ final class Refiner {
             return reading.standing() == Effect.Standing.WEAK ? amount * 1.4 : amount * 0.7;
         }
         double step = (ideal - measured) / knob.slope();
-        double floor = switch (knob) {
-            case EXPOSURE -> 0.5;
-            case HUE -> 20;
-            default -> 15;
-        };
+        double floor = knob.control().stepFloor();
         double limit = Math.max(floor, 1.5 * Math.abs(amount));
         step = Math.max(-limit, Math.min(limit, step));
         return amount + step;
@@ -284,7 +282,7 @@ final class Refiner {
     /** The amount for a new action that should produce the missing effect. */
     static double startAmount(Knob knob, Reading reading) {
         Effect effect = reading.effect();
-        if (knob == Knob.PIXEL_ART || knob == Knob.POSTERIZE) {
+        if (knob.control().refine() == Operation.Refine.RATIO) {
             return effect.ideal();
         }
         if (knob.slope() == 0) {
@@ -326,37 +324,9 @@ final class Refiner {
      * grain or sharpening, banding from posterizing…), or null when this step does not cause it.
      */
     private static Double softened(Knob k, double amount, Artifact artifact) {
-        String name = artifact.name();
-        if (name.equals("added clipping")) {
-            if ((k == Knob.CONTRAST || k == Knob.BRIGHTNESS || k == Knob.EXPOSURE || k == Knob.SATURATION)
-                    && amount > 0) {
-                return amount * 0.7;
-            }
-        } else if (name.equals("added noise")) {
-            if (k == Knob.GRAIN || k == Knob.SHARPEN || k == Knob.HDR) {
-                return amount * 0.6;
-            }
-        } else if (name.equals("added blockiness") || name.startsWith("tone levels")) {
-            if (k == Knob.POSTERIZE) {
-                return amount + 2;
-            } else if (k == Knob.PIXEL_ART) {
-                return amount * 0.7;
-            }
-        } else if (name.equals("mean luma")) {
-            boolean dark = artifact.measured() < 128;
-            if ((k == Knob.BRIGHTNESS || k == Knob.EXPOSURE) && (dark ? amount < 0 : amount > 0)) {
-                return amount * 0.6;
-            }
-        } else if (name.equals("mean saturation")) {
-            if (k == Knob.SATURATION && amount > 0) {
-                return amount * 0.6;
-            }
-        } else if (name.equals("lost sharpness")) {
-            if (k == Knob.BLUR || k == Knob.WATERCOLOR) {
-                return amount * 0.6;
-            }
-        }
-        return null;
+        return Operation.Defect.named(artifact.name())
+                .map(defect -> k.operation().ease(defect, amount, artifact.measured()))
+                .orElse(null);
     }
 
     /** The index of the plan's action for a knob (preferring the effect's region and color), or −1. */
@@ -369,7 +339,7 @@ final class Refiner {
             if (Knob.of(action).orElse(null) != knob) {
                 continue;
             }
-            if (knob == Knob.TINT && color != null && !color.equals(Knob.color(action))) {
+            if (knob.operation().takesColor() && color != null && !color.equals(Knob.color(action))) {
                 continue;
             }
             if (Knob.region(action) == region) {
@@ -401,26 +371,6 @@ final class Refiner {
 
     /** Processing order: geometry, color filters, painterly styles, tone, tints, texture, blocks, finishing. */
     static int stage(Action action) {
-        if (ActionEffects.geometric(action)) {
-            return action instanceof Action.Border ? 95 : 0;
-        }
-        if (action instanceof Action.AddText) {
-            return 90;
-        }
-        Optional<Knob> knob = Knob.of(action);
-        if (knob.isEmpty()) {
-            return 20;
-        }
-        return switch (knob.get()) {
-            case GRAYSCALE, SEPIA, INVERT -> 10;
-            case WATERCOLOR, CARTOON, PENCIL_SKETCH -> 30;
-            case BRIGHTNESS, EXPOSURE, CONTRAST, SATURATION, WARMTH, HUE -> 40;
-            case TINT -> 50;
-            case HDR, SHARPEN, BLUR, TILT_SHIFT -> 60;
-            case PIXEL_ART -> 70;
-            case VIGNETTE -> 80;
-            case GRAIN -> 82;
-            case POSTERIZE -> 85;
-        };
+        return Operations.of(action).map(op -> op.stage(action)).orElse(20);
     }
 }

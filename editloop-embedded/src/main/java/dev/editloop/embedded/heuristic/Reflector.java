@@ -4,6 +4,7 @@ import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.op.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * Reflect mode: corrections that are applied to the PREVIOUS output, so each one is a delta ("increase the contrast
  * by 10%"), computed from how far the measured effect is from its ideal. Some overshoots cannot be undone by a
- * further edit (too much grain, sepia, blur, a too strong vignette); then the attempt must restart from the source.
+ * further edit (too much grain or blur: the operation's {@link dev.editloop.embedded.op.Operation.Inversion} says
+ * none can); then the attempt must restart from the source.
  */
 final class Reflector {
     private Reflector() {}
@@ -33,7 +35,8 @@ final class Reflector {
             double m = reading.measured();
             double t = effect.ideal();
             Knob knob = effect.knob();
-            Region region = effect.zone().outside() || knob == Knob.TILT_SHIFT
+            Region region = effect.zone().outside()
+                            || (knob != null && knob.operation().looks().contains(Operation.Look.WHOLE_IMAGE))
                     ? Region.WHOLE
                     : effect.zone().region();
             if (knob == null) {
@@ -61,9 +64,9 @@ final class Reflector {
                         + " step cannot take it back");
                 continue;
             }
-            Optional<Action> action = knob == Knob.GRAYSCALE && !weak
-                    ? Knob.SATURATION.make(amount, region, null)
-                    : knob.make(amount, region, effect.color());
+            Knob by = weak ? knob : Knob.of(knob.operation().takenBackBy());
+            Optional<Action> action =
+                    by == knob ? knob.make(amount, region, effect.color()) : by.make(amount, region, null);
             if (action.isPresent()) {
                 actions.add(action.get());
                 notes.add(effect.label() + " reads " + effect.metric().format(m) + " (" + effect.target()
@@ -73,24 +76,11 @@ final class Reflector {
         return new Corrections(List.copyOf(actions), notes, irreversible);
     }
 
-    /** The amount of a further step of a knob that moves the metric from m to t, or null when none can. */
+    /**
+     * The amount of a further step of a knob that moves the metric from m to t, or null when none can (its
+     * operation's {@link dev.editloop.embedded.op.Operation.Inversion}).
+     */
     static Double delta(Knob knob, double m, double t, boolean weak) {
-        return switch (knob) {
-            case BRIGHTNESS ->
-                100 * (t >= 0 && m >= 0 ? (t - m) / Math.max(0.05, 1 - m) : (t - m) / Math.max(0.05, 1 + m));
-            case CONTRAST, SATURATION -> 100 * ((1 + t) / Math.max(0.05, 1 + m) - 1);
-            case WARMTH, HUE, EXPOSURE -> (t - m) / knob.slope();
-            case GRAYSCALE ->
-                weak
-                        ? 100 * (t - m) / Math.max(0.05, 1 - m)
-                        : 100 * ((1 - t) / Math.max(0.05, 1 - m) - 1); // a saturation boost
-            case SEPIA -> weak ? 100 * Math.min(1, (t - m) / Math.max(0.05, 1 - m)) : null;
-            case TINT -> weak ? 200 * (1 - (1 - t / 2) / Math.max(0.05, 1 - m / 2)) : null;
-            case VIGNETTE -> weak ? (1 - (1 - t) / Math.max(0.05, 1 - m)) / knob.slope() : null;
-            case GRAIN, BLUR -> weak ? Math.sqrt(Math.max(0, t * t - m * m)) / knob.slope() : null;
-            case SHARPEN, HDR, WATERCOLOR, CARTOON, TILT_SHIFT -> weak ? (t - m) / knob.slope() : null;
-            case PIXEL_ART, POSTERIZE -> weak ? t : null;
-            case INVERT, PENCIL_SKETCH -> null;
-        };
+        return knob.control().inversion().delta(m, t, weak, knob.slope());
     }
 }

@@ -9,7 +9,9 @@ import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.FillTexture;
 import dev.editloop.embedded.measure.Halo;
 import dev.editloop.embedded.measure.SubjectDetail;
+import dev.editloop.embedded.op.Operation.Look;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,26 +41,25 @@ final class Visible {
                 plan.stream().anyMatch(a -> a instanceof Action.RemoveColored || a instanceof Action.RemoveRegion);
         boolean background = plan.stream().anyMatch(a -> a instanceof Action.Background);
         boolean replaced = plan.stream().anyMatch(a -> a instanceof Action.Background bg && bg.color() != null);
-        boolean lines =
-                knobs.contains(Knob.PENCIL_SKETCH) || knobs.contains(Knob.CARTOON) || knobs.contains(Knob.PIXEL_ART);
-        boolean paints = knobs.contains(Knob.WATERCOLOR);
+        Set<Look> looks = EnumSet.noneOf(Look.class);
+        knobs.forEach(k -> looks.addAll(k.operation().looks()));
+        boolean lines = looks.contains(Look.LINES);
+        boolean paints = looks.contains(Look.PAINT);
         // a style touches every texture metric, blur included; it still must keep the subject's features
-        boolean blurs = knobs.contains(Knob.BLUR)
-                || knobs.contains(Knob.TILT_SHIFT)
-                || (touched.contains(Metric.BLUR) && !(lines || paints));
+        boolean blurs = looks.contains(Look.BLUR) || (touched.contains(Metric.BLUR) && !(lines || paints));
         List<Artifact> out = new ArrayList<>();
         out.add(fill(
                 c,
                 plan,
                 removal,
                 !removal && (background || blurs),
-                knobs.contains(Knob.GRAIN) || touched.contains(Metric.GRAIN)));
-        if (!(removal || background || blurs || knobs.contains(Knob.PIXEL_ART))) {
+                looks.contains(Look.GRAIN) || touched.contains(Metric.GRAIN)));
+        if (!(removal || background || blurs || looks.contains(Look.BLOCKS))) {
             // a painted wash keeps a face's features (its smoothing is edge-preserving); lines may simplify more
-            out.add(detail(c, lines ? 0.75 : paints ? 0.15 : knobs.contains(Knob.POSTERIZE) ? 0.5 : 0.4));
+            out.add(detail(c, lines ? 0.75 : paints ? 0.15 : looks.contains(Look.FEW_LEVELS) ? 0.5 : 0.4));
         }
         boolean draws = plan.stream().anyMatch(a -> a instanceof Action.AddText || a instanceof Action.Border);
-        if (!(lines || paints || draws || replaced || removal || knobs.contains(Knob.POSTERIZE))) {
+        if (!(lines || paints || draws || replaced || removal || looks.contains(Look.FEW_LEVELS))) {
             out.add(halo(c, 0.22, background));
         }
         if (!(touched.contains(Metric.LEVELS)
@@ -67,11 +68,7 @@ final class Visible {
                 || lines)) {
             out.add(banding(c));
         }
-        boolean clipsByDesign = knobs.contains(Knob.POSTERIZE)
-                || knobs.contains(Knob.PENCIL_SKETCH)
-                || knobs.contains(Knob.CARTOON)
-                || knobs.contains(Knob.INVERT)
-                || replaced;
+        boolean clipsByDesign = looks.contains(Look.CLIPS) || replaced;
         out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
         return out;
     }

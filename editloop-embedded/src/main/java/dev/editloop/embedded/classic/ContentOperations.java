@@ -1,0 +1,130 @@
+package dev.editloop.embedded.classic;
+
+import dev.editloop.embedded.heuristic.Metric;
+import dev.editloop.embedded.measure.Zone;
+import dev.editloop.embedded.op.Operation.Change;
+import dev.editloop.embedded.op.Operation.Family;
+import dev.editloop.embedded.op.Operation.Words;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The content operations, sharing {@link ContentOps}: a color change, a removal (of a colored object or of a
+ * region's content), the background (blurred or filled) and text. Recolor: the pixels {@link NamedColor#selects}
+ * picks get the target's hue, their mean saturation and value mapped onto the target's; remove the red object: its
+ * largest connected area, filled and dilated by 1%, inpainted (Telea); remove a region: an ellipse over the central
+ * 80% of its rectangle, filled from around; background: GrabCut subject on a 160-pixel copy, the rest blurred (σ =
+ * min(w,h)/40) or filled.
+ */
+public final class ContentOperations {
+    private ContentOperations() {}
+
+    /** "change the red areas to blue". */
+    public static final FixedOperation<Action.Recolor> RECOLOR = new FixedOperation<>(
+            "recolor",
+            Family.COLOR_CHANGE,
+            Words.of("recolor", "change the color", "turn", "make the"),
+            Action.Recolor.class,
+            r -> "change the " + r.from().name() + " areas to " + r.to().name(),
+            (src, r, scale, seed) -> ContentOps.recolor(src, r.from(), r.to()),
+            r -> List.of(
+                    new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.from(), 0.45, 0.9, 1.02, 1, false),
+                    new Change(Metric.COLOR_GAIN, Zone.WHOLE, r.to(), 0.003, 0.03, 1.0, 0.5, false)),
+            r -> {
+                Set<Metric> out = EnumSet.copyOf(dev.editloop.embedded.op.Operation.COLOR);
+                out.add(Metric.BRIGHTNESS);
+                out.add(Metric.COLOR_LOSS);
+                out.add(Metric.COLOR_GAIN);
+                return out;
+            },
+            r -> Region.WHOLE,
+            20,
+            false,
+            List.of(new Action.Recolor(NamedColor.of("red"), NamedColor.of("blue"))));
+
+    /** "remove the red object" (inpainting the largest region of that color). */
+    public static final FixedOperation<Action.RemoveColored> REMOVE_COLORED = new FixedOperation<>(
+            "remove-colored",
+            Family.REMOVAL,
+            Words.of("remove", "erase", "get rid of", "delete"),
+            Action.RemoveColored.class,
+            r -> "remove the " + r.color().name() + " object",
+            (src, r, scale, seed) -> ContentOps.removeColored(src, r.color(), seed),
+            r -> List.of(new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.color(), 0.6, 0.95, 1.02, 1, false)),
+            FixedOperation::everything,
+            r -> Region.WHOLE,
+            20,
+            false,
+            List.of(new Action.RemoveColored(NamedColor.of("red"))));
+
+    /** "remove the object in the top left corner" (inpainting a named region's content). */
+    public static final FixedOperation<Action.RemoveRegion> REMOVE_REGION = new FixedOperation<>(
+            "remove-region",
+            Family.REMOVAL,
+            Words.of("remove", "erase", "clear"),
+            Action.RemoveRegion.class,
+            r -> "remove the object in " + r.region().phrase(),
+            (src, r, scale, seed) -> ContentOps.removeRegion(src, r.region(), seed),
+            r -> List.of(new Change(Metric.CHANGE, Zone.in(r.region()), null, 0.05, 0.4, 1.01, 1, false)),
+            FixedOperation::everything,
+            Action.RemoveRegion::region,
+            20,
+            false,
+            List.of(new Action.RemoveRegion(Region.TOP_LEFT)));
+
+    /** "blur the background" (color null) or "replace the background with white". */
+    public static final FixedOperation<Action.Background> BACKGROUND = new FixedOperation<>(
+            "background",
+            Family.BACKGROUND,
+            Words.of("background", "backdrop", "behind the subject"),
+            Action.Background.class,
+            b -> b.color() == null
+                    ? "blur the background"
+                    : "replace the background with " + b.color().name(),
+            (src, b, scale, seed) -> ContentOps.background(src, b.color(), scale),
+            b -> List.of(
+                    b.color() == null
+                            ? new Change(Metric.SHARPNESS, Zone.outside(Region.CENTER), null, -0.3, -1.5, -10, 1, false)
+                            : new Change(Metric.COLOR_GAIN, Zone.WHOLE, b.color(), 0.08, 0.35, 0.95, 1, false)),
+            FixedOperation::everything,
+            b -> Region.WHOLE,
+            20,
+            false,
+            List.of(new Action.Background(null), new Action.Background(NamedColor.of("white"))));
+
+    /** {@code add the text "SALE" at the top in white}. */
+    public static final FixedOperation<Action.AddText> TEXT = new FixedOperation<>(
+            "text",
+            Family.TEXT,
+            Words.of("text", "caption", "words", "title", "label"),
+            Action.AddText.class,
+            t -> "add the text \"" + t.text() + "\" at " + t.position().phrase() + " in "
+                    + t.color().name(),
+            (src, t, scale, seed) -> ContentOps.text(src, t.text(), t.position(), t.color()),
+            t -> {
+                Zone zone = Zone.in(region(t.position()));
+                // text changes a part of its zone; other edits of the same request may change all of it
+                return List.of(
+                        new Change(Metric.CHANGE, zone, null, 0.005, 0.06, 1.01, 0.5, false),
+                        new Change(Metric.COLOR_GAIN, zone, t.color(), 0.001, 0.02, 0.6, 0.5, false));
+            },
+            FixedOperation::everything,
+            t -> region(t.position()),
+            90,
+            false,
+            List.of(new Action.AddText("SALE", Action.Position.TOP, NamedColor.of("red"))));
+
+    /** The region text at a position lands in. */
+    public static Region region(Action.Position position) {
+        return switch (position) {
+            case TOP -> Region.TOP_THIRD;
+            case BOTTOM -> Region.BOTTOM_THIRD;
+            case CENTER -> Region.CENTER;
+            case TOP_LEFT -> Region.TOP_LEFT;
+            case TOP_RIGHT -> Region.TOP_RIGHT;
+            case BOTTOM_LEFT -> Region.BOTTOM_LEFT;
+            case BOTTOM_RIGHT -> Region.BOTTOM_RIGHT;
+        };
+    }
+}
