@@ -133,16 +133,19 @@ public final class Evaluator {
         } else {
             for (Map.Entry<Metric, Double> guard : GUARDS.entrySet()) {
                 Metric metric = guard.getKey();
-                if (touched.contains(metric)) {
+                // a quality the request says to keep is held even where an asked action moves it as a side effect
+                boolean kept =
+                        intent.kept().contains(metric) && effects.stream().noneMatch(e -> e.metric() == metric);
+                if (touched.contains(metric) && !kept) {
                     continue;
                 }
                 double measured = Math.abs(metric.measure(c, Zone.WHOLE, null));
                 if (Double.isNaN(measured)) {
                     continue; // nothing to read (e.g. no pixels with color for a hue shift)
                 }
-                double tolerance = guard.getValue();
+                double tolerance = kept ? guard.getValue() / 2 : guard.getValue();
                 double penalty = Math.min(0.5, 0.5 * Math.max(0, measured - tolerance) / tolerance);
-                guards.add(new Guard("unasked " + metric.label(null), measured, tolerance, penalty));
+                guards.add(new Guard((kept ? "kept " : "unasked ") + metric.label(null), measured, tolerance, penalty));
             }
         }
         if (intent.geometry().isEmpty() && !c.sameSize()) {
