@@ -220,6 +220,7 @@ final class ClauseParser {
             "across",
             "throughout",
             "sprinkle",
+            "lay",
             "scatter",
             "exactly");
 

@@ -134,7 +134,7 @@ final class StyleClauses {
                                 + "\\b(?:completely|fully|entirely)\\s+desaturated?\\b|\\bdesaturated?\\s+(?:completely|"
                                 + "fully|entirely)\\b"),
                         Filter.GRAYSCALE),
-                new FilterWords(p("\\b(?:(?:warm|brown(?:ish)?|golden|old|classic)\\s+)?sepia\\b"), Filter.SEPIA),
+                new FilterWords(p("\\b(?:(?:warm|brown(?:ish)?|golden|old|classic)\\s+){0,2}sepia\\b"), Filter.SEPIA),
                 new FilterWords(
                         p(
                                 "\\binvert(?:ed)?\\b|\\binverse\\b|\\bnegative\\b|\\bnegate\\b|\\binversion\\b|\\binverting\\b"

@@ -81,7 +81,9 @@ final class ToneClauses {
         // "it's too bright": the word names the quality to move and the way not to go
         Tone tooTone = null;
         int tooSign = 0;
-        MatchResult too = c.take(p("\\btoo\\s+(\\w+)\\b"));
+        // "way too strong": the intensifier belongs to "too", not to the amount
+        MatchResult too = c.take(
+                p("(?:\\b(?:way|far|much|a bit|a little|slightly|just|really|so|a tad)\\s+)?\\btoo\\s+(\\w+)\\b"));
         if (too != null) {
             for (ToneWord word : tooWords(c.rest())) {
                 Matcher w = word.pattern().matcher(" " + too.group(1) + " ");
