@@ -196,6 +196,12 @@ final class Parts {
 
     /** Words that frame a request without being a part of it. */
     private static final Set<String> FRAMING = set(
+            // verbs that lay a look over the picture, and the frame of a film or a comic the look is taken from
+            "put",
+            "lay",
+            "spread",
+            "still",
+            "panel",
             "transfer",
             "convert",
             "turn",
@@ -429,7 +435,14 @@ final class Parts {
             "us",
             "let",
             "get",
-            "s");
+            "s",
+            // "it's", and prepositions that place a look over the whole picture ("a mist over the whole scene")
+            "it's",
+            "over",
+            "across",
+            "throughout",
+            "everywhere",
+            "were");
 
     private static Set<String> union(Set<String> base, String... more) {
         java.util.Set<String> all = new java.util.HashSet<>(base);

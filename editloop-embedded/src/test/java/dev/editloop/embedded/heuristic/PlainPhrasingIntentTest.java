@@ -154,6 +154,18 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void smallWordsAroundALookAreNotAPartLeftUndone() {
+        Intent mist = read("lay a light fog across the whole picture");
+        assertThat(concepts("lay a light fog across the whole picture")).contains("foggy");
+        assertThat(mist.blocked()).isEmpty();
+        assertThat(read("make it look like it's a winter morning").blocked()).isEmpty();
+        // a look named by the frame it is taken from, or by a hyphenated camera
+        assertThat(read("make it look like a still from a noir film").blocked()).isEmpty();
+        assertThat(concepts("the look of an instant-camera print")).contains("polaroid");
+        assertThat(concepts("as though we were deep under the ocean")).contains("underwater");
+    }
+
+    @Test
     void fallAsASeasonIsAutumn() {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
