@@ -70,7 +70,8 @@ public final class HeldoutEvaluation {
         }
     }
 
-    private static final Pattern FAMILY = Pattern.compile("([a-z][a-z/ -]*?) (\\d+) \\(h(\\d+)[–-]h(\\d+)\\)");
+    private static final Pattern FAMILY =
+            Pattern.compile("([a-z][a-z/ -]*?) (\\d+) \\(([a-z])(\\d+)[–-][a-z](\\d+)\\)");
 
     /** Reads the corpus file and the family ranges of the README beside it. */
     public static Corpus load(Path jsonl, Path images) throws IOException {
@@ -106,10 +107,11 @@ public final class HeldoutEvaluation {
             Matcher m = FAMILY.matcher(Files.readString(readme));
             while (m.find()) {
                 String name = m.group(1).strip().replaceAll("^(and|,)\\s*", "");
-                int from = Integer.parseInt(m.group(3));
-                int to = Integer.parseInt(m.group(4));
+                String prefix = m.group(3);
+                int from = Integer.parseInt(m.group(4));
+                int to = Integer.parseInt(m.group(5));
                 for (int i = from; i <= to; i++) {
-                    familyOf.put(String.format(Locale.ROOT, "h%03d", i), name);
+                    familyOf.put(String.format(Locale.ROOT, "%s%03d", prefix, i), name);
                 }
             }
         }
@@ -118,7 +120,12 @@ public final class HeldoutEvaluation {
 
     /** Runs every line (on {@code threads} threads) and returns the outcomes in corpus order. */
     public static List<Outcome> run(Corpus corpus, int threads) throws Exception {
-        LoopEngine engine = new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse));
+        return run(
+                corpus, threads, new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse)));
+    }
+
+    /** Runs every line through {@code engine} (on {@code threads} threads) and returns the outcomes in corpus order. */
+    public static List<Outcome> run(Corpus corpus, int threads, LoopEngine engine) throws Exception {
         Map<String, Picture> photos = new ConcurrentHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {

@@ -17,6 +17,10 @@ import dev.editloop.embedded.classic.ClassicEditor;
 import dev.editloop.embedded.classic.InstructionParser;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.HeuristicThinker;
+import dev.editloop.phrases.MiniLm;
+import dev.editloop.phrases.PhraseMapper;
+import dev.editloop.phrases.PhraseMappingEditor;
+import dev.editloop.phrases.PhraseMappingThinker;
 import dev.editloop.testkit.TestImages;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +47,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -60,10 +64,25 @@ public final class InstructionSweep {
     /** What happened to one case. */
     record Outcome(Case c, String stand, String outcome, boolean objectCapable, double sc, double pq, String best) {}
 
+    /** A whole number of at least 1 given to {@code option}, or one error line and exit 2. */
+    private static int positive(String option, String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println(option + ": '" + value + "' is not a whole number of at least 1");
+        System.exit(2);
+        return 0;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -71,21 +90,59 @@ public final class InstructionSweep {
         int limit = Integer.MAX_VALUE;
         int threads = 2;
         String only = null;
+        String phrases = null;
+        double phraseThreshold = PhraseMapper.DEFAULT_THRESHOLD;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--only" -> only = args[++i];
+                case "--only" -> only = i + 1 < args.length ? args[++i] : "";
+                case "--phrases" -> {
+                    phrases = args[++i];
+                    if (!phrases.equals("minilm") && !phrases.equals("none")) {
+                        System.err.println("--phrases: unknown mapper '" + phrases + "' (minilm or none)");
+                        System.exit(2);
+                    }
+                    if (phrases.equals("none")) {
+                        phrases = null;
+                    }
+                }
+                case "--phrase-threshold" -> {
+                    String value = i + 1 < args.length ? args[++i] : "";
+                    try {
+                        phraseThreshold = Double.parseDouble(value);
+                    } catch (NumberFormatException e) {
+                        phraseThreshold = Double.NaN;
+                    }
+                    if (!(phraseThreshold > 0 && phraseThreshold <= 1)) {
+                        System.err.println("--phrase-threshold: '" + value + "' is not a similarity in (0, 1]");
+                        System.exit(2);
+                    }
+                }
                 case "--list-claims" -> listClaims = true;
                 case "--list-all" -> listAll = true;
-                case "--limit" -> limit = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--limit" -> limit = positive("--limit", i + 1 < args.length ? args[++i] : "");
+                case "--threads" -> threads = positive("--threads", i + 1 < args.length ? args[++i] : "");
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
                 }
             }
         }
-        if (args[0].equals("heldout") || args[0].equals("heldout2")) {
-            heldout(args[0], threads, limit, only);
+        PhraseMapper mapper = null;
+        if (phrases != null) {
+            long t0 = System.nanoTime();
+            mapper = new PhraseMapper(MiniLm.load(), phraseThreshold);
+            System.err.printf(
+                    Locale.ROOT,
+                    "phrase mapping: MiniLM loaded, %d phrases embedded, threshold %.2f (%d ms)%n",
+                    mapper.vocabularySize(),
+                    mapper.threshold(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (args[0].matches("heldout[0-9]*")) {
+            heldout(args[0], threads, limit, only, engine(mapper));
+            if (mapper != null) {
+                printMapped(mapper);
+            }
             return;
         }
         List<Case> cases = load(args[0]);
@@ -95,9 +152,7 @@ public final class InstructionSweep {
         List<Path> stands = standIns();
         List<Picture> pictures = stands.stream().map(Images::read).toList();
 
-        Editor editor = new ClassicEditor();
-        Thinker thinker = new HeuristicThinker(InstructionParser::parse);
-        LoopEngine engine = new LoopEngine(editor, thinker);
+        LoopEngine engine = engine(mapper);
 
         long start = System.nanoTime();
         List<Outcome> outcomes = new ArrayList<>();
@@ -114,6 +169,9 @@ public final class InstructionSweep {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         print(out, args[0], outcomes, seconds, stands);
+        if (mapper != null) {
+            printMapped(mapper);
+        }
         if (listAll) {
             out.println();
             out.println("every case (type · outcome · SC/PQ · stand-in · instruction → best turn's instruction):");
@@ -146,8 +204,39 @@ public final class InstructionSweep {
         }
     }
 
-    /** A held-out phrasing corpus (examples/heldout or examples/heldout2): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
-    private static void heldout(String name, int threads, int limit, String only) throws Exception {
+    /** The embedded loop as the CLI wires it, with the phrase mapper in front of the editor and the thinker. */
+    static LoopEngine engine(PhraseMapper mapper) {
+        Editor editor = new ClassicEditor();
+        Thinker thinker = new HeuristicThinker(InstructionParser::parse);
+        if (mapper != null) {
+            editor = new PhraseMappingEditor(editor, mapper);
+            thinker = new PhraseMappingThinker(thinker, mapper);
+        }
+        return new LoopEngine(editor, thinker);
+    }
+
+    /** How many requests the mapper changed, each mapping, and every clause it looked at and left (after the table). */
+    private static void printMapped(PhraseMapper mapper) {
+        List<PhraseMapper.Mapping> all = mapper.mappings();
+        long changed = all.stream().filter(PhraseMapper.Mapping::changed).count();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "%nphrase mapping: %d of %d distinct instructions mapped%n", changed, all.size());
+        all.stream()
+                .filter(PhraseMapper.Mapping::changed)
+                .sorted(Comparator.comparing(PhraseMapper.Mapping::request))
+                .forEach(m -> out.println("  " + m.request() + "\n    → " + m.mapped() + "\n    " + m.summary()));
+        out.println("clauses looked at and left (outcome · nearest phrase · similarity · clause):");
+        all.stream()
+                .flatMap(m -> m.clauses().stream())
+                .filter(c -> c.outcome() != PhraseMapper.Outcome.MAPPED)
+                .sorted(Comparator.comparingDouble(PhraseMapper.Clause::similarity)
+                        .reversed())
+                .forEach(c -> out.printf(
+                        Locale.ROOT, "  %-15s %.2f %s ← %s%n", c.outcome(), c.similarity(), c.nearest(), c.clause()));
+    }
+
+    /** A held-out phrasing corpus (examples/heldout, examples/heldout2, examples/heldout3): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
+    private static void heldout(String name, int threads, int limit, String only, LoopEngine engine) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve("examples/" + name + "/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
         need(corpusFile);
@@ -168,7 +257,7 @@ public final class InstructionSweep {
             corpus = new HeldoutEvaluation.Corpus(corpus.lines().subList(0, limit), corpus.familyOf(), corpus.images());
         }
         long start = System.nanoTime();
-        List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, threads);
+        List<HeldoutEvaluation.Outcome> outcomes = HeldoutEvaluation.run(corpus, threads, engine);
         HeldoutEvaluation.print(
                 new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 outcomes,
