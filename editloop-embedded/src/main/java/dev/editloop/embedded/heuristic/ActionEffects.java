@@ -212,10 +212,15 @@ public final class ActionEffects {
                         out.add(CONTRAST);
                         out.add(LEVELS);
                     }
-                    case BLUR, SHARPEN, HDR, TILT_SHIFT -> {
+                    case BLUR, SHARPEN, HDR -> {
                         out.addAll(TEXTURE);
                         out.add(CONTRAST);
                         out.add(SATURATION);
+                    }
+                    case TILT_SHIFT -> {
+                        // its saturation boost moves what a saturation step moves (brightness, the warm cast)
+                        out.addAll(TEXTURE);
+                        out.addAll(TONE);
                     }
                     default -> {
                         out.addAll(TONE);

@@ -166,6 +166,20 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void aTiltShiftsSaturationBoostIsNotCountedAsAnUnaskedChange() {
+        Picture source = dev.editloop.testkit.TestImages.coffee();
+        String request = "apply a tilt-shift effect at 60%";
+        Intent intent = read(request);
+        Picture edited = new dev.editloop.embedded.classic.ClassicEditor()
+                .edit(dev.editloop.core.EditCall.of(
+                        source, Action.instruction(intent.plan(dev.editloop.embedded.measure.Analysis.of(source))), 1))
+                .image();
+        Assessment a = Evaluator.assess(intent, source, edited);
+        assertThat(a.guards()).noneMatch(g -> g.name().startsWith("unasked") && g.penalty() > 0);
+        assertThat(a.semantic()).isGreaterThanOrEqualTo(8.0);
+    }
+
+    @Test
     void fallAsASeasonIsAutumn() {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
