@@ -12,16 +12,24 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpus (examples/heldout, written from the vocabulary table alone) through the embedded loop:
- * the pass rate stays at or above its floor and every must-decline request is answered honestly. Measured: 284 of
- * 330 (86.1%); the floor leaves a small margin for platform differences in the image operations.
+ * The held-out phrasing corpora (examples/heldout and examples/heldout2, each written by someone who had read only the
+ * vocabulary table) through the embedded loop: the pass rate stays at or above its floor and every must-decline
+ * request is answered honestly. Measured: 285 of 330 (86.4%) and 274 of 331 (82.8%); each floor leaves a small margin
+ * for platform differences in the image operations.
  */
 class HeldoutPhrasingTest {
-    private static final double FLOOR = 0.83;
-
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        Path corpusFile = TestImages.repoRoot().resolve("examples/heldout/phrasings.jsonl");
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.84);
+    }
+
+    @Test
+    void theSecondHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.80);
+    }
+
+    private static void passesAboveItsFloor(String file, double floor) throws Exception {
+        Path corpusFile = TestImages.repoRoot().resolve(file);
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");
         assumeTrue(Files.isDirectory(images), "the shared photos folder is absent next to the repository");
         HeldoutEvaluation.Corpus corpus = HeldoutEvaluation.load(corpusFile, images);
@@ -43,7 +51,7 @@ class HeldoutPhrasingTest {
                 .collect(Collectors.joining("\n"));
         assertThat(HeldoutEvaluation.rate(outcomes))
                 .as("held-out pass rate; failures:%n%s", failures)
-                .isGreaterThanOrEqualTo(FLOOR);
+                .isGreaterThanOrEqualTo(floor);
     }
 
     @Test

@@ -14,8 +14,9 @@ import org.opencv.core.Rect;
  * the same bytes. Stateless and thread-safe.
  *
  * <p>Each action is done by its {@link Operation} ({@link Operations} lists them; each descriptor says what its
- * amount means). This class confines an operation with an amount to its region: inside {@link Region#bounds} with a
- * feathered edge {@link #featherPixels} wide outside the rectangle; pixels further away stay bit-identical.
+ * amount means). This class confines an operation with an amount to its region: inside {@link Region#bounds}, with a
+ * ramp 4 × {@link #featherPixels} wide centred on each border that is not the image's edge (the sky: a graduated
+ * filter); pixels further out stay bit-identical.
  */
 public final class ClassicOperations {
     private ClassicOperations() {}
@@ -84,8 +85,11 @@ public final class ClassicOperations {
 
     /**
      * Applies {@code op} to the region: to a crop around it (with {@code margin} pixels of context), blended back
-     * with full weight inside the region's rectangle, a smooth ramp over the feather outside it, and the original
-     * bytes beyond.
+     * with full weight inside the region's rectangle and a smooth ramp across each border that is not the image's own
+     * edge, {@link #featherPixels} × 4 wide and centred on the border (half of it inside, half outside, within the
+     * margin {@link dev.editloop.embedded.measure.Zone} keeps clear of), and the original bytes beyond: the border is a
+     * gradual transition rather than a line a person sees. The sky is a graduated filter: full at the top, fading out
+     * over the lower half of its band, nothing changed below it.
      */
     static Mat local(Mat src, Region region, int margin, UnaryOperator<Mat> op) {
         if (region == Region.WHOLE) {
@@ -94,10 +98,13 @@ public final class ClassicOperations {
         int w = src.cols();
         int h = src.rows();
         int[] r = Mats.bounds(region, w, h);
-        int feather = featherPixels(w, h);
-        Rect blend =
-                ContentOps.clip(new Rect(r[0] - feather, r[1] - feather, r[2] + 2 * feather, r[3] + 2 * feather), src);
-        int grow = feather + margin;
+        int half = Math.max(1, Math.min(2 * featherPixels(w, h), Math.min(r[2], r[3]) / 4));
+        // the sky: a graduated filter, full at the top and fading out over the lower half of the band, so that the
+        // horizon shows no line and nothing below the band changes
+        int inner = region == Region.SKY ? Math.max(1, r[3] / 2) : half;
+        int outer = region == Region.SKY ? 0 : half;
+        Rect blend = ContentOps.clip(new Rect(r[0] - outer, r[1] - outer, r[2] + 2 * outer, r[3] + 2 * outer), src);
+        int grow = outer + margin;
         Rect roi = ContentOps.clip(new Rect(r[0] - grow, r[1] - grow, r[2] + 2 * grow, r[3] + 2 * grow), src);
         try (Mats m = new Mats()) {
             Mat crop = m.keep(src.submat(roi).clone());
@@ -105,16 +112,11 @@ public final class ClassicOperations {
             byte[] a = Mats.bytes(src.submat(blend));
             Rect inCrop = new Rect(blend.x - roi.x, blend.y - roi.y, blend.width, blend.height);
             byte[] b = Mats.bytes(edited.submat(inCrop));
-            int x1 = r[0] + r[2] - 1;
-            int y1 = r[1] + r[3] - 1;
             for (int y = 0; y < blend.height; y++) {
-                int iy = blend.y + y;
-                int dy = iy < r[1] ? r[1] - iy : Math.max(0, iy - y1);
+                int sy = signedDistance(blend.y + y, r[1], r[3], h);
                 for (int x = 0, i = y * blend.width * 3; x < blend.width; x++, i += 3) {
-                    int ix = blend.x + x;
-                    int dx = ix < r[0] ? r[0] - ix : Math.max(0, ix - x1);
-                    int d = Math.max(dx, dy);
-                    double t = d == 0 ? 1 : 1 - Mats.smoothstep(0, feather + 1, d);
+                    int d = Math.min(signedDistance(blend.x + x, r[0], r[2], w), sy);
+                    double t = d >= inner ? 1 : d < -outer ? 0 : Mats.smoothstep(-outer, inner, d + 0.5);
                     for (int c = 0; c < 3; c++) {
                         int va = a[i + c] & 0xff;
                         int vb = b[i + c] & 0xff;
@@ -127,5 +129,21 @@ public final class ClassicOperations {
             patch.copyTo(out.submat(blend));
             return out;
         }
+    }
+
+    /**
+     * How far position {@code p} lies inside the span [start, start + length) along one axis, counted only from ends
+     * that are not the image's edge (0..size): positive inside, negative outside.
+     */
+    private static int signedDistance(int p, int start, int length, int size) {
+        int end = start + length - 1;
+        int d = Integer.MAX_VALUE;
+        if (start > 0) {
+            d = Math.min(d, p - start);
+        }
+        if (end < size - 1) {
+            d = Math.min(d, end - p);
+        }
+        return d;
     }
 }

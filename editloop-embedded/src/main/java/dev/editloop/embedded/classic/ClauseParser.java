@@ -210,7 +210,19 @@ final class ClauseParser {
             "instead",
             "toning",
             "transfer",
-            "lighting");
+            "lighting",
+            // a finish, a hedge before an amount, quantifiers and "over it": no content of their own
+            "finish",
+            "say",
+            "every",
+            "each",
+            "over",
+            "across",
+            "throughout",
+            "sprinkle",
+            "lay",
+            "scatter",
+            "exactly");
 
     /** Words that alone make a clause ignorable. */
     static final Set<String> COURTESY = Set.of(
@@ -269,6 +281,10 @@ final class ClauseParser {
                             + "somewhat)\\b"),
                     10.0),
             new AmountWords(
+                    p("\\b(?:noticeably|noticeable|visibly|visible|clearly|markedly|moderately|moderate|"
+                            + "appreciably|a fair bit|a good bit|a fair amount)\\b"),
+                    30.0),
+            new AmountWords(
                     p("\\b(?:a lot|a great deal|quite a bit|lots|much|strongly|strong|significantly|significant|"
                             + "considerably|heavily|heavy|greatly|substantially|way|far)\\b"),
                     50.0),
@@ -279,7 +295,7 @@ final class ClauseParser {
 
     static final Pattern UP = p(
             "\\b(?:increase|increased|raise|raised|boost|boosted|more|higher|high|add|"
-                    + "enhance|enhanced|intensify|strengthen|heighten|amplify|up|bump|crank|pump|push|greater|stronger|extra|deepen|deepened)\\b");
+                    + "enhance|enhanced|intensify|strengthen|heighten|amplify|up|bump|crank|pump|push|greater|stronger|extra|deepen|deepened|lift|lifted|elevate)\\b");
     static final Pattern DOWN = p("\\b(?:decrease|decreased|reduce|reduced|lower|lowered|less|lessen|cut|"
             + "drop|diminish|weaken|down|soften|minimize|fewer|weaker|back|flatten|flattened)\\b");
 
@@ -426,7 +442,16 @@ final class ClauseParser {
             "soften",
             "crop",
             "posterize",
-            "invert");
+            "invert",
+            "bump",
+            "push",
+            "crank",
+            "pump",
+            "cut",
+            "drop",
+            "lift",
+            "deepen",
+            "mute");
 
     static final List<Function<Clause, Action>> MATCHERS = List.of(
             ContentClauses::text,
@@ -580,7 +605,24 @@ final class ClauseParser {
                 .trim();
         s = Words.numbers(s);
         s = s.replaceAll("\\b(?:at\\s+)?full (?:strength|intensity|power)\\b", " at 100% ")
+                .replaceAll("\\bhalf (?:of )?an? stop\\b", "0.5 stop")
+                .replaceAll("\\ba third of an? stop\\b", "0.33 stop")
+                .replaceAll("\\ba (?:full|whole) stop\\b", "1 stop")
                 .replaceAll("\\ba stop\\b", "1 stop")
+                // "at about half strength": a fraction of full strength
+                .replaceAll(
+                        "\\b(?:at\\s+)?(?:about\\s+|around\\s+|roughly\\s+)?half (?:strength|intensity|power|opacity)\\b",
+                        " at 50% ")
+                .replaceAll(
+                        "\\b(?:at\\s+)?(?:about\\s+|around\\s+|roughly\\s+)?(?:a )?quarter (?:strength|intensity|power|opacity)\\b",
+                        " at 25% ")
+                // "the whole frame" is the picture, not a border
+                .replaceAll("\\b(?:whole|entire|full) frame\\b", "whole image")
+                // "it looks oversaturated": how the picture is now, i.e. too saturated
+                .replaceAll(
+                        "\\b(?:looks|is|are|seems|seem|appears|feels)(?: a bit| slightly| very| way)? over ?saturated\\b",
+                        "too saturated")
+                .replaceAll("\\b(grain|noise|texture) on top\\b(?! of)", "$1")
                 .replaceAll("\\bblur (?:out|away)\\b", "blur")
                 .replaceAll("\\bout of (?:it|this|the (?:image|photo|picture))\\b", "")
                 .replaceAll("\\b(?:lift|raise|open up|brighten|lighten) (?:up )?(?:the |its )?shadows\\b", "brighten")
@@ -594,7 +636,9 @@ final class ClauseParser {
                 .replaceAll("\\ba handful of\\b", "5")
                 .replaceAll("\\ba few (?:flat )?(?=(?:color )?(?:levels?|colors?|tones?|shades?)\\b)", "4 ")
                 .replaceAll("\\bflip (?:the )?colors\\b", "invert the colors")
-                .replaceAll("\\blight(?=\\s+(?:\\w+\\s+)?(?:tint|cast|grain|vignette|blur)\\b)", "slight")
+                .replaceAll(
+                        "\\b(?:light|soft|delicate)(?=\\s+(?:\\w+\\s+)?(?:tint|cast|grain|vignette|blur|sepia|wash|noise)\\b)",
+                        "slight")
                 .replaceAll(
                         "\\b(warm|cool|lighten|brighten|darken|tone|calm)\\s+((?:the |this |that )?(?:\\w+ ){0,2}?)(up|down)\\b",
                         "$1 $3 $2")

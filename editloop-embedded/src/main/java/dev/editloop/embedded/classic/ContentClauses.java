@@ -74,6 +74,12 @@ final class ContentClauses {
         boolean blur = c.takeAll(p("\\b(?:blur|blurred|blurry|blurrier|defocus|defocused|soften|softened|soft|"
                         + "bokeh|out of focus|unfocused)\\b"))
                 > 0;
+        if (blur) {
+            // "like a portrait-mode photo": the blurred background is what portrait mode does
+            c.takeAll(
+                    p(
+                            "\\b(?:like|as)\\s+(?:in\\s+)?(?:an?\\s+)?(?:phone'?s?\\s+)?portrait mode(?:\\s+(?:photo|shot|picture))?\\b"));
+        }
         boolean remove = c.takeAll(REMOVE_VERB) > 0;
         c.takeAll(p("\\b(?:replace|replaced|swap|switch|fill|filled|paint|painted|solid|plain|flat|uniform|"
                 + "simple|single|pure|clean|blank)\\b"));
@@ -125,6 +131,8 @@ final class ContentClauses {
         }
         c.takeAll(p("\\b(?:objects?|things?|stuff|content|contents|everything|whatever|anything|something|items?|"
                 + "which|what)\\b"));
+        // "whatever sits in the corner": a verb of place says nothing more than "in"
+        c.takeAll(p("\\b(?:sits|sitting|lies|lying|stands|standing|appears|is)\\b"));
         // its size ("the small object in the top right"): it is found by its place; a colour as well as a place is
         // two descriptions the editor cannot check against each other, so it stays not understood
         c.takeAll(p("\\b(?:small|little|tiny|big|large|shiny)\\b"));

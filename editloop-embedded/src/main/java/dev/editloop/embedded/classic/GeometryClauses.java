@@ -10,7 +10,12 @@ final class GeometryClauses {
     private GeometryClauses() {}
 
     static Action crop(Clause c) {
-        boolean verb = c.takeAll(p("\\b(?:crop|cropped|cropping|trim|trimmed)\\b")) > 0;
+        // "keep only the right half": what stays is a crop
+        boolean verb = c.takeAll(
+                        p(
+                                "\\b(?:crop|cropped|cropping|trim|trimmed)\\b|\\bkeep only\\b(?=\\s+(?:the\\s+)?\\w+\\s+(?:half|third))"))
+                > 0;
+        c.takeAll(p("\\b(?:down|off)\\b"));
         c.takeAll(p("\\b(?:aspect ratio|ratio|aspect|format|proportions?|shape|frame)\\b"));
         boolean square = c.takeAll(p("\\bsquare(?:\\s+crop)?\\b")) > 0;
         if (!verb) {
@@ -19,6 +24,12 @@ final class GeometryClauses {
         boolean wide = c.takeAll(p("\\bwidescreen\\b|\\bwide screen\\b")) > 0;
         MatchResult ratio = c.take(p("(?:\\b(?:to|into|at)\\s+)?(?:an?\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*"
                 + "(?::|x|by|/)\\s*(\\d+(?:\\.\\d+)?)\\b"));
+        if (wide
+                && ratio != null
+                && ratio.group(1).equals("16")
+                && ratio.group(2).equals("9")) {
+            wide = false; // "16:9 widescreen": the same thing said twice
+        }
         Region region = c.takeRegion();
         int kinds = (square ? 1 : 0) + (wide ? 1 : 0) + (ratio != null ? 1 : 0) + (region != null ? 1 : 0);
         if (kinds != 1) {

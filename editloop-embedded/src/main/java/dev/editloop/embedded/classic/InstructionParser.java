@@ -64,6 +64,7 @@ public final class InstructionParser {
     /** Reads an instruction. Never throws for any text; an empty instruction gives no actions. */
     public static ParsedInstruction parse(String instruction) {
         Objects.requireNonNull(instruction, "instruction");
+        instruction = regionFirst(instruction);
         List<Atom> atoms = atoms(instruction);
         List<Action> actions = new ArrayList<>();
         List<String> notUnderstood = new ArrayList<>();
@@ -96,6 +97,31 @@ public final class InstructionParser {
     private record Atom(int start, int end, boolean afterHard) {}
 
     private record Group(int from, int to, ClauseParser.Result result) {}
+
+    /** A region named before a colon ("Only the top third: make it cooler"), and what follows it. */
+    private static final Pattern REGION_FIRST = Pattern.compile("(?is)^\\s*(?:(?:only|just)\\s+)?(?:(?:in|on|for)\\s+)?"
+            + "(?:the\\s+)?((?:top|upper|bottom|lower|left|right|middle|center|centre|first|last)(?:[\\s-]+(?:left|right|hand))?"
+            + "(?:\\s+(?:half|third|corner|side|part|portion|quarter|area))?|sky)(?:\\s+only)?\\s*:\\s*([^:;.!?\\n]+?)"
+            + "[.!]?\\s*$");
+
+    /**
+     * "Only the top third: make it cooler" reads "make it cooler only in the top third": a region said first, before
+     * a colon, applies to the one sentence after it.
+     */
+    static String regionFirst(String instruction) {
+        Matcher m = REGION_FIRST.matcher(instruction);
+        if (!m.matches() || !Quotes.spans(instruction).isEmpty()) {
+            return instruction;
+        }
+        return m.group(2).trim() + " only in the " + m.group(1).trim();
+    }
+
+    /** A sentence that only says which way to go, about something the sentence before named ("tone it down"). */
+    private static final Pattern PRONOUN_MOVE = Pattern.compile(
+            "(?i)^(?:so\\s+|please\\s+|just\\s+)*(?:tone|bring|turn|take"
+                    + "|dial|knock|pull|calm|push|crank|pump|ease)\\s+(?:it|that|this|them|those)\\s+(?:down|up|back|off)\\b.*");
+
+    private static final Pattern TOO = Pattern.compile("(?i)\\btoo\\b");
 
     /** Splits into atoms, remembering whether each follows a hard separator (one that always ends an action). */
     private static List<Atom> atoms(String text) {
@@ -130,6 +156,18 @@ public final class InstructionParser {
             last = m.end();
         }
         addAtom(text, last, text.length(), hard, atoms);
+        // "The contrast is too harsh; tone it down a bit": the second sentence moves what the first one names
+        for (int i = 1; i < atoms.size(); i++) {
+            Atom atom = atoms.get(i);
+            Atom before = atoms.get(i - 1);
+            if (atom.afterHard()
+                    && PRONOUN_MOVE
+                            .matcher(text.substring(atom.start(), atom.end()))
+                            .matches()
+                    && TOO.matcher(text.substring(before.start(), before.end())).find()) {
+                atoms.set(i, new Atom(atom.start(), atom.end(), false));
+            }
+        }
         return atoms;
     }
 

@@ -17,12 +17,21 @@ final class StyleClauses {
             return null;
         }
         int pixels = 20;
-        MatchResult size = c.take(
-                p("(?:\\b(?:of|with)\\s+)?(?<![\\w.])(\\d+)\\s*(?:px|pixels?)\\b" + "(?:\\s+(?:wide|thick|width))?"));
+        MatchResult size = c.take(p("(?:\\b(?:of|with|about|around|roughly|approximately)\\s+)?(?<![\\w.])(\\d+)\\s*"
+                + "(?:px|pixels?)\\b(?:\\s+(?:wide|thick|width|across))?"));
         int thin = c.takeAll(p("\\bthin\\b"));
         int thick = c.takeAll(p("\\b(?:thick|wide)\\b"));
-        if ((size != null ? 1 : 0) + (thin > 0 ? 1 : 0) + (thick > 0 ? 1 : 0) > 1) {
+        if (thin > 0 && thick > 0) {
             return null;
+        }
+        if (size != null && (thin > 0 || thick > 0)) {
+            // "a thick frame, about 40 pixels wide": the number says how thick, unless it contradicts the word
+            int said = Integer.parseInt(size.group(1));
+            if ((thin > 0 && said > 20) || (thick > 0 && said < 20)) {
+                return null;
+            }
+            thin = 0;
+            thick = 0;
         }
         if (size != null) {
             pixels = (int) clamp(Double.parseDouble(size.group(1)), 1, 1000);
@@ -48,8 +57,8 @@ final class StyleClauses {
                     || c.takeAll(p("\\b(?:reduce|reduced|limit|limited|restrict|restricted|cut|bring)\\b")) == 0) {
                 return null;
             }
-            c.takeAll(p("\\bdown\\b|\\bflat\\b|\\bonly\\b|\\bjust\\b"));
         }
+        c.takeAll(p("\\bdown\\b|\\bflat\\b|\\bonly\\b|\\bjust\\b"));
         MatchResult levels = c.take(p("(?:\\b(?:to|with|into|at|using|in)\\s+)?(?<![\\w.])(\\d+)\\s*"
                 + "(?:color\\s+)?(?:levels?|colors?|tones?|shades?|steps?|values?)(?:\\s+per channel)?\\b"));
         int n;
@@ -87,6 +96,8 @@ final class StyleClauses {
                     });
         }
         MatchResult more = c.take(MORE_COLOR);
+        // "a warm orange tint", "a cool blue cast": the adjective only describes the color
+        c.takeAll(p("\\b(?:warm|cool|cold|soft|pale|deep|rich)\\b(?=\\s+(?:" + COLOR_ALT + ")\\b)"));
         int trigger = c.takeAll(p("\\b(?:tint|tinted|tinting|cast|wash|overlay|hue|filter)\\b"));
         if (comparative == null && more == null && trigger == 0) {
             return null;
@@ -123,10 +134,14 @@ final class StyleClauses {
                                 + "\\b(?:completely|fully|entirely)\\s+desaturated?\\b|\\bdesaturated?\\s+(?:completely|"
                                 + "fully|entirely)\\b"),
                         Filter.GRAYSCALE),
-                new FilterWords(p("\\bsepia\\b"), Filter.SEPIA),
+                new FilterWords(p("\\b(?:(?:warm|brown(?:ish)?|golden|old|classic)\\s+){0,2}sepia\\b"), Filter.SEPIA),
                 new FilterWords(
                         p(
-                                "\\binvert(?:ed)?\\b|\\binverse\\b|\\bnegative\\b|\\bnegate\\b|\\binversion\\b|\\binverting\\b"),
+                                "\\binvert(?:ed)?\\b|\\binverse\\b|\\bnegative\\b|\\bnegate\\b|\\binversion\\b|\\binverting\\b"
+                                        + "|\\b(?:reverse|swap)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?colors\\b"
+                                        + "(?:\\s+(?:to|into)\\s+(?:their\\s+|its\\s+)?opposites?\\b)?"
+                                        + "|\\b(?:turn|make)\\s+(?:all\\s+)?(?:the\\s+)?colors\\s+(?:in)?to\\s+"
+                                        + "(?:their\\s+|its\\s+)?opposites?\\b|\\bopposite colors\\b"),
                         Filter.INVERT));
         for (FilterWords word : words) {
             if (c.takeAll(word.words()) > 0) {
@@ -139,6 +154,8 @@ final class StyleClauses {
         if (filter == null) {
             return null;
         }
+        // "a sepia tint", "a sepia wash": the noun only names the filter's kind of look
+        c.takeAll(p("\\b(?:tint|tinted|cast|wash|toning|grade|grading)\\b"));
         Amount amount = Amount.take(c);
         double strength = amount.percent(100);
         if (!(strength > 0)) {
@@ -174,7 +191,10 @@ final class StyleClauses {
                     Style.PIXEL_ART,
                     false),
             new StyleWords(p("\\bhdr\\b|\\bhigh dynamic range\\b|\\bdetail enhance(?:ment|d)?\\b"), Style.HDR, false),
-            new StyleWords(p("\\bdetails?\\b|\\bclarity\\b"), Style.HDR, true),
+            new StyleWords(
+                    p("\\bdetails?(?:\\s+and\\s+texture)?\\b|\\btextures?(?:\\s+and\\s+details?)?\\b|\\bclarity\\b"),
+                    Style.HDR,
+                    true),
             new StyleWords(
                     p(
                             "\\bgaussian blur\\b|\\bblur(?:s|red|ry|rier|ring)?\\b|\\bsoften(?:ed)?\\b|\\bsofter\\b|\\bsoft\\b|"
@@ -192,9 +212,9 @@ final class StyleClauses {
                     Style.TILT_SHIFT,
                     false),
             new StyleWords(
-                    p(
-                            "\\bvignett(?:e|es|ing|ed)\\b|\\b(?:darken|darker|dark|darkened)\\s+(?:the\\s+)?(?:corners|edges)\\b"
-                                    + "|\\b(?:corners|edges)\\s+(?:darker|dark)\\b"),
+                    p("\\bvignett(?:e|es|ing|ed)\\b|\\b(?:darken|darker|dark|darkened)\\s+(?:the\\s+)?(?:corners|edges)"
+                            + "(?:\\s+of\\s+the\\s+(?:frame|image|photo|picture))?\\b"
+                            + "|\\b(?:corners|edges)\\s+(?:darker|dark)\\b"),
                     Style.VIGNETTE,
                     false),
             new StyleWords(
@@ -234,11 +254,13 @@ final class StyleClauses {
         if (c.takeAll(DOWN) > 0) {
             return null;
         }
-        int up = c.takeAll(UP) + c.takeAll(p("\\bbring out\\b|\\bpop\\b"));
+        int up = c.takeAll(UP) + c.takeAll(p("\\b(?:bring|pull|draw|tease|dig)\\s+out\\b|\\bpop\\b"));
         if (needsVerb && !named && up == 0) {
             return null; // "the details" alone says nothing about what to do with them
         }
         if (style == Style.PIXEL_ART) {
+            // "big 16-pixel blocks", "chunky 10-pixel squares": the number says how big
+            c.takeAll(p("\\b(?:chunky|big|large|coarse|blocky|small|tiny|fine|little)\\b(?=\\s+\\d)"));
             MatchResult block = c.take(p("(?:\\b(?:with|using|in|of|at)\\s+)?(?<![\\w.])(\\d+)\\s*(?:pixels?|px)?\\s+"
                     + "(?:blocks?|squares?)\\b|\\b(?:blocks?|squares?)\\s+(?:of\\s+)?(\\d+)\\s*(?:pixels?|px)?\\b|"
                     + "\\bblock size\\s+(?:of\\s+)?(\\d+)\\b|(?:\\b(?:with|using|at|of)\\s+)?(?<![\\w.])(\\d+)\\s*"

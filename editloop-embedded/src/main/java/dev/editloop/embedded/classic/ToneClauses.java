@@ -42,7 +42,37 @@ final class ToneClauses {
             new ToneWord(p("\\bhue shift\\b|\\bhues?\\b"), Tone.HUE, 0),
             new ToneWord(p("\\bexposure\\b|\\bexpose\\b"), Tone.EXPOSURE, 0),
             new ToneWord(p("\\boverexposed?\\b"), Tone.EXPOSURE, 1),
-            new ToneWord(p("\\bunderexposed?\\b"), Tone.EXPOSURE, -1));
+            new ToneWord(p("\\bunderexposed?\\b"), Tone.EXPOSURE, -1),
+            // "tone down the colors", "calm the colours down": the colors' strength, i.e. saturation
+            new ToneWord(
+                    p("\\b(?:tone|calm|quiet)\\s+down\\s+(?:all\\s+)?(?:the\\s+)?colors\\b"), Tone.SATURATION, -1));
+
+    /**
+     * Words that name a quality only after "too" ("the contrast is too harsh", "they're too loud"): the way the
+     * picture is now, never a request on their own.
+     */
+    private static final List<ToneWord> TOO_WORDS = List.of(
+            new ToneWord(p("\\b(?:harsh|hard|stark|strong)\\b"), Tone.CONTRAST, 1),
+            new ToneWord(p("\\b(?:loud|garish|gaudy|intense|vivid|colorful|saturated|strong)\\b"), Tone.SATURATION, 1),
+            new ToneWord(p("\\b(?:murky|gloomy|dim|dull)\\b"), Tone.BRIGHTNESS, -1),
+            new ToneWord(p("\\b(?:hot|yellow|orange)\\b"), Tone.WARMTH, 1),
+            new ToneWord(p("\\b(?:cold|blue)\\b"), Tone.WARMTH, -1));
+
+    /**
+     * The words "too" may name: the tone words, then the words that only say how the picture is now. "strong" is the
+     * contrast when the clause names the contrast, the colors otherwise.
+     */
+    private static List<ToneWord> tooWords(String clause) {
+        List<ToneWord> words = new java.util.ArrayList<>(TONE_WORDS);
+        boolean contrast = p("\\bcontrast\\b").matcher(clause).find();
+        for (ToneWord word : TOO_WORDS) {
+            if (word.pattern().pattern().contains("strong") && (word.tone() == Tone.CONTRAST) != contrast) {
+                continue;
+            }
+            words.add(word);
+        }
+        return words;
+    }
 
     static Action tone(Clause c) {
         Region region = c.takeRegionOrWhole();
@@ -51,9 +81,11 @@ final class ToneClauses {
         // "it's too bright": the word names the quality to move and the way not to go
         Tone tooTone = null;
         int tooSign = 0;
-        MatchResult too = c.take(p("\\btoo\\s+(\\w+)\\b"));
+        // "way too strong": the intensifier belongs to "too", not to the amount
+        MatchResult too = c.take(
+                p("(?:\\b(?:way|far|much|a bit|a little|slightly|just|really|so|a tad)\\s+)?\\btoo\\s+(\\w+)\\b"));
         if (too != null) {
-            for (ToneWord word : TONE_WORDS) {
+            for (ToneWord word : tooWords(c.rest())) {
                 Matcher w = word.pattern().matcher(" " + too.group(1) + " ");
                 if (w.find() && w.start() <= 1) {
                     tooTone = word.tone();

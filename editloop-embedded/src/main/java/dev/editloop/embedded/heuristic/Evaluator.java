@@ -118,16 +118,22 @@ public final class Evaluator {
             guards.add(new Guard("changed pixels " + outside.phrase(), changed, 0.01, penalty));
         } else {
             for (Metric metric : Metric.values()) {
-                if (Double.isNaN(metric.guard()) || touched.contains(metric)) {
+                if (Double.isNaN(metric.guard())) {
+                    continue;
+                }
+                // a quality the request says to keep is held even where an asked action moves it as a side effect
+                boolean kept =
+                        intent.kept().contains(metric) && effects.stream().noneMatch(e -> e.metric() == metric);
+                if (touched.contains(metric) && !kept) {
                     continue;
                 }
                 double measured = Math.abs(metric.measure(c, Zone.WHOLE, null));
                 if (Double.isNaN(measured)) {
                     continue; // nothing to read (e.g. no pixels with color for a hue shift)
                 }
-                double tolerance = metric.guard();
+                double tolerance = kept ? metric.guard() / 2 : metric.guard();
                 double penalty = Math.min(0.5, 0.5 * Math.max(0, measured - tolerance) / tolerance);
-                guards.add(new Guard("unasked " + metric.label(null), measured, tolerance, penalty));
+                guards.add(new Guard((kept ? "kept " : "unasked ") + metric.label(null), measured, tolerance, penalty));
             }
         }
         if (intent.geometry().isEmpty() && !c.sameSize()) {

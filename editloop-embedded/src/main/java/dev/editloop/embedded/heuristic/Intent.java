@@ -86,14 +86,21 @@ public final class Intent {
     private final boolean explicit;
     private final List<Concept> concepts;
     private final List<Blocked> blocked;
+    private final Set<Metric> kept;
 
     private Intent(
-            String text, List<Action> concrete, boolean explicit, List<Concept> concepts, List<Blocked> blocked) {
+            String text,
+            List<Action> concrete,
+            boolean explicit,
+            List<Concept> concepts,
+            List<Blocked> blocked,
+            Set<Metric> kept) {
         this.text = text;
         this.concrete = List.copyOf(concrete);
         this.explicit = explicit;
         this.concepts = List.copyOf(concepts);
         this.blocked = List.copyOf(blocked);
+        this.kept = kept.isEmpty() ? Set.of() : Set.copyOf(kept);
     }
 
     /** Reads a request. A parser that fails counts as understanding nothing. */
@@ -110,6 +117,7 @@ public final class Intent {
             parts.addAll(Parts.clauses(fragment));
         }
         List<Action> recovered = new ArrayList<>();
+        Set<Metric> kept = EnumSet.noneOf(Metric.class);
         boolean mainOnObject = false;
         // every action the request asks for, also in parts cut loose from a keep-clause ("darken it, but keep …")
         List<Action> asked = new ArrayList<>(parsed.actions());
@@ -140,18 +148,19 @@ public final class Intent {
                 continue; // "it looks too punchy": the state to leave, not a request
             }
             // a thing to keep: the rest of the image is what the preservation checks measure; a named thing is not
-            Optional<String> kept = Parts.kept(whole);
-            if (kept.isEmpty() && Parts.notToDo(whole)) {
-                kept = Optional.of("the rest");
+            Optional<String> keep = Parts.kept(whole);
+            if (keep.isEmpty() && Parts.notToDo(whole)) {
+                keep = Parts.notTouched(whole).or(() -> Optional.of("the rest"));
             }
-            if (kept.isPresent()) {
-                if (!Parts.keepsTheRest(kept.get()) && !Parts.keepMeasured(kept.get(), asked)) {
+            if (keep.isPresent()) {
+                if (!Parts.keepsTheRest(keep.get()) && !Parts.keepMeasured(keep.get(), asked)) {
                     blocked.add(new Blocked(
                             whole.trim(),
-                            "keeping \"" + kept.get() + "\" as it is cannot be checked: the thinker cannot find it,"
+                            "keeping \"" + keep.get() + "\" as it is cannot be checked: the thinker cannot find it,"
                                     + " and the editor's operations apply to the whole image or a named region",
                             false));
                 }
+                kept.addAll(Parts.keptQualities(keep.get()));
                 continue;
             }
             // the state a request leaves is not the request ("from winter to summer": only summer)
@@ -221,7 +230,8 @@ public final class Intent {
                 concepts.add(m.concept());
             }
         }
-        return new Intent(text, concrete, NUMBER.matcher(text).find(), knowledge.withoutSubsumed(concepts), blocked);
+        return new Intent(
+                text, concrete, NUMBER.matcher(text).find(), knowledge.withoutSubsumed(concepts), blocked, kept);
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {
@@ -259,6 +269,14 @@ public final class Intent {
     /** The abstract concepts found in what the parser did not understand. */
     public List<Concept> concepts() {
         return concepts;
+    }
+
+    /**
+     * The qualities a keep-clause names ("keep the brightness where it is", "don't touch the colours"): they must stay
+     * as they were even where an asked action would move them as a side effect.
+     */
+    public Set<Metric> kept() {
+        return kept;
     }
 
     /** The parts nothing can do. */

@@ -168,6 +168,10 @@ final class Parts {
 
     private static final Pattern ADD =
             rx("\\b(?:add|insert|put|place|include|introduce|draw|paint|put in)\\s+" + DET + "([a-z][a-z' -]*)");
+    /** "give the cat a collar": a thing given to a thing named in the picture. */
+    private static final Pattern GIVE = rx("\\b(?:give|gift|hand)\\s+((?:the|this|that|his|her|their|its|my|our)"
+            + "\\s+[a-z][a-z'-]*(?:\\s+[a-z][a-z'-]*)?)\\s+(?:a|an|some|one|two|three|\\d+)\\s+([a-z][a-z' -]*)");
+
     private static final Pattern REPLACE = rx(
             "\\b(?:replace|swap|substitute|exchange)\\s+" + DET + "([a-z][a-z' -]*?)(?:\\s+(?:with|for|by)\\s+(.+))?$");
     private static final Pattern EXTRACT = rx("\\b(?:extract|isolate|cut\\s+out|crop\\s+out|segment|pull\\s+out|lift"
@@ -192,6 +196,12 @@ final class Parts {
 
     /** Words that frame a request without being a part of it. */
     private static final Set<String> FRAMING = set(
+            // verbs that lay a look over the picture, and the frame of a film or a comic the look is taken from
+            "put",
+            "lay",
+            "spread",
+            "still",
+            "panel",
             "transfer",
             "convert",
             "turn",
@@ -425,7 +435,14 @@ final class Parts {
             "us",
             "let",
             "get",
-            "s");
+            "s",
+            // "it's", and prepositions that place a look over the whole picture ("a mist over the whole scene")
+            "it's",
+            "over",
+            "across",
+            "throughout",
+            "everywhere",
+            "were");
 
     private static Set<String> union(Set<String> base, String... more) {
         java.util.Set<String> all = new java.util.HashSet<>(base);
@@ -489,6 +506,15 @@ final class Parts {
     private static final Pattern STATEMENT =
             rx("^(?:but|and|because|as|since)?\\s*(?:it|this|that|the\\s+(?:image|photo"
                     + "|picture))\\s+(?:looks|seems|is|'s|feels|appears)\\b|^(?:it|this)'s\\b");
+    /**
+     * A sentence about how something in the picture is now, with a word that judges it ("The orange is screaming at
+     * me", "the colours are way too loud"): the reason for the request that follows, never a request of its own.
+     */
+    private static final Pattern COMPLAINT = rx("^(?:but|and|because|as|since)?\\s*(?:the|this|that|these|those|its|my"
+            + "|our|all\\s+the|they|they're|it's)\\b[^,;:]*?\\b(?:is|are|'s|'re|looks?|seems?|feels?|appears?)?\\s*"
+            + "(?:(?:just|way|far|much|a\\s+bit|a\\s+little|really|so|very|kind\\s+of|rather)\\s+)*(?:too\\b|overly\\b"
+            + "|screaming|shouting|yelling|glaring|overpowering|overwhelming|garish|gaudy|blinding|hurts?\\b|ugly\\b"
+            + "|boring\\b|lifeless\\b)");
 
     /**
      * Whether a part says what not to do ("don't crop or rotate it"): the preservation checks measure that anyway.
@@ -502,7 +528,9 @@ final class Parts {
      * its mood words name the state to leave.
      */
     static boolean statement(String part) {
-        return STATEMENT.matcher(part.trim()).find();
+        String p = part.trim();
+        return STATEMENT.matcher(p).find()
+                || (!imperative(p) && COMPLAINT.matcher(p).find());
     }
 
     /**
@@ -515,6 +543,36 @@ final class Parts {
             return Optional.empty();
         }
         return Optional.of(m.group(1).trim());
+    }
+
+    private static final Pattern NOT_TOUCHED = rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never"
+            + "|without)\\s+(?:change|changing|touch|touching|alter|altering|mess\\s+with|move|moving|affect|affecting)"
+            + "\\s+(.+?)[.!]?$");
+
+    /** What a "don't touch the brightness" part keeps, when it names something; empty otherwise. */
+    static Optional<String> notTouched(String part) {
+        Matcher m = NOT_TOUCHED.matcher(part.trim());
+        return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
+    }
+
+    /** The measured qualities a kept thing names ("the brightness", "the colours"); empty for anything else. */
+    static Set<Metric> keptQualities(String what) {
+        String w = KEPT_TAIL
+                .matcher(what.toLowerCase(Locale.ROOT).trim())
+                .replaceAll("")
+                .trim();
+        w = w.replaceAll("^(?:the|its|overall|all\\s+the)\\s+", "").replaceAll("^overall\\s+", "");
+        java.util.EnumSet<Metric> out = java.util.EnumSet.noneOf(Metric.class);
+        if (w.matches("brightness|exposure|lightness|light\\s+level|luminosity")) {
+            out.add(Metric.BRIGHTNESS);
+        } else if (w.matches("contrast")) {
+            out.add(Metric.CONTRAST);
+        } else if (w.matches("colou?rs?|saturation|colou?r\\s+saturation|vibrancy")) {
+            out.add(Metric.SATURATION);
+        } else if (w.matches("warmth|temperature|colou?r\\s+temperature|white\\s+balance")) {
+            out.add(Metric.WARMTH);
+        }
+        return out;
     }
 
     /** Whether what a keep part keeps is the rest of the image, which the preservation checks measure anyway. */
@@ -535,10 +593,13 @@ final class Parts {
             + "|saturation|warmth|tones?|sharpness|exposure|hues?|lighting|white\\s+balance|temperature|detail|details"
             + "|size|framing|composition|crop|orientation)$");
     private static final Pattern KEPT_TAIL =
-            rx("\\s+(?:sharp|crisp|in\\s+focus|clear|in\\s+colou?r|colou?red|as\\s+(?:he|she"
-                    + "|it|they)\\s+(?:is|are|was|were)|alone|untouched|unchanged|intact|the\\s+same|as\\s+is)$");
+            rx("\\s+(?:sharp|crisp|in\\s+focus|clear|in\\s+colou?r|colou?red|(?:exactly\\s+|just\\s+|precisely\\s+)?as"
+                    + "\\s+(?:he|she|it|they)\\s+(?:is|are|was|were)|(?:exactly\\s+|just\\s+)?where\\s+(?:he|she|it|they)"
+                    + "\\s+(?:is|are|was|were)|the\\s+way\\s+(?:he|she|it|they)\\s+(?:is|are|was|were)|alone|untouched"
+                    + "|unchanged|intact|(?:exactly\\s+)?the\\s+same|as\\s+is|exactly|steady|fixed|put|level)$");
     private static final Pattern KEPT_REGION = rx("^(?:the\\s+)?(?:(left|right)(?:\\s+(?:half|side|part))?"
-            + "|(top|upper|bottom|lower)(?:\\s+(?:half|part|third))?|sky|cent(?:er|re)|middle)$");
+            + "|(top|upper|bottom|lower)(?:\\s+(?:half|part|third))?|sky|cent(?:er|re)|middle"
+            + "|(ground|foreground|land|floor))$");
 
     /**
      * Whether keeping {@code what} is measured by the preservation checks anyway, given the actions the request asks
@@ -561,11 +622,13 @@ final class Parts {
         }
         Matcher region = KEPT_REGION.matcher(w);
         if (region.matches() && !actions.isEmpty()) {
-            Region keep = region.group(1) != null
-                    ? (region.group(1).equals("left") ? Region.LEFT_HALF : Region.RIGHT_HALF)
-                    : region.group(2) != null
-                            ? (region.group(2).matches("top|upper") ? Region.TOP_HALF : Region.BOTTOM_HALF)
-                            : w.endsWith("sky") ? Region.SKY : Region.CENTER;
+            Region keep = region.group(3) != null
+                    ? Region.BOTTOM_HALF // what lies under the sky
+                    : region.group(1) != null
+                            ? (region.group(1).equals("left") ? Region.LEFT_HALF : Region.RIGHT_HALF)
+                            : region.group(2) != null
+                                    ? (region.group(2).matches("top|upper") ? Region.TOP_HALF : Region.BOTTOM_HALF)
+                                    : w.endsWith("sky") ? Region.SKY : Region.CENTER;
             for (Action a : actions) {
                 Region r = regionOf(a);
                 if (r == null || r == Region.WHOLE || overlap(r, keep)) {
@@ -653,6 +716,21 @@ final class Parts {
         if (m.find()) {
             return Optional.of("extracting " + describe(m.group(1))
                     + " needs the object to be recognised and cut out; the classic editor cannot find named objects");
+        }
+        m = GIVE.matcher(text);
+        if (m.find()) {
+            String receiver = head(m.group(1));
+            String phrase = nounPhrase(m.group(2));
+            String thing = head(phrase);
+            if (!GLOBAL.contains(receiver)
+                    && !BACKGROUND.contains(receiver)
+                    && !EFFECTS.contains(thing)
+                    && !BACKGROUND.contains(thing)
+                    && knowledge.find(phrase).isEmpty()) {
+                return Optional.of("giving " + describe(m.group(1)) + " " + describe(phrase)
+                        + " adds a thing, which needs a generative editor; the classic editor can add only text, a"
+                        + " border, a vignette and film grain");
+            }
         }
         m = ADD.matcher(text);
         if (m.find()) {

@@ -8,6 +8,7 @@ import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.classic.ToneOps;
 import dev.editloop.embedded.heuristic.Metric;
 import dev.editloop.embedded.measure.Zone;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.opencv.core.Mat;
@@ -37,10 +38,13 @@ final class TiltShift extends StyleOperation {
         return tiltShift(src, strength, scale);
     }
 
+    /** Its saturation boost moves what a saturation step moves (brightness, the warm cast): touched, not unasked. */
     @Override
     public Set<Metric> touched(Action action) {
-        return SOFT_OR_SHARP;
+        return TOUCHED;
     }
+
+    private static final Set<Metric> TOUCHED = Collections.unmodifiableSet(plus(TEXTURE, TONE.toArray(Metric[]::new)));
 
     /** Measured where the blur is: the top and bottom thirds. */
     @Override

@@ -267,7 +267,8 @@ class ClassicOperationsTest {
             int w = source.width();
             int h = source.height();
             int[] r = region.bounds(w, h);
-            int f = ClassicOperations.featherPixels(w, h);
+            // the ramp is centred on the border: it reaches 2 × featherPixels outside
+            int f = 2 * ClassicOperations.featherPixels(w, h);
             int changedInside = 0;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -301,13 +302,16 @@ class ClassicOperationsTest {
     void theFeatherBlendsGradually() {
         Picture out = apply(CAT, new Action.Adjust(Tone.BRIGHTNESS, 80, Region.LEFT_HALF));
         int w = CAT.width();
-        int f = ClassicOperations.featherPixels(w, CAT.height());
+        // a ramp 4 × featherPixels wide, centred on the border: full inside, fading across, untouched beyond
+        int f = 2 * ClassicOperations.featherPixels(w, CAT.height());
         int y = 150;
         int edge = w / 2; // first column outside the left half
-        double inside = luma(rgb(out, edge - 1, y)) - luma(rgb(CAT, edge - 1, y));
+        double inside = luma(rgb(out, edge - f - 1, y)) - luma(rgb(CAT, edge - f - 1, y));
+        double atBorder = luma(rgb(out, edge - 1, y)) - luma(rgb(CAT, edge - 1, y));
         double feather = luma(rgb(out, edge + f / 2, y)) - luma(rgb(CAT, edge + f / 2, y));
         assertThat(inside).isGreaterThan(40);
-        assertThat(feather).isGreaterThan(0).isLessThan(inside);
+        assertThat(atBorder).isGreaterThan(feather).isLessThan(inside);
+        assertThat(feather).isGreaterThan(0);
         assertThat(samePixel(CAT, out, edge + f + 1, y)).isTrue();
     }
 

@@ -179,4 +179,102 @@ class PlainPhrasingTest {
         assertThat(understood("stick \"ESPRESSO\" in the centre in black"))
                 .containsExactly(new Action.AddText("ESPRESSO", Action.Position.CENTER, NamedColor.of("black")));
     }
+
+    private static Action.Stylize stylize(Style style, double strength) {
+        return new Action.Stylize(style, strength, Region.WHOLE);
+    }
+
+    @Test
+    void aFilterNamedWithItsFinishWashOrTintIsTheFilter() {
+        assertThat(understood("give the photo a sepia wash"))
+                .containsExactly(new Action.ColorFilter(Filter.SEPIA, 100, Region.WHOLE));
+        assertThat(understood("a warm brown sepia finish on everything"))
+                .containsExactly(new Action.ColorFilter(Filter.SEPIA, 100, Region.WHOLE));
+        // "soft" or "light" before a filter is a small amount; a number said after a comma wins over it
+        assertThat(understood("put a soft sepia tint on it, roughly 40%"))
+                .containsExactly(new Action.ColorFilter(Filter.SEPIA, 40, Region.WHOLE));
+        assertThat(understood("turn all the colours into their opposites"))
+                .containsExactly(new Action.ColorFilter(Filter.INVERT, 100, Region.WHOLE));
+        assertThat(understood("reverse the colors"))
+                .containsExactly(new Action.ColorFilter(Filter.INVERT, 100, Region.WHOLE));
+        assertThat(understood("posterize the picture down to three tones"))
+                .containsExactly(new Action.Posterize(3, Region.WHOLE));
+    }
+
+    @Test
+    void anAdjectiveThatOnlyDescribesTheColourOrTheSizeIsNotLeftOver() {
+        assertThat(understood("lay a cool blue cast over the scene, 15%"))
+                .containsExactly(new Action.Tint(NamedColor.of("blue"), 15, Region.WHOLE));
+        assertThat(understood("pixelate it in chunky 12-pixel squares")).containsExactly(stylize(Style.PIXEL_ART, 12));
+        assertThat(understood("add a soft film grain")).containsExactly(stylize(Style.FILM_GRAIN, 10));
+        assertThat(understood("a thin black frame, 6 pixels wide"))
+                .containsExactly(new Action.Border(6, NamedColor.of("black")));
+        // a size that contradicts the word is not guessed at
+        assertThat(InstructionParser.parse("a thin black frame, 90 pixels wide").actions())
+                .doesNotContain(new Action.Border(90, NamedColor.of("black")));
+    }
+
+    @Test
+    void anAmountSaidAfterTheActionBelongsToIt() {
+        assertThat(understood("boost the saturation, say 20%")).containsExactly(adjust(Tone.SATURATION, 20));
+        assertThat(understood("make it cooler, roughly half strength")).containsExactly(adjust(Tone.WARMTH, -50));
+        assertThat(understood("a watercolour look at about half strength"))
+                .containsExactly(stylize(Style.WATERCOLOR, 50));
+        assertThat(understood("make it noticeably warmer")).containsExactly(adjust(Tone.WARMTH, 30));
+        assertThat(understood("push the exposure up half a stop")).containsExactly(adjust(Tone.EXPOSURE, 0.5));
+        assertThat(understood("lower the exposure by a third of a stop")).containsExactly(adjust(Tone.EXPOSURE, -0.33));
+        assertThat(understood("rotate each hue by 40 degrees")).containsExactly(adjust(Tone.HUE, 40));
+    }
+
+    @Test
+    void aSentenceThatJudgesAQualityAndOneThatMovesItAreOneAction() {
+        assertThat(understood("The colours are too loud. Tone them down."))
+                .containsExactly(adjust(Tone.SATURATION, -25));
+        assertThat(understood("the contrast is way too strong; bring it down a bit"))
+                .containsExactly(adjust(Tone.CONTRAST, -10));
+        assertThat(understood("tone down the colours a little")).containsExactly(adjust(Tone.SATURATION, -10));
+        // without a judgement before it, "tone it down" names nothing to move
+        assertThat(InstructionParser.parse("Make it warmer. Tone it down.").notUnderstood())
+                .isNotEmpty();
+    }
+
+    @Test
+    void aVerbIsSharedByTheQualitiesAfterIt() {
+        assertThat(understood("push the warmth up by 10% and the saturation by 20%"))
+                .containsExactly(adjust(Tone.WARMTH, 10), adjust(Tone.SATURATION, 20));
+        assertThat(understood("lift the brightness a little")).containsExactly(adjust(Tone.BRIGHTNESS, 10));
+    }
+
+    @Test
+    void aRegionSaidBeforeAColonAppliesToTheSentenceAfterIt() {
+        assertThat(understood("Just the bottom half: make it warmer."))
+                .containsExactly(new Action.Adjust(Tone.WARMTH, 25, Region.BOTTOM_HALF));
+        assertThat(understood("left side only: blur it"))
+                .containsExactly(new Action.Stylize(Style.BLUR, 25, Region.LEFT_HALF));
+    }
+
+    @Test
+    void effectsSaidInEverydayWords() {
+        assertThat(understood("bring out the texture")).containsExactly(stylize(Style.HDR, 25));
+        assertThat(understood("draw out more texture and detail, a lot")).containsExactly(stylize(Style.HDR, 50));
+        assertThat(understood("darken the edges of the picture slightly")).containsExactly(stylize(Style.VIGNETTE, 10));
+        assertThat(understood("scatter a little noise across the picture"))
+                .containsExactly(stylize(Style.FILM_GRAIN, 10));
+        assertThat(understood("turn it into a watercolour with some grain on top"))
+                .containsExactly(stylize(Style.WATERCOLOR, 100), stylize(Style.FILM_GRAIN, 25));
+        assertThat(understood("sharpen the middle, then a vignette over the whole frame"))
+                .containsExactly(new Action.Stylize(Style.SHARPEN, 25, Region.CENTER), stylize(Style.VIGNETTE, 25));
+    }
+
+    @Test
+    void cropsKeepsAndPlacesSaidPlainly() {
+        assertThat(understood("keep only the top half")).containsExactly(new Action.CropRegion(Region.TOP_HALF));
+        assertThat(understood("crop it down to the bottom half"))
+                .containsExactly(new Action.CropRegion(Region.BOTTOM_HALF));
+        assertThat(understood("crop it to a 16:9 widescreen format")).containsExactly(new Action.CropAspect(16, 9));
+        assertThat(understood("erase whatever lies in the bottom left corner"))
+                .containsExactly(new Action.RemoveRegion(Region.BOTTOM_LEFT));
+        assertThat(understood("blur the background as in a portrait mode shot"))
+                .containsExactly(new Action.Background(null));
+    }
 }

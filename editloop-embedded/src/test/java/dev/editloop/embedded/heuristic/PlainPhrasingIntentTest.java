@@ -2,6 +2,7 @@ package dev.editloop.embedded.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.editloop.core.image.Picture;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Action.Filter;
 import dev.editloop.embedded.classic.Action.Style;
@@ -103,5 +104,84 @@ class PlainPhrasingIntentTest {
                 .containsExactly(
                         new Action.ColorFilter(Filter.GRAYSCALE, 100, Region.WHOLE),
                         new Action.Stylize(Style.VIGNETTE, 25, Region.WHOLE));
+    }
+
+    @Test
+    void aQualityTheRequestKeepsIsHeldEvenWhereAnActionMovesIt() {
+        Intent intent = read("warm it up, but keep the brightness where it is");
+        assertThat(intent.blocked()).isEmpty();
+        assertThat(intent.kept()).containsExactly(Metric.BRIGHTNESS);
+        assertThat(read("add more contrast, and don't touch the colours").kept())
+                .containsExactly(Metric.SATURATION);
+        assertThat(read("cool down the sky a little and keep the ground as it is")
+                        .blocked())
+                .isEmpty();
+
+        // a saturation boost that also darkens: without the keep-clause the darkening is a side effect; with it,
+        // the kept brightness costs the score
+        Picture source = dev.editloop.testkit.TestImages.coffee();
+        Picture edited = dev.editloop.embedded.fixtures.MiniEditor.apply(
+                source,
+                List.of(
+                        new Action.Adjust(Tone.SATURATION, 30, Region.WHOLE),
+                        new Action.Adjust(Tone.BRIGHTNESS, -12, Region.WHOLE)));
+        Assessment plain = Evaluator.assess(read("make it more saturated"), source, edited);
+        Assessment kept =
+                Evaluator.assess(read("make it more saturated, but don't touch the brightness"), source, edited);
+        assertThat(kept.guards()).anyMatch(g -> g.name().equals("kept brightness") && g.penalty() > 0);
+        assertThat(plain.semantic()).isGreaterThanOrEqualTo(8.0);
+        assertThat(kept.semantic()).isLessThan(plain.semantic());
+        assertThat(kept.semantic()).isLessThan(8.0);
+    }
+
+    @Test
+    void aSentenceThatJudgesThePictureIsTheReasonNotARequest() {
+        Intent intent = read("The reds are screaming. Desaturate it by 30%.");
+        assertThat(intent.concrete()).containsExactly(new Action.Adjust(Tone.SATURATION, -30, Region.WHOLE));
+        assertThat(intent.blocked()).isEmpty();
+        // a judgement alone asks for nothing the thinker can do
+        assertThat(read("the dog is far too small").doable()).isFalse();
+    }
+
+    @Test
+    void givingAThingToAThingIsAnAdd() {
+        Intent intent = read("brighten it and give the dog a red scarf");
+        assertThat(intent.objectLevel()).isTrue();
+        assertThat(intent.blocked()).anyMatch(b -> b.impossible() && b.reason().contains("scarf"));
+        // an effect given to the picture is not an object
+        assertThat(read("give the picture a warm tint").objectLevel()).isFalse();
+        assertThat(read("give the photo a sepia finish").objectLevel()).isFalse();
+    }
+
+    @Test
+    void smallWordsAroundALookAreNotAPartLeftUndone() {
+        Intent mist = read("lay a light fog across the whole picture");
+        assertThat(concepts("lay a light fog across the whole picture")).contains("foggy");
+        assertThat(mist.blocked()).isEmpty();
+        assertThat(read("make it look like it's a winter morning").blocked()).isEmpty();
+        // a look named by the frame it is taken from, or by a hyphenated camera
+        assertThat(read("make it look like a still from a noir film").blocked()).isEmpty();
+        assertThat(concepts("the look of an instant-camera print")).contains("polaroid");
+        assertThat(concepts("as though we were deep under the ocean")).contains("underwater");
+    }
+
+    @Test
+    void aTiltShiftsSaturationBoostIsNotCountedAsAnUnaskedChange() {
+        Picture source = dev.editloop.testkit.TestImages.coffee();
+        String request = "apply a tilt-shift effect at 60%";
+        Intent intent = read(request);
+        Picture edited = new dev.editloop.embedded.classic.ClassicEditor()
+                .edit(dev.editloop.core.EditCall.of(
+                        source, Action.instruction(intent.plan(dev.editloop.embedded.measure.Analysis.of(source))), 1))
+                .image();
+        Assessment a = Evaluator.assess(intent, source, edited);
+        assertThat(a.guards()).noneMatch(g -> g.name().startsWith("unasked") && g.penalty() > 0);
+        assertThat(a.semantic()).isGreaterThanOrEqualTo(8.0);
+    }
+
+    @Test
+    void fallAsASeasonIsAutumn() {
+        assertThat(concepts("it should feel like a fall morning")).contains("autumn");
+        assertThat(concepts("make it look like fall")).contains("autumn");
     }
 }
