@@ -43,8 +43,12 @@ public final class ClassicEditor implements Editor {
 
     @Override
     public EditResult edit(EditCall call) {
-        ParsedInstruction parsed = Instructions.parse(call.instruction());
+        Spelling.Reading reading = Spelling.read(call.instruction());
+        ParsedInstruction parsed = Instructions.parse(reading.text());
         List<String> notes = new ArrayList<>();
+        if (reading.corrected()) {
+            notes.add(reading.note());
+        }
         Picture image = call.image();
         List<Action> actions = parsed.actions();
         for (int i = 0; i < actions.size(); i++) {

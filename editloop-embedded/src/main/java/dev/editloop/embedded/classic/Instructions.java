@@ -14,8 +14,16 @@ import java.util.Optional;
 public final class Instructions {
     private Instructions() {}
 
-    /** Parses an instruction; see {@link InstructionParser#parse}. */
+    /**
+     * Parses an instruction, its misspelt words read as {@link Spelling#read} reads them; see
+     * {@link InstructionParser#parse}.
+     */
     public static ParsedInstruction parse(String instruction) {
+        return parseAsWritten(Spelling.read(instruction).text());
+    }
+
+    /** Parses an instruction word for word, misspellings included. */
+    static ParsedInstruction parseAsWritten(String instruction) {
         ParsedInstruction parsed = InstructionParser.parse(instruction);
         if (parsed.notUnderstood().isEmpty()) {
             return parsed;

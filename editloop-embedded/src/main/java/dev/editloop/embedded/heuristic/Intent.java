@@ -3,6 +3,7 @@ package dev.editloop.embedded.heuristic;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.ParsedInstruction;
 import dev.editloop.embedded.classic.Region;
+import dev.editloop.embedded.classic.Spelling;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.measure.Zone;
 import java.util.ArrayList;
@@ -87,6 +88,7 @@ public final class Intent {
     private final List<Concept> concepts;
     private final List<Blocked> blocked;
     private final Set<Metric> kept;
+    private final List<Spelling.Fix> corrections;
 
     private Intent(
             String text,
@@ -94,8 +96,10 @@ public final class Intent {
             boolean explicit,
             List<Concept> concepts,
             List<Blocked> blocked,
-            Set<Metric> kept) {
+            Set<Metric> kept,
+            List<Spelling.Fix> corrections) {
         this.text = text;
+        this.corrections = List.copyOf(corrections);
         this.concrete = List.copyOf(concrete);
         this.explicit = explicit;
         this.concepts = List.copyOf(concepts);
@@ -104,7 +108,10 @@ public final class Intent {
     }
 
     /** Reads a request. A parser that fails counts as understanding nothing. */
-    public static Intent read(String text, Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
+    public static Intent read(String request, Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
+        // the editor reads the same corrected words (Instructions.parse); the thinker's own reading needs them too
+        Spelling.Reading reading = Spelling.read(request);
+        String text = reading.text();
         ParsedInstruction parsed = parse(parser, text);
         List<String> rest = new ArrayList<>(parsed.notUnderstood());
         if (parsed.actions().isEmpty() && rest.isEmpty() && !text.isBlank()) {
@@ -231,7 +238,13 @@ public final class Intent {
             }
         }
         return new Intent(
-                text, concrete, NUMBER.matcher(text).find(), knowledge.withoutSubsumed(concepts), blocked, kept);
+                text,
+                concrete,
+                NUMBER.matcher(text).find(),
+                knowledge.withoutSubsumed(concepts),
+                blocked,
+                kept,
+                reading.fixes());
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {
@@ -252,8 +265,22 @@ public final class Intent {
         return true;
     }
 
+    /** The request as read: misspelt words corrected ({@link Spelling}). */
     public String text() {
         return text;
+    }
+
+    /** The misspelt words read as others, in order; empty when the request was read as written. */
+    public List<Spelling.Fix> corrections() {
+        return corrections;
+    }
+
+    /** "read 'blak' as 'black'", or "" when nothing was corrected. */
+    public String correctionNote() {
+        if (corrections.isEmpty()) {
+            return "";
+        }
+        return String.join(", ", corrections.stream().map(Spelling.Fix::note).toList());
     }
 
     /** The concrete actions the parser understood, in order. */

@@ -13,6 +13,9 @@ final class Report {
     /** "Request: …" and how it was read. */
     static void request(StringBuilder out, Intent intent) {
         out.append("Request: \"").append(intent.text()).append("\"\n");
+        if (!intent.corrections().isEmpty()) {
+            out.append("- spelling: ").append(intent.correctionNote()).append('\n');
+        }
         if (!intent.concrete().isEmpty()) {
             out.append("- the editor understands: ")
                     .append(dev.editloop.embedded.classic.Action.instruction(intent.concrete()))
