@@ -471,9 +471,16 @@ public final class Spelling {
     }
 
     private static void addWords(String text, Set<String> into) {
-        Matcher m = Pattern.compile("[A-Za-z]+").matcher(text);
-        while (m.find()) {
-            into.add(m.group().toLowerCase(Locale.ROOT));
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                into.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
         }
     }
 
