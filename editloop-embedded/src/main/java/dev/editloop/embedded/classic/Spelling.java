@@ -109,8 +109,7 @@ public final class Spelling {
 
     private static final String[] ENDINGS = {"s", "es", "ed", "d", "ing", "ly", "er", "est", "'s"};
 
-    private record Vocabulary(
-            int operations, Set<String> known, Set<String> concepts, Map<Integer, List<String>> byLength) {}
+    private record Vocabulary(int operations, Set<String> known, Map<Integer, List<String>> byLength) {}
 
     private static volatile Vocabulary vocabulary;
 
@@ -138,7 +137,7 @@ public final class Spelling {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Reading readNow(String text) {
-        Vocabulary v = vocabulary();
+        Vocabulary v = null;
         List<int[]> quoted = Quotes.spans(text);
         Matcher m = WORD.matcher(text);
         List<int[]> spans = new ArrayList<>();
@@ -152,7 +151,15 @@ public final class Spelling {
             if (name(text, m.start(), m.group())) {
                 continue;
             }
-            List<String> found = MEMO.computeIfAbsent(m.group().toLowerCase(Locale.ROOT), w -> candidates(w, v));
+            String word = m.group().toLowerCase(Locale.ROOT);
+            if (!SLIPS.containsKey(word) && (word.length() < 4 || known(word, Common.WORDS))) {
+                continue; // most words of most requests: no need to build the whole vocabulary
+            }
+            if (v == null) {
+                v = vocabulary();
+            }
+            Vocabulary vocab = v;
+            List<String> found = MEMO.computeIfAbsent(word, w -> candidates(w, vocab));
             if (!found.isEmpty()) {
                 spans.add(new int[] {m.start(), m.end()});
                 options.add(found);
@@ -345,25 +352,53 @@ public final class Spelling {
         return List.copyOf(tied);
     }
 
+    /** The common words and the knowledge base's, read at the first request; the whole vocabulary only when needed. */
+    private static final class Common {
+        static final Set<String> WORDS = read();
+
+        private static Set<String> read() {
+            Set<String> words = new HashSet<>();
+            for (String file : WORD_FILES) {
+                words.addAll(fileWords(file));
+            }
+            return Set.copyOf(words);
+        }
+    }
+
+    private static Set<String> fileWords(String file) {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = Spelling.class.getResourceAsStream(file)) {
+            if (in != null) {
+                String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                all.lines().filter(l -> !l.startsWith("#")).forEach(l -> addWords(l, words));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
     private static boolean known(String word, Vocabulary v) {
-        if (v.known().contains(word)) {
+        return known(word, v.known());
+    }
+
+    private static boolean known(String word, Set<String> set) {
+        if (set.contains(word)) {
             return true;
         }
         for (String ending : ENDINGS) {
             if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
                 String stem = word.substring(0, word.length() - ending.length());
-                if (v.known().contains(stem) || v.known().contains(stem + "e")) {
+                if (set.contains(stem) || set.contains(stem + "e")) {
                     return true;
                 }
                 // "blurring", "grabbed": a doubled last letter before the ending
                 int n = stem.length();
-                if (n > 2
-                        && stem.charAt(n - 1) == stem.charAt(n - 2)
-                        && v.known().contains(stem.substring(0, n - 1))) {
+                if (n > 2 && stem.charAt(n - 1) == stem.charAt(n - 2) && set.contains(stem.substring(0, n - 1))) {
                     return true;
                 }
                 // "tries", "happier"
-                if (stem.endsWith("i") && v.known().contains(stem.substring(0, n - 1) + "y")) {
+                if (stem.endsWith("i") && set.contains(stem.substring(0, n - 1) + "y")) {
                     return true;
                 }
             }
@@ -437,29 +472,8 @@ public final class Spelling {
                 addWords(REGEX_SYNTAX.matcher(constant).replaceAll(" "), known);
             }
         }
-        for (String file : WORD_FILES) {
-            try (InputStream in = Spelling.class.getResourceAsStream(file)) {
-                if (in != null) {
-                    String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    all.lines().filter(l -> !l.startsWith("#")).forEach(l -> addWords(l, known));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        known.addAll(Common.WORDS);
         SLIPS.values().forEach(w -> addWords(w, known));
-        // the words the knowledge base's patterns recognise ("autumn", "noir"): a correction into one earns its keep
-        Set<String> concepts = new HashSet<>();
-        try (InputStream in = Spelling.class.getResourceAsStream(WORD_FILES[1])) {
-            if (in != null) {
-                new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                        .lines()
-                        .filter(l -> l.contains("\\b") && !l.contains("pattern:"))
-                        .forEach(l -> addWords(REGEX_SYNTAX.matcher(l).replaceAll(" "), concepts));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Map<Integer, List<String>> byLength = new HashMap<>();
         for (String word : known) {
             if (word.length() >= 4) {
@@ -467,7 +481,7 @@ public final class Spelling {
             }
         }
         byLength.values().forEach(list -> list.sort(null));
-        return new Vocabulary(operations, Set.copyOf(known), Set.copyOf(concepts), Map.copyOf(byLength));
+        return new Vocabulary(operations, Set.copyOf(known), Map.copyOf(byLength));
     }
 
     private static void addWords(String text, Set<String> into) {
