@@ -81,7 +81,12 @@ class TypoTest {
                 "paint the barn and the scarf",
                 "make it sharp",
                 "turn the lights on",
-                "add the text \"SALLE\" at the top"
+                "add the text \"SALLE\" at the top",
+                // one or two letters from "smaller", "poster", "dull", "greener": the request around them is still
+                // not understood, so they are not read as those
+                "replace the shoes with a stapler",
+                "fix his posture and the hull of the ship",
+                "cover the greenery with snow"
             })
     void namesOfThingsAndQuotedTextAreLeftAsWritten(String request) {
         assertThat(Spelling.read(request).fixes()).as(request).isEmpty();

@@ -211,14 +211,15 @@ public final class Spelling {
         // a correction must earn its keep: the parser understands more with it; a word the reader would not understand
         // either way stays as written ("rocket", "party hat")
         for (int i = 0; i < spans.size(); i++) {
-            if (chosen[i] == null || SLIPS.containsKey(chosen[i]) || SLIPS.containsValue(chosen[i])) {
+            String written = text.substring(spans.get(i)[0], spans.get(i)[1]).toLowerCase(Locale.ROOT);
+            if (chosen[i] == null || SLIPS.containsKey(written)) {
                 continue;
             }
-            int with = unread(Instructions.parseAsWritten(apply(text, spans, chosen)));
+            ParsedInstruction with = Instructions.parseAsWritten(apply(text, spans, chosen));
             String keep = chosen[i];
             chosen[i] = null;
-            int without = unread(Instructions.parseAsWritten(apply(text, spans, chosen)));
-            chosen[i] = with < without ? keep : null;
+            ParsedInstruction without = Instructions.parseAsWritten(apply(text, spans, chosen));
+            chosen[i] = earns(with, without) ? keep : null;
         }
         List<Fix> fixes = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
@@ -270,6 +271,26 @@ public final class Spelling {
             last = s[1];
         }
         return sb.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Whether a reading understands more than another and carves nothing out of a part it still does not understand:
+     * more actions, and every clause left not understood was left so, as it is, without the correction ("replace the
+     * sneakers with a stapler" is not "… with a smaller": the request is still not understood, so no word of it is
+     * changed).
+     */
+    private static boolean earns(ParsedInstruction with, ParsedInstruction without) {
+        if (with.actions().size() <= without.actions().size() || unread(with) >= unread(without)) {
+            return false;
+        }
+        java.util.Set<String> before = new HashSet<>();
+        without.notUnderstood().forEach(c -> before.add(c.trim().toLowerCase(Locale.ROOT)));
+        for (String clause : with.notUnderstood()) {
+            if (!before.contains(clause.trim().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many words of an instruction the classic parser left not understood. */
