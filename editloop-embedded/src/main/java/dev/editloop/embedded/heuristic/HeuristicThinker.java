@@ -95,9 +95,9 @@ public final class HeuristicThinker implements Thinker {
         }
         Analysis source = judgedSource == call.source() ? whole : Analysis.of(judgedSource);
         Assessment assessment = Evaluator.assess(intent, judgedSource, source, judgedEdit);
-        Optional<String> foreign = LanguageCheck.notEnglish(call.originalInstruction());
+        Optional<String> foreign = refusal(call.originalInstruction());
         if (foreign.isPresent()) {
-            String reasoning = LanguageCheck.ANSWER + " (" + foreign.get() + ").\nVerdict: FAILED.";
+            String reasoning = foreign.get() + ".\nVerdict: FAILED.";
             return new Critique(
                     0.0,
                     assessment.quality(),
@@ -113,6 +113,18 @@ public final class HeuristicThinker implements Thinker {
             case REFLECT -> reflect(call, intent, assessment, source);
         };
         return withRegion(critique, call, intent, whole, judgedSource != call.source());
+    }
+
+    /**
+     * Why the thinker cannot take the instruction as a request at all: written in another language, or a question
+     * about the picture rather than a change to it; empty when it can.
+     */
+    private static Optional<String> refusal(String instruction) {
+        Optional<String> foreign = LanguageCheck.notEnglish(instruction);
+        if (foreign.isPresent()) {
+            return Optional.of(LanguageCheck.ANSWER + " (" + foreign.get() + ")");
+        }
+        return QuestionCheck.questionAboutPicture(instruction).map(q -> QuestionCheck.ANSWER + " (" + q + ")");
     }
 
     /** The part of a picture inside a box {x, y, w, h}. */
@@ -340,9 +352,9 @@ public final class HeuristicThinker implements Thinker {
 
     @Override
     public Plan plan(PlanCall call) {
-        Optional<String> foreign = LanguageCheck.notEnglish(call.instruction());
+        Optional<String> foreign = refusal(call.instruction());
         if (foreign.isPresent()) {
-            String reasoning = LanguageCheck.ANSWER + " (" + foreign.get() + ").";
+            String reasoning = foreign.get() + ".";
             return new Plan(
                     call.instruction(),
                     List.of(),
