@@ -195,11 +195,23 @@ public sealed interface Action {
         }
     }
 
-    /** "change the red areas to blue". */
-    record Recolor(NamedColor from, NamedColor to) implements Action {
+    /**
+     * "change the red areas to blue" (every area of the color), or, when {@code thing}, "change the red thing to blue"
+     * (the thing of that color, found by {@link ObjectSelection}, in {@code place} when it is not WHOLE).
+     */
+    record Recolor(NamedColor from, NamedColor to, Region place, boolean thing) implements Action {
         public Recolor {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(place, "place");
+            if (!thing && place != Region.WHOLE) {
+                throw new IllegalArgumentException("a place is named only with a thing");
+            }
+        }
+
+        /** Every area of a color. */
+        public Recolor(NamedColor from, NamedColor to) {
+            this(from, to, Region.WHOLE, false);
         }
 
         @Override
@@ -208,10 +220,19 @@ public sealed interface Action {
         }
     }
 
-    /** "remove the red object" (inpainting the largest region of that color). */
-    record RemoveColored(NamedColor color) implements Action {
+    /**
+     * "remove the red object" (inpainting the thing of that color, found by {@link ObjectSelection}), in {@code place}
+     * when it is not WHOLE ("remove the black object in the bottom right corner").
+     */
+    record RemoveColored(NamedColor color, Region place) implements Action {
         public RemoveColored {
             Objects.requireNonNull(color, "color");
+            Objects.requireNonNull(place, "place");
+        }
+
+        /** The thing of a color, anywhere. */
+        public RemoveColored(NamedColor color) {
+            this(color, Region.WHOLE);
         }
 
         @Override

@@ -377,6 +377,52 @@ final class ClauseParser {
             "too",
             "please");
 
+    /** Words that join the words of a thing's name ("cup and saucer", "the stripes of the flag", "on her chest"). */
+    static final Set<String> JOINING =
+            Set.of("and", "of", "on", "in", "at", "the", "its", "her", "his", "their", "a", "an", "this", "that", "to");
+
+    private static final Map<String, Boolean> THING_WORDS = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a word can be part of a thing's name: a plain word of three letters or more that is no filler, color,
+     * amount or place word and that does not, alone, read as an action ("cup", "eyes", "saucer" do; "brighter",
+     * "blur", "slightly" do not).
+     */
+    static boolean thingWord(String word) {
+        if (word.length() < 3 || !word.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        if (FILLER.contains(word) || COURTESY.contains(word) || NOT_A_THING.contains(word) || JOINING.contains(word)) {
+            return false;
+        }
+        if (COLOR.matcher(word).matches() || COMPARATIVE_COLOR.matcher(word).matches()) {
+            return false;
+        }
+        Boolean known = THING_WORDS.get(word);
+        if (known == null) {
+            known = plainWord(word);
+            THING_WORDS.put(word, known);
+        }
+        return known;
+    }
+
+    private static boolean plainWord(String w) {
+        for (AmountWords amount : QUALITATIVE) {
+            if (amount.words().matcher(w).find()) {
+                return false;
+            }
+        }
+        if (UP.matcher(w).find() || DOWN.matcher(w).find() || BORROWABLE_VERBS.contains(w)) {
+            return false;
+        }
+        for (RegionWords region : REGIONS) {
+            if (region.words().matcher(w).find()) {
+                return false;
+            }
+        }
+        return parse(w).kind() == Kind.UNKNOWN && parse("make it " + w).kind() == Kind.UNKNOWN;
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Entry point
 
@@ -735,6 +781,68 @@ final class ClauseParser {
             }
         }
 
+        /**
+         * Consumes the words that name the thing of the first color, which the editor finds by its color and does not
+         * recognise: the run right after the color ("cup and saucer" in "the red cup and saucer green", "of its eyes"
+         * in "the green of its eyes", "badge on her chest"), or, when none follows, the run right before it ("saucer"
+         * in "make the saucer blue instead of red", only when {@code before}). A word of the run is a thing word
+         * ({@link #thingWord}) or a joining word between two of them. Returns whether a thing word was consumed.
+         */
+        boolean takeThingPhrase(boolean before) {
+            String text = rest();
+            Matcher color = COLOR.matcher(text);
+            if (!color.find()) {
+                return false;
+            }
+            List<int[]> spans = new ArrayList<>();
+            Matcher word = TOKEN.matcher(text);
+            List<int[]> all = new ArrayList<>();
+            while (word.find()) {
+                all.add(new int[] {word.start(), word.end()});
+            }
+            int first = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i)[0] >= color.start()) {
+                    first = i;
+                    break;
+                }
+            }
+            if (first < 0) {
+                return false;
+            }
+            spans.addAll(run(text, all, first + 1, 1));
+            if (spans.isEmpty() && before) {
+                spans.addAll(run(text, all, first - 1, -1));
+            }
+            if (spans.isEmpty()) {
+                return false;
+            }
+            for (int[] span : spans) {
+                blank(span[0], span[1]);
+            }
+            return true;
+        }
+
+        /** The spans of a run of thing words and joining words from token {@code from} in a direction. */
+        private static List<int[]> run(String text, List<int[]> tokens, int from, int step) {
+            List<int[]> out = new ArrayList<>();
+            List<int[]> pending = new ArrayList<>();
+            for (int i = from; i >= 0 && i < tokens.size(); i += step) {
+                int[] t = tokens.get(i);
+                String w = text.substring(t[0], t[1]);
+                if (thingWord(w)) {
+                    out.addAll(pending);
+                    pending.clear();
+                    out.add(t);
+                } else if (JOINING.contains(w)) {
+                    pending.add(t);
+                } else {
+                    break;
+                }
+            }
+            // "the green of its eyes": joining words before the first thing word belong to the phrase
+            return out;
+        }
         /** Consumes a named region ("in the top third"); null when there is none. */
         Region takeRegion() {
             for (RegionWords candidate : REGIONS) {

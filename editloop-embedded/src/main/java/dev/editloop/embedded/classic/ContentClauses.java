@@ -99,26 +99,66 @@ final class ContentClauses {
         return remove ? new Action.Background(NamedColor.of("white")) : null;
     }
 
+    /** Nouns that name areas of a color rather than a thing: "the red areas", "the reds". */
+    private static final Pattern AREA_NOUNS =
+            p("\\b(?:areas?|regions?|pixels?|zones?|shades?|hues?|everything|" + "anything|stuff)\\b");
+
+    /** "blue instead of red", "blue rather than red": the color to leave, said after the one to reach. */
+    private static final Pattern INSTEAD =
+            p("\\b(?:instead of|rather than|in place of)\\s+(?:the\\s+)?(" + COLOR_ALT + ")(?:s|es)?\\b");
+
     static Action recolor(Clause c) {
         c.takeAll(p("\\b(?:recolor|recolored|replace|replaced|swap|switch|paint|painted|shift|changed)\\b"));
+        NamedColor left = null;
+        MatchResult instead = c.take(INSTEAD);
+        if (instead != null) {
+            left = colorNamed(instead.group(1));
+        }
+        // "the blue sky": a thing found by its color, which reaches wherever the sky does, not only the top band
+        boolean sky = c.takeAll(p("\\b(?:sky|skies)\\b(?!\\s+(?:area|region|part)\\b)")) > 0;
+        Region place = c.takeRegion();
+        boolean areas = c.takeAll(AREA_NOUNS) > 0;
+        boolean thing = c.takeThingPhrase(true) || sky;
         c.takeAll(THING_NOUNS);
-        c.takeColoredThing();
         List<NamedColor> colors = c.takeColors();
-        if (colors.size() != 2) {
+        NamedColor from;
+        NamedColor to;
+        if (left != null && colors.size() == 1) {
+            from = left;
+            to = colors.get(0);
+        } else if (left == null && colors.size() == 2) {
+            from = colors.get(0);
+            to = colors.get(1);
+        } else {
             return null;
         }
-        return new Action.Recolor(colors.get(0), colors.get(1));
+        if (from.equals(to)) {
+            return null;
+        }
+        if (place != null || (thing && !areas) || (thing && left != null)) {
+            return new Action.Recolor(from, to, place == null ? Region.WHOLE : place, true);
+        }
+        return new Action.Recolor(from, to);
     }
 
     static Action removeColored(Clause c) {
         if (c.takeAll(REMOVE_VERB) == 0) {
             return null;
         }
-        c.takeAll(THING_NOUNS);
+        Region place = c.takeRegion();
         c.takeAll(p("\\bfrom\\b"));
-        c.takeColoredThing();
+        // "the dark thing": dark is black when it names a thing to remove
+        boolean dark = c.take(p("\\bdark(?=\\s+(?:things?|objects?|shapes?|spots?|patch|blobs?|items?)\\b)")) != null;
+        c.takeThingPhrase(false);
+        c.takeAll(THING_NOUNS);
         List<NamedColor> colors = c.takeColors();
-        return colors.size() == 1 ? new Action.RemoveColored(colors.get(0)) : null;
+        if (dark && colors.isEmpty()) {
+            colors = List.of(NamedColor.of("black"));
+        }
+        if (colors.size() != 1) {
+            return null;
+        }
+        return new Action.RemoveColored(colors.get(0), place == null ? Region.WHOLE : place);
     }
 
     static Action removeRegion(Clause c) {

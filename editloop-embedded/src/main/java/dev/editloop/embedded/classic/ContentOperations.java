@@ -26,16 +26,27 @@ public final class ContentOperations {
             Family.COLOR_CHANGE,
             Words.of("recolor", "change the color", "turn", "make the"),
             Action.Recolor.class,
-            r -> "change the " + r.from().name() + " areas to " + r.to().name(),
-            (src, r, scale, seed) -> ContentOps.recolor(src, r.from(), r.to()),
-            r -> List.of(
-                    new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.from(), 0.45, 0.9, 1.02, 1, false),
-                    new Change(Metric.COLOR_GAIN, Zone.WHOLE, r.to(), 0.003, 0.03, 1.0, 0.5, false)),
+            r -> r.thing()
+                    ? "change the " + r.from().name() + " object" + r.place().suffix() + " to " + r.to().name()
+                    : "change the " + r.from().name() + " areas to " + r.to().name(),
+            (src, r, scale, seed) -> r.thing()
+                    ? ContentOps.recolorThing(src, r.from(), r.to(), r.place())
+                    : ContentOps.recolor(src, r.from(), r.to()),
+            r -> r.thing()
+                    ? List.of(new Change(
+                            Metric.SELECTION_CHANGE, Zone.in(r.place()), r.from(), 0.5, 0.97, 1.01, 1, false))
+                    : List.of(
+                            new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.from(), 0.45, 0.9, 1.02, 1, false),
+                            new Change(Metric.COLOR_GAIN, Zone.WHOLE, r.to(), 0.003, 0.03, 1.0, 0.5, false)),
             r -> {
                 Set<Metric> out = EnumSet.copyOf(dev.editloop.embedded.op.Operation.COLOR);
                 out.add(Metric.BRIGHTNESS);
                 out.add(Metric.COLOR_LOSS);
                 out.add(Metric.COLOR_GAIN);
+                // things that turn lighter or darker change the picture's contrast and its corners' tone
+                out.add(Metric.SELECTION_CHANGE);
+                out.add(Metric.CONTRAST);
+                out.add(Metric.VIGNETTE);
                 return out;
             },
             r -> Region.WHOLE,
@@ -49,9 +60,9 @@ public final class ContentOperations {
             Family.REMOVAL,
             Words.of("remove", "erase", "get rid of", "delete"),
             Action.RemoveColored.class,
-            r -> "remove the " + r.color().name() + " object",
-            (src, r, scale, seed) -> ContentOps.removeColored(src, r.color(), seed),
-            r -> List.of(new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.color(), 0.6, 0.95, 1.02, 1, false)),
+            r -> "remove the " + r.color().name() + " object" + r.place().suffix(),
+            (src, r, scale, seed) -> ContentOps.removeThing(src, r.color(), r.place(), seed),
+            r -> List.of(new Change(Metric.SELECTION_CHANGE, Zone.in(r.place()), r.color(), 0.5, 0.97, 1.01, 1, false)),
             FixedOperation::everything,
             r -> Region.WHOLE,
             20,

@@ -32,9 +32,9 @@ final class ContentOps {
     // Recolor
 
     /**
-     * Moves the pixels {@code from} selects to {@code to}'s hue, mapping their average saturation and value onto the
-     * target's so that texture and shading stay; pixels next to the selection that are nearly the color (anti-
-     * aliased edges) change in proportion. Nothing else changes.
+     * Moves the pixels {@code from} selects ({@link NamedColor#selects}, the areas that read as things) to {@code to}
+     * in CIELAB ({@link #labRecolor}), so that lightness, shading and texture stay; pixels next to the selection that
+     * are nearly the color (anti-aliased edges) change in proportion. Nothing else changes.
      */
     static Done recolor(Mat src, NamedColor from, NamedColor to) {
         int w = src.cols();
@@ -47,8 +47,6 @@ final class ContentOps {
         byte[] core = new byte[n];
         NamedColor.Selection selection = from.selection();
         double[] hsv = new double[3];
-        double sumS = 0;
-        double sumV = 0;
         int count = 0;
         for (int p = 0, i = 0; p < n; p++, i += 3) {
             Hsv.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, hsv);
@@ -57,8 +55,6 @@ final class ContentOps {
             val[p] = (float) hsv[2];
             if (selection.test(hsv[0], hsv[1], hsv[2])) {
                 core[p] = (byte) 255;
-                sumS += hsv[1];
-                sumV += hsv[2];
                 count++;
             }
         }
@@ -69,18 +65,6 @@ final class ContentOps {
         if (count == 0) {
             return new Done(src.clone(), false, "no " + from.name() + " areas found");
         }
-        sumS = 0;
-        sumV = 0;
-        for (int p = 0; p < n; p++) {
-            if (core[p] != 0) {
-                sumS += sat[p];
-                sumV += val[p];
-            }
-        }
-        double meanS = Math.max(1e-3, sumS / count);
-        double meanV = Math.max(1e-3, sumV / count);
-        double[] target = Hsv.of(to.r(), to.g(), to.b());
-        double targetV = to.name().equals("black") ? 0.1 : target[2];
         // the edge zone: two pixels around the selection
         Mat coreMat = Mats.gray(w, h, core);
         Mat near = new Mat();
@@ -88,35 +72,15 @@ final class ContentOps {
         byte[] nearby = Mats.bytes(near);
         coreMat.release();
         near.release();
-        double[] rgb = new double[3];
-        for (int p = 0, i = 0; p < n; p++, i += 3) {
-            double weight;
+        float[] alpha = new float[n];
+        for (int p = 0; p < n; p++) {
             if (core[p] != 0) {
-                weight = 1;
+                alpha[p] = 1;
             } else if (nearby[p] != 0) {
-                weight = edgeWeight(selection, hue[p], sat[p], val[p]);
-                if (weight <= 0) {
-                    continue;
-                }
-            } else {
-                continue;
-            }
-            double s;
-            double v = Math.min(1, val[p] * targetV / meanV);
-            if (!to.chromatic()) {
-                s = 0;
-            } else if (!from.chromatic()) {
-                s = target[1];
-            } else {
-                s = Math.min(1, sat[p] * target[1] / meanS);
-            }
-            Hsv.toRgb(target[0], s, v, rgb);
-            for (int c = 0; c < 3; c++) {
-                int old = px[i + c] & 0xff;
-                double fresh = rgb[2 - c];
-                px[i + c] = (byte) Hsv.clamp255(old + (fresh - old) * weight);
+                alpha[p] = (float) edgeWeight(selection, hue[p], sat[p], val[p]);
             }
         }
+        labRecolor(px, alpha, core, to);
         return new Done(Mats.bgr(w, h, px), true, null);
     }
 
@@ -170,6 +134,158 @@ final class ContentOps {
             w *= Math.max(0, 1 - (below + above) / 0.1);
         }
         return Math.max(0, w);
+    }
+
+    /**
+     * Recolors the thing of a color ({@link ObjectSelection}): in CIELAB its a* and b* move to the target's hue at a chroma
+     * scaled from the thing's own, and its lightness moves half-way (or, toward black, white or gray, to the target's
+     * lightness with the thing's variation compressed), so that shading and texture stay; the selection's edge is
+     * feathered so that a large change of lightness draws no seam. Nothing outside the feathered selection changes.
+     */
+    static Done recolorThing(Mat src, NamedColor from, NamedColor to, Region place) {
+        java.util.Optional<ObjectSelection.Selected> found = ObjectSelection.find(src, from, place);
+        if (found.isEmpty()) {
+            return new Done(src.clone(), false, "no " + from.name() + " object found" + placeSuffix(place));
+        }
+        ObjectSelection.Selected sel = found.get();
+        int w = src.cols();
+        int h = src.rows();
+        byte[] px = Mats.bytes(src);
+        labRecolor(px, feather(sel.mask(), w, h), sel.mask(), to);
+        return new Done(Mats.bgr(w, h, px), true, null);
+    }
+
+    /**
+     * Recolors BGR pixels in CIELAB, each by its weight (0 keeps it, 1 changes it fully): a* and b* move to the
+     * target's hue at a chroma scaled from the pixel's own (so that the thing's mean chroma becomes the target's), the
+     * lightness moves half-way to the target's (or, for black, white and gray, to the target's lightness with the
+     * variation around the mean kept at a third to two thirds); the means are read over {@code stats} (non-zero).
+     */
+    static void labRecolor(byte[] px, float[] alpha, byte[] stats, NamedColor to) {
+        int n = alpha.length;
+        float[] lab = new float[3];
+        double sumL = 0;
+        double sumC = 0;
+        int count = 0;
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            if (stats[p] != 0) {
+                ObjectSelection.Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
+                sumL += lab[0];
+                sumC += Math.hypot(lab[1], lab[2]);
+                count++;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        double meanL = sumL / count;
+        double meanC = sumC / count;
+        float[] target = new float[3];
+        ObjectSelection.Lab.of(to.r(), to.g(), to.b(), target);
+        double targetC = Math.hypot(target[1], target[2]);
+        double targetHue = Math.atan2(target[2], target[1]);
+        boolean colorless = meanC < 10;
+        double[] rgb = new double[3];
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            double t = alpha[p];
+            if (t <= 0.003) {
+                continue;
+            }
+            ObjectSelection.Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
+            double l = lab[0];
+            double c = Math.hypot(lab[1], lab[2]);
+            double nl;
+            double nc;
+            double hue = targetHue;
+            switch (to.name()) {
+                case "white" -> {
+                    nl = 90 + (l - meanL) * 0.5;
+                    nc = c * 0.08;
+                    hue = Math.atan2(lab[2], lab[1]);
+                }
+                case "black" -> {
+                    nl = 12 + (l - meanL) * 0.35;
+                    nc = c * 0.12;
+                    hue = Math.atan2(lab[2], lab[1]);
+                }
+                case "gray" -> {
+                    nl = 55 + (l - meanL) * 0.7;
+                    nc = c * 0.08;
+                    hue = Math.atan2(lab[2], lab[1]);
+                }
+                default -> {
+                    nl = l + (colorless ? 0.8 : 0.5) * (target[0] - meanL);
+                    nc = colorless ? 0.8 * targetC : Math.min(1.3 * targetC, c * targetC / Math.max(12, meanC));
+                }
+            }
+            nl = Math.max(1, Math.min(99, nl));
+            ObjectSelection.Lab.toRgb(nl, nc * Math.cos(hue), nc * Math.sin(hue), rgb);
+            for (int ch = 0; ch < 3; ch++) {
+                int old = px[i + ch] & 0xff;
+                double fresh = rgb[2 - ch];
+                px[i + ch] = (byte) Hsv.clamp255(old + (fresh - old) * t);
+            }
+        }
+    }
+
+    /** A selection's mask as weights 0–1, feathered over about 0.4% of the shorter side. */
+    private static float[] feather(byte[] mask, int w, int h) {
+        try (Mats m = new Mats()) {
+            Mat a = m.mat();
+            m.keep(Mats.gray(w, h, mask)).convertTo(a, CvType.CV_32F, 1 / 255.0);
+            double sigma = Math.max(1, Math.min(w, h) / 250.0);
+            Imgproc.GaussianBlur(a, a, new Size(0, 0), sigma);
+            float[] out = new float[w * h];
+            a.get(0, 0, out);
+            for (int p = 0; p < out.length; p++) {
+                // inside the selection the change is whole; the feather falls off outside it
+                if (mask[p] != 0) {
+                    out[p] = Math.max(out[p], Math.min(1f, 2 * out[p]));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String placeSuffix(Region place) {
+        return place == null ? "" : place.suffix();
+    }
+
+    /** The largest share of the image a removal fills: a larger hole has nothing plausible to be filled from. */
+    static final double MAX_REMOVAL_SHARE = 0.06;
+
+    /**
+     * Removes the thing of a color ({@link ObjectSelection}, in a place when one is named) by inpainting it, grown by
+     * 1/60 of the shorter side; a thing larger than {@link #MAX_REMOVAL_SHARE} of the image is not removed.
+     */
+    static Done removeThing(Mat src, NamedColor color, Region place, long seed) {
+        java.util.Optional<ObjectSelection.Selected> found = ObjectSelection.find(src, color, place);
+        if (found.isEmpty()) {
+            return new Done(src.clone(), false, "no " + color.name() + " object found" + placeSuffix(place));
+        }
+        ObjectSelection.Selected sel = found.get();
+        if (sel.share() > MAX_REMOVAL_SHARE) {
+            return new Done(
+                    src.clone(),
+                    false,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the %s object covers %.0f%% of the image, too large to fill plausibly",
+                            color.name(),
+                            100 * sel.share()));
+        }
+        int w = src.cols();
+        int h = src.rows();
+        try (Mats m = new Mats()) {
+            Mat object = m.keep(sel.mat());
+            // grown past the thing's rim and its anti-aliased edge, which a fill would otherwise smear inward
+            int grow = Math.max(3, Math.round(Math.min(w, h) / 60f));
+            Imgproc.dilate(
+                    object,
+                    object,
+                    Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * grow + 1, 2 * grow + 1)));
+            return new Done(inpaint(src, object, false, seed), true, null);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

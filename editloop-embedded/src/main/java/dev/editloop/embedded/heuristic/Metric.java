@@ -1,10 +1,15 @@
 package dev.editloop.embedded.heuristic;
 
 import dev.editloop.embedded.classic.NamedColor;
+import dev.editloop.embedded.classic.ObjectSelection;
+import dev.editloop.embedded.classic.Region;
+import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.measure.ChangeMask;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.Measurements;
 import dev.editloop.embedded.measure.Zone;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A measurable change between a source and its edit, read on a {@link Comparison}. Percent-scaled metrics read the
@@ -59,6 +64,13 @@ public enum Metric {
             (c, z, k) -> Measurements.blockiness(c.edited(), z) - Measurements.blockiness(c.source(), z)),
     /** Fraction of the source's pixels of a color that lost it (1 − after/before); n/a without that color. */
     COLOR_LOSS("loss of", Unit.PERCENT, Double.NaN, Metric::colorLoss),
+    /**
+     * The share of the thing of a color ({@link ObjectSelection}, found on the source within the zone's region) that
+     * changed by more than 20 levels, held back by how much changed far from it (more than 15% of the rest of the image
+     * takes it down, 50% to nothing): a recolor or removal that did not happen, or happened elsewhere, reads low. n/a
+     * when the source shows no such thing.
+     */
+    SELECTION_CHANGE("change of the", Unit.PERCENT, Double.NaN, Metric::selectionChange),
     /** Increase of the fraction of pixels of a color. */
     COLOR_GAIN(
             "gain of",
@@ -145,6 +157,80 @@ public enum Metric {
         }
         double after = Measurements.colorFraction(c.aligned(), zone, color);
         return 1 - after / before;
+    }
+
+    private static final java.util.Map<byte[], java.util.Map<String, Optional<ObjectSelection.Selected>>> SELECTIONS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The thing of a color in a place, found on an analysis' sample plane (cached per analysis). */
+    static Optional<ObjectSelection.Selected> selected(Analysis a, NamedColor color, Region place) {
+        byte[] sample = a.sampleBgr();
+        java.util.Map<String, Optional<ObjectSelection.Selected>> found =
+                SELECTIONS.computeIfAbsent(sample, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        String key = color.name() + "/" + color.r() + "," + color.g() + "," + color.b() + "/" + place;
+        Optional<ObjectSelection.Selected> hit = found.get(key);
+        if (hit == null) {
+            hit = ObjectSelection.find(sample, a.sampleWidth(), a.sampleHeight(), color, place);
+            found.put(key, hit);
+        }
+        return hit;
+    }
+
+    private static double selectionChange(Comparison c, Zone zone, NamedColor color) {
+        if (color == null || zone.outside()) {
+            return Double.NaN;
+        }
+        Optional<ObjectSelection.Selected> found = selected(c.source(), color, zone.region());
+        if (found.isEmpty()) {
+            return Double.NaN;
+        }
+        ObjectSelection.Selected sel = found.get();
+        int w = sel.width();
+        int h = sel.height();
+        ChangeMask changes = c.changes(20);
+        if (changes.width() != w || changes.height() != h) {
+            return Double.NaN;
+        }
+        // far from the thing: outside it grown by 4% of the shorter side
+        int grow = Math.max(2, (int) Math.round(0.04 * Math.min(w, h)));
+        boolean[] near = new boolean[w * h];
+        byte[] mask = sel.mask();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (mask[y * w + x] == 0) {
+                    continue;
+                }
+                for (int yy = Math.max(0, y - grow); yy <= Math.min(h - 1, y + grow); yy++) {
+                    int row = yy * w;
+                    for (int xx = Math.max(0, x - grow); xx <= Math.min(w - 1, x + grow); xx++) {
+                        near[row + xx] = true;
+                    }
+                }
+            }
+        }
+        int in = 0;
+        int inChanged = 0;
+        int far = 0;
+        int farChanged = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                boolean changed = changes.changed(x, y);
+                if (mask[p] != 0) {
+                    in++;
+                    inChanged += changed ? 1 : 0;
+                } else if (!near[p]) {
+                    far++;
+                    farChanged += changed ? 1 : 0;
+                }
+            }
+        }
+        if (in == 0) {
+            return Double.NaN;
+        }
+        double inside = inChanged / (double) in;
+        double elsewhere = far == 0 ? 0 : farChanged / (double) far;
+        return inside * (1 - Math.max(0, Math.min(1, (elsewhere - 0.15) / 0.35)));
     }
 
     /** Writes a value of this metric: "+20%", "−35°", "+0.5 stops", "12 px", "4 levels". */

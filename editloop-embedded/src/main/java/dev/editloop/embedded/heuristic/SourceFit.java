@@ -101,6 +101,20 @@ public record SourceFit(Kind kind, String reason, double bound, boolean upper) {
                         0,
                         true);
             }
+            case SELECTION_CHANGE -> {
+                // a thing of a colour the source does not show: nothing can be recoloured or removed
+                if (effect.color() == null
+                        || Metric.selected(source, effect.color(), effect.zone().region())
+                                .isPresent()) {
+                    return APPLIES;
+                }
+                return new SourceFit(
+                        Kind.CANNOT,
+                        "the source shows no " + effect.color().name().toLowerCase(Locale.ROOT) + " object"
+                                + effect.zone().region().suffix(),
+                        0,
+                        true);
+            }
             default -> {
                 return APPLIES;
             }

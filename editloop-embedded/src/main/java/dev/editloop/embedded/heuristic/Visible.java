@@ -59,8 +59,11 @@ final class Visible {
             out.add(detail(c, lines ? 0.75 : paints ? 0.15 : looks.contains(Look.FEW_LEVELS) ? 0.5 : 0.4));
         }
         boolean draws = plan.stream().anyMatch(a -> a instanceof Action.AddText || a instanceof Action.Border);
+        // a thing recolored lighter or darker strengthens its own outline, which is not a line the edit drew: only a
+        // seam well beyond that counts
+        boolean recolors = plan.stream().anyMatch(a -> a instanceof Action.Recolor);
         if (!(lines || paints || draws || replaced || removal || looks.contains(Look.FEW_LEVELS))) {
-            out.add(halo(c, 0.22, background));
+            out.add(halo(c, recolors ? 1.0 : 0.22, background));
         }
         if (!(touched.contains(Metric.LEVELS)
                 || touched.contains(Metric.BLOCK_SIZE)

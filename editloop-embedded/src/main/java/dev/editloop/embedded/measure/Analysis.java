@@ -163,6 +163,11 @@ public final class Analysis {
         return height;
     }
 
+    /** The sample plane's BGR bytes, shared: callers must not change them. */
+    public byte[] sampleBgr() {
+        return sample;
+    }
+
     /** Width of the sample plane. */
     public int sampleWidth() {
         return sw;
