@@ -346,6 +346,7 @@ final class ClauseParser {
             "filter",
             "background",
             "backdrop",
+            "foreground",
             "border",
             "frame",
             "text",

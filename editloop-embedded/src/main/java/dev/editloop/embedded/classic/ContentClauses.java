@@ -101,7 +101,8 @@ final class ContentClauses {
 
     /** Nouns that name areas of a color rather than a thing: "the red areas", "the reds". */
     private static final Pattern AREA_NOUNS =
-            p("\\b(?:areas?|regions?|pixels?|zones?|shades?|hues?|everything|" + "anything|stuff)\\b");
+            p("\\b(?:areas?|parts?|regions?|pixels?|spots?|patch|patches|zones?|sections?|bits?|shades?|hues?|"
+                    + "everything|anything|stuff)\\b");
 
     /** "blue instead of red", "blue rather than red": the color to leave, said after the one to reach. */
     private static final Pattern INSTEAD =
@@ -117,7 +118,7 @@ final class ContentClauses {
         // "the blue sky": a thing found by its color, which reaches wherever the sky does, not only the top band
         boolean sky = c.takeAll(p("\\b(?:sky|skies)\\b(?!\\s+(?:area|region|part)\\b)")) > 0;
         Region place = c.takeRegion();
-        boolean areas = c.takeAll(AREA_NOUNS) > 0;
+        c.takeAll(AREA_NOUNS);
         boolean thing = c.takeThingPhrase(true) || sky;
         c.takeAll(THING_NOUNS);
         List<NamedColor> colors = c.takeColors();
@@ -132,10 +133,7 @@ final class ContentClauses {
         } else {
             return null;
         }
-        if (from.equals(to)) {
-            return null;
-        }
-        if (place != null || (thing && !areas) || (thing && left != null)) {
+        if (place != null || thing) {
             return new Action.Recolor(from, to, place == null ? Region.WHOLE : place, true);
         }
         return new Action.Recolor(from, to);
@@ -148,7 +146,7 @@ final class ContentClauses {
         Region place = c.takeRegion();
         c.takeAll(p("\\bfrom\\b"));
         // "the dark thing": dark is black when it names a thing to remove
-        boolean dark = c.take(p("\\bdark(?=\\s+(?:things?|objects?|shapes?|spots?|patch|blobs?|items?)\\b)")) != null;
+        boolean dark = c.take(p("\\bdark\\s+(?:things?|objects?|shapes?|spots?|patch|blobs?|items?)\\b")) != null;
         c.takeThingPhrase(false);
         c.takeAll(THING_NOUNS);
         List<NamedColor> colors = c.takeColors();

@@ -37,8 +37,11 @@ public final class ObjectSelection {
     /** Seed of OpenCV's random generator for GrabCut, so that a selection is the same every time. */
     private static final int GRABCUT_SEED = 20_240_611;
 
-    /** Areas smaller than this share of the image are specks, not things. */
+    /** Areas smaller than this share of the image are specks, not parts of a thing. */
     private static final double MIN_SHARE = 0.0008;
+
+    /** A thing smaller than this share of the image is not found (a speck of the color is not the thing named). */
+    private static final double MIN_THING_SHARE = 0.0025;
 
     private ObjectSelection() {}
 
@@ -127,6 +130,9 @@ public final class ObjectSelection {
                 return Optional.empty();
             }
             m.keep(kept);
+            if (Core.countNonZero(kept) < MIN_THING_SHARE * n) {
+                return Optional.empty(); // a speck of the color (a pinkish ear tip) is not a thing of that color
+            }
             Mat refined = m.keep(grabCut(small, kept, m));
             fillHoles(refined);
             if (place != null && place != Region.WHOLE) {
@@ -196,6 +202,10 @@ public final class ObjectSelection {
         if (d >= window || chroma < chromaFloor(color)) {
             return 0;
         }
+        // a hue much nearer another named color is that color (a blue sky is not purple)
+        if (d > nearestOther(color, hue) + margin(color)) {
+            return 0;
+        }
         double fall = 1 - (d / window) * (d / window);
         double s = chroma * fall;
         // colors told apart by lightness as much as by hue
@@ -209,12 +219,46 @@ public final class ObjectSelection {
         return Math.max(0, s);
     }
 
+    /** The CIELAB hue angles of the palette's chromatic colors, in palette order. */
+    private static final double[] PALETTE_HUES = paletteHues();
+
+    private static double[] paletteHues() {
+        double[] out = new double[NamedColor.PALETTE.size()];
+        float[] lab = new float[3];
+        for (int i = 0; i < out.length; i++) {
+            NamedColor c = NamedColor.PALETTE.get(i);
+            Lab.of(c.r(), c.g(), c.b(), lab);
+            out[i] = c.chromatic() ? Math.toDegrees(Math.atan2(lab[2], lab[1])) : Double.NaN;
+        }
+        return out;
+    }
+
+    /** The hue distance from a hue to the nearest other chromatic palette color. */
+    private static double nearestOther(NamedColor color, double hue) {
+        double best = 180;
+        for (int i = 0; i < PALETTE_HUES.length; i++) {
+            if (Double.isNaN(PALETTE_HUES[i])
+                    || NamedColor.PALETTE.get(i).name().equals(color.name())) {
+                continue;
+            }
+            double d = Math.abs(hue - PALETTE_HUES[i]) % 360;
+            best = Math.min(best, d > 180 ? 360 - d : d);
+        }
+        return best;
+    }
+
+    /**
+     * How much farther than the nearest other color a hue may be and still count as this one. The same for every color:
+     * the cat's yellow-green eyes read as yellow, exactly as blond hair does, and its red-orange nose as red; a broader
+     * "green" or "pink" would find hair highlights or an orange suit on a photo that shows neither.
+     */
+    private static double margin(NamedColor color) {
+        return 15;
+    }
+
     /** Half-width of a color's hue window, in degrees of CIELAB hue angle. */
     private static double window(NamedColor color) {
         return switch (color.name()) {
-            case "pink" -> 60;
-            // yellow-green counts as green (the cat's "green eyes")
-            case "green" -> 72;
             case "red", "orange", "brown", "gold", "yellow", "beige" -> 30;
             default -> 50;
         };

@@ -84,6 +84,11 @@ final class Visible {
         }
         double noisy = grain ? 0 : clamp(5 * (f.noiseRatio() - 1.4), 0, MAX);
         double smear = !removal || flatAllowed || f.ringTexture() < 4 ? 0 : clamp(25 * (0.4 - f.flatness()), 0, MAX);
+        // a fill far smoother than the textured ground around it (a plain inpainting drawn across the wood) is a smear
+        // too, even where its coarse texture follows the ground's
+        if (removal && !flatAllowed && f.ringTexture() >= 4) {
+            smear = Math.max(smear, clamp(20 * (0.6 - f.noiseRatio()), 0, MAX));
+        }
         double step = removal ? clamp(4 * (f.relativeStep() - 1.3), 0, MAX) : 0;
         // tones the ground does not have (a bright disc, a dark smear), even when their mean matches it
         double tones = removal && !Double.isNaN(f.toneDistance()) ? clamp(0.4 * (f.toneDistance() - 15), 0, MAX) : 0;

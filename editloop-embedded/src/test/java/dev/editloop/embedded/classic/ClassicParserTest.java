@@ -277,13 +277,17 @@ class ClassicParserTest {
                         List.of(new Action.Adjust(Tone.WARMTH, 10, Region.BOTTOM_RIGHT))),
                 // recolor, removal, background
                 Arguments.of("make the red areas blue", List.of(new Action.Recolor(c("red"), c("blue")))),
-                Arguments.of("turn the red ball green", List.of(new Action.Recolor(c("red"), c("green")))),
+                Arguments.of(
+                        "turn the red ball green",
+                        List.of(new Action.Recolor(c("red"), c("green"), Region.WHOLE, true))),
                 Arguments.of("change red to purple", List.of(new Action.Recolor(c("red"), c("purple")))),
                 Arguments.of(
                         "change the color of the yellow square to pink",
                         List.of(new Action.Recolor(c("yellow"), c("pink")))),
                 Arguments.of("replace the grey parts with gold", List.of(new Action.Recolor(c("gray"), c("gold")))),
-                Arguments.of("paint the blue sky orange", List.of(new Action.Recolor(c("blue"), c("orange")))),
+                Arguments.of(
+                        "paint the blue sky orange",
+                        List.of(new Action.Recolor(c("blue"), c("orange"), Region.WHOLE, true))),
                 Arguments.of("remove the red ball", List.of(new Action.RemoveColored(c("red")))),
                 Arguments.of("erase the yellow square", List.of(new Action.RemoveColored(c("yellow")))),
                 Arguments.of("get rid of the red thing", List.of(new Action.RemoveColored(c("red")))),
@@ -407,7 +411,6 @@ class ClassicParserTest {
                 "zoom out",
                 "make it pop",
                 "crop it",
-                "remove the red object in the center",
                 "add a sunset",
                 "make the ball blue",
                 "increase the brightness by 0%"

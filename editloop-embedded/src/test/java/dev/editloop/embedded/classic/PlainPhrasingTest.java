@@ -29,9 +29,10 @@ class PlainPhrasingTest {
     @Test
     void aThingNamedByItsColourIsFoundByThatColour() {
         assertThat(understood("turn the yellow taxi green"))
-                .containsExactly(new Action.Recolor(NamedColor.of("yellow"), NamedColor.of("green")));
+                .containsExactly(
+                        new Action.Recolor(NamedColor.of("yellow"), NamedColor.of("green"), Region.WHOLE, true));
         assertThat(understood("could you make the red cup green instead?"))
-                .containsExactly(new Action.Recolor(NamedColor.of("red"), NamedColor.of("green")));
+                .containsExactly(new Action.Recolor(NamedColor.of("red"), NamedColor.of("green"), Region.WHOLE, true));
         assertThat(understood("Remove the red cup")).containsExactly(new Action.RemoveColored(NamedColor.of("red")));
         // a second thing after the target colour is a replacement, not a recolor: not understood
         assertThat(InstructionParser.parse("change the red car to a blue truck").notUnderstood())
@@ -44,10 +45,9 @@ class PlainPhrasingTest {
                 .containsExactly(new Action.RemoveRegion(Region.BOTTOM_RIGHT));
         assertThat(understood("delete whatever is in the top left corner"))
                 .containsExactly(new Action.RemoveRegion(Region.TOP_LEFT));
-        // a colour and a place are two descriptions the editor cannot check against each other
-        assertThat(InstructionParser.parse("remove the red object in the center")
-                        .actions())
-                .isEmpty();
+        // a colour and a place: the thing of that colour, looked for in that place
+        assertThat(understood("remove the red object in the center"))
+                .containsExactly(new Action.RemoveColored(NamedColor.of("red"), Region.CENTER));
     }
 
     @Test
