@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * The content operations, sharing {@link ContentOps}: a color change, a removal (of a colored object or of a
  * region's content), the background (blurred or filled) and text. Recolor: the pixels {@link NamedColor#selects}
- * picks get the target's hue, their mean saturation and value mapped onto the target's; remove the red object: its
- * largest connected area, filled and dilated by 1%, inpainted (Telea); remove a region: an ellipse over the central
+ * picks (the red areas), or the thing {@link ObjectSelection} finds (the red cup), recolored in CIELAB keeping
+ * lightness and texture; remove the red object: the thing {@link ObjectSelection} finds (in a place when one is
+ * named), grown by 1/60 of the shorter side and inpainted (Telea), refused over 6% of the image; the judge measures
+ * both on that thing ({@code Metric.SELECTION_CHANGE}); remove a region: an ellipse over the central
  * 80% of its rectangle, filled from around; background: GrabCut subject on a 160-pixel copy, the rest blurred (σ =
  * min(w,h)/40) or filled.
  */

@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  *       vignette, darken the corners; film grain, grain, noise;
  *   <li>local: any of the above "in", "on", "to" or "of" the left, right, top or bottom half, the top, middle or
  *       bottom third, the center or middle, the sky, a corner ("darken the sky", "blur the top half");
- *   <li>recolor: make, turn, change or paint the red ball, areas or things blue; change red to blue;
- *   <li>removal: remove, erase, delete or get rid of the red ball, object or thing; remove the object in the top
- *       left corner;
+ *   <li>recolor: make, turn, change or paint the red areas blue; change red to blue; replace red with blue; the
+ *       reds into yellows; a thing by its colour and place: the red cup and saucer green, the green of its eyes
+ *       gold, the saucer blue instead of red, the green chair in the top left corner red ({@link ObjectSelection});
+ *   <li>removal: remove, erase, delete, take out or get rid of the red ball, object or thing (in a place); the dark
+ *       thing; remove the object in the top left corner;
  *   <li>background: blur the background; make the background white; replace the background with blue;
  *   <li>text: add the text "SALE" at the top in red (quotes required; top, bottom, center or a corner; default
  *       bottom, white);
