@@ -18,6 +18,10 @@ final class Hedges {
     private static final String TONE_NOUN =
             "(?:saturation|contrast|brightness|warmth|exposure|colors?|vibrance|vibrancy|color saturation)";
 
+    /** The tone adjectives "twice as" and "half as" may scale ("twice as vivid"; "twice as big" is a size). */
+    private static final String TONE_ADJECTIVE = "(?:bright|light|dark|vivid|vibrant|saturated|colorful|warm|cool|"
+            + "contrasty|punchy|rich|muted)";
+
     static String rewrite(String s) {
         s = s
                 // a hedge in front of a number: "like 80% less", "say 5 percent", "by about 20%"
@@ -46,8 +50,8 @@ final class Hedges {
                 .replaceAll("\\bhalve (?:the |its )?(" + TONE_NOUN + ")\\b", "50% less $1")
                 .replaceAll("\\bhalf (?:as much|the)\\s+(" + TONE_NOUN + ")\\b", "50% less $1")
                 // "twice as vivid", "half as bright"
-                .replaceAll("\\btwice as (?=\\w+\\b)", "100% more ")
-                .replaceAll("\\bhalf as (?=\\w+\\b)", "50% less ");
+                .replaceAll("\\btwice as (?=" + TONE_ADJECTIVE + "\\b)", "100% more ")
+                .replaceAll("\\bhalf as (?=" + TONE_ADJECTIVE + "\\b)", "50% less ");
         Matcher m = FRACTION.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
