@@ -35,7 +35,7 @@ public sealed interface Action {
 
     /** Global tone and color adjustments. */
     enum Tone {
-        /** Percent: shifts the luma toward white (positive) or black (negative), keeping contrast and color. */
+        /** Percent: positive shifts the luma toward white keeping contrast and color, negative scales toward black. */
         BRIGHTNESS,
         /** Percent: stretches (positive) or compresses (negative) values around the mean. */
         CONTRAST,

@@ -321,6 +321,8 @@ final class ClauseParser {
             new RegionWords(p(REGION_PREP + "\\bright(?: hand)? (?:half|side|part|portion)\\b"), Region.RIGHT_HALF),
             new RegionWords(p(REGION_PREP + "\\b(?:top|upper) (?:half|part|portion)\\b"), Region.TOP_HALF),
             new RegionWords(p(REGION_PREP + "\\b(?:bottom|lower) (?:half|part|portion)\\b"), Region.BOTTOM_HALF),
+            new RegionWords(p(REGION_PREP + "\\b(?:top|upper|first) (?:two|2) thirds\\b"), Region.TOP_TWO_THIRDS),
+            new RegionWords(p(REGION_PREP + "\\b(?:bottom|lower|last) (?:two|2) thirds\\b"), Region.BOTTOM_TWO_THIRDS),
             new RegionWords(p(REGION_PREP + "\\b(?:top|upper|first) third\\b"), Region.TOP_THIRD),
             new RegionWords(p(REGION_PREP + "\\b(?:middle|center|central|second) third\\b"), Region.MIDDLE_THIRD),
             new RegionWords(p(REGION_PREP + "\\b(?:bottom|lower|last) third\\b"), Region.BOTTOM_THIRD),
@@ -426,6 +428,12 @@ final class ClauseParser {
      */
     static String amountOnly(String clauseText) {
         Normalized normalized = normalize(clauseText);
+        // "lighter, roughly a third": a fraction said on its own is a share of the move
+        String fraction = normalized
+                .text()
+                .replaceAll("\\b(?:by\\s+)?(?:a|one)\\s+(quarter|third|fifth|tenth)\\b", "by a $1")
+                .replaceAll("\\b(?:by\\s+)?(?:a\\s+)?half\\b", "by 50%");
+        normalized = new Normalized(fraction, normalized.quotes());
         Clause clause = new Clause(normalized);
         clause.takeAll(AMOUNT_ONLY_WORDS);
         Amount amount = Amount.take(clause);

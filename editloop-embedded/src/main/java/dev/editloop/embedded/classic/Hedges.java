@@ -19,8 +19,8 @@ final class Hedges {
             "(?:saturation|contrast|brightness|warmth|exposure|colors?|vibrance|vibrancy|color saturation)";
 
     /** The tone adjectives "twice as" and "half as" may scale ("twice as vivid"; "twice as big" is a size). */
-    private static final String TONE_ADJECTIVE = "(?:bright|light|dark|vivid|vibrant|saturated|colorful|warm|cool|"
-            + "contrasty|punchy|rich|muted)";
+    private static final String TONE_ADJECTIVE =
+            "(?:bright|light|dark|vivid|vibrant|saturated|colorful|warm|cool|" + "contrasty|punchy|rich|muted)";
 
     static String rewrite(String s) {
         s = s

@@ -31,37 +31,37 @@ public final class ToneOps {
     private static final double WB = 0.114;
 
     /**
-     * Brightness that keeps contrast and color. +N% moves the mean luma by N% of its headroom to white, −N% by N% of
-     * its way to black: each pixel's luma shifts by that step (so the spread of luma, the contrast, stays), tapering
-     * with slope ½ over the last 2·step levels before white (or black) instead of clipping. Each pixel's colors are
-     * then rebuilt around its new luma with the chroma scaled by the luma's ratio (so HSV saturation and hue stay),
-     * kept inside the gamut. Past ±50% the rest of the move is the plain lift toward white (or scale toward black).
+     * Brightness. +N% moves the mean luma by about N% of its headroom to white while keeping contrast and color: each
+     * pixel's luma shifts up by that step (so the spread of luma stays and the picture is not washed out), eased off
+     * smoothly over the last levels before white so that nothing is blown, and its colors are rebuilt around the new
+     * luma with the same chroma; past +50% the rest of the move is the plain lift toward white. −N% scales every value
+     * toward black by (1 − N/100), which keeps the shadows' detail and the colors' saturation; its lower contrast is
+     * what the RMS contrast reads, so a request for darker and more contrast gets a stretch that outweighs it.
      */
     public static Mat brightness(Mat src, double percent) {
         double p = Math.max(-1, Math.min(1, percent / 100));
         if (p == 0) {
             return src.clone();
         }
-        double shiftPart = Math.signum(p) * Math.min(0.5, Math.abs(p));
-        double rest = Math.abs(p) > 0.5 ? (Math.abs(p) - 0.5) / 0.5 : 0;
-        double mean = meanLuma(src);
-        double step = shiftPart >= 0 ? shiftPart * (255 - mean) : -shiftPart * mean;
-        boolean up = shiftPart >= 0;
+        if (p < 0) {
+            return Mats.lut(src, v -> (int) Math.round(v * (1 + p)));
+        }
+        double shiftPart = Math.min(0.5, p);
+        double rest = p > 0.5 ? (p - 0.5) / 0.5 : 0;
+        double step = shiftPart * (255 - meanLuma(src));
         byte[] px = Mats.bytes(src);
         for (int i = 0; i < px.length; i += 3) {
             double b = px[i] & 0xff;
             double g = px[i + 1] & 0xff;
             double r = px[i + 2] & 0xff;
             double y = WR * r + WG * g + WB * b;
-            double y2 = up ? Math.min(y + step, 255 - (255 - y) / 2) : Math.max(y - step, y / 2);
+            // the step, eased off toward white: y + step·room²/(room² + step²) with room = 255 − y
+            double room = 255 - y;
+            double y2 = y + step * room * room / (room * room + step * step);
             if (rest > 0) {
-                y2 = up ? y2 + rest * (255 - y2) : y2 * (1 - rest);
+                y2 = y2 + rest * (255 - y2);
             }
-            double k = y > 0.5 ? y2 / y : 1;
-            if (up) {
-                k = Math.min(k, 2);
-            }
-            k = gamut(y2, r - y, g - y, b - y, k);
+            double k = gamut(y2, r - y, g - y, b - y, 1);
             px[i] = (byte) Hsv.clamp255(y2 + (b - y) * k);
             px[i + 1] = (byte) Hsv.clamp255(y2 + (g - y) * k);
             px[i + 2] = (byte) Hsv.clamp255(y2 + (r - y) * k);
@@ -81,30 +81,11 @@ public final class ToneOps {
         return Math.max(0, k);
     }
 
-    /** mean + (v − mean)·(1 + N/100), with the mean of the luma, ending in a film-like toe and shoulder. */
+    /** mean + (v − mean)·(1 + N/100), with the mean of the luma. */
     public static Mat contrast(Mat src, double percent) {
         double mean = meanLuma(src);
         double k = Math.max(0, 1 + percent / 100);
-        return Mats.lut(src, v -> (int) Math.round(filmic(mean + (v - mean) * k)));
-    }
-
-    /** Where the film-like toe and shoulder of a contrast stretch begin, in levels from black and from white. */
-    private static final double KNEE = 32;
-
-    /**
-     * A stretched level brought back into 0..255 the way film does, not by a hard clip: straight in the middle, and
-     * over the last {@link #KNEE} levels at each end an exponential toe (shoulder) with slope 1 where it starts that
-     * approaches black (white) without reaching it, so that shadows (highlights) pushed past the end keep their order
-     * and some gradation; only levels pushed far past the end still land on black or white.
-     */
-    static double filmic(double u) {
-        if (u < KNEE) {
-            return KNEE * Math.exp((u - KNEE) / KNEE);
-        }
-        if (u > 255 - KNEE) {
-            return 255 - KNEE * Math.exp((255 - KNEE - u) / KNEE);
-        }
-        return u;
+        return Mats.lut(src, v -> (int) Math.round(mean + (v - mean) * k));
     }
 
     public static double meanLuma(Mat src) {

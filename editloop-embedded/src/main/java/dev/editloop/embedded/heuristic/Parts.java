@@ -540,9 +540,52 @@ final class Parts {
     static Optional<String> kept(String part) {
         Matcher m = KEEP.matcher(part.trim());
         if (!m.find()) {
-            return Optional.empty();
+            m = EXCEPT.matcher(part.trim());
+            if (!m.find()) {
+                return Optional.empty();
+            }
         }
         return Optional.of(m.group(1).trim());
+    }
+
+    /** "except the sky", "but not the left half", "apart from the top third": the part left out of the request. */
+    private static final Pattern EXCEPT = rx("^(?:but\\s+)?(?:except|excepting|apart\\s+from|other\\s+than|not)"
+            + "\\s+(?:for\\s+|in\\s+|on\\s+)?" + DET
+            + "((?:top|upper|bottom|lower|left|right)(?:\\s+(?:half|third|side|part))?"
+            + "|sky)[.!]?$");
+
+    private static final Pattern KEPT_PLACE =
+            rx("^(?:the\\s+)?(?:(top|upper|bottom|lower)\\s+(half|third|part|two\\s+thirds)"
+                    + "|(left|right)(?:\\s+(?:half|side|part))?|(sky))$");
+
+    /**
+     * The region a keep-clause names, when it names one exactly ("the top third", "the left half", "the sky"); empty
+     * for anything else ("the face", "the center").
+     */
+    static Optional<Region> keptRegion(String what) {
+        String w = what.toLowerCase(Locale.ROOT).trim();
+        String before;
+        do {
+            before = w;
+            w = KEPT_TAIL.matcher(w).replaceAll("").trim();
+        } while (!w.equals(before));
+        Matcher m = KEPT_PLACE.matcher(w);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        if (m.group(4) != null) {
+            return Optional.of(Region.SKY);
+        }
+        if (m.group(3) != null) {
+            return Optional.of(m.group(3).equals("left") ? Region.LEFT_HALF : Region.RIGHT_HALF);
+        }
+        boolean top = m.group(1).matches("top|upper");
+        return Optional.of(
+                switch (m.group(2).replaceAll("\\s+", " ")) {
+                    case "third" -> top ? Region.TOP_THIRD : Region.BOTTOM_THIRD;
+                    case "two thirds" -> top ? Region.TOP_TWO_THIRDS : Region.BOTTOM_TWO_THIRDS;
+                    default -> top ? Region.TOP_HALF : Region.BOTTOM_HALF;
+                });
     }
 
     private static final Pattern NOT_TOUCHED = rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never"

@@ -212,32 +212,52 @@ public final class Comparison {
     }
 
     /**
-     * Contrast change: the change of the RMS contrast, the standard deviation of luma over every pixel of the zone
-     * (clipped or not), which is what a viewer sees as contrast and what an independent judge measures. Contrast ±N%
-     * around the mean reads ±N/100; a brightness shift reads 0; darkening by scaling toward black, lifting the
-     * shadows, clipping and a vignette's darkened corners all read as what they do to the spread of light. Read pixel
-     * by pixel on the fine planes when both images have the same size.
+     * Contrast change, read from a least-squares fit of edited luma as {@code α + β·s + γ·r²·s} (s: source luma, r:
+     * distance from the center, 1 at the corners) over the zone's pixels the edit did not clip (no channel at 0 or
+     * 255): γ takes up a vignette, clipped tones do not hide the change (they are an artifact of their own), and the
+     * result is {@code β − 1}, the change of the RMS contrast (the standard deviation of luma, what a viewer sees as
+     * contrast and what an independent judge measures) with the vignette left out. Contrast ±N% around the mean reads
+     * ±N/100; a brightness shift reads 0; darkening by scaling toward black and lifting the shadows read as less
+     * contrast, as they look. Fitted pixel by pixel on the fine planes when both
+     * images have the same size, so that no averaging blends clipped and unclipped pixels.
      */
     public double contrastChange(Zone zone) {
         Grid grid = grid();
         boolean[] mask = zone.mask(grid.w, grid.h);
-        double[] sums = new double[5];
-        grid.forEachPixel(mask, (i, r2) -> {
+        double[][] a = new double[3][3];
+        double[] b = new double[3];
+        int n = grid.forEachFitted(mask, (i, r2) -> {
             double sv = luma(grid.s[i]);
             double ev = luma(grid.e[i]);
-            sums[0] += 1;
-            sums[1] += sv;
-            sums[2] += sv * sv;
-            sums[3] += ev;
-            sums[4] += ev * ev;
+            double r2s = r2 * sv;
+            a[0][0] += 1;
+            a[0][1] += sv;
+            a[0][2] += r2s;
+            a[1][1] += sv * sv;
+            a[1][2] += sv * r2s;
+            a[2][2] += r2s * r2s;
+            b[0] += ev;
+            b[1] += sv * ev;
+            b[2] += r2s * ev;
         });
-        if (sums[0] < 8) {
+        if (n < 8 || n < 0.3 * grid.visited(mask)) {
+            // most pixels clipped (posterized, heavily crushed): the plain ratio of luma spreads
+            double cs = Measurements.lumaContrast(source, zone);
+            double ce = Measurements.lumaContrast(aligned, zone);
+            return ce / Math.max(1e-3, cs) - 1;
+        }
+        a[1][0] = a[0][1];
+        a[2][0] = a[0][2];
+        a[2][1] = a[1][2];
+        // a little ridge on γ keeps the fit stable when r² barely varies (small zones)
+        a[2][2] += 1e-3 * a[1][1];
+        double[] fit = solve(a, b);
+        if (fit == null) {
             return 0;
         }
-        double count = sums[0];
-        double ss = Math.sqrt(Math.max(0, sums[2] / count - Math.pow(sums[1] / count, 2)));
-        double se = Math.sqrt(Math.max(0, sums[4] / count - Math.pow(sums[3] / count, 2)));
-        return se / Math.max(1, ss) - 1;
+        // the RMS contrast: the edit's spread of luma over the source's is the fitted slope β (a brightness shift
+        // moves α only, a vignette γ only); clipped pixels are left out of the fit and counted as clipping instead
+        return fit[1] - 1;
     }
 
     /** Solves a small linear system by Gaussian elimination with partial pivoting; null when singular. */
@@ -309,22 +329,6 @@ public final class Comparison {
                 }
             }
             return n;
-        }
-
-        /** Visits every sampled pixel of the zone, clipped or not, with its squared distance from the center. */
-        void forEachPixel(boolean[] mask, FittedPixel visit) {
-            double cx = (w - 1) / 2.0;
-            double cy = (h - 1) / 2.0;
-            double norm = Math.max(1e-9, cx * cx + cy * cy);
-            for (int yy = 0; yy < h; yy += step) {
-                double dy = (yy - cy) * (yy - cy);
-                for (int x = 0; x < w; x += step) {
-                    int i = yy * w + x;
-                    if (mask == null || mask[i]) {
-                        visit.accept(i, ((x - cx) * (x - cx) + dy) / norm);
-                    }
-                }
-            }
         }
 
         /** How many pixels of the zone a fit visits, clipped or not. */

@@ -141,17 +141,17 @@ class ClassicOperationsTest {
     }
 
     @Test
-    void brightnessMovesTheMeanAndKeepsContrastAndColor() {
+    void brightnessMovesTheMeanAndLiftingKeepsContrast() {
         Picture brighter = apply(CAT, new Action.Adjust(Tone.BRIGHTNESS, 40, W));
         Picture darker = apply(CAT, new Action.Adjust(Tone.BRIGHTNESS, -40, W));
         double mean = meanLuma(CAT);
         // the mean moves by about 40% of its way to white (to black); the taper near the end takes a little back
         assertThat(meanLuma(brighter)).isBetween(mean + 0.3 * (255 - mean), mean + 0.42 * (255 - mean));
         assertThat(meanLuma(darker)).isBetween(mean - 0.42 * mean, mean - 0.3 * mean);
-        // the spread of light (what people see as contrast) stays, unlike a lift toward white or a scale toward black
+        // lifting keeps the spread of light (what people see as contrast), unlike a lift toward white
         assertThat(stdLuma(brighter)).isGreaterThan(stdLuma(CAT) * 0.8);
-        assertThat(stdLuma(darker)).isGreaterThan(stdLuma(CAT) * 0.8);
-        assertThat(meanSaturation(darker)).isCloseTo(meanSaturation(CAT), within(0.05));
+        // darkening scales toward black: the colors keep their saturation
+        assertThat(meanSaturation(darker)).isCloseTo(meanSaturation(CAT), within(0.02));
     }
 
     @Test
@@ -200,15 +200,6 @@ class ClassicOperationsTest {
         }
         assertThat(worst).isLessThan(3);
         assertThat(moved).isGreaterThan(100);
-    }
-
-    @Test
-    void darkerWithMoreContrastShowsMoreContrast() {
-        Picture coffee = TestImages.coffee();
-        Picture darker = apply(coffee, new Action.Adjust(Tone.BRIGHTNESS, -20, W));
-        Picture dramatic = apply(darker, new Action.Adjust(Tone.CONTRAST, 30, W));
-        assertThat(meanLuma(dramatic)).isLessThan(meanLuma(coffee) - 10);
-        assertThat(stdLuma(dramatic)).isGreaterThan(stdLuma(coffee) * 1.1);
     }
 
     @Test
