@@ -864,14 +864,27 @@ final class Parts {
     static List<String> unaccounted(
             String part, List<Concept> found, Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
         StringBuilder masked = new StringBuilder(part);
+        int first = Integer.MAX_VALUE;
+        int last = -1;
         for (Concept concept : found) {
             for (Pattern pattern : concept.patterns()) {
                 Matcher m = pattern.matcher(part);
                 while (m.find()) {
+                    first = Math.min(first, m.start());
+                    last = Math.max(last, m.end());
                     for (int i = m.start(); i < m.end(); i++) {
                         masked.setCharAt(i, '|');
                     }
                 }
+            }
+        }
+        // "like a haunted house", "like an old photo from an attic box": a simile's head noun after the concept's
+        // words (up to three words, or a "from a …" phrase of them) names what the look is like, not a thing to add
+        if (last > 0
+                && SIMILE.matcher(part.substring(0, first)).find()
+                && SIMILE_HEAD.matcher(part.substring(last)).matches()) {
+            for (int i = last; i < part.length(); i++) {
+                masked.setCharAt(i, '|');
             }
         }
         List<String> runs = new ArrayList<>();
@@ -894,6 +907,10 @@ final class Parts {
         }
         return runs;
     }
+
+    private static final Pattern SIMILE = rx("\\blike\\s+(?:a|an|the|some)?\\s*$");
+    private static final Pattern SIMILE_HEAD =
+            rx("^\\s*(?:(?:from|in|of)\\s+(?:a|an|the|some|my|grandma'?s)\\s+)?[a-z]+(?:\\s+[a-z]+){0,2}\\s*[.!?]*$");
 
     private static void flush(List<String> run, List<String> runs, Function<String, ParsedInstruction> parser) {
         if (run.isEmpty()) {

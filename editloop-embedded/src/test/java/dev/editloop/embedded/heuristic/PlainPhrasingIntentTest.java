@@ -184,4 +184,19 @@ class PlainPhrasingIntentTest {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
     }
+
+    @Test
+    void aSimilesHeadNounIsWhatTheLookIsLikeNotAThingToAdd() {
+        // "like a spooky old mansion": the look of the concept; the noun after its words is not a part left undone
+        for (String request : List.of("make it look like a spooky mansion", "like an old photograph from a shoebox")) {
+            Intent intent = read(request);
+            assertThat(intent.concepts()).as(request).isNotEmpty();
+            assertThat(intent.blocked()).as(request).isEmpty();
+        }
+        // a longer description, or an added thing, is still named
+        assertThat(read("make it look like a spooky house with a ghost in every window")
+                        .blocked())
+                .isNotEmpty();
+        assertThat(read("make it spooky and add a ghost").blocked()).isNotEmpty();
+    }
 }
