@@ -723,12 +723,17 @@ final class Parts {
     static List<String> clauses(String part) {
         List<String> out = new ArrayList<>();
         for (String piece : CLAUSE_BREAK.split(part)) {
-            if (!piece.isBlank()) {
-                out.add(piece.trim());
+            for (String clause : EXCEPT_BREAK.split(piece)) {
+                if (!clause.isBlank()) {
+                    out.add(clause.trim());
+                }
             }
         }
         return out;
     }
+
+    /** "warmer except the sky": the part left out starts a clause of its own. */
+    private static final Pattern EXCEPT_BREAK = rx("\\s+(?=(?:except|excepting|apart\\s+from)\\s)");
 
     /**
      * The part without the state it leaves: "change the season from winter to summer" reads "change the season to

@@ -64,6 +64,8 @@ class KeepClauseTest {
         Intent intent = read("a bit warmer, except the sky");
         assertThat(intent.blocked()).isEmpty();
         assertThat(intent.concrete()).containsExactly(new Action.Adjust(Tone.WARMTH, 10, Region.BOTTOM_TWO_THIRDS));
+        assertThat(read("cooler except for the sky").concrete())
+                .containsExactly(new Action.Adjust(Tone.WARMTH, -25, Region.BOTTOM_TWO_THIRDS));
         assertThat(read("brighten it but keep the right half as it is").concrete())
                 .containsExactly(new Action.Adjust(Tone.BRIGHTNESS, 25, Region.LEFT_HALF));
         assertThat(read("cooler, but leave the bottom third untouched").concrete())
