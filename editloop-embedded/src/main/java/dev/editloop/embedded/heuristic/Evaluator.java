@@ -27,8 +27,9 @@ import java.util.Set;
  * that cannot happen on the source (more saturation on a grey photo) does not count, and when no effect can, A is 0
  * ({@link SourceFit}). P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
  * planned action moves must stay within a tolerance (brightness, contrast, saturation, warmth, hue, grain, vignette,
- * structure), the size must stay unless the request changes it, and for a request confined to one region, pixels
- * outside it must stay. D: the share of the request that any action can do.
+ * structure), the size must stay unless the request changes it, for a request confined to one region, pixels
+ * outside it must stay, and for a request that edits only the background, the subject's pixels must stay (the subject
+ * found on the source by the judge itself, {@link SubjectMatte}). D: the share of the request that any action can do.
  *
  * <p><b>PQ</b> = 10 − Σ penalties for clipping, noise, blockiness and banding beyond what the request implies, for
  * an unnatural result (nearly black or white, oversaturated, smeared), and for what a person sees at once ({@link
@@ -139,8 +140,10 @@ public final class Evaluator {
         }
         if (intent.geometry().isEmpty()
                 && c.sameSize()
+                && !intent.plan(sourceAnalysis).isEmpty()
                 && intent.plan(sourceAnalysis).stream()
-                        .anyMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
+                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
+            // only when the background is all that is asked: a vignette or a tone step moves the subject too
             guards.add(subjectKept(source, edited));
         }
         if (intent.geometry().isEmpty() && !c.sameSize()) {

@@ -130,7 +130,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                     label = Imgproc.GC_PR_FGD;
                 } else if (!inRect && s < 0.6f * split) {
                     label = Imgproc.GC_BGD;
-                } else if (inRect && s >= 0.6f * split) {
+                } else if (inRect) {
                     label = Imgproc.GC_PR_FGD;
                 } else {
                     label = Imgproc.GC_PR_BGD;
