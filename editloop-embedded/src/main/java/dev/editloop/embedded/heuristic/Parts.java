@@ -540,10 +540,21 @@ final class Parts {
     static Optional<String> kept(String part) {
         Matcher m = KEEP.matcher(part.trim());
         if (!m.find()) {
-            return Optional.empty();
+            Matcher sharp = KEPT_SHARP.matcher(part.trim());
+            return sharp.find()
+                    ? Optional.of((sharp.group(1) != null ? sharp.group(1) : sharp.group(2)).trim())
+                    : Optional.empty();
         }
         return Optional.of(m.group(1).trim());
     }
+
+    /**
+     * A thing to keep in focus said as a noun phrase, beside a blurred background ("blurry background, sharp cup",
+     * "the dog in focus"): what it keeps is the thing.
+     */
+    private static final Pattern KEPT_SHARP = rx("^(?:but|and|with|while|yet)?\\s*(?:(?:a|an|the)\\s+)?(?:sharp|crisp"
+            + "|in-focus|focused)\\s+([a-z]+)[.!]?$|^(?:but|and|with|while|yet)?\\s*(?:(?:a|an|the|my|our|his|her|its)"
+            + "\\s+)?([a-z]+)\\s+(?:sharp|crisp|in\\s+focus)[.!]?$");
 
     private static final Pattern NOT_TOUCHED = rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never"
             + "|without)\\s+(?:change|changing|touch|touching|alter|altering|mess\\s+with|move|moving|affect|affecting)"
