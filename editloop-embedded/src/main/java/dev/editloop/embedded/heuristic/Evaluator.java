@@ -203,14 +203,7 @@ public final class Evaluator {
      * counts the pixels inside it (away from its feathered edge) that moved by more than 12 levels.
      */
     private static Guard subjectKept(Picture source, Picture edited) {
-        dev.editloop.embedded.OpenCv.ensureLoaded();
-        org.opencv.core.Mat mat = dev.editloop.embedded.OpenCv.toMat(source);
-        SubjectMatte matte;
-        try {
-            matte = SubjectMatte.of(mat);
-        } finally {
-            mat.release();
-        }
+        SubjectMatte matte = SubjectMatte.of(source);
         byte[] s = source.bgr();
         byte[] e = edited.bgr();
         float[] alpha = matte.alpha();

@@ -59,6 +59,33 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return (double) n / alpha.length;
     }
 
+    /** The last few pictures' mattes, by fingerprint: a loop judges every turn against the same source. */
+    private static final java.util.Map<String, SubjectMatte> RECENT =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, SubjectMatte> eldest) {
+                    return size() > 4;
+                }
+            });
+
+    /** Finds the subject of a picture (remembered for the last few pictures, which a loop asks about each turn). */
+    public static SubjectMatte of(dev.editloop.core.image.Picture picture) {
+        String key = picture.fingerprint();
+        SubjectMatte known = RECENT.get(key);
+        if (known != null) {
+            return known;
+        }
+        OpenCv.ensureLoaded();
+        Mat mat = OpenCv.toMat(picture);
+        try {
+            SubjectMatte found = of(mat);
+            RECENT.put(key, found);
+            return found;
+        } finally {
+            mat.release();
+        }
+    }
+
     /** Finds the subject of a BGR picture. */
     public static SubjectMatte of(Mat bgr) {
         OpenCv.ensureLoaded();
