@@ -69,6 +69,18 @@ class TypoTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"make it look snowey | snowy", "give it a spoky feel | spooky", "a vintge look please | vintage"})
+    void aMisspeltConceptWordIsReadAsTheConceptTheThinkerKnows(String misspelt, String word) {
+        Spelling.Reading reading = Spelling.read(misspelt);
+        assertThat(reading.text()).as(misspelt).contains(word);
+        assertThat(Intent.read(misspelt, Instructions::parse, KB).concepts())
+                .as(misspelt)
+                .isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "add a tent",

@@ -35,11 +35,11 @@ public sealed interface Action {
 
     /** Global tone and color adjustments. */
     enum Tone {
-        /** Percent: positive lifts values toward white, negative scales them toward black. */
+        /** Percent: positive shifts the luma toward white keeping contrast and color, negative scales toward black. */
         BRIGHTNESS,
         /** Percent: stretches (positive) or compresses (negative) values around the mean. */
         CONTRAST,
-        /** Percent: scales the saturation. */
+        /** Percent: scales the chroma around each pixel's luma. */
         SATURATION,
         /** Percent: positive warmer (more red/yellow), negative cooler (more blue). */
         WARMTH,

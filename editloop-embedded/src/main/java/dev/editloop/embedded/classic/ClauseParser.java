@@ -222,7 +222,12 @@ final class ClauseParser {
             "sprinkle",
             "lay",
             "scatter",
-            "exactly");
+            "exactly",
+            // "I think it could be cooler": an opinion's frame, no content of its own
+            "think",
+            "guess",
+            "suppose",
+            "reckon");
 
     /** Words that alone make a clause ignorable. */
     static final Set<String> COURTESY = Set.of(
@@ -316,6 +321,8 @@ final class ClauseParser {
             new RegionWords(p(REGION_PREP + "\\bright(?: hand)? (?:half|side|part|portion)\\b"), Region.RIGHT_HALF),
             new RegionWords(p(REGION_PREP + "\\b(?:top|upper) (?:half|part|portion)\\b"), Region.TOP_HALF),
             new RegionWords(p(REGION_PREP + "\\b(?:bottom|lower) (?:half|part|portion)\\b"), Region.BOTTOM_HALF),
+            new RegionWords(p(REGION_PREP + "\\b(?:top|upper|first) (?:two|2) thirds\\b"), Region.TOP_TWO_THIRDS),
+            new RegionWords(p(REGION_PREP + "\\b(?:bottom|lower|last) (?:two|2) thirds\\b"), Region.BOTTOM_TWO_THIRDS),
             new RegionWords(p(REGION_PREP + "\\b(?:top|upper|first) third\\b"), Region.TOP_THIRD),
             new RegionWords(p(REGION_PREP + "\\b(?:middle|center|central|second) third\\b"), Region.MIDDLE_THIRD),
             new RegionWords(p(REGION_PREP + "\\b(?:bottom|lower|last) third\\b"), Region.BOTTOM_THIRD),
@@ -402,6 +409,45 @@ final class ClauseParser {
             }
         }
         return Result.UNKNOWN;
+    }
+
+    /** Words an amount said on its own may carry: "both slightly", "but not too much, say 5%", "all of them". */
+    private static final Pattern AMOUNT_ONLY_WORDS =
+            p("\\b(?:both|all of them|each|but|amount|though|tho|for both|for each)\\b");
+
+    /** Whether an amount said on its own covers every tone move before it ("both slightly"), not just the last. */
+    static boolean amountForAll(String clauseText) {
+        return p("\\b(?:both|all|each)\\b")
+                .matcher(normalize(clauseText).text())
+                .find();
+    }
+
+    /**
+     * A clause that only says how much ("both slightly", "like an extreme amount", "not too much, say 5 percent"):
+     * the amount as words the tone matchers read ("slightly", "by 5%"); null when the clause says anything else.
+     */
+    static String amountOnly(String clauseText) {
+        Normalized normalized = normalize(clauseText);
+        // "lighter, roughly a third": a fraction said on its own is a share of the move
+        String fraction = normalized
+                .text()
+                .replaceAll("\\b(?:by\\s+)?(?:a|one)\\s+(quarter|third|fifth|tenth)\\b", "by a $1")
+                .replaceAll("\\b(?:by\\s+)?(?:a\\s+)?half\\b", "by 50%");
+        normalized = new Normalized(fraction, normalized.quotes());
+        Clause clause = new Clause(normalized);
+        clause.takeAll(AMOUNT_ONLY_WORDS);
+        Amount amount = Amount.take(clause);
+        if (!clause.clean()) {
+            return null;
+        }
+        return switch (amount.kind()) {
+            case PERCENT, BARE -> "by " + Action.Num.fmt(amount.value()) + "%";
+            case QUALITATIVE ->
+                amount.value() <= 10
+                        ? "slightly"
+                        : amount.value() <= 30 ? "noticeably" : amount.value() <= 50 ? "a lot" : "very";
+            default -> null;
+        };
     }
 
     /** The word a clause starts with, when it is a verb another clause can borrow ("remove the X and the Y"). */
@@ -604,6 +650,7 @@ final class ClauseParser {
                 .replaceAll("\\s+", " ")
                 .trim();
         s = Words.numbers(s);
+        s = Hedges.rewrite(s);
         s = s.replaceAll("\\b(?:at\\s+)?full (?:strength|intensity|power)\\b", " at 100% ")
                 .replaceAll("\\bhalf (?:of )?an? stop\\b", "0.5 stop")
                 .replaceAll("\\ba third of an? stop\\b", "0.33 stop")

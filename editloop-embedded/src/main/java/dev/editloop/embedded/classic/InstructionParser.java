@@ -221,6 +221,7 @@ public final class InstructionParser {
         for (int i = n; i > 0; i = lastGroup[i].from()) {
             groups.add(0, lastGroup[i]);
         }
+        amounts(text, atoms, from, groups);
         int unknownFrom = -1;
         int unknownTo = -1;
         for (Group group : groups) {
@@ -241,6 +242,49 @@ public final class InstructionParser {
         }
         if (unknownFrom >= 0) {
             notUnderstood.add(span(text, atoms, from + unknownFrom, from + unknownTo));
+        }
+    }
+
+    /**
+     * "contrast up, brightness down, both slightly": a clause that only says how much sets the amount of the tone
+     * move before it (of every one before it with "both" or "all"), read again with the amount said; the amount
+     * clause is then understood.
+     */
+    private static void amounts(String text, List<Atom> atoms, int from, List<Group> groups) {
+        for (int g = 1; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            if (group.result().kind() != ClauseParser.Kind.UNKNOWN) {
+                continue;
+            }
+            String clause = span(text, atoms, from + group.from(), from + group.to());
+            String amount = ClauseParser.amountOnly(clause);
+            if (amount == null) {
+                continue;
+            }
+            boolean all = ClauseParser.amountForAll(clause);
+            boolean changed = false;
+            for (int k = g - 1; k >= 0; k--) {
+                Group before = groups.get(k);
+                if (before.result().kind() != ClauseParser.Kind.ACTION
+                        || !(before.result().action() instanceof Action.Adjust adjust)) {
+                    break;
+                }
+                ClauseParser.Result again =
+                        ClauseParser.parse(span(text, atoms, from + before.from(), from + before.to()) + " " + amount);
+                if (again.kind() == ClauseParser.Kind.ACTION
+                        && again.action() instanceof Action.Adjust moved
+                        && moved.tone() == adjust.tone()
+                        && Math.signum(moved.amount()) == Math.signum(adjust.amount())) {
+                    groups.set(k, new Group(before.from(), before.to(), again));
+                    changed = true;
+                }
+                if (!all) {
+                    break;
+                }
+            }
+            if (changed) {
+                groups.set(g, new Group(group.from(), group.to(), ClauseParser.Result.EMPTY));
+            }
         }
     }
 

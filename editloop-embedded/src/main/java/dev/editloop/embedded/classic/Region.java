@@ -20,7 +20,9 @@ public enum Region {
     TOP_LEFT("the top left corner"),
     TOP_RIGHT("the top right corner"),
     BOTTOM_LEFT("the bottom left corner"),
-    BOTTOM_RIGHT("the bottom right corner");
+    BOTTOM_RIGHT("the bottom right corner"),
+    TOP_TWO_THIRDS("the top two thirds"),
+    BOTTOM_TWO_THIRDS("the bottom two thirds");
 
     private final String phrase;
 
@@ -60,6 +62,26 @@ public enum Region {
             case TOP_RIGHT -> new int[] {w2, 0, width - w2, h2};
             case BOTTOM_LEFT -> new int[] {0, h2, w2, height - h2};
             case BOTTOM_RIGHT -> new int[] {w2, h2, width - w2, height - h2};
+            case TOP_TWO_THIRDS -> new int[] {0, 0, width, height - h3};
+            case BOTTOM_TWO_THIRDS -> new int[] {0, h3, width, height - h3};
+        };
+    }
+
+    /**
+     * The rest of the image when this region is kept as it is ("but keep the top third as it is": the bottom two
+     * thirds), when the rest is itself a region; null otherwise (the center, a corner, the whole image).
+     */
+    public Region rest() {
+        return switch (this) {
+            case TOP_THIRD, SKY -> BOTTOM_TWO_THIRDS;
+            case BOTTOM_THIRD -> TOP_TWO_THIRDS;
+            case TOP_TWO_THIRDS -> BOTTOM_THIRD;
+            case BOTTOM_TWO_THIRDS -> TOP_THIRD;
+            case TOP_HALF -> BOTTOM_HALF;
+            case BOTTOM_HALF -> TOP_HALF;
+            case LEFT_HALF -> RIGHT_HALF;
+            case RIGHT_HALF -> LEFT_HALF;
+            default -> null;
         };
     }
 

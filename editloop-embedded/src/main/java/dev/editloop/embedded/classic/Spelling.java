@@ -219,7 +219,7 @@ public final class Spelling {
             String keep = chosen[i];
             chosen[i] = null;
             ParsedInstruction without = Instructions.parseAsWritten(apply(text, spans, chosen));
-            chosen[i] = earns(with, without) ? keep : null;
+            chosen[i] = earns(with, without) || conceptWord(keep, with, without) ? keep : null;
         }
         List<Fix> fixes = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
@@ -291,6 +291,54 @@ public final class Spelling {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a correction reads a word of the thinker's concepts ("snowey" as "snowy", "spoky" as "spooky"): a word
+     * of a concept's title or example requests in the knowledge base, which the parser does not read but the thinker
+     * does; the parser must understand no less with it.
+     */
+    private static boolean conceptWord(String word, ParsedInstruction with, ParsedInstruction without) {
+        return ConceptWords.WORDS.contains(word)
+                && with.actions().size() >= without.actions().size()
+                && unread(with) <= unread(without);
+    }
+
+    /** The words of the knowledge base's concept titles and example requests, read at the first need. */
+    private static final class ConceptWords {
+        static final Set<String> WORDS = read();
+
+        private static Set<String> read() {
+            Set<String> words = new HashSet<>();
+            try (InputStream in = Spelling.class.getResourceAsStream(WORD_FILES[1])) {
+                if (in == null) {
+                    return Set.of();
+                }
+                boolean phrasings = false;
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList()) {
+                    String t = line.trim();
+                    if (t.startsWith("#")) {
+                        continue;
+                    }
+                    if (t.startsWith("title:")) {
+                        addWords(t.substring(6), words);
+                    }
+                    if (t.endsWith(":") || t.matches("^[a-z-]+:.*")) {
+                        phrasings = t.equals("phrasings:");
+                        continue;
+                    }
+                    if (phrasings && t.startsWith("- '")) {
+                        addWords(t.substring(2), words);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            words.removeIf(w -> w.length() < 4);
+            return Set.copyOf(words);
+        }
     }
 
     /** How many words of an instruction the classic parser left not understood. */

@@ -26,7 +26,10 @@ final class ToneClauses {
                     p("\\b(?:saturation|colorfulness|vibrance|vibrancy|chroma|intensity of the colors)\\b"),
                     Tone.SATURATION,
                     0),
-            new ToneWord(p("\\b(?:saturate|saturated|vivid|vibrant|colorful|richer|rich)\\b"), Tone.SATURATION, 1),
+            new ToneWord(
+                    p("\\b(?:saturate|saturated|vivid|vibrant|colorful|richer|rich|livelier|lively)\\b"),
+                    Tone.SATURATION,
+                    1),
             new ToneWord(p("(?<=\\b(?:less|more) )intense\\b"), Tone.SATURATION, 0),
             new ToneWord(
                     p("\\b(?:desaturate|desaturated|muted|mute|duller|dull|washed out|subdued|paler|pale)\\b"),

@@ -24,10 +24,61 @@ public final class ToneOps {
         };
     }
 
-    /** +N%: v + N/100·(255−v); −N%: v·(1−N/100). */
+    /** Rec. 601 luma weights, the same the measurements use. */
+    private static final double WR = 0.299;
+
+    private static final double WG = 0.587;
+    private static final double WB = 0.114;
+
+    /**
+     * Brightness. +N% moves the mean luma by about N% of its headroom to white while keeping contrast and color: each
+     * pixel's luma shifts up by that step (so the spread of luma stays and the picture is not washed out), eased off
+     * smoothly over the last levels before white so that nothing is blown, and its colors are rebuilt around the new
+     * luma with the same chroma; past +50% the rest of the move is the plain lift toward white. −N% scales every value
+     * toward black by (1 − N/100), which keeps the shadows' detail and the colors' saturation; its lower contrast is
+     * what the RMS contrast reads, so a request for darker and more contrast gets a stretch that outweighs it.
+     */
     public static Mat brightness(Mat src, double percent) {
         double p = Math.max(-1, Math.min(1, percent / 100));
-        return Mats.lut(src, v -> (int) Math.round(p >= 0 ? v + p * (255 - v) : v * (1 + p)));
+        if (p == 0) {
+            return src.clone();
+        }
+        if (p < 0) {
+            return Mats.lut(src, v -> (int) Math.round(v * (1 + p)));
+        }
+        double shiftPart = Math.min(0.5, p);
+        double rest = p > 0.5 ? (p - 0.5) / 0.5 : 0;
+        double step = shiftPart * (255 - meanLuma(src));
+        byte[] px = Mats.bytes(src);
+        for (int i = 0; i < px.length; i += 3) {
+            double b = px[i] & 0xff;
+            double g = px[i + 1] & 0xff;
+            double r = px[i + 2] & 0xff;
+            double y = WR * r + WG * g + WB * b;
+            // the step, eased off toward white: y + step·room²/(room² + step²) with room = 255 − y
+            double room = 255 - y;
+            double y2 = y + step * room * room / (room * room + step * step);
+            if (rest > 0) {
+                y2 = y2 + rest * (255 - y2);
+            }
+            double k = gamut(y2, r - y, g - y, b - y, 1);
+            px[i] = (byte) Hsv.clamp255(y2 + (b - y) * k);
+            px[i + 1] = (byte) Hsv.clamp255(y2 + (g - y) * k);
+            px[i + 2] = (byte) Hsv.clamp255(y2 + (r - y) * k);
+        }
+        return Mats.bgr(src.cols(), src.rows(), px);
+    }
+
+    /** The largest chroma scale at most {@code k} that keeps luma {@code y} plus each offset times it inside 0..255. */
+    private static double gamut(double y, double dr, double dg, double db, double k) {
+        for (double d : new double[] {dr, dg, db}) {
+            if (d > 1e-9) {
+                k = Math.min(k, (255 - y) / d);
+            } else if (d < -1e-9) {
+                k = Math.min(k, y / -d);
+            }
+        }
+        return Math.max(0, k);
     }
 
     /** mean + (v − mean)·(1 + N/100), with the mean of the luma. */
@@ -46,25 +97,24 @@ public final class ToneOps {
     }
 
     /**
-     * Scales the HSV saturation by {@code factor}, keeping hue and value: each channel moves away from (or toward)
-     * the pixel's maximum, which is exactly HSV's saturation with the value fixed.
+     * Scales each pixel's chroma around its own luma by {@code factor}: the luma (the brightness people see and the
+     * contrast) stays, the colors move away from (or toward) the pixel's grey, as far as the gamut allows.
      */
     public static Mat saturation(Mat src, double factor) {
         byte[] px = Mats.bytes(src);
         double k = Math.max(0, factor);
         for (int i = 0; i < px.length; i += 3) {
-            int b = px[i] & 0xff;
-            int g = px[i + 1] & 0xff;
-            int r = px[i + 2] & 0xff;
-            int max = Math.max(r, Math.max(g, b));
-            int min = Math.min(r, Math.min(g, b));
-            if (max == min) {
+            double b = px[i] & 0xff;
+            double g = px[i + 1] & 0xff;
+            double r = px[i + 2] & 0xff;
+            if (r == g && g == b) {
                 continue;
             }
-            double kk = Math.min(k, (double) max / (max - min)); // saturation cannot exceed 1
-            px[i] = (byte) Hsv.clamp255(max - (max - b) * kk);
-            px[i + 1] = (byte) Hsv.clamp255(max - (max - g) * kk);
-            px[i + 2] = (byte) Hsv.clamp255(max - (max - r) * kk);
+            double y = WR * r + WG * g + WB * b;
+            double kk = gamut(y, r - y, g - y, b - y, k);
+            px[i] = (byte) Hsv.clamp255(y + (b - y) * kk);
+            px[i + 1] = (byte) Hsv.clamp255(y + (g - y) * kk);
+            px[i + 2] = (byte) Hsv.clamp255(y + (r - y) * kk);
         }
         return Mats.bgr(src.cols(), src.rows(), px);
     }
@@ -77,23 +127,42 @@ public final class ToneOps {
         return out;
     }
 
-    /** Rotates the hue by the given degrees, keeping saturation and value. */
+    /**
+     * Rotates the hue by the given degrees around each pixel's luma: the opponent pair α = R − (G+B)/2, β = √3/2·(G−B)
+     * (whose angle is the hue of the color hexagon) turns by the degrees and the colors are rebuilt with the same luma,
+     * so the picture keeps its light and shade (no edge darkens or brightens) and only the colors move; chroma is
+     * shortened where the turned color would leave the gamut.
+     */
     public static Mat hue(Mat src, double degrees) {
         byte[] px = Mats.bytes(src);
-        double[] hsv = new double[3];
-        double[] rgb = new double[3];
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        double h = Math.sqrt(3) / 2;
         for (int i = 0; i < px.length; i += 3) {
-            int b = px[i] & 0xff;
-            int g = px[i + 1] & 0xff;
-            int r = px[i + 2] & 0xff;
+            double b = px[i] & 0xff;
+            double g = px[i + 1] & 0xff;
+            double r = px[i + 2] & 0xff;
             if (r == g && g == b) {
                 continue;
             }
-            Hsv.of(r, g, b, hsv);
-            Hsv.toRgb(hsv[0] + degrees, hsv[1], hsv[2], rgb);
-            px[i] = (byte) Hsv.clamp255(rgb[2]);
-            px[i + 1] = (byte) Hsv.clamp255(rgb[1]);
-            px[i + 2] = (byte) Hsv.clamp255(rgb[0]);
+            double y = WR * r + WG * g + WB * b;
+            double alpha = r - (g + b) / 2;
+            double beta = h * (g - b);
+            double a2 = alpha * cos - beta * sin;
+            double b2 = alpha * sin + beta * cos;
+            // offsets from the luma with α, β and WR·dr + WG·dg + WB·db = 0: dg − db = b2/h, dr − (dg+db)/2 = a2
+            double gMinusB = b2 / h;
+            // solve: dr = a2 + (dg + db)/2; dg = db + gMinusB; WR·dr + WG·dg + WB·db = 0
+            // let db = t: dg = t + gMinusB; dr = a2 + t + gMinusB/2
+            // WR·(a2 + t + gMinusB/2) + WG·(t + gMinusB) + WB·t = 0 → t = −(WR·a2 + WR·gMinusB/2 + WG·gMinusB)
+            double t = -(WR * a2 + WR * gMinusB / 2 + WG * gMinusB);
+            double db = t;
+            double dg = t + gMinusB;
+            double dr = a2 + t + gMinusB / 2;
+            double k = gamut(y, dr, dg, db, 1);
+            px[i] = (byte) Hsv.clamp255(y + db * k);
+            px[i + 1] = (byte) Hsv.clamp255(y + dg * k);
+            px[i + 2] = (byte) Hsv.clamp255(y + dr * k);
         }
         return Mats.bgr(src.cols(), src.rows(), px);
     }

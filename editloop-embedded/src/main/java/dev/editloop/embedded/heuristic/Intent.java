@@ -124,6 +124,8 @@ public final class Intent {
             parts.addAll(Parts.clauses(fragment));
         }
         List<Action> recovered = new ArrayList<>();
+        Region only = null;
+        String onlyClause = null;
         Set<Metric> kept = EnumSet.noneOf(Metric.class);
         boolean mainOnObject = false;
         // every action the request asks for, also in parts cut loose from a keep-clause ("darken it, but keep …")
@@ -160,7 +162,12 @@ public final class Intent {
                 keep = Parts.notTouched(whole).or(() -> Optional.of("the rest"));
             }
             if (keep.isPresent()) {
-                if (!Parts.keepsTheRest(keep.get()) && !Parts.keepMeasured(keep.get(), asked)) {
+                Region others = Parts.keptRegion(keep.get()).map(Region::rest).orElse(null);
+                if (!Parts.keepsTheRest(keep.get()) && !Parts.keepMeasured(keep.get(), asked) && others != null) {
+                    // "misty, but keep the top third as it is": the request is done on the rest of the image
+                    only = others;
+                    onlyClause = whole.trim();
+                } else if (!Parts.keepsTheRest(keep.get()) && !Parts.keepMeasured(keep.get(), asked)) {
                     blocked.add(new Blocked(
                             whole.trim(),
                             "keeping \"" + keep.get() + "\" as it is cannot be checked: the thinker cannot find it,"
@@ -237,14 +244,71 @@ public final class Intent {
                 concepts.add(m.concept());
             }
         }
-        return new Intent(
-                text,
-                concrete,
-                NUMBER.matcher(text).find(),
-                knowledge.withoutSubsumed(concepts),
-                blocked,
-                kept,
-                reading.fixes());
+        List<Concept> chosen = knowledge.withoutSubsumed(concepts);
+        if (only != null) {
+            List<Action> confined = confine(concrete, only);
+            if (confined == null) {
+                blocked.add(new Blocked(
+                        onlyClause,
+                        "keeping part of the image as it is needs every step confined to the rest of it, and "
+                                + "not every step asked for can be confined to a region",
+                        false));
+            } else {
+                concrete = confined;
+                Region confinedTo = only;
+                chosen = chosen.stream().map(c -> confine(c, confinedTo)).toList();
+            }
+        }
+        return new Intent(text, concrete, NUMBER.matcher(text).find(), chosen, blocked, kept, reading.fixes());
+    }
+
+    /**
+     * The actions done on a region instead of the whole image; null when one of them cannot be confined (a rotation,
+     * a crop, a removal) or already acts somewhere else.
+     */
+    private static List<Action> confine(List<Action> actions, Region region) {
+        List<Action> out = new ArrayList<>();
+        for (Action action : actions) {
+            Action moved = confine(action, region);
+            if (moved == null) {
+                return null;
+            }
+            out.add(moved);
+        }
+        return out;
+    }
+
+    private static Action confine(Action action, Region region) {
+        return dev.editloop.embedded.op.Operations.of(action)
+                .filter(op -> op instanceof dev.editloop.embedded.op.Operation.Adjustable)
+                .map(op -> (dev.editloop.embedded.op.Operation.Adjustable) op)
+                .filter(op -> op.region(action) == Region.WHOLE)
+                .map(op -> op.make(op.amount(action), region, op.color(action)))
+                .orElse(null);
+    }
+
+    /**
+     * A concept done on a region: its plan's steps confined to it (a step that cannot be is left out, so that its
+     * effect reads as missing rather than as done on the part to keep), its whole-image effects measured there.
+     */
+    private static Concept confine(Concept concept, Region region) {
+        Zone zone = Zone.in(region);
+        return new Concept(
+                concept.id(),
+                concept.title(),
+                concept.description() + ", on " + region.phrase() + " only",
+                concept.phrasings(),
+                concept.patterns(),
+                source -> concept.plan(source).stream()
+                        .map(a -> confine(a, region))
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                source -> concept.effects(source).stream()
+                        .map(e -> e.zone().whole()
+                                ? new Effect(
+                                        e.metric(), zone, e.color(), e.near(), e.ideal(), e.far(), e.weight(), e.knob())
+                                : e)
+                        .toList());
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {

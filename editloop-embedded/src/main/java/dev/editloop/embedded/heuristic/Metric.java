@@ -13,7 +13,7 @@ import java.util.Locale;
 public enum Metric {
     /** Brightness lift or cut as the editor's fraction ({@link Comparison#brightnessChange}). */
     BRIGHTNESS("brightness", Unit.PERCENT, 0.07, (c, z, k) -> c.brightnessChange(z)),
-    /** Change of the luma coefficient of variation, vignette and clipping left out ({@link Comparison#contrastChange}). */
+    /** Change of the RMS contrast (luma standard deviation), the vignette left out ({@link Comparison#contrastChange}). */
     CONTRAST("contrast", Unit.PERCENT, 0.15, (c, z, k) -> c.contrastChange(z)),
     /** Mean chroma ratio minus 1. */
     SATURATION("saturation", Unit.PERCENT, 0.18, (c, z, k) -> c.saturationChange(z)),

@@ -540,10 +540,13 @@ final class Parts {
     static Optional<String> kept(String part) {
         Matcher m = KEEP.matcher(part.trim());
         if (!m.find()) {
-            Matcher sharp = KEPT_SHARP.matcher(part.trim());
-            return sharp.find()
-                    ? Optional.of((sharp.group(1) != null ? sharp.group(1) : sharp.group(2)).trim())
-                    : Optional.empty();
+            m = EXCEPT.matcher(part.trim());
+            if (!m.find()) {
+                Matcher sharp = KEPT_SHARP.matcher(part.trim());
+                return sharp.find()
+                        ? Optional.of((sharp.group(1) != null ? sharp.group(1) : sharp.group(2)).trim())
+                        : Optional.empty();
+            }
         }
         return Optional.of(m.group(1).trim());
     }
@@ -555,6 +558,46 @@ final class Parts {
     private static final Pattern KEPT_SHARP = rx("^(?:but|and|with|while|yet)?\\s*(?:(?:a|an|the)\\s+)?(?:sharp|crisp"
             + "|in-focus|focused)\\s+([a-z]+)[.!]?$|^(?:but|and|with|while|yet)?\\s*(?:(?:a|an|the|my|our|his|her|its)"
             + "\\s+)?([a-z]+)\\s+(?:sharp|crisp|in\\s+focus)[.!]?$");
+
+    /** "except the sky", "but not the left half", "apart from the top third": the part left out of the request. */
+    private static final Pattern EXCEPT = rx("^(?:but\\s+)?(?:except|excepting|apart\\s+from|other\\s+than|not)"
+            + "\\s+(?:for\\s+|in\\s+|on\\s+)?" + DET
+            + "((?:top|upper|bottom|lower|left|right)(?:\\s+(?:half|third|side|part))?"
+            + "|sky)[.!]?$");
+
+    private static final Pattern KEPT_PLACE =
+            rx("^(?:the\\s+)?(?:(top|upper|bottom|lower)\\s+(half|third|part|two\\s+thirds)"
+                    + "|(left|right)(?:\\s+(?:half|side|part))?|(sky))$");
+
+    /**
+     * The region a keep-clause names, when it names one exactly ("the top third", "the left half", "the sky"); empty
+     * for anything else ("the face", "the center").
+     */
+    static Optional<Region> keptRegion(String what) {
+        String w = what.toLowerCase(Locale.ROOT).trim();
+        String before;
+        do {
+            before = w;
+            w = KEPT_TAIL.matcher(w).replaceAll("").trim();
+        } while (!w.equals(before));
+        Matcher m = KEPT_PLACE.matcher(w);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        if (m.group(4) != null) {
+            return Optional.of(Region.SKY);
+        }
+        if (m.group(3) != null) {
+            return Optional.of(m.group(3).equals("left") ? Region.LEFT_HALF : Region.RIGHT_HALF);
+        }
+        boolean top = m.group(1).matches("top|upper");
+        return Optional.of(
+                switch (m.group(2).replaceAll("\\s+", " ")) {
+                    case "third" -> top ? Region.TOP_THIRD : Region.BOTTOM_THIRD;
+                    case "two thirds" -> top ? Region.TOP_TWO_THIRDS : Region.BOTTOM_TWO_THIRDS;
+                    default -> top ? Region.TOP_HALF : Region.BOTTOM_HALF;
+                });
+    }
 
     private static final Pattern NOT_TOUCHED = rx("^(?:but|and|yet|so)?\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never"
             + "|without)\\s+(?:change|changing|touch|touching|alter|altering|mess\\s+with|move|moving|affect|affecting)"
@@ -691,12 +734,17 @@ final class Parts {
     static List<String> clauses(String part) {
         List<String> out = new ArrayList<>();
         for (String piece : CLAUSE_BREAK.split(part)) {
-            if (!piece.isBlank()) {
-                out.add(piece.trim());
+            for (String clause : EXCEPT_BREAK.split(piece)) {
+                if (!clause.isBlank()) {
+                    out.add(clause.trim());
+                }
             }
         }
         return out;
     }
+
+    /** "warmer except the sky": the part left out starts a clause of its own. */
+    private static final Pattern EXCEPT_BREAK = rx("\\s+(?=(?:except|excepting|apart\\s+from)\\s)");
 
     /**
      * The part without the state it leaves: "change the season from winter to summer" reads "change the season to
@@ -832,14 +880,27 @@ final class Parts {
     static List<String> unaccounted(
             String part, List<Concept> found, Function<String, ParsedInstruction> parser, KnowledgeBase knowledge) {
         StringBuilder masked = new StringBuilder(part);
+        int first = Integer.MAX_VALUE;
+        int last = -1;
         for (Concept concept : found) {
             for (Pattern pattern : concept.patterns()) {
                 Matcher m = pattern.matcher(part);
                 while (m.find()) {
+                    first = Math.min(first, m.start());
+                    last = Math.max(last, m.end());
                     for (int i = m.start(); i < m.end(); i++) {
                         masked.setCharAt(i, '|');
                     }
                 }
+            }
+        }
+        // "like a haunted house", "like an old photo from an attic box": a simile's head noun after the concept's
+        // words (up to three words, or a "from a …" phrase of them) names what the look is like, not a thing to add
+        if (last > 0
+                && SIMILE.matcher(part.substring(0, first)).find()
+                && SIMILE_HEAD.matcher(part.substring(last)).matches()) {
+            for (int i = last; i < part.length(); i++) {
+                masked.setCharAt(i, '|');
             }
         }
         List<String> runs = new ArrayList<>();
@@ -862,6 +923,10 @@ final class Parts {
         }
         return runs;
     }
+
+    private static final Pattern SIMILE = rx("\\blike\\s+(?:a|an|the|some)?\\s*$");
+    private static final Pattern SIMILE_HEAD =
+            rx("^\\s*(?:(?:from|in|of)\\s+(?:a|an|the|some|my|grandma'?s)\\s+)?[a-z]+(?:\\s+[a-z]+){0,2}\\s*[.!?]*$");
 
     private static void flush(List<String> run, List<String> runs, Function<String, ParsedInstruction> parser) {
         if (run.isEmpty()) {

@@ -214,11 +214,12 @@ public final class Comparison {
     /**
      * Contrast change, read from a least-squares fit of edited luma as {@code α + β·s + γ·r²·s} (s: source luma, r:
      * distance from the center, 1 at the corners) over the zone's pixels the edit did not clip (no channel at 0 or
-     * 255): γ takes up a vignette, clipped tones do not hide the change, and the result is
-     * {@code β·m / (α + β·m) − 1} with m the source's mean luma over those pixels, the change of the coefficient of
-     * variation. Contrast ±N% around the mean reads ±N/100; darkening by scaling and a vignette read 0 (darker, not
-     * flatter); lifting the shadows reads as less contrast. Fitted pixel by pixel on the fine planes when both images
-     * have the same size, so that no averaging blends clipped and unclipped pixels.
+     * 255): γ takes up a vignette, clipped tones do not hide the change (they are an artifact of their own), and the
+     * result is {@code β − 1}, the change of the RMS contrast (the standard deviation of luma, what a viewer sees as
+     * contrast and what an independent judge measures) with the vignette left out. Contrast ±N% around the mean reads
+     * ±N/100; a brightness shift reads 0; darkening by scaling toward black and lifting the shadows read as less
+     * contrast, as they look. Fitted pixel by pixel on the fine planes when both
+     * images have the same size, so that no averaging blends clipped and unclipped pixels.
      */
     public double contrastChange(Zone zone) {
         Grid grid = grid();
@@ -240,9 +241,9 @@ public final class Comparison {
             b[2] += r2s * ev;
         });
         if (n < 8 || n < 0.3 * grid.visited(mask)) {
-            // most pixels clipped (posterized, heavily crushed): the plain ratio of coefficients of variation
-            double cs = Measurements.lumaContrast(source, zone) / Math.max(1, Measurements.meanLuma(source, zone));
-            double ce = Measurements.lumaContrast(aligned, zone) / Math.max(1, Measurements.meanLuma(aligned, zone));
+            // most pixels clipped (posterized, heavily crushed): the plain ratio of luma spreads
+            double cs = Measurements.lumaContrast(source, zone);
+            double ce = Measurements.lumaContrast(aligned, zone);
             return ce / Math.max(1e-3, cs) - 1;
         }
         a[1][0] = a[0][1];
@@ -254,8 +255,9 @@ public final class Comparison {
         if (fit == null) {
             return 0;
         }
-        double m = a[0][1] / n; // the mean source luma: a[0][1] sums it
-        return fit[1] * m / Math.max(1, fit[0] + fit[1] * m) - 1;
+        // the RMS contrast: the edit's spread of luma over the source's is the fitted slope β (a brightness shift
+        // moves α only, a vignette γ only); clipped pixels are left out of the fit and counted as clipping instead
+        return fit[1] - 1;
     }
 
     /** Solves a small linear system by Gaussian elimination with partial pivoting; null when singular. */

@@ -7,8 +7,8 @@ package dev.editloop.embedded.measure;
  *
  * <p>Read on the sample planes' luma in a band of scales {@code G_a(y) − G_4a(y)} with a = 0.6% of the shorter side
  * (at least 1 pixel): rim-wide lines. At each pixel the <em>new structure</em> is
- * {@code |band_edit| − k·|band_source|}, with k the ratio of the two images' luma contrast (so a contrast change
- * draws nothing); a pixel is on a new line when that exceeds {@link #LINE_LEVEL} levels. The reading is the share of
+ * {@code |band_edit| − k·|band_source|}, with k the larger of the ratio of the two images' luma contrast and the
+ * slope of the edit's tone curve at the pixel's luma (so a contrast change, linear or along a curve, draws nothing); a pixel is on a new line when that exceeds {@link #LINE_LEVEL} levels. The reading is the share of
  * the image on new lines, their mean strength, and their mean sign (bright or dark).
  */
 public final class Halo {
@@ -48,6 +48,7 @@ public final class Halo {
         float[] bs = band(s.y, w, h, a);
         float[] be = band(e.y, w, h, a);
         double k = Math.max(0.2, std(e.y) / Math.max(1e-3, std(s.y)));
+        double[] slope = curveSlope(s.y, e.y);
         int n = 0;
         double strength = 0;
         double signed = 0;
@@ -56,7 +57,8 @@ public final class Halo {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                double extra = Math.abs(be[i]) - k * Math.abs(bs[i]);
+                double local = Math.max(k, slope[bin(s.y[i])]);
+                double extra = Math.abs(be[i]) - local * Math.abs(bs[i]);
                 if (extra > LINE_LEVEL) {
                     n++;
                     strength += extra;
@@ -70,6 +72,47 @@ public final class Halo {
             return new Reading(0, 0, 0, Double.NaN, Double.NaN);
         }
         return new Reading((double) n / (w * h), strength / n, signed / n, (sx / n + 0.5) / w, (sy / n + 0.5) / h);
+    }
+
+    private static final int BIN = 8;
+    private static final int BINS = 256 / BIN;
+
+    private static int bin(float luma) {
+        return Math.max(0, Math.min(BINS - 1, (int) (luma / BIN)));
+    }
+
+    /**
+     * The slope of the edit's tone curve at each source luma (bins of {@value #BIN} levels): the mean edited luma per
+     * source luma, differenced over two bins either side. A curve steeper than the overall contrast ratio (an S-curve,
+     * a stretch with a soft toe) scales the structure in its steep part by its slope, which draws no line.
+     */
+    private static double[] curveSlope(float[] source, float[] edit) {
+        double[] sum = new double[BINS];
+        int[] count = new int[BINS];
+        for (int i = 0; i < source.length; i++) {
+            int b = bin(source[i]);
+            sum[b] += edit[i];
+            count[b]++;
+        }
+        double[] mean = new double[BINS];
+        boolean[] known = new boolean[BINS];
+        for (int b = 0; b < BINS; b++) {
+            known[b] = count[b] >= 8;
+            mean[b] = known[b] ? sum[b] / count[b] : Double.NaN;
+        }
+        double[] slope = new double[BINS];
+        for (int b = 0; b < BINS; b++) {
+            int lo = Math.max(0, b - 2);
+            int hi = Math.min(BINS - 1, b + 2);
+            while (lo < b && !known[lo]) {
+                lo++;
+            }
+            while (hi > b && !known[hi]) {
+                hi--;
+            }
+            slope[b] = hi > lo && known[lo] && known[hi] ? (mean[hi] - mean[lo]) / ((hi - lo) * BIN) : 0;
+        }
+        return slope;
     }
 
     private static float[] band(float[] y, int w, int h, double a) {

@@ -15,12 +15,14 @@ import org.opencv.core.Mat;
 
 /**
  * The tone adjustments, one family sharing {@link ToneOps#adjust}: brightness, contrast, saturation, warmth, hue and
- * exposure, each up or down by an amount ({@link Action.Adjust}). With p = amount/100: brightness +p: v + p·(255−v);
- * −p: v·(1−p). Contrast: mean + (v−mean)·(1+p), mean of the luma. Saturation: HSV saturation ×(1+p). Warmth: red
- * +p·40 levels, blue −p·40 levels. Hue: HSV hue rotated by the degrees. Exposure: linear light (gamma 2.2) ×2^stops.
+ * exposure, each up or down by an amount ({@link Action.Adjust}). With p = amount/100: brightness +p: the luma
+ * shifted up by p of the mean's headroom, contrast and color kept; −p: v·(1−p) ({@link ToneOps#brightness}). Contrast:
+ * mean + (v−mean)·(1+p), mean of the luma. Saturation: chroma around each pixel's luma ×(1+p), luma kept. Warmth: red
+ * +p·40 levels, blue −p·40 levels. Hue: chroma turned by the degrees around each pixel's luma. Exposure: linear light
+ * (gamma 2.2) ×2^stops.
  */
 public final class ToneAdjustment implements Operation.Adjustable {
-    /** Percent: positive lifts values toward white, negative scales them toward black. */
+    /** Percent: positive shifts the luma toward white keeping contrast and color, negative scales toward black. */
     public static final ToneAdjustment BRIGHTNESS = new ToneAdjustment(
             Tone.BRIGHTNESS,
             Words.of("brightness", "bright", "brighter", "brighten", "lighter", "darker", "darken"),

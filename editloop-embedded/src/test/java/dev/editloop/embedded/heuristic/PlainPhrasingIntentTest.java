@@ -45,9 +45,9 @@ class PlainPhrasingIntentTest {
         assertThat(read("desaturate the left half but leave the right half alone")
                         .blocked())
                 .isEmpty();
-        // a global edit cannot keep half of the image: the part stays named and caps the score
+        // a global edit keeping half of the image is done on the other half (KeepClauseTest)
         assertThat(read("make it moody but keep the left half as it is").blocked())
-                .isNotEmpty();
+                .isEmpty();
         // the kept region is the edited one: not measured as kept
         assertThat(read("blur the top half, keep the top sharp").blocked()).isNotEmpty();
     }
@@ -193,5 +193,20 @@ class PlainPhrasingIntentTest {
     void fallAsASeasonIsAutumn() {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
+    }
+
+    @Test
+    void aSimilesHeadNounIsWhatTheLookIsLikeNotAThingToAdd() {
+        // "like a spooky old mansion": the look of the concept; the noun after its words is not a part left undone
+        for (String request : List.of("make it look like a spooky mansion", "like an old photograph from a shoebox")) {
+            Intent intent = read(request);
+            assertThat(intent.concepts()).as(request).isNotEmpty();
+            assertThat(intent.blocked()).as(request).isEmpty();
+        }
+        // a longer description, or an added thing, is still named
+        assertThat(read("make it look like a spooky house with a ghost in every window")
+                        .blocked())
+                .isNotEmpty();
+        assertThat(read("make it spooky and add a ghost").blocked()).isNotEmpty();
     }
 }

@@ -1,0 +1,62 @@
+package dev.editloop.embedded.classic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.embedded.classic.Action.Tone;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hedges and amounts said in words read as amounts; an amount said on its own sets the tone move before it. */
+class HedgeWordsTest {
+    private static final Region W = Region.WHOLE;
+
+    private static Action.Adjust adjust(Tone tone, double amount) {
+        return new Action.Adjust(tone, amount, W);
+    }
+
+    static Stream<Arguments> phrasings() {
+        return Stream.of(
+                Arguments.of("drop the contrast, something like 30 percent", List.of(adjust(Tone.CONTRAST, -30))),
+                Arguments.of("take the warmth up, roughly 40%", List.of(adjust(Tone.WARMTH, 40))),
+                Arguments.of("boost saturation by approximately 15%", List.of(adjust(Tone.SATURATION, 15))),
+                Arguments.of("a smidgen warmer", List.of(adjust(Tone.WARMTH, 10))),
+                Arguments.of("just a hair darker please", List.of(adjust(Tone.BRIGHTNESS, -10))),
+                Arguments.of("desaturate by 1/4", List.of(adjust(Tone.SATURATION, -25))),
+                Arguments.of("twice as vivid", List.of(adjust(Tone.SATURATION, 100))),
+                Arguments.of("half as warm", List.of(adjust(Tone.WARMTH, -50))),
+                Arguments.of("halve the saturation", List.of(adjust(Tone.SATURATION, -50))),
+                Arguments.of("double the contrast", List.of(adjust(Tone.CONTRAST, 100))),
+                Arguments.of("not so dark, thanks", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                Arguments.of("I guess it could be a touch warmer", List.of(adjust(Tone.WARMTH, 10))),
+                Arguments.of("livelier colours", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of(
+                        "warmer, more saturated, both a little",
+                        List.of(adjust(Tone.WARMTH, 10), adjust(Tone.SATURATION, 10))),
+                Arguments.of(
+                        "cooler and less contrast, the contrast a lot",
+                        List.of(adjust(Tone.WARMTH, -25), adjust(Tone.CONTRAST, -50))),
+                Arguments.of("brighten it, not overly though - maybe 12 percent", List.of(adjust(Tone.BRIGHTNESS, 12))),
+                Arguments.of("more contrast, a huge amount", List.of(adjust(Tone.CONTRAST, 75))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("phrasings")
+    void readsTheAmount(String phrasing, List<Action> expected) {
+        ParsedInstruction parsed = InstructionParser.parse(phrasing);
+        assertThat(parsed.actions()).as(phrasing).isEqualTo(expected);
+        assertThat(parsed.notUnderstood()).as(phrasing).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"make it twice as big", "make it look like a 1960s postcard", "crop about 10 pixels"})
+    void leavesOtherAmountsAlone(String phrasing) {
+        ParsedInstruction parsed = InstructionParser.parse(phrasing);
+        assertThat(parsed.actions().stream().anyMatch(a -> a instanceof Action.Adjust))
+                .as(phrasing)
+                .isFalse();
+    }
+}
