@@ -280,12 +280,45 @@ public sealed interface Action {
         }
     }
 
-    /** "rotate it 90 degrees clockwise" (90, 180 or 270 clockwise). */
-    record Rotate(int degreesClockwise) implements Action {
+    /** Which way round a picture stands: taller than wide, or wider than tall. */
+    enum Orientation {
+        PORTRAIT,
+        LANDSCAPE;
+
+        /** "portrait" or "landscape". */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Whether a picture of this size already stands this way (a square one stands neither way). */
+        public boolean holds(int width, int height) {
+            return this == PORTRAIT ? height > width : width > height;
+        }
+    }
+
+    /**
+     * "rotate it 90 degrees clockwise" (90, 180 or 270 clockwise); with a target orientation ("rotate it to portrait",
+     * "a quarter turn so it's portrait") the quarter turn is made only when the picture does not already stand that
+     * way, and a square picture is left as it is (no rotation makes it portrait or landscape).
+     */
+    record Rotate(int degreesClockwise, Orientation target) implements Action {
         public Rotate {
             if (degreesClockwise != 90 && degreesClockwise != 180 && degreesClockwise != 270) {
                 throw new IllegalArgumentException("rotation must be 90, 180 or 270 degrees, got " + degreesClockwise);
             }
+            if (target != null && degreesClockwise == 180) {
+                throw new IllegalArgumentException("a half turn does not change the orientation");
+            }
+        }
+
+        /** A rotation with no target orientation. */
+        public Rotate(int degreesClockwise) {
+            this(degreesClockwise, null);
+        }
+
+        /** Whether the rotation is made on a picture of this size (always, unless a target says otherwise). */
+        public boolean turns(int width, int height) {
+            return target == null || (width != height && !target.holds(width, height));
         }
 
         @Override

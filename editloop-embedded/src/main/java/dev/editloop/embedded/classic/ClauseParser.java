@@ -737,10 +737,36 @@ final class ClauseParser {
                         "\\b(warm|cool|lighten|brighten|darken|tone|calm)\\s+((?:the |this |that )?(?:\\w+ ){0,2}?)(up|down)\\b",
                         "$1 $3 $2")
                 .replaceAll("\\bwhat(?:'s| is) behind (?:him|her|it|them|the subject)\\b", "background")
+                // "everything behind the cat", "the background behind her": what lies behind the subject is the
+                // background, whatever the subject is called (the segmentation finds it; its name is not checked)
+                .replaceAll(
+                        "\\b(?:everything|anything|all|whatever(?:'s| is)?|what(?:'s| is)?|the (?:area|space|scene|"
+                                + "stuff|scenery))\\s+(?:that(?:'s| is)\\s+)?behind\\s+" + SUBJECT,
+                        "background")
+                .replaceAll("\\b(background|backdrop)\\s+(?:that(?:'s| is)\\s+)?behind\\s+" + SUBJECT, "$1")
+                // "put the cup on a plain white background", "give the rocket a blue background": the thing placed
+                // on a plain background stays, and the background becomes the colour
+                .replaceAll(
+                        "\\b(?:put|place|set|sit|stand|show)\\s+" + SUBJECT + "\\s+(?:on|onto|against|in front of|over)"
+                                + "\\s+(?=(?:an?\\s+|the\\s+)?(?:[a-z]+\\s+){0,3}?(?:background|backdrop)\\b)",
+                        "put ")
+                .replaceAll(
+                        "\\bgive\\s+" + SUBJECT
+                                + "\\s+(?=(?:an?\\s+|the\\s+)?(?:[a-z]+\\s+){0,3}?(?:background|backdrop)\\b)",
+                        "give ")
                 .replaceAll("\\s+", " ")
                 .trim();
         return new Normalized(s, quotes);
     }
+
+    /**
+     * The subject a background is behind or a thing put on one: a pronoun, or a noun after an article, with one colour
+     * or size word before it ("the cup", "her", "the white model").
+     */
+    private static final String SUBJECT =
+            "(?:him|her|it|them|the subject|(?:the|a|an|this|that|my|our|his|its|their)\\s+"
+                    + "(?:(?:little|small|big|large|white|black|red|orange|yellow|green|blue|purple|pink|brown|grey|gray|silver|"
+                    + "golden)\\s+)?(?!background\\b|backdrop\\b)[a-z]+)\\b";
 
     static final Pattern UNQUOTED_TEXT = Pattern.compile(
             "((?i:\\b(?:text|words?|caption|captioned|saying|reading|title|titled|label|labelled|labeled))\\s+)"

@@ -81,8 +81,10 @@ final class ContentClauses {
                             "\\b(?:like|as)\\s+(?:in\\s+)?(?:an?\\s+)?(?:phone'?s?\\s+)?portrait mode(?:\\s+(?:photo|shot|picture))?\\b"));
         }
         boolean remove = c.takeAll(REMOVE_VERB) > 0;
-        c.takeAll(p("\\b(?:replace|replaced|swap|switch|fill|filled|paint|painted|solid|plain|flat|uniform|"
+        c.takeAll(p("\\b(?:replace|replaced|swap|swapped|switch|fill|filled|paint|painted|solid|plain|flat|uniform|"
                 + "simple|single|pure|clean|blank)\\b"));
+        // "swap the background for blue", "put (the cup on) a white background", "give (it) a blue background"
+        c.takeAll(p("\\b(?:put|give|use|set|for|with|into|onto|on)\\b"));
         if (blur) {
             Amount.take(c); // "blur the backdrop strongly": the background blur has one strength
         }

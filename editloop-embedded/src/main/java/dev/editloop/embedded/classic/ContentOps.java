@@ -1,6 +1,7 @@
 package dev.editloop.embedded.classic;
 
 import dev.editloop.embedded.classic.Action.Position;
+import dev.editloop.embedded.segment.SubjectMatte;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -16,12 +17,6 @@ import org.opencv.photo.Photo;
 final class ContentOps {
     /** Inpainting works on at most this many hole pixels; larger holes are filled on a smaller copy. */
     private static final int MAX_HOLE_PIXELS = 40_000;
-
-    /** Longer side of the copy the subject is segmented on. */
-    private static final int SEGMENTATION_SIDE = 160;
-
-    /** Seed of OpenCV's random generator for the segmentation, so that it gives the same mask every time. */
-    private static final int SEGMENTATION_SEED = 20_240_601;
 
     private ContentOps() {}
 
@@ -503,79 +498,28 @@ final class ContentOps {
     // Background
 
     /**
-     * Separates the subject (GrabCut initialised with a central rectangle, on a copy of at most 160 px) and blurs or
-     * fills the rest, with a feathered edge.
+     * Separates the subject ({@link SubjectMatte}: saliency, GrabCut, an edge-aware matte) and blurs or fills the rest.
+     * The subject's pixels are kept exactly; only a thin band along its edge is blended. The blur is a normalised one
+     * (the background blurred with the subject weighted out, divided by the blurred weight), so the subject's colours
+     * do not bleed into the blurred background as a halo.
      */
     static Done background(Mat src, NamedColor color, int scale) {
         int w = src.cols();
         int h = src.rows();
+        SubjectMatte matte = SubjectMatte.of(src);
+        String detail = matte.found() ? null : "no clear subject found, kept the central area as the subject";
+        float[] a = matte.alpha();
         try (Mats m = new Mats()) {
-            Mat small = m.keep(Mats.fit(src, SEGMENTATION_SIDE));
-            int sw = small.cols();
-            int sh = small.rows();
-            String detail = null;
-            Mat fg = m.mat();
-            if (sw >= 8 && sh >= 8) {
-                // the central rectangle may hold the subject, its middle surely does; outside is background
-                Mat labels = m.keep(new Mat(small.size(), CvType.CV_8UC1, new Scalar(Imgproc.GC_BGD)));
-                Rect rect = new Rect(
-                        (int) Math.round(sw * 0.1), (int) Math.round(sh * 0.06), (int) Math.round(sw * 0.8), (int)
-                                Math.round(sh * 0.88));
-                Imgproc.rectangle(labels, rect, new Scalar(Imgproc.GC_PR_FGD), Imgproc.FILLED);
-                Imgproc.ellipse(
-                        labels,
-                        new Point(sw / 2.0, sh / 2.0),
-                        new Size(Math.max(1, sw * 0.12), Math.max(1, sh * 0.14)),
-                        0,
-                        0,
-                        360,
-                        new Scalar(Imgproc.GC_FGD),
-                        Imgproc.FILLED);
-                Mat bgModel = m.mat();
-                Mat fgModel = m.mat();
-                Core.setRNGSeed(SEGMENTATION_SEED); // GrabCut's k-means draws from this thread's generator
-                Imgproc.grabCut(small, labels, new Rect(), bgModel, fgModel, 1, Imgproc.GC_INIT_WITH_MASK);
-                Mat sure = m.mat();
-                Mat probable = m.mat();
-                Core.compare(labels, new Scalar(Imgproc.GC_FGD), sure, Core.CMP_EQ);
-                Core.compare(labels, new Scalar(Imgproc.GC_PR_FGD), probable, Core.CMP_EQ);
-                Core.bitwise_or(sure, probable, fg);
-                Mat kernel = m.keep(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
-                Imgproc.morphologyEx(fg, fg, Imgproc.MORPH_OPEN, kernel);
-                Imgproc.morphologyEx(fg, fg, Imgproc.MORPH_CLOSE, kernel);
-            }
-            double share = fg.empty() ? 0 : Core.countNonZero(fg) / (double) (sw * sh);
-            if (share < 0.02 || share > 0.95) {
-                fg = m.keep(Mat.zeros(small.size(), CvType.CV_8UC1));
-                Imgproc.ellipse(
-                        fg,
-                        new Point(sw / 2.0, sh / 2.0),
-                        new Size(sw * 0.3, sh * 0.38),
-                        0,
-                        0,
-                        360,
-                        new Scalar(255),
-                        Imgproc.FILLED);
-                detail = "no clear subject found, kept the central area as the subject";
-            }
-            // feather on the small mask (about 1.5% of the image), then scale it up smoothly
-            Mat alphaSmall = m.mat();
-            fg.convertTo(alphaSmall, CvType.CV_32F, 1 / 255.0);
-            Imgproc.GaussianBlur(alphaSmall, alphaSmall, new Size(0, 0), 1.2);
-            Mat alpha = m.mat();
-            Imgproc.resize(alphaSmall, alpha, src.size(), 0, 0, Imgproc.INTER_LINEAR);
             Mat back;
             if (color == null) {
-                back = m.keep(Mats.gaussian(src, scale / 40.0));
+                back = m.keep(normalisedBlur(src, a, scale / 40.0, m));
             } else {
                 back = m.keep(new Mat(src.size(), src.type(), new Scalar(color.b(), color.g(), color.r())));
             }
-            float[] a = new float[w * h];
-            alpha.get(0, 0, a);
             byte[] front = Mats.bytes(src);
             byte[] rear = Mats.bytes(back);
             for (int p = 0, i = 0; p < a.length; p++, i += 3) {
-                double t = Math.max(0, Math.min(1, a[p]));
+                double t = a[p];
                 if (t >= 1) {
                     continue;
                 }
@@ -587,6 +531,37 @@ final class ContentOps {
             }
             return new Done(Mats.bgr(w, h, front), true, detail);
         }
+    }
+
+    /** The picture blurred with the subject weighted out: blur(src·(1−α)) / blur(1−α), the source where that is 0. */
+    private static Mat normalisedBlur(Mat src, float[] alpha, double sigma, Mats m) {
+        Mat weight = m.keep(new Mat(src.rows(), src.cols(), CvType.CV_32F));
+        float[] wv = new float[alpha.length];
+        for (int p = 0; p < wv.length; p++) {
+            wv[p] = 1 - alpha[p];
+        }
+        weight.put(0, 0, wv);
+        Mat f = m.mat();
+        src.convertTo(f, CvType.CV_32FC3);
+        Mat w3 = m.mat();
+        Core.merge(java.util.List.of(weight, weight, weight), w3);
+        Mat weighted = m.mat();
+        Core.multiply(f, w3, weighted);
+        Mat num = m.keep(Mats.gaussian(weighted, sigma));
+        Mat den = m.keep(Mats.gaussian(weight, sigma));
+        float[] nv = new float[src.rows() * src.cols() * 3];
+        float[] dv = new float[src.rows() * src.cols()];
+        num.get(0, 0, nv);
+        den.get(0, 0, dv);
+        byte[] px = Mats.bytes(src);
+        for (int p = 0, i = 0; p < dv.length; p++, i += 3) {
+            if (dv[p] > 1e-3f) {
+                for (int c = 0; c < 3; c++) {
+                    px[i + c] = (byte) Hsv.clamp255(nv[i + c] / dv[p]);
+                }
+            }
+        }
+        return Mats.bgr(src.cols(), src.rows(), px);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -16,14 +16,29 @@ final class GeometryClauses {
                                 "\\b(?:crop|cropped|cropping|trim|trimmed)\\b|\\bkeep only\\b(?=\\s+(?:the\\s+)?\\w+\\s+(?:half|third))"))
                 > 0;
         c.takeAll(p("\\b(?:down|off)\\b"));
+        // "landscape, 16:9", "a 4:5 portrait frame": the orientation a ratio makes, said with it
+        MatchResult orientation = c.take(p("(?:\\b(?:to|into|in)\\s+)?(?:an?\\s+)?\\b(portrait|landscape)"
+                + "(?:\\s+(?:orientation|format|mode))?\\b"));
         c.takeAll(p("\\b(?:aspect ratio|ratio|aspect|format|proportions?|shape|frame)\\b"));
         boolean square = c.takeAll(p("\\bsquare(?:\\s+crop)?\\b")) > 0;
-        if (!verb) {
+        if (!verb && orientation == null) {
             return square ? new Action.CropAspect(1, 1) : null;
         }
         boolean wide = c.takeAll(p("\\bwidescreen\\b|\\bwide screen\\b")) > 0;
         MatchResult ratio = c.take(p("(?:\\b(?:to|into|at)\\s+)?(?:an?\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*"
-                + "(?::|x|by|/)\\s*(\\d+(?:\\.\\d+)?)\\b"));
+                + (verb ? "(?::|x|by|/)" : ":") + "\\s*(\\d+(?:\\.\\d+)?)\\b"));
+        if (orientation != null) {
+            // without a crop verb the orientation needs its ratio ("make it landscape" alone could be a rotation)
+            if (square || !(wide || ratio != null)) {
+                return null;
+            }
+            boolean landscape = orientation.group(1).equalsIgnoreCase("landscape");
+            double r =
+                    ratio == null ? 16.0 / 9 : Double.parseDouble(ratio.group(1)) / Double.parseDouble(ratio.group(2));
+            if (landscape ? !(r > 1) : !(r < 1)) {
+                return null; // "portrait, 16:9" says two things that cannot both hold
+            }
+        }
         if (wide
                 && ratio != null
                 && ratio.group(1).equals("16")
@@ -54,6 +69,11 @@ final class GeometryClauses {
         Region region = c.takeRegion();
         if (region != null && region != Region.CENTER) {
             return null;
+        }
+        // "to twice the magnification", "double the zoom", "2x magnification": a factor of the size things appear at
+        c.takeAll(p("\\b(?:the\\s+)?(?:magnification|zoom(?: level)?|scale)\\b"));
+        if (c.takeAll(p("(?:\\b(?:by|to)\\s+)?\\b(?:twice|double|two times)\\b")) > 0) {
+            return new Action.Zoom(100);
         }
         MatchResult times = c.take(
                 p("(?:\\b(?:by|to)\\s+)?(?:a factor of\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*(?:x|times)(?![\\w])"));
@@ -173,6 +193,10 @@ final class GeometryClauses {
             }
             degrees = Integer.parseInt(number.group(1));
         }
+        // "rotate it to landscape", "a quarter turn so it's portrait": the orientation the turn must give
+        MatchResult target = c.take(p("(?:\\bso(?:\\s+that)?\\s+(?:it|the (?:image|photo|picture))\\s*(?:'s|is|becomes|"
+                + "stands|ends up|will be)(?:\\s+in)?\\s+(?:a\\s+)?|(?:\\b(?:to|into|in)\\s+)(?:a\\s+)?)?\\b(portrait|landscape)"
+                + "(?:\\s+(?:orientation|format|mode|position|view))?\\b"));
         int dir = 0;
         int cw = c.takeAll(p("\\b(?:clockwise|cw)\\b|(?:\\b(?:to|towards)\\s+(?:the\\s+)?)?\\bright\\b"));
         int ccw = c.takeAll(p("\\b(?:counterclockwise|ccw)\\b|(?:\\b(?:to|towards)\\s+(?:the\\s+)?)?\\bleft\\b"));
@@ -187,12 +211,21 @@ final class GeometryClauses {
             degrees = 180;
         }
         if (degrees == null) {
-            if (turn && dir == 0) {
+            if (turn && dir == 0 && target == null) {
                 return null;
             }
             degrees = 90;
         }
         int clockwise = Math.floorMod(dir < 0 ? -degrees : degrees, 360);
+        if (target != null) {
+            if (clockwise != 90 && clockwise != 270) {
+                return null; // a half turn or none leaves the orientation as it is
+            }
+            Action.Orientation orientation = target.group(1).equalsIgnoreCase("portrait")
+                    ? Action.Orientation.PORTRAIT
+                    : Action.Orientation.LANDSCAPE;
+            return new Action.Rotate(clockwise, orientation);
+        }
         return clockwise == 0 ? null : new Action.Rotate(clockwise);
     }
 

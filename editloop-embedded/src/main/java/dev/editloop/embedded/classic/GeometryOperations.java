@@ -39,8 +39,17 @@ public final class GeometryOperations {
             "rotate",
             Words.of("rotate", "turn", "clockwise", "counterclockwise"),
             Action.Rotate.class,
-            r -> "rotate it " + r.degreesClockwise() + " degrees clockwise",
-            (src, r, scale, seed) -> ClassicOperations.done(GeometryOps.rotate(src, r.degreesClockwise())),
+            r -> "rotate it " + r.degreesClockwise() + " degrees clockwise"
+                    + (r.target() == null ? "" : " to " + r.target().word()),
+            (src, r, scale, seed) -> r.turns(src.cols(), src.rows())
+                    ? ClassicOperations.done(GeometryOps.rotate(src, r.degreesClockwise()))
+                    : new ContentOps.Done(
+                            src.clone(),
+                            false,
+                            src.cols() == src.rows()
+                                    ? "the picture is square: no rotation makes it "
+                                            + r.target().word() + " (a crop to a ratio does)"
+                                    : "the picture is already " + r.target().word()),
             0,
             new Action.Rotate(90));
 

@@ -106,11 +106,19 @@ public final class InstructionParser {
             + "(?:\\s+(?:half|third|corner|side|part|portion|quarter|area))?|sky)(?:\\s+only)?\\s*:\\s*([^:;.!?\\n]+?)"
             + "[.!]?\\s*$");
 
+    /** The background named before a colon ("background: blurry, strongly"), and what it should become. */
+    private static final Pattern BACKGROUND_FIRST =
+            Pattern.compile("(?is)^\\s*(?:the\\s+)?(background|backdrop)\\s*:\\s*([^:;.!?\\n]+?)[.!]?\\s*$");
+
     /**
      * "Only the top third: make it cooler" reads "make it cooler only in the top third": a region said first, before
      * a colon, applies to the one sentence after it.
      */
     static String regionFirst(String instruction) {
+        Matcher bg = BACKGROUND_FIRST.matcher(instruction);
+        if (bg.matches() && Quotes.spans(instruction).isEmpty()) {
+            return "make the " + bg.group(1).trim() + " " + bg.group(2).trim();
+        }
         Matcher m = REGION_FIRST.matcher(instruction);
         if (!m.matches() || !Quotes.spans(instruction).isEmpty()) {
             return instruction;

@@ -11,6 +11,7 @@ import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.Measurements;
 import dev.editloop.embedded.measure.Zone;
 import dev.editloop.embedded.op.Operation;
+import dev.editloop.embedded.segment.SubjectMatte;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,9 @@ import java.util.Set;
  * that cannot happen on the source (more saturation on a grey photo) does not count, and when no effect can, A is 0
  * ({@link SourceFit}). P: the product of {@code 1 − penalty} over the checks that nothing else changed: metrics no
  * planned action moves must stay within a tolerance (brightness, contrast, saturation, warmth, hue, grain, vignette,
- * structure), the size must stay unless the request changes it, and for a request confined to one region, pixels
- * outside it must stay. D: the share of the request that any action can do.
+ * structure), the size must stay unless the request changes it, for a request confined to one region, pixels
+ * outside it must stay, and for a request that edits only the background, the subject's pixels must stay (the subject
+ * found on the source by the judge itself, {@link SubjectMatte}). D: the share of the request that any action can do.
  *
  * <p><b>PQ</b> = 10 − Σ penalties for clipping, noise, blockiness and banding beyond what the request implies, for
  * an unnatural result (nearly black or white, oversaturated, smeared), and for what a person sees at once ({@link
@@ -136,6 +138,14 @@ public final class Evaluator {
                 guards.add(new Guard((kept ? "kept " : "unasked ") + metric.label(null), measured, tolerance, penalty));
             }
         }
+        if (intent.geometry().isEmpty()
+                && c.sameSize()
+                && !intent.plan(sourceAnalysis).isEmpty()
+                && intent.plan(sourceAnalysis).stream()
+                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
+            // only when the background is all that is asked: a vignette or a tone step moves the subject too
+            guards.add(subjectKept(source, edited));
+        }
         if (intent.geometry().isEmpty() && !c.sameSize()) {
             guards.add(new Guard("size changed", 1, 0, 0.5));
         }
@@ -185,6 +195,39 @@ public final class Evaluator {
                 round(quality),
                 unchanged,
                 cap);
+    }
+
+    /**
+     * The subject must stay as it was when the background is what is edited: the judge finds the subject on the
+     * source itself ({@link SubjectMatte}, never from the editor's notes or mask, so it holds any editor to it) and
+     * counts the pixels inside it (away from its feathered edge) that moved by more than 12 levels.
+     */
+    private static Guard subjectKept(Picture source, Picture edited) {
+        SubjectMatte matte = SubjectMatte.of(source);
+        byte[] s = source.bgr();
+        byte[] e = edited.bgr();
+        float[] alpha = matte.alpha();
+        int inside = 0;
+        int moved = 0;
+        double sum = 0;
+        for (int p = 0, i = 0; p < alpha.length; p++, i += 3) {
+            if (alpha[p] < 1) {
+                continue;
+            }
+            inside++;
+            int d = 0;
+            for (int k = 0; k < 3; k++) {
+                d = Math.max(d, Math.abs((s[i + k] & 0xff) - (e[i + k] & 0xff)));
+            }
+            sum += d;
+            if (d > 12) {
+                moved++;
+            }
+        }
+        double changed = inside == 0 ? 0 : (double) moved / inside;
+        double mad = inside == 0 ? 0 : sum / inside;
+        double penalty = Math.min(0.6, 0.6 * Math.max(0, changed - 0.02) / 0.2 + Math.max(0, mad - 3) / 20);
+        return new Guard("changed pixels on the subject", changed, 0.02, penalty);
     }
 
     private static String blockedParts(Intent intent, boolean impossibleOnly) {

@@ -41,6 +41,11 @@ final class Geometry {
         int h = in.rows();
         Mat out = new Mat();
         switch (action) {
+            case Action.Rotate r
+            when !r.turns(w, h) -> {
+                out.release();
+                return in;
+            }
             case Action.Rotate r ->
                 Core.rotate(
                         in,

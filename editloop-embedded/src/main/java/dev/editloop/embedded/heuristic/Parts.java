@@ -542,11 +542,22 @@ final class Parts {
         if (!m.find()) {
             m = EXCEPT.matcher(part.trim());
             if (!m.find()) {
-                return Optional.empty();
+                Matcher sharp = KEPT_SHARP.matcher(part.trim());
+                return sharp.find()
+                        ? Optional.of((sharp.group(1) != null ? sharp.group(1) : sharp.group(2)).trim())
+                        : Optional.empty();
             }
         }
         return Optional.of(m.group(1).trim());
     }
+
+    /**
+     * A thing to keep in focus said as a noun phrase, beside a blurred background ("blurry background, sharp cup",
+     * "the dog in focus"): what it keeps is the thing.
+     */
+    private static final Pattern KEPT_SHARP = rx("^(?:but|and|with|while|yet)?\\s*(?:(?:a|an|the)\\s+)?(?:sharp|crisp"
+            + "|in-focus|focused)\\s+([a-z]+)[.!]?$|^(?:but|and|with|while|yet)?\\s*(?:(?:a|an|the|my|our|his|her|its)"
+            + "\\s+)?([a-z]+)\\s+(?:sharp|crisp|in\\s+focus)[.!]?$");
 
     /** "except the sky", "but not the left half", "apart from the top third": the part left out of the request. */
     private static final Pattern EXCEPT = rx("^(?:but\\s+)?(?:except|excepting|apart\\s+from|other\\s+than|not)"

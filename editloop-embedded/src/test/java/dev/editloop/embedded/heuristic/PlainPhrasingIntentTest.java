@@ -53,6 +53,16 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void aThingSaidSharpBesideABlurredBackgroundIsTheSubjectKept() {
+        Intent intent = read("blurred backdrop, crisp teapot");
+        assertThat(intent.concrete()).containsExactly(new Action.Background(null));
+        assertThat(intent.blocked()).isEmpty();
+        assertThat(read("soft background and the dog in focus").blocked()).isEmpty();
+        // without a background edit, the teapot cannot be found: named, not claimed
+        assertThat(read("brighten it, crisp teapot").blocked()).isNotEmpty();
+    }
+
+    @Test
     void theSubjectIsKeptByABackgroundEdit() {
         assertThat(read("blur the background but leave her face alone").blocked())
                 .isEmpty();

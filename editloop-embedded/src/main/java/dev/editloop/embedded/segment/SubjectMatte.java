@@ -1,0 +1,520 @@
+package dev.editloop.embedded.segment;
+
+import dev.editloop.embedded.OpenCv;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The photo's main subject as a soft matte (1 on the subject, 0 on the background), at the photo's own size.
+ *
+ * <p>How it is found, on a copy of at most {@link #SIDE} pixels:
+ *
+ * <ol>
+ *   <li>saliency: how far each pixel's colour (CIE Lab, lightly smoothed) lies from the colours along each of the four
+ *       sides of the frame (each side's band clustered into six colours); a pixel's saliency is the mean of its second
+ *       and third nearest sides, so a subject that touches one or two sides (a portrait cut by the bottom edge, a man
+ *       standing at the left) still stands out from the others, times a wide centre prior;
+ *   <li>GrabCut (four rounds), initialised from a centre-weighted rectangle and that map: the central ellipse and the
+ *       most salient pixels sure subject, the rest of the rectangle and salient pixels outside it probable subject
+ *       (its least salient pixels probable background), the frame outside the rectangle sure background where it is
+ *       not salient, so a subject reaching the edge of the frame is not cut off there;
+ *   <li>the subject's pieces: those touching the sure core or at least a fifth of the largest piece, holes filled;
+ *   <li>the matte: the mask scaled up and refined by a guided filter on the photo's luma (an edge-aware feather that
+ *       follows the photo's own edges), then held at exactly 1 inside the subject and 0 well outside it, so that
+ *       the subject's pixels are never touched and only a thin edge band is blended.
+ * </ol>
+ *
+ * When no subject of a plausible size (2% to 92% of the picture) is found, the central ellipse is used and
+ * {@link #found()} is false, so callers can say so.
+ *
+ * @param alpha the matte, row by row, 0–1
+ * @param width its width
+ * @param height its height
+ * @param found whether a subject was found (false: the central ellipse stands in)
+ */
+public record SubjectMatte(float[] alpha, int width, int height, boolean found) {
+    /** Longer side of the copy the subject is found on. */
+    static final int SIDE = 240;
+
+    /** Seed of OpenCV's random generator for GrabCut's k-means, so that the matte is the same every time. */
+    private static final int SEED = 20_240_601;
+
+    /** The share of the picture on the subject (alpha above one half). */
+    public double subjectShare() {
+        int n = 0;
+        for (float a : alpha) {
+            if (a > 0.5f) {
+                n++;
+            }
+        }
+        return (double) n / alpha.length;
+    }
+
+    /** The last few pictures' mattes, by fingerprint: a loop judges every turn against the same source. */
+    private static final java.util.Map<String, SubjectMatte> RECENT =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, SubjectMatte> eldest) {
+                    return size() > 4;
+                }
+            });
+
+    /** Finds the subject of a picture (remembered for the last few pictures, which a loop asks about each turn). */
+    public static SubjectMatte of(dev.editloop.core.image.Picture picture) {
+        String key = picture.fingerprint();
+        SubjectMatte known = RECENT.get(key);
+        if (known != null) {
+            return known;
+        }
+        OpenCv.ensureLoaded();
+        Mat mat = OpenCv.toMat(picture);
+        try {
+            SubjectMatte found = of(mat);
+            RECENT.put(key, found);
+            return found;
+        } finally {
+            mat.release();
+        }
+    }
+
+    /** Finds the subject of a BGR picture. */
+    public static SubjectMatte of(Mat bgr) {
+        OpenCv.ensureLoaded();
+        int w = bgr.cols();
+        int h = bgr.rows();
+        List<Mat> temps = new ArrayList<>();
+        try {
+            Mat small = keep(temps, fit(bgr, SIDE));
+            int sw = small.cols();
+            int sh = small.rows();
+            Mat mask = null;
+            if (sw >= 16 && sh >= 16) {
+                mask = subjectMask(small, temps);
+            }
+            boolean found = mask != null;
+            if (!found) {
+                mask = keep(temps, Mat.zeros(new Size(sw, sh), CvType.CV_8UC1));
+                Imgproc.ellipse(
+                        mask,
+                        new Point(sw / 2.0, sh / 2.0),
+                        new Size(sw * 0.3, sh * 0.38),
+                        0,
+                        0,
+                        360,
+                        new Scalar(255),
+                        Imgproc.FILLED);
+            }
+            float[] alpha = refine(bgr, mask, temps);
+            return new SubjectMatte(alpha, w, h, found);
+        } finally {
+            temps.forEach(Mat::release);
+        }
+    }
+
+    /** The binary subject mask (255) on the small copy, or null when none of a plausible size is found. */
+    private static Mat subjectMask(Mat small, List<Mat> temps) {
+        int sw = small.cols();
+        int sh = small.rows();
+        int n = sw * sh;
+        float[] sal = saliency(small, temps);
+        float[] sorted = sal.clone();
+        Arrays.sort(sorted);
+        float hi = sorted[(int) (0.97 * (n - 1))];
+        float[] norm = new float[n];
+        for (int p = 0; p < n; p++) {
+            norm[p] = Math.min(1f, sal[p] / Math.max(1e-3f, hi));
+        }
+        // Otsu-like split of the normalised map: the threshold that best separates two groups
+        float split = otsu(norm);
+        byte[] labels = new byte[n];
+        double rx0 = sw * 0.1;
+        double rx1 = sw * 0.9;
+        double ry0 = sh * 0.06;
+        double ry1 = sh * 0.94;
+        double ex = Math.max(1, sw * 0.12);
+        double ey = Math.max(1, sh * 0.14);
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int p = y * sw + x;
+                float s = norm[p];
+                boolean inRect = x >= rx0 && x < rx1 && y >= ry0 && y < ry1;
+                double ux = (x + 0.5 - sw / 2.0) / ex;
+                double uy = (y + 0.5 - sh / 2.0) / ey;
+                boolean centre = ux * ux + uy * uy <= 1;
+                int label;
+                if (centre || s >= Math.min(0.95f, split + 0.6f * (1 - split))) {
+                    label = Imgproc.GC_FGD;
+                } else if (s >= split) {
+                    label = Imgproc.GC_PR_FGD;
+                } else if (!inRect && s < 0.6f * split) {
+                    label = Imgproc.GC_BGD;
+                } else if (inRect) {
+                    label = Imgproc.GC_PR_FGD;
+                } else {
+                    label = Imgproc.GC_PR_BGD;
+                }
+                labels[p] = (byte) label;
+            }
+        }
+        Mat mask = keep(temps, new Mat(sh, sw, CvType.CV_8UC1));
+        mask.put(0, 0, labels);
+        int fgSeeds = 0;
+        int bgSeeds = 0;
+        for (byte l : labels) {
+            if (l == Imgproc.GC_FGD || l == Imgproc.GC_PR_FGD) {
+                fgSeeds++;
+            } else {
+                bgSeeds++;
+            }
+        }
+        if (fgSeeds < 16 || bgSeeds < 16) {
+            return null;
+        }
+        Mat bgModel = keep(temps, new Mat());
+        Mat fgModel = keep(temps, new Mat());
+        Core.setRNGSeed(SEED); // GrabCut's k-means draws from this thread's generator
+        Imgproc.grabCut(small, mask, new Rect(), bgModel, fgModel, 4, Imgproc.GC_INIT_WITH_MASK);
+        byte[] out = new byte[n];
+        mask.get(0, 0, out);
+        byte[] fg = new byte[n];
+        byte[] core = new byte[n];
+        for (int p = 0; p < n; p++) {
+            if (out[p] == Imgproc.GC_FGD || out[p] == Imgproc.GC_PR_FGD) {
+                fg[p] = (byte) 255;
+            }
+            if (labels[p] == Imgproc.GC_FGD) {
+                core[p] = 1;
+            }
+        }
+        Mat fgMat = keep(temps, new Mat(sh, sw, CvType.CV_8UC1));
+        fgMat.put(0, 0, fg);
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
+        Imgproc.morphologyEx(fgMat, fgMat, Imgproc.MORPH_OPEN, kernel);
+        Imgproc.morphologyEx(fgMat, fgMat, Imgproc.MORPH_CLOSE, kernel);
+        Mat pieces = pieces(fgMat, core, temps);
+        double share = Core.countNonZero(pieces) / (double) n;
+        if (share < 0.02 || share > 0.92) {
+            return null;
+        }
+        return pieces;
+    }
+
+    /**
+     * Colour distance from the frame's sides: for each side, the distance of each pixel's Lab colour to the nearest
+     * of that side's colours (its band clustered into six colours); a pixel's saliency is the mean of its second and
+     * third smallest distances, normalised, times a wide centre prior.
+     */
+    static float[] saliency(Mat small, List<Mat> temps) {
+        int sw = small.cols();
+        int sh = small.rows();
+        Mat smooth = keep(temps, new Mat());
+        Imgproc.GaussianBlur(small, smooth, new Size(0, 0), 1.0);
+        Mat lab8 = keep(temps, new Mat());
+        Imgproc.cvtColor(smooth, lab8, Imgproc.COLOR_BGR2Lab);
+        Mat lab = keep(temps, new Mat());
+        lab8.convertTo(lab, CvType.CV_32FC3);
+        float[] px = new float[sw * sh * 3];
+        lab.get(0, 0, px);
+        int band = Math.max(2, Math.round(Math.min(sw, sh) * 0.04f));
+        float[][][] sides = new float[4][][];
+        for (int side = 0; side < 4; side++) {
+            List<float[]> colours = new ArrayList<>();
+            for (int y = 0; y < sh; y++) {
+                for (int x = 0; x < sw; x++) {
+                    boolean in = switch (side) {
+                        case 0 -> y < band;
+                        case 1 -> y >= sh - band;
+                        case 2 -> x < band;
+                        default -> x >= sw - band;
+                    };
+                    if (in) {
+                        int i = 3 * (y * sw + x);
+                        colours.add(new float[] {px[i], px[i + 1], px[i + 2]});
+                    }
+                }
+            }
+            sides[side] = centres(colours, 6);
+        }
+        float[] colourTerm = new float[sw * sh];
+        float[] out = new float[sw * sh];
+        double cx = sw / 2.0;
+        double cy = sh / 2.0;
+        float[] d = new float[4];
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int p = y * sw + x;
+                int i = 3 * p;
+                for (int side = 0; side < 4; side++) {
+                    float best = Float.MAX_VALUE;
+                    for (float[] c : sides[side]) {
+                        float dl = px[i] - c[0];
+                        float da = px[i + 1] - c[1];
+                        float db = px[i + 2] - c[2];
+                        best = Math.min(best, (float) Math.sqrt(0.5 * dl * dl + da * da + db * db));
+                    }
+                    d[side] = best;
+                }
+                Arrays.sort(d);
+                double dx = (x - cx) / sw;
+                double dy = (y - cy) / sh;
+                double prior = Math.exp(-(dx * dx + dy * dy) / (2 * 0.35 * 0.35));
+                colourTerm[p] = (d[1] + d[2]) / 2;
+                out[p] = (float) prior;
+            }
+        }
+        float[] sortedColour = colourTerm.clone();
+        Arrays.sort(sortedColour);
+        float colourHigh = Math.max(1e-3f, sortedColour[(int) (0.97 * (colourTerm.length - 1))]);
+        for (int p = 0; p < out.length; p++) {
+            double prior = out[p];
+            double c = Math.min(1, colourTerm[p] / colourHigh);
+            out[p] = (float) (c * (0.4 + 0.6 * prior));
+        }
+        return out;
+    }
+
+    /** A few representative colours of a set (k-means, seeded by spread-out picks, a few rounds). */
+    private static float[][] centres(List<float[]> colours, int k) {
+        int n = colours.size();
+        k = Math.min(k, n);
+        float[][] c = new float[k][];
+        for (int j = 0; j < k; j++) {
+            c[j] = colours.get((int) ((long) j * n / k + n / (2L * k))).clone();
+        }
+        int[] of = new int[n];
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < n; i++) {
+                float[] v = colours.get(i);
+                float best = Float.MAX_VALUE;
+                for (int j = 0; j < k; j++) {
+                    float dl = v[0] - c[j][0];
+                    float da = v[1] - c[j][1];
+                    float db = v[2] - c[j][2];
+                    float dd = dl * dl + da * da + db * db;
+                    if (dd < best) {
+                        best = dd;
+                        of[i] = j;
+                    }
+                }
+            }
+            double[][] sum = new double[k][3];
+            int[] count = new int[k];
+            for (int i = 0; i < n; i++) {
+                float[] v = colours.get(i);
+                sum[of[i]][0] += v[0];
+                sum[of[i]][1] += v[1];
+                sum[of[i]][2] += v[2];
+                count[of[i]]++;
+            }
+            for (int j = 0; j < k; j++) {
+                if (count[j] > 0) {
+                    c[j] = new float[] {
+                        (float) (sum[j][0] / count[j]), (float) (sum[j][1] / count[j]), (float) (sum[j][2] / count[j])
+                    };
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The threshold that best splits the values (0–1) into two groups (Otsu on 64 bins). */
+    static float otsu(float[] v) {
+        int bins = 64;
+        double[] hist = new double[bins];
+        for (float x : v) {
+            hist[Math.min(bins - 1, Math.max(0, (int) (x * bins)))]++;
+        }
+        double total = v.length;
+        double sumAll = 0;
+        for (int b = 0; b < bins; b++) {
+            sumAll += b * hist[b];
+        }
+        double wB = 0;
+        double sumB = 0;
+        double best = -1;
+        int split = bins / 2;
+        for (int b = 0; b < bins; b++) {
+            wB += hist[b];
+            if (wB == 0 || wB == total) {
+                continue;
+            }
+            sumB += b * hist[b];
+            double mB = sumB / wB;
+            double mF = (sumAll - sumB) / (total - wB);
+            double between = wB * (total - wB) * (mB - mF) * (mB - mF);
+            if (between > best) {
+                best = between;
+                split = b;
+            }
+        }
+        return (split + 1) / (float) bins;
+    }
+
+    /** Keeps the mask's pieces that touch the sure core or are at least a fifth of the largest; fills their holes. */
+    private static Mat pieces(Mat fg, byte[] core, List<Mat> temps) {
+        int sw = fg.cols();
+        int sh = fg.rows();
+        Mat labels = keep(temps, new Mat());
+        Mat stats = keep(temps, new Mat());
+        Mat centroids = keep(temps, new Mat());
+        int found = Imgproc.connectedComponentsWithStats(fg, labels, stats, centroids, 8, CvType.CV_32S);
+        int[] label = new int[sw * sh];
+        labels.get(0, 0, label);
+        int largest = 0;
+        int[] area = new int[found];
+        boolean[] cored = new boolean[found];
+        for (int l = 1; l < found; l++) {
+            area[l] = (int) stats.get(l, Imgproc.CC_STAT_AREA)[0];
+            largest = Math.max(largest, area[l]);
+        }
+        for (int p = 0; p < label.length; p++) {
+            if (core[p] != 0 && label[p] > 0) {
+                cored[label[p]] = true;
+            }
+        }
+        byte[] kept = new byte[sw * sh];
+        for (int p = 0; p < label.length; p++) {
+            int l = label[p];
+            if (l > 0 && ((cored[l] && area[l] >= 0.02 * largest) || area[l] >= 0.2 * largest)) {
+                kept[p] = (byte) 255;
+            }
+        }
+        Mat out = keep(temps, new Mat(sh, sw, CvType.CV_8UC1));
+        out.put(0, 0, kept);
+        // fill holes: background pieces that do not reach the frame and are small
+        Mat inverse = keep(temps, new Mat());
+        Core.bitwise_not(out, inverse);
+        Mat holeLabels = keep(temps, new Mat());
+        Mat holeStats = keep(temps, new Mat());
+        int holes = Imgproc.connectedComponentsWithStats(inverse, holeLabels, holeStats, centroids, 4, CvType.CV_32S);
+        int[] hl = new int[sw * sh];
+        holeLabels.get(0, 0, hl);
+        boolean[] fill = new boolean[holes];
+        for (int l = 1; l < holes; l++) {
+            int x = (int) holeStats.get(l, Imgproc.CC_STAT_LEFT)[0];
+            int y = (int) holeStats.get(l, Imgproc.CC_STAT_TOP)[0];
+            int bw = (int) holeStats.get(l, Imgproc.CC_STAT_WIDTH)[0];
+            int bh = (int) holeStats.get(l, Imgproc.CC_STAT_HEIGHT)[0];
+            int a = (int) holeStats.get(l, Imgproc.CC_STAT_AREA)[0];
+            boolean touches = x == 0 || y == 0 || x + bw >= sw || y + bh >= sh;
+            fill[l] = !touches && a < 0.03 * sw * sh;
+        }
+        for (int p = 0; p < hl.length; p++) {
+            if (hl[p] > 0 && fill[hl[p]]) {
+                kept[p] = (byte) 255;
+            }
+        }
+        out.put(0, 0, kept);
+        return out;
+    }
+
+    /**
+     * The full-size matte: the small mask scaled up, a guided filter on the photo's luma (radius about 1% of the
+     * shorter side) so the edge follows the photo's edges, then exactly 1 inside the subject (the mask eroded by the
+     * filter's radius) and 0 outside it (dilated by the same).
+     */
+    private static float[] refine(Mat bgr, Mat smallMask, List<Mat> temps) {
+        int w = bgr.cols();
+        int h = bgr.rows();
+        Mat mask = keep(temps, new Mat());
+        Imgproc.resize(smallMask, mask, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+        Imgproc.threshold(mask, mask, 127, 255, Imgproc.THRESH_BINARY);
+        int r = Math.max(2, Math.round(Math.min(w, h) * 0.01f));
+        Mat p = keep(temps, new Mat());
+        mask.convertTo(p, CvType.CV_32F, 1 / 255.0);
+        Mat grey = keep(temps, new Mat());
+        Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
+        Mat i = keep(temps, new Mat());
+        grey.convertTo(i, CvType.CV_32F, 1 / 255.0);
+        Mat q = guided(i, p, r, 1e-3, temps);
+        Mat inner = keep(temps, new Mat());
+        Mat outer = keep(temps, new Mat());
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * r + 1, 2 * r + 1)));
+        Imgproc.erode(mask, inner, kernel);
+        Imgproc.dilate(mask, outer, kernel);
+        float[] a = new float[w * h];
+        q.get(0, 0, a);
+        byte[] in = new byte[w * h];
+        byte[] out = new byte[w * h];
+        inner.get(0, 0, in);
+        outer.get(0, 0, out);
+        for (int k = 0; k < a.length; k++) {
+            if (in[k] != 0) {
+                a[k] = 1;
+            } else if (out[k] == 0) {
+                a[k] = 0;
+            } else {
+                a[k] = Math.max(0, Math.min(1, a[k]));
+            }
+        }
+        return a;
+    }
+
+    /** He et al.'s guided filter of {@code p} with guide {@code i} (both single-channel float), box radius r. */
+    static Mat guided(Mat i, Mat p, int r, double eps, List<Mat> temps) {
+        Size box = new Size(2 * r + 1, 2 * r + 1);
+        Mat meanI = keep(temps, new Mat());
+        Mat meanP = keep(temps, new Mat());
+        Mat corrI = keep(temps, new Mat());
+        Mat corrIp = keep(temps, new Mat());
+        Imgproc.boxFilter(i, meanI, CvType.CV_32F, box);
+        Imgproc.boxFilter(p, meanP, CvType.CV_32F, box);
+        Mat ii = keep(temps, new Mat());
+        Core.multiply(i, i, ii);
+        Imgproc.boxFilter(ii, corrI, CvType.CV_32F, box);
+        Mat ip = keep(temps, new Mat());
+        Core.multiply(i, p, ip);
+        Imgproc.boxFilter(ip, corrIp, CvType.CV_32F, box);
+        Mat varI = keep(temps, new Mat());
+        Mat mm = keep(temps, new Mat());
+        Core.multiply(meanI, meanI, mm);
+        Core.subtract(corrI, mm, varI);
+        Mat covIp = keep(temps, new Mat());
+        Mat mp = keep(temps, new Mat());
+        Core.multiply(meanI, meanP, mp);
+        Core.subtract(corrIp, mp, covIp);
+        Mat a = keep(temps, new Mat());
+        Mat denom = keep(temps, new Mat());
+        Core.add(varI, new Scalar(eps), denom);
+        Core.divide(covIp, denom, a);
+        Mat b = keep(temps, new Mat());
+        Mat am = keep(temps, new Mat());
+        Core.multiply(a, meanI, am);
+        Core.subtract(meanP, am, b);
+        Mat meanA = keep(temps, new Mat());
+        Mat meanB = keep(temps, new Mat());
+        Imgproc.boxFilter(a, meanA, CvType.CV_32F, box);
+        Imgproc.boxFilter(b, meanB, CvType.CV_32F, box);
+        Mat q = keep(temps, new Mat());
+        Core.multiply(meanA, i, q);
+        Core.add(q, meanB, q);
+        return q;
+    }
+
+    private static Mat fit(Mat src, int maxSide) {
+        Mat out = new Mat();
+        int longer = Math.max(src.cols(), src.rows());
+        if (longer <= maxSide) {
+            src.copyTo(out);
+            return out;
+        }
+        double f = (double) maxSide / longer;
+        Size size = new Size(Math.max(1, Math.round(src.cols() * f)), Math.max(1, Math.round(src.rows() * f)));
+        Imgproc.resize(src, out, size, 0, 0, Imgproc.INTER_AREA);
+        return out;
+    }
+
+    private static Mat keep(List<Mat> temps, Mat m) {
+        temps.add(m);
+        return m;
+    }
+}

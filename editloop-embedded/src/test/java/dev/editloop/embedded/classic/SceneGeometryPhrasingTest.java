@@ -1,0 +1,123 @@
+package dev.editloop.embedded.classic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.core.EditCall;
+import dev.editloop.core.EditResult;
+import dev.editloop.core.image.Picture;
+import java.awt.Color;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plain phrasing of background and geometry requests: the subject named by what it is ("behind the dog", "put the
+ * vase on …"), the background named before a colon, orientation targets, ratios said with an orientation and zoom
+ * factors in words. Each is read into exact actions with nothing left over; the orientation targets are also carried
+ * out on pictures of each shape.
+ */
+class SceneGeometryPhrasingTest {
+    private static List<Action> understood(String instruction) {
+        ParsedInstruction parsed = InstructionParser.parse(instruction);
+        assertThat(parsed.notUnderstood())
+                .as("left over from \"%s\"", instruction)
+                .isEmpty();
+        return parsed.actions();
+    }
+
+    private static Action.Background blur() {
+        return new Action.Background(null);
+    }
+
+    private static Action.Background plain(String colour) {
+        return new Action.Background(NamedColor.of(colour));
+    }
+
+    @Test
+    void whatLiesBehindTheSubjectIsTheBackground() {
+        assertThat(understood("soften the background behind him")).containsExactly(blur());
+        assertThat(understood("defocus everything behind the dog")).containsExactly(blur());
+        assertThat(understood("blur the backdrop behind the little boat")).containsExactly(blur());
+        assertThat(understood("make everything behind the vase black")).containsExactly(plain("black"));
+    }
+
+    @Test
+    void aBackgroundSwappedForAColour() {
+        assertThat(understood("swap the backdrop behind the vase for solid green"))
+                .containsExactly(plain("green"));
+        assertThat(understood("switch the background to plain yellow")).containsExactly(plain("yellow"));
+        assertThat(understood("fill the background with flat grey")).containsExactly(plain("gray"));
+    }
+
+    @Test
+    void aThingPutOnAPlainBackgroundKeepsTheThing() {
+        assertThat(understood("put the teapot on a plain black background")).containsExactly(plain("black"));
+        assertThat(understood("place the bike against a solid white backdrop")).containsExactly(plain("white"));
+        assertThat(understood("give the lamp a clean blue background")).containsExactly(plain("blue"));
+        assertThat(understood("put a plain red background behind the bottle")).containsExactly(plain("red"));
+        // a thing put somewhere else, or given something, is not a background
+        assertThat(InstructionParser.parse("put the dog on the sofa").actions()).isEmpty();
+        assertThat(InstructionParser.parse("give the dog a red hat").actions()).isEmpty();
+        assertThat(InstructionParser.parse("put the dog on a beach background").actions())
+                .isEmpty();
+    }
+
+    @Test
+    void theBackgroundNamedBeforeAColon() {
+        assertThat(understood("backdrop: out of focus, a lot")).containsExactly(blur());
+        assertThat(understood("Background: plain white")).containsExactly(plain("white"));
+    }
+
+    @Test
+    void aQuarterTurnToAnOrientation() {
+        Action.Rotate toPortrait = new Action.Rotate(90, Action.Orientation.PORTRAIT);
+        assertThat(understood("turn it to portrait")).containsExactly(toPortrait);
+        assertThat(understood("give it a quarter turn so that it is portrait")).containsExactly(toPortrait);
+        assertThat(understood("rotate it left into landscape orientation"))
+                .containsExactly(new Action.Rotate(270, Action.Orientation.LANDSCAPE));
+        assertThat(understood("rotate it 90 degrees clockwise to portrait")).containsExactly(toPortrait);
+        assertThat(toPortrait.phrase()).isEqualTo("rotate it 90 degrees clockwise to portrait");
+        // a half turn never changes the orientation: two wishes that cannot both hold
+        assertThat(InstructionParser.parse("rotate it 180 degrees to portrait").actions())
+                .isEmpty();
+        // rotate left / right alone are quarter turns
+        assertThat(understood("rotate right")).containsExactly(new Action.Rotate(90));
+        assertThat(understood("turn it to the left")).containsExactly(new Action.Rotate(270));
+    }
+
+    @Test
+    void anOrientationWithARatioIsACentreCrop() {
+        assertThat(understood("make it landscape, 4:3")).containsExactly(new Action.CropAspect(4, 3));
+        assertThat(understood("a 2:3 portrait format please")).containsExactly(new Action.CropAspect(2, 3));
+        assertThat(understood("make it widescreen landscape")).containsExactly(new Action.CropAspect(16, 9));
+        // an orientation that the ratio contradicts, or one with no ratio, is not a crop
+        assertThat(InstructionParser.parse("make it portrait, 16:9").actions()).isEmpty();
+        assertThat(InstructionParser.parse("make it landscape").actions()).isEmpty();
+    }
+
+    @Test
+    void zoomFactorsInWords() {
+        assertThat(understood("zoom in to double the magnification")).containsExactly(new Action.Zoom(100));
+        assertThat(understood("zoom in, 2x magnification")).containsExactly(new Action.Zoom(100));
+        assertThat(understood("magnify it 3x")).containsExactly(new Action.Zoom(200));
+    }
+
+    @Test
+    void theTurnIsMadeOnlyWhenThePictureDoesNotAlreadyStandThatWay() {
+        ClassicEditor editor = new ClassicEditor();
+        Picture wide = Picture.solid(60, 40, Color.GRAY);
+        Picture tall = Picture.solid(40, 60, Color.GRAY);
+        Picture square = Picture.solid(50, 50, Color.GRAY);
+        EditResult turned = editor.edit(EditCall.of(wide, "rotate it to portrait", 1));
+        assertThat(turned.image().width()).isEqualTo(40);
+        assertThat(turned.image().height()).isEqualTo(60);
+        EditResult already = editor.edit(EditCall.of(tall, "rotate it to portrait", 1));
+        assertThat(already.image()).isSameAs(tall);
+        assertThat(already.notes()).anyMatch(n -> n.contains("already portrait"));
+        EditResult none = editor.edit(EditCall.of(square, "rotate it to landscape", 1));
+        assertThat(none.image()).isSameAs(square);
+        assertThat(none.notes()).anyMatch(n -> n.contains("square"));
+        EditResult cropped = editor.edit(EditCall.of(square, "make it landscape, 16:9", 1));
+        assertThat(cropped.image().width()).isEqualTo(50);
+        assertThat(cropped.image().height()).isEqualTo(28);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.editloop.embedded.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.editloop.core.Critique;
+import dev.editloop.core.CritiqueCall;
+import dev.editloop.core.EditCall;
+import dev.editloop.core.image.Images;
+import dev.editloop.core.image.Picture;
+import dev.editloop.embedded.classic.ClassicEditor;
+import dev.editloop.embedded.measure.Comparison;
+import dev.editloop.embedded.measure.Halo;
+import dev.editloop.testkit.TestImages;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The background operations on real photos, measured on pixels: the subject's pixels stay as they were (the cameraman
+ * standing at the left edge of the frame, whom the former segmentation painted white, the astronaut's face, the cup),
+ * the background becomes the colour or is blurred, a blur draws no halo, and the judge, finding the subject on the
+ * source by itself, marks an edit that also changed the subject.
+ */
+class SubjectMatteTest {
+    private final ClassicEditor editor = new ClassicEditor();
+
+    private static Picture shared(String name) {
+        var path = TestImages.shared(name);
+        assumeTrue(path.isPresent(), "the shared photo " + name + " is absent (../shared/images)");
+        return Images.read(path.get());
+    }
+
+    /** Mean absolute difference of the channels in a box. */
+    private static double moved(Picture a, Picture b, int x0, int y0, int x1, int y1) {
+        byte[] p = a.bgr();
+        byte[] q = b.bgr();
+        double sum = 0;
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int i = 3 * (y * a.width() + x);
+                for (int c = 0; c < 3; c++) {
+                    sum += Math.abs((p[i + c] & 0xff) - (q[i + c] & 0xff));
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    private static double mean(Picture a, int x0, int y0, int x1, int y1) {
+        return moved(a, Picture.solid(a.width(), a.height(), java.awt.Color.BLACK), x0, y0, x1, y1);
+    }
+
+    @Test
+    void theCameramanAtTheEdgeOfTheFrameStaysAndTheSkyTurnsWhite() {
+        Picture camera = shared("camera.png");
+        Picture white =
+                editor.edit(EditCall.of(camera, "make the background white", 1)).image();
+        // his coat, from the left edge of the frame to the bottom
+        assertThat(moved(camera, white, 30, 250, 120, 450)).isLessThan(1);
+        assertThat(mean(white, 0, 0, camera.width(), 20)).isGreaterThan(250);
+        SubjectMatte matte = SubjectMatte.of(dev.editloop.embedded.OpenCv.toMat(camera));
+        assertThat(matte.found()).isTrue();
+        assertThat(matte.subjectShare()).isBetween(0.2, 0.5);
+    }
+
+    @Test
+    void aBlurredBackgroundKeepsTheSubjectAndDrawsNoHalo() {
+        for (String name : new String[] {"camera.png", "coffee.png", "astronaut.png"}) {
+            Picture photo = shared(name);
+            Picture blurred =
+                    editor.edit(EditCall.of(photo, "blur the background", 1)).image();
+            Halo.Reading halo = Halo.of(Comparison.of(photo, blurred));
+            // the thinker allows 0.22 (share × strength) before it calls a line a halo
+            assertThat(halo.share() * halo.strength()).as(name).isLessThan(0.22);
+        }
+        Picture coffee = shared("coffee.png");
+        Picture blurred = editor.edit(EditCall.of(coffee, "defocus everything behind the cup", 1))
+                .image();
+        assertThat(moved(coffee, blurred, 250, 100, 350, 250)).as("the cup").isLessThan(0.5);
+        Picture astronaut = shared("astronaut.png");
+        Picture soft = editor.edit(EditCall.of(astronaut, "soften the background behind her", 1))
+                .image();
+        assertThat(moved(astronaut, soft, 225, 80, 290, 140)).as("her face").isLessThan(1.5);
+    }
+
+    @Test
+    void theJudgeMarksAnEditThatAlsoChangedTheSubject() {
+        Picture camera = shared("camera.png");
+        String request = "put the man on a plain white background";
+        Picture clean = editor.edit(EditCall.of(camera, request, 1)).image();
+        dev.editloop.core.Thinker thinker =
+                dev.editloop.core.spi.BackendRegistry.load().thinker("embedded");
+        Critique good = thinker.critique(CritiqueCall.compare(camera, clean, request, request, 1, 0));
+        assertThat(good.semantic()).as(good.reasoning()).isGreaterThanOrEqualTo(8);
+        // the same edit, with the man's coat and face lightened as a careless editor might
+        byte[] px = clean.bgr().clone();
+        for (int y = 60; y < 480; y++) {
+            for (int x = 0; x < 330; x++) {
+                int i = 3 * (y * camera.width() + x);
+                for (int c = 0; c < 3; c++) {
+                    px[i + c] = (byte) Math.min(255, (px[i + c] & 0xff) + 60);
+                }
+            }
+        }
+        Picture leaky = Picture.ofBgr(camera.width(), camera.height(), px);
+        Critique bad = thinker.critique(CritiqueCall.compare(camera, leaky, request, request, 1, 0));
+        assertThat(bad.semantic()).as(bad.reasoning()).isLessThan(8);
+        assertThat(bad.reasoning()).contains("changed pixels on the subject");
+    }
+}
