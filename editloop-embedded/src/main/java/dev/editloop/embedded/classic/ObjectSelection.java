@@ -424,8 +424,10 @@ public final class ObjectSelection {
     private static void fillHoles(Mat mask) {
         List<MatOfPoint> contours = new ArrayList<>();
         Mat hierarchy = new Mat();
-        Imgproc.findContours(mask.clone(), contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+        Mat copy = mask.clone();
+        Imgproc.findContours(copy, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
         Imgproc.drawContours(mask, contours, -1, new Scalar(255), Imgproc.FILLED);
+        copy.release();
         hierarchy.release();
         for (MatOfPoint contour : contours) {
             contour.release();
