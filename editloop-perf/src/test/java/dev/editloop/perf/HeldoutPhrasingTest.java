@@ -12,20 +12,31 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpora (examples/heldout and examples/heldout2, each written by someone who had read only the
- * vocabulary table) through the embedded loop: the pass rate stays at or above its floor and every must-decline
- * request is answered honestly. Measured: 285 of 330 (86.4%) and 274 of 331 (82.8%); each floor leaves a small margin
- * for platform differences in the image operations.
+ * The held-out phrasing corpora (examples/heldout, heldout2, heldout3 and heldout4, each written by someone who had
+ * read only the vocabulary table) through the embedded loop: the pass rate stays at or above its floor and every
+ * must-decline request is answered honestly. Measured: 296 of 330 (89.7%), 284 of 331 (85.8%), 258 of 300 (86.0%) and
+ * 262 of 300 (87.3%, the blind judge); each floor leaves a small margin for platform differences in the image
+ * operations.
  */
 class HeldoutPhrasingTest {
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.84);
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.88);
     }
 
     @Test
     void theSecondHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.80);
+        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.84);
+    }
+
+    @Test
+    void theThirdHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.84);
+    }
+
+    @Test
+    void theFourthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.85);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {
