@@ -1,6 +1,7 @@
 package dev.editloop.embedded.segment;
 
 import dev.editloop.embedded.OpenCv;
+import dev.editloop.embedded.classic.Mats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +94,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         int h = bgr.rows();
         List<Mat> temps = new ArrayList<>();
         try {
-            Mat small = keep(temps, fit(bgr, SIDE));
+            Mat small = keep(temps, Mats.fit(bgr, SIDE));
             int sw = small.cols();
             int sh = small.rows();
             Mat mask = null;
@@ -498,19 +499,6 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         Core.multiply(meanA, i, q);
         Core.add(q, meanB, q);
         return q;
-    }
-
-    private static Mat fit(Mat src, int maxSide) {
-        Mat out = new Mat();
-        int longer = Math.max(src.cols(), src.rows());
-        if (longer <= maxSide) {
-            src.copyTo(out);
-            return out;
-        }
-        double f = (double) maxSide / longer;
-        Size size = new Size(Math.max(1, Math.round(src.cols() * f)), Math.max(1, Math.round(src.rows() * f)));
-        Imgproc.resize(src, out, size, 0, 0, Imgproc.INTER_AREA);
-        return out;
     }
 
     private static Mat keep(List<Mat> temps, Mat m) {
