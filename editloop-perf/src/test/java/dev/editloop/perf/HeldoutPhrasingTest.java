@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The held-out phrasing corpora (examples/heldout, heldout2, heldout3 and heldout4, each written by someone who had
  * read only the vocabulary table) through the embedded loop: the pass rate stays at or above its floor and every
- * must-decline request is answered honestly. Measured: 296 of 330 (89.7%), 284 of 331 (85.8%), 258 of 300 (86.0%) and
+ * must-decline request is answered honestly. Measured: 296 of 330 (89.7%), 284 of 331 (85.8%), 259 of 300 (86.3%) and
  * 262 of 300 (87.3%, the blind judge); each floor leaves a small margin for platform differences in the image
  * operations.
  */

@@ -882,12 +882,16 @@ final class Parts {
         StringBuilder masked = new StringBuilder(part);
         int first = Integer.MAX_VALUE;
         int last = -1;
+        int lastStart = 0;
         for (Concept concept : found) {
             for (Pattern pattern : concept.patterns()) {
                 Matcher m = pattern.matcher(part);
                 while (m.find()) {
                     first = Math.min(first, m.start());
-                    last = Math.max(last, m.end());
+                    if (m.end() > last) {
+                        last = m.end();
+                        lastStart = m.start();
+                    }
                     for (int i = m.start(); i < m.end(); i++) {
                         masked.setCharAt(i, '|');
                     }
@@ -896,9 +900,13 @@ final class Parts {
         }
         // "like a haunted house", "like an old photo from an attic box": a simile's head noun after the concept's
         // words (up to three words, or a "from a …" phrase of them) names what the look is like, not a thing to add
+        // "spooky, like a haunted house", "wintry, like a frozen lake": the simile may follow a concept's words too
         if (last > 0
-                && SIMILE.matcher(part.substring(0, first)).find()
-                && SIMILE_HEAD.matcher(part.substring(last)).matches()) {
+                && (((SIMILE.matcher(part.substring(0, first)).find()
+                                        || SIMILE.matcher(part.substring(0, lastStart))
+                                                .find())
+                                && SIMILE_HEAD.matcher(part.substring(last)).matches())
+                        || SIMILE_AFTER.matcher(part.substring(last)).matches())) {
             for (int i = last; i < part.length(); i++) {
                 masked.setCharAt(i, '|');
             }
@@ -925,6 +933,8 @@ final class Parts {
     }
 
     private static final Pattern SIMILE = rx("\\blike\\s+(?:a|an|the|some)?\\s*$");
+    private static final Pattern SIMILE_AFTER =
+            rx("^\\s*,?\\s*(?:just\\s+)?like\\s+(?:a|an|the|some)?\\s*[a-z]+(?:\\s+[a-z]+){0,2}\\s*[.!?]*$");
     private static final Pattern SIMILE_HEAD =
             rx("^\\s*(?:(?:from|in|of)\\s+(?:a|an|the|some|my|grandma'?s)\\s+)?[a-z]+(?:\\s+[a-z]+){0,2}\\s*[.!?]*$");
 

@@ -198,7 +198,11 @@ class PlainPhrasingIntentTest {
     @Test
     void aSimilesHeadNounIsWhatTheLookIsLikeNotAThingToAdd() {
         // "like a spooky old mansion": the look of the concept; the noun after its words is not a part left undone
-        for (String request : List.of("make it look like a spooky mansion", "like an old photograph from a shoebox")) {
+        for (String request : List.of(
+                "make it look like a spooky mansion",
+                "like an old photograph from a shoebox",
+                "eerie, like a ghost town",
+                "wintry, just like a frozen lake")) {
             Intent intent = read(request);
             assertThat(intent.concepts()).as(request).isNotEmpty();
             assertThat(intent.blocked()).as(request).isEmpty();
@@ -208,5 +212,7 @@ class PlainPhrasingIntentTest {
                         .blocked())
                 .isNotEmpty();
         assertThat(read("make it spooky and add a ghost").blocked()).isNotEmpty();
+        assertThat(read("spooky, like a house with a ghost in every window").blocked())
+                .isNotEmpty();
     }
 }
