@@ -569,17 +569,23 @@ final class Parts {
             rx("^(?:the\\s+)?(?:(top|upper|bottom|lower)\\s+(half|third|part|two\\s+thirds)"
                     + "|(left|right)(?:\\s+(?:half|side|part))?|(sky))$");
 
-    /**
-     * The region a keep-clause names, when it names one exactly ("the top third", "the left half", "the sky"); empty
-     * for anything else ("the face", "the center").
-     */
-    static Optional<Region> keptRegion(String what) {
+    /** What a keep-clause names, lower case, without its tails ("as it is", "alone", "the same"). */
+    private static String keptWords(String what) {
         String w = what.toLowerCase(Locale.ROOT).trim();
         String before;
         do {
             before = w;
             w = KEPT_TAIL.matcher(w).replaceAll("").trim();
         } while (!w.equals(before));
+        return w;
+    }
+
+    /**
+     * The region a keep-clause names, when it names one exactly ("the top third", "the left half", "the sky"); empty
+     * for anything else ("the face", "the center").
+     */
+    static Optional<Region> keptRegion(String what) {
+        String w = keptWords(what);
         Matcher m = KEPT_PLACE.matcher(w);
         if (!m.matches()) {
             return Optional.empty();
@@ -662,12 +668,7 @@ final class Parts {
      * edited), or the subject when the background is what is edited (segmentation keeps the foreground).
      */
     static boolean keepMeasured(String what, List<Action> actions) {
-        String w = what.toLowerCase(Locale.ROOT).trim();
-        String before;
-        do {
-            before = w;
-            w = KEPT_TAIL.matcher(w).replaceAll("").trim();
-        } while (!w.equals(before));
+        String w = keptWords(what);
         if (keepsTheRest(w) || QUALITY.matcher(w).matches()) {
             return !actions.isEmpty();
         }
