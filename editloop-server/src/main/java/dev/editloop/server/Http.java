@@ -59,6 +59,7 @@ final class Http {
                 throw ApiError.bad("the Content-Length header is not a number", null);
             }
             if (n > limit) {
+                discard(exchange.getRequestBody(), limit);
                 throw tooLarge(limit);
             }
         }
@@ -70,11 +71,29 @@ final class Http {
         while ((r = in.read(buf)) > 0) {
             total += r;
             if (total > limit) {
+                discard(in, limit);
                 throw tooLarge(limit);
             }
             out.write(buf, 0, r);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to four times the limit, so that a client still sending it
+     * reads the 413 instead of a reset connection; a larger body is cut off (the connection closes).
+     */
+    private static void discard(InputStream in, long limit) {
+        byte[] buf = new byte[64 * 1024];
+        long left = 4 * limit;
+        try {
+            int r;
+            while (left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= r;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
     }
 
     private static ApiError tooLarge(long limit) {
