@@ -242,8 +242,8 @@ public final class Evaluator {
      * clean cut-out runs there for under 4% of its length; 13% costs the most.
      */
     private static Guard outline(Comparison c) {
-        Outline.Reading reading = Outline.of(c);
-        if (reading.evaluated() < MIN_OUTLINE) {
+        Outline.Reading reading = c.outline();
+        if (!reading.judged()) {
             return null; // too little edge with both sides readable to judge it
         }
         double penalty = Math.min(0.6, 0.6 * Math.max(0, reading.share() - 0.04) / 0.09);
@@ -252,9 +252,6 @@ public final class Evaluator {
                 + ")";
         return new Guard(name, reading.share(), 0.04, penalty);
     }
-
-    /** Edge pixels (on the sample plane) with both sides readable, below which the outline is not judged. */
-    private static final int MIN_OUTLINE = 40;
 
     private static String blockedParts(Intent intent, boolean impossibleOnly) {
         return String.join(
