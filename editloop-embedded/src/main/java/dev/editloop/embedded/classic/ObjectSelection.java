@@ -89,6 +89,9 @@ public final class ObjectSelection {
                 Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
                 score[p] = (float) score(color, lab);
             }
+            if (color.name().equals("silver")) {
+                metal(px, sw, sh, score);
+            }
             if (place != null && place != Region.WHOLE) {
                 int[] r = place.bounds(sw, sh);
                 for (int y = 0; y < sh; y++) {
@@ -156,6 +159,75 @@ public final class ObjectSelection {
         }
     }
 
+    /** Chroma under which a pixel can be of polished metal, and the window radius its reflections are read in. */
+    private static final double METAL_CHROMA = 20;
+
+    private static final int METAL_RADIUS = 3;
+
+    /**
+     * The score of "silver" (chrome, metallic): a polished metal is bright and nearly colourless and mirrors its
+     * surroundings in sharp light and dark streaks, so a bright colourless pixel scores by how much the lightness of
+     * the colourless pixels around it varies (their standard deviation of L* over a 7×7 window, up to 30): the
+     * spoon, not the smooth white inside of the cup. In place.
+     */
+    private static void metal(byte[] px, int w, int h, float[] score) {
+        int n = w * h;
+        double[] l = new double[n];
+        boolean[] colourless = new boolean[n];
+        float[] lab = new float[3];
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
+            l[p] = lab[0];
+            colourless[p] = Math.hypot(lab[1], lab[2]) < METAL_CHROMA && lab[0] > 15;
+        }
+        int stride = w + 1;
+        double[] sum = new double[stride * (h + 1)];
+        double[] squares = new double[stride * (h + 1)];
+        int[] count = new int[stride * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            double rs = 0;
+            double rq = 0;
+            int rc = 0;
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (colourless[p]) {
+                    rs += l[p];
+                    rq += l[p] * l[p];
+                    rc++;
+                }
+                int at = (y + 1) * stride + x + 1;
+                sum[at] = sum[at - stride] + rs;
+                squares[at] = squares[at - stride] + rq;
+                count[at] = count[at - stride] + rc;
+            }
+        }
+        int window = (2 * METAL_RADIUS + 1) * (2 * METAL_RADIUS + 1);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (score[p] <= 0) {
+                    continue;
+                }
+                int x0 = Math.max(0, x - METAL_RADIUS);
+                int y0 = Math.max(0, y - METAL_RADIUS);
+                int x1 = Math.min(w, x + METAL_RADIUS + 1);
+                int y1 = Math.min(h, y + METAL_RADIUS + 1);
+                int a = y1 * stride + x1;
+                int b = y0 * stride + x1;
+                int c = y1 * stride + x0;
+                int d = y0 * stride + x0;
+                int k = count[a] - count[b] - count[c] + count[d];
+                if (2 * k < window) {
+                    score[p] = 0; // a colourless speck among colour is a highlight, not metal
+                    continue;
+                }
+                double mean = (sum[a] - sum[b] - sum[c] + sum[d]) / k;
+                double var = (squares[a] - squares[b] - squares[c] + squares[d]) / k - mean * mean;
+                score[p] *= (float) Math.min(30, Math.sqrt(Math.max(0, var)));
+            }
+        }
+    }
+
     /** A copy whose longer side is at most {@link #SIDE} (the image itself, cloned, when it is smaller). */
     private static Mat fit(Mat src) {
         int longer = Math.max(src.cols(), src.rows());
@@ -187,6 +259,9 @@ public final class ObjectSelection {
                 return chroma < 18 && l > 70 ? (l - 70) * (1 - chroma / 18) : 0;
             case "gray":
                 return chroma < 12 && l > 25 && l < 85 ? 10 * (1 - chroma / 12) : 0;
+            case "silver":
+                // bright and nearly colourless; its reflections are weighed in by metal()
+                return chroma < METAL_CHROMA && l > 45 ? 1 - chroma / METAL_CHROMA : 0;
             default:
                 break;
         }
@@ -278,6 +353,7 @@ public final class ObjectSelection {
             case "black" -> 8;
             case "white" -> 8;
             case "gray" -> 4;
+            case "silver" -> 6;
             case "beige" -> 4;
             default -> 10;
         };
