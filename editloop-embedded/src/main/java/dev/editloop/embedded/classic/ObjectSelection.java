@@ -123,6 +123,7 @@ public final class ObjectSelection {
                     seed[p] = (byte) 255;
                 }
             }
+
             Mat seedMat = m.keep(Mats.gray(sw, sh, seed));
             Mat kernel = m.keep(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
             Imgproc.morphologyEx(seedMat, seedMat, Imgproc.MORPH_OPEN, kernel);
@@ -162,13 +163,14 @@ public final class ObjectSelection {
     /** Chroma under which a pixel can be of polished metal, and the window radius its reflections are read in. */
     private static final double METAL_CHROMA = 20;
 
-    private static final int METAL_RADIUS = 3;
+    private static final int METAL_RADIUS = 5;
 
     /**
-     * The score of "silver" (chrome, metallic): a polished metal is bright and nearly colourless and mirrors its
-     * surroundings in sharp light and dark streaks, so a bright colourless pixel scores by how much the lightness of
-     * the colourless pixels around it varies (their standard deviation of L* over a 7×7 window, up to 30): the
-     * spoon, not the smooth white inside of the cup. In place.
+     * The score of "silver" (chrome, metallic): a polished metal is nearly colourless, bright on the whole, and
+     * mirrors its surroundings in sharp light and dark streaks, so a nearly colourless pixel scores by how much the
+     * lightness of the nearly colourless pixels around it varies (their standard deviation of L* over an 11×11 window,
+     * up to 30) where they are bright on average (mean L* from 30 to 50 and above): the spoon, not the smooth white
+     * inside of the cup nor a dark shadow. In place.
      */
     private static void metal(byte[] px, int w, int h, float[] score) {
         int n = w * h;
@@ -178,7 +180,8 @@ public final class ObjectSelection {
         for (int p = 0, i = 0; p < n; p++, i += 3) {
             Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
             l[p] = lab[0];
-            colourless[p] = Math.hypot(lab[1], lab[2]) < METAL_CHROMA && lab[0] > 15;
+            // a metal mirrors the colours around it a little: its reflections may be tinted
+            colourless[p] = Math.hypot(lab[1], lab[2]) < 1.6 * METAL_CHROMA;
         }
         int stride = w + 1;
         double[] sum = new double[stride * (h + 1)];
@@ -217,15 +220,23 @@ public final class ObjectSelection {
                 int c = y1 * stride + x0;
                 int d = y0 * stride + x0;
                 int k = count[a] - count[b] - count[c] + count[d];
-                if (2 * k < window) {
+                if (3 * k < window) {
                     score[p] = 0; // a colourless speck among colour is a highlight, not metal
                     continue;
                 }
                 double mean = (sum[a] - sum[b] - sum[c] + sum[d]) / k;
                 double var = (squares[a] - squares[b] - squares[c] + squares[d]) / k - mean * mean;
-                score[p] *= (float) Math.min(30, Math.sqrt(Math.max(0, var)));
+                // bright on the whole: a polished metal, not a dark grey shadow
+                double bright = Math.max(0, Math.min(1, (mean - 30) / 20));
+                score[p] *= (float) (bright * Math.min(30, Math.sqrt(Math.max(0, var))));
             }
         }
+        // read over the thing rather than pixel by pixel: its streaks of light and dark are one surface
+        Mat plane = new Mat(h, w, CvType.CV_32F);
+        plane.put(0, 0, score);
+        Imgproc.GaussianBlur(plane, plane, new Size(0, 0), 1.5);
+        plane.get(0, 0, score);
+        plane.release();
     }
 
     /** A copy whose longer side is at most {@link #SIDE} (the image itself, cloned, when it is smaller). */
@@ -261,7 +272,7 @@ public final class ObjectSelection {
                 return chroma < 12 && l > 25 && l < 85 ? 10 * (1 - chroma / 12) : 0;
             case "silver":
                 // bright and nearly colourless; its reflections are weighed in by metal()
-                return chroma < METAL_CHROMA && l > 45 ? 1 - chroma / METAL_CHROMA : 0;
+                return chroma < 1.6 * METAL_CHROMA ? 1 - chroma / (1.6 * METAL_CHROMA) : 0;
             default:
                 break;
         }
