@@ -318,10 +318,10 @@ final class ContentOps {
                     false,
                     String.format(
                             java.util.Locale.ROOT,
-                            "the %s object (%.0f%% of the image) cannot be filled plausibly: a fill from its"
+                            "the %s object (%s of the image) cannot be filled plausibly: a fill from its"
                                     + " surroundings would show %s%s",
                             color.name(),
-                            100 * sel.share(),
+                            percent(sel.share()),
                             patchedFault,
                             diffusedFault));
         }
@@ -368,6 +368,10 @@ final class ContentOps {
             return null;
         }
         return f.removalDefect();
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, share < 0.095 ? "%.1f%%" : "%.0f%%", 100 * share);
     }
 
     /** The most a fill may cost in the judge's quality score and still be handed back. */
