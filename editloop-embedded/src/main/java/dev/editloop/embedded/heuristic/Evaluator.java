@@ -9,6 +9,7 @@ import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.Measurements;
+import dev.editloop.embedded.measure.Outline;
 import dev.editloop.embedded.measure.Zone;
 import dev.editloop.embedded.op.Operation;
 import dev.editloop.embedded.segment.SubjectMatte;
@@ -145,6 +146,10 @@ public final class Evaluator {
                         .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
             // only when the background is all that is asked: a vignette or a tone step moves the subject too
             guards.add(subjectKept(source, edited));
+            Guard outline = outline(c);
+            if (outline != null) {
+                guards.add(outline);
+            }
         }
         if (intent.geometry().isEmpty() && !c.sameSize()) {
             guards.add(new Guard("size changed", 1, 0, 0.5));
@@ -229,6 +234,27 @@ public final class Evaluator {
         double penalty = Math.min(0.6, 0.6 * Math.max(0, changed - 0.02) / 0.2 + Math.max(0, mad - 3) / 20);
         return new Guard("changed pixels on the subject", changed, 0.02, penalty);
     }
+
+    /**
+     * The new background must meet the subject along its outline, wherever the editor's segmentation put it: the
+     * judge reads the edge of the changed area on the edit itself ({@link Outline}) and counts how much of it runs
+     * through one material of the source (a cat's fur cut in two, a sky half replaced, a tripod half blurred). A
+     * clean cut-out runs there for under 5% of its length; 16% costs the most.
+     */
+    private static Guard outline(Comparison c) {
+        Outline.Reading reading = Outline.of(c);
+        if (reading.evaluated() < MIN_OUTLINE) {
+            return null; // too little edge with both sides readable to judge it
+        }
+        double penalty = Math.min(0.6, 0.6 * Math.max(0, reading.share() - 0.05) / 0.11);
+        String name = "edge of the new background through one material (a cut through a thing"
+                + (penalty > 0 ? ", mostly in " + reading.where() : "")
+                + ")";
+        return new Guard(name, reading.share(), 0.05, penalty);
+    }
+
+    /** Edge pixels (on the sample plane) with both sides readable, below which the outline is not judged. */
+    private static final int MIN_OUTLINE = 40;
 
     private static String blockedParts(Intent intent, boolean impossibleOnly) {
         return String.join(
