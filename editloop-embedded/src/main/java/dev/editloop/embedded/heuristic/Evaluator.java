@@ -239,22 +239,19 @@ public final class Evaluator {
      * The new background must meet the subject along its outline, wherever the editor's segmentation put it: the
      * judge reads the edge of the changed area on the edit itself ({@link Outline}) and counts how much of it runs
      * through one material of the source (a cat's fur cut in two, a sky half replaced, a tripod half blurred). A
-     * clean cut-out runs there for under 5% of its length; 16% costs the most.
+     * clean cut-out runs there for under 4% of its length; 13% costs the most.
      */
     private static Guard outline(Comparison c) {
-        Outline.Reading reading = Outline.of(c);
-        if (reading.evaluated() < MIN_OUTLINE) {
+        Outline.Reading reading = c.outline();
+        if (!reading.judged()) {
             return null; // too little edge with both sides readable to judge it
         }
-        double penalty = Math.min(0.6, 0.6 * Math.max(0, reading.share() - 0.05) / 0.11);
+        double penalty = Math.min(0.6, 0.6 * Math.max(0, reading.share() - 0.04) / 0.09);
         String name = "edge of the new background through one material (a cut through a thing"
                 + (penalty > 0 ? ", mostly in " + reading.where() : "")
                 + ")";
-        return new Guard(name, reading.share(), 0.05, penalty);
+        return new Guard(name, reading.share(), 0.04, penalty);
     }
-
-    /** Edge pixels (on the sample plane) with both sides readable, below which the outline is not judged. */
-    private static final int MIN_OUTLINE = 40;
 
     private static String blockedParts(Intent intent, boolean impossibleOnly) {
         return String.join(

@@ -8,6 +8,7 @@ import dev.editloop.embedded.measure.Clipping;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.FillTexture;
 import dev.editloop.embedded.measure.Halo;
+import dev.editloop.embedded.measure.Outline;
 import dev.editloop.embedded.measure.SubjectDetail;
 import dev.editloop.embedded.op.Operation.Look;
 import java.util.ArrayList;
@@ -70,6 +71,9 @@ final class Visible {
                 || touched.contains(Metric.FLATNESS)
                 || lines)) {
             out.add(banding(c));
+        }
+        if (background && plan.stream().allMatch(a -> a instanceof Action.Background)) {
+            out.add(cut(c));
         }
         boolean clipsByDesign = looks.contains(Look.CLIPS) || replaced;
         out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
@@ -160,6 +164,27 @@ final class Visible {
                         + h.where()
                         + String.format(
                                 Locale.ROOT, " (%.1f%% of the image, %.0f levels)", 100 * h.share(), h.strength()));
+    }
+
+    /**
+     * A new background whose edge runs through one material of the source ({@link Outline}): a cat's fur ending in a
+     * hard line, half a tower blurred. Seen at once; from 6% of the edge, the most at 26%.
+     */
+    private static Artifact cut(Comparison c) {
+        Outline.Reading r = c.outline();
+        double share = r.judged() ? r.share() : 0;
+        return new Artifact(
+                "cut through one material",
+                Kind.NATURALNESS,
+                share * 100,
+                6,
+                clamp(35 * (share - 0.06), 0, MAX),
+                "%",
+                String.format(
+                        Locale.ROOT,
+                        "the new background's edge cuts through one material for %.0f%% of its length, mostly in %s",
+                        100 * share,
+                        r.where()));
     }
 
     /** Smooth gradients broken into steps. */

@@ -29,6 +29,9 @@ public final class Outline {
     /** Lab distance plus luma-spread difference under which both sides of the edge are one material. */
     public static final double SAME_MATERIAL = 10;
 
+    /** Edge pixels with both sides readable (on the sample plane) below which the edge is not judged. */
+    public static final int MIN_EVALUATED = 40;
+
     /** Fine detail (mean absolute high-pass luma, levels) from which an unchanged pixel shows it was kept. */
     private static final double DETAIL = 2.0;
 
@@ -43,6 +46,11 @@ public final class Outline {
      * @param centerY where those lie, as a fraction of the height (NaN when none)
      */
     public record Reading(int evaluated, double share, double centerX, double centerY) {
+        /** Whether enough of the edge was readable to judge it ({@link #MIN_EVALUATED} pixels). */
+        public boolean judged() {
+            return evaluated >= MIN_EVALUATED;
+        }
+
         /** Where the cuts through one material lie, in words. */
         public String where() {
             return Double.isNaN(centerX) ? "nowhere" : Planes.where(centerX, centerY);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The edge of a new background, read on the edit alone: along a thing's outline it is clean; through one material
  * (a disc cut inside its own texture, a cat's fur cut in two, a blur that stops in the middle of the fur) it is seen,
- * and the judge holds such an edit below the threshold whatever segmentation made it.
+ * and the judge holds such an edit below the threshold, its quality at most 5, whatever segmentation made it.
  */
 class OutlineTest {
     private static final int W = 360;
@@ -148,6 +148,9 @@ class OutlineTest {
         Critique white = thinker.critique(CritiqueCall.compare(cat, cut, request, request, 1, 0));
         assertThat(white.semantic()).as(white.reasoning()).isLessThan(5);
         assertThat(white.reasoning()).contains("edge of the new background through one material");
+        // and it looks wrong: a face floating on white, its fur ending in a hard line
+        assertThat(white.quality()).as(white.reasoning()).isLessThanOrEqualTo(5);
+        assertThat(white.reasoning()).contains("cuts through one material");
         Critique blur = thinker.critique(
                 CritiqueCall.compare(cat, blurOutside(cat, 110), "blur the background", "blur the background", 1, 0));
         assertThat(blur.semantic()).as(blur.reasoning()).isLessThan(8);

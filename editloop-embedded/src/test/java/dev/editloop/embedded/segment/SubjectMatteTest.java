@@ -93,6 +93,7 @@ class SubjectMatteTest {
                 dev.editloop.core.spi.BackendRegistry.load().thinker("embedded");
         Critique good = thinker.critique(CritiqueCall.compare(coffee, clean, request, request, 1, 0));
         assertThat(good.semantic()).as(good.reasoning()).isGreaterThanOrEqualTo(8);
+        assertThat(good.quality()).as(good.reasoning()).isGreaterThanOrEqualTo(8);
         // the same edit, with the cup and the crema lightened as a careless editor might
         byte[] px = clean.bgr().clone();
         for (int y = 60; y < 300; y++) {
