@@ -264,9 +264,10 @@ final class ContentOps {
      * Removes the thing of a color ({@link ObjectSelection}, in a place when one is named), grown by 1/60 of the
      * shorter side, by filling it with patches of the ground around it ({@link PatchFill}); a thing up to
      * {@link #MAX_DIFFUSION_SHARE} whose patch fill does not look like its ground is filled by diffusion (Telea)
-     * instead. The fill is read the way the judge reads one ({@link FillTexture}): when no fill looks like the ground
-     * around it (noisier, flatter, or of other tones), or the thing covers more than {@link #MAX_REMOVAL_SHARE} of the
-     * image, nothing is removed and the reason is given.
+     * instead. The fill is read the way the judge reads one ({@link FillTexture}, and a fill over
+     * {@link #MAX_DIFFUSION_SHARE} more strictly): when no fill looks like the ground around it (noisier, flatter, or
+     * of other tones), or the thing covers more than {@link #MAX_REMOVAL_SHARE} of the image, nothing is removed and
+     * the reason is given.
      */
     static Done removeThing(Mat src, NamedColor color, Region place, long seed) {
         java.util.Optional<ObjectSelection.Selected> found = ObjectSelection.find(src, color, place);
@@ -296,7 +297,9 @@ final class ContentOps {
                     object,
                     Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * grow + 1, 2 * grow + 1)));
             Mat patched = patchFill(src, object, seed);
-            String patchedFault = patched == null ? "there is no ground around it to copy" : fillFault(src, patched);
+            boolean large = sel.share() > MAX_DIFFUSION_SHARE;
+            String patchedFault =
+                    patched == null ? "there is no ground around it to copy" : fillFault(src, patched, large);
             if (patchedFault == null) {
                 return new Done(patched, true, null);
             }
@@ -306,7 +309,7 @@ final class ContentOps {
             String diffusedFault = "";
             if (sel.share() <= MAX_DIFFUSION_SHARE) {
                 Mat diffused = inpaint(src, object, false, seed);
-                diffusedFault = fillFault(src, diffused);
+                diffusedFault = fillFault(src, diffused, false);
                 if (diffusedFault == null) {
                     return new Done(diffused, true, null);
                 }
@@ -358,17 +361,41 @@ final class ContentOps {
      * What a fill would look like at a glance, read as the judge reads a removal ({@link FillTexture}, with the judge's
      * thresholds): null when it looks like its ground, else the defect in words.
      */
-    static String fillFault(Mat src, Mat filled) {
+    static String fillFault(Mat src, Mat filled, boolean large) {
         FillTexture.Reading f = FillTexture.of(Comparison.of(picture(src), picture(filled)));
         if (!f.applies()) {
             return null;
         }
-        double penalty = f.removalPenalty();
-        if (penalty <= MAX_FILL_PENALTY) {
-            return null;
+        if (f.removalPenalty() > MAX_FILL_PENALTY) {
+            return f.removalDefect();
         }
-        return f.removalDefect();
+        if (large) {
+            // a large fill that the judge's thresholds only just let pass still shows (a pale patch copied into a
+            // cat's fur reads noise ×0.73, texture ×0.71, tones 15 levels away): it must read like its ground
+            boolean smoother = f.ringTexture() >= 4 && Math.min(f.noiseRatio(), f.flatness()) < LARGE_FILL_TEXTURE;
+            boolean tones = f.toneDistance() > LARGE_FILL_TONES || f.relativeStep() > 1;
+            if (smoother || tones) {
+                return (smoother ? "a patch smoother than its ground" : "a patch of tones its ground does not have")
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                " (noise ×%.2f its surroundings, texture ×%.2f, tones %.0f levels from the ground's;"
+                                        + " a fill over %.0f%% of the image must read within ×%.2f and %.0f levels)",
+                                f.noiseRatio(),
+                                f.flatness(),
+                                f.toneDistance(),
+                                100 * MAX_DIFFUSION_SHARE,
+                                LARGE_FILL_TEXTURE,
+                                LARGE_FILL_TONES);
+            }
+        }
+        return null;
     }
+
+    /** The least noise and texture ratio, to its ground, of a fill over {@link #MAX_DIFFUSION_SHARE}. */
+    private static final double LARGE_FILL_TEXTURE = 0.8;
+
+    /** The largest tone distance (levels) from its ground of a fill over {@link #MAX_DIFFUSION_SHARE}. */
+    private static final double LARGE_FILL_TONES = 10;
 
     private static String percent(double share) {
         return String.format(java.util.Locale.ROOT, share < 0.095 ? "%.1f%%" : "%.0f%%", 100 * share);

@@ -170,6 +170,17 @@ class TexturedRemovalTest {
     }
 
     @Test
+    void aLargeFillThatOnlyJustPassesTheJudgeIsRefused() {
+        // the brown in the middle of the cat is 14% of the photo: its fill copies the pale muzzle into the fur
+        var path = TestImages.shared("chelsea.png");
+        assumeTrue(path.isPresent(), "the shared photo chelsea.png is absent (../shared/images)");
+        Picture cat = Images.read(path.get());
+        EditResult result = EDITOR.edit(EditCall.of(cat, "remove the brown object in the center", 1));
+        assertThat(result.image().samePixels(cat)).isTrue();
+        assertThat(result.notes()).anyMatch(n -> n.contains("cannot be filled plausibly"));
+    }
+
+    @Test
     void metalIsFoundAsSilverAndASmoothWhiteThingIsNot() {
         assertThat(InstructionParser.parse("remove the chrome kettle").actions())
                 .containsExactly(new Action.RemoveColored(NamedColor.of("silver")));
