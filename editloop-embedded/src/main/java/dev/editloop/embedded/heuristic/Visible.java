@@ -73,7 +73,9 @@ final class Visible {
             out.add(banding(c));
         }
         if (background && plan.stream().allMatch(a -> a instanceof Action.Background)) {
-            out.add(cut(c));
+            out.add(cut(c, "the new background's edge"));
+        } else if (recolors && plan.stream().allMatch(a -> a instanceof Action.Recolor)) {
+            out.add(cut(c, "the recoloured area's edge"));
         }
         boolean clipsByDesign = looks.contains(Look.CLIPS) || replaced;
         out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
@@ -167,10 +169,11 @@ final class Visible {
     }
 
     /**
-     * A new background whose edge runs through one material of the source ({@link Outline}): a cat's fur ending in a
-     * hard line, half a tower blurred. Seen at once; from 6% of the edge, the most at 26%.
+     * A new background or a recolour whose edge runs through one material of the source ({@link Outline}): a cat's fur
+     * ending in a hard line, half a tower blurred, a suit recoloured in patches. Seen at once; from 6% of the edge, the
+     * most at 26%.
      */
-    private static Artifact cut(Comparison c) {
+    private static Artifact cut(Comparison c, String edge) {
         Outline.Reading r = c.outline();
         double share = r.judged() ? r.share() : 0;
         return new Artifact(
@@ -182,7 +185,8 @@ final class Visible {
                 "%",
                 String.format(
                         Locale.ROOT,
-                        "the new background's edge cuts through one material for %.0f%% of its length, mostly in %s",
+                        "%s cuts through one material for %.0f%% of its length, mostly in %s",
+                        edge,
                         100 * share,
                         r.where()));
     }
