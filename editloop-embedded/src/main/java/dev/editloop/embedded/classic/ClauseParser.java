@@ -984,6 +984,11 @@ final class ClauseParser {
             words.add(new String[] {color.name(), color.name()});
         }
         words.add(new String[] {"golden", "gold"});
+        // a metal is told by its look: bright, nearly colourless, with strong reflections (ObjectSelection)
+        words.add(new String[] {"silvery", "silver"});
+        words.add(new String[] {"chrome", "silver"});
+        words.add(new String[] {"chromed", "silver"});
+        words.add(new String[] {"metallic", "silver"});
         words.add(new String[] {"violet", "purple"});
         words.add(new String[] {"fuchsia", "magenta"});
         words.add(new String[] {"scarlet", "red"});

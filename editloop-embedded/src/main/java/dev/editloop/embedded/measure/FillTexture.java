@@ -54,6 +54,61 @@ public final class FillTexture {
         public double relativeStep() {
             return toneStep / (ringSpread + 8);
         }
+
+        /**
+         * What a removal's fill costs in quality, in points: the sum the heuristic checks charge a removal (a noisy
+         * patch: 5 per unit of noise ratio over 1.4; on a textured ring, a smear: 25 per unit of flatness under 0.4 or
+         * 20 per unit of noise ratio under 0.6; the larger of a tone step, 4 per unit of relative step over 1.3, and
+         * other tones, 0.4 per level of tone distance over 15), at most 7. 0 when the change is not read as a fill.
+         */
+        public double removalPenalty() {
+            if (!applies()) {
+                return 0;
+            }
+            return Math.min(7, noisyPenalty() + smearPenalty() + Math.max(stepPenalty(), tonesPenalty()));
+        }
+
+        /** The largest part of {@link #removalPenalty()} in words, with the readings. */
+        public String removalDefect() {
+            double noisy = noisyPenalty();
+            double smear = smearPenalty();
+            double tone = Math.max(stepPenalty(), tonesPenalty());
+            String what = noisy >= Math.max(smear, tone)
+                    ? "a noisy, blotchy patch"
+                    : smear >= tone ? "a flat smear" : "a patch of the wrong tone";
+            return what
+                    + String.format(
+                            java.util.Locale.ROOT,
+                            " (noise ×%.1f its surroundings, texture ×%.2f, tone %.0f levels off, tones %.0f levels from"
+                                    + " the ground's)",
+                            noiseRatio,
+                            flatness,
+                            toneStep,
+                            toneDistance);
+        }
+
+        private double noisyPenalty() {
+            return clamp(5 * (noiseRatio - 1.4));
+        }
+
+        private double smearPenalty() {
+            if (ringTexture < 4) {
+                return 0;
+            }
+            return Math.max(clamp(25 * (0.4 - flatness)), clamp(20 * (0.6 - noiseRatio)));
+        }
+
+        private double stepPenalty() {
+            return clamp(4 * (relativeStep() - 1.3));
+        }
+
+        private double tonesPenalty() {
+            return Double.isNaN(toneDistance) ? 0 : clamp(0.4 * (toneDistance - 15));
+        }
+
+        private static double clamp(double v) {
+            return Math.max(0, Math.min(7, v));
+        }
     }
 
     /** Reads the changed area of a comparison as a fill. */

@@ -224,7 +224,11 @@ public interface Operation {
                                 NamedColor.PALETTE.stream()
                                         .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
                                         .toList())),
-        REMOVAL("removal", () -> "an object of a named colour, or whatever is in a region, filled in from around it"),
+        REMOVAL(
+                "removal",
+                () -> "an object of a named colour (silver, chrome or metallic: polished metal), or whatever is in a"
+                        + " region, filled in with patches of the ground around it; a thing over 15% of the image, or"
+                        + " one no fill would hide, is refused"),
         BACKGROUND("background", () -> "the background found by segmentation, blurred or filled with a colour"),
         TEXT(
                 "text",
