@@ -179,6 +179,19 @@ public final class Evaluator {
                 guards.add(outline);
             }
         }
+        if (intent.geometry().isEmpty()
+                && c.sameSize()
+                && !intent.plan(sourceAnalysis).isEmpty()
+                && intent.plan(sourceAnalysis).stream()
+                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.RemoveColored
+                                || a instanceof dev.editloop.embedded.classic.Action.RemoveRegion)) {
+            // a thing removed is filled up to its own outline: a fill whose edge runs through one material (the fur
+            // around a cat's eye, the rim of a cup) took part of something that was not the thing
+            Guard outline = outline(c, "edge of the filled area");
+            if (outline != null) {
+                guards.add(outline);
+            }
+        }
         if (intent.geometry().isEmpty() && !c.sameSize()) {
             guards.add(new Guard("size changed", 1, 0, 0.5));
         }

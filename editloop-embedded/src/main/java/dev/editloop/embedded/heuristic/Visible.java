@@ -76,6 +76,9 @@ final class Visible {
             out.add(cut(c, "the new background's edge"));
         } else if (recolors && plan.stream().allMatch(a -> a instanceof Action.Recolor)) {
             out.add(cut(c, "the recoloured area's edge"));
+        } else if (removal
+                && plan.stream().allMatch(a -> a instanceof Action.RemoveColored || a instanceof Action.RemoveRegion)) {
+            out.add(cut(c, "the filled area's edge"));
         }
         boolean clipsByDesign = looks.contains(Look.CLIPS) || replaced;
         out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
@@ -94,6 +97,11 @@ final class Visible {
         // too, even where its coarse texture follows the ground's
         if (removal && !flatAllowed && f.ringTexture() >= 4) {
             smear = Math.max(smear, clamp(20 * (0.6 - f.noiseRatio()), 0, MAX));
+        }
+        // a blur drawn across a structured ground (fur, an eye) with fine grain sprinkled on it: the grain passes the
+        // noise reading, the missing stripes and edges do not
+        if (removal && !flatAllowed) {
+            smear = Math.max(smear, f.blurPenalty());
         }
         double step = removal ? clamp(4 * (f.relativeStep() - 1.3), 0, MAX) : 0;
         // tones the ground does not have (a bright disc, a dark smear), even when their mean matches it
@@ -115,10 +123,11 @@ final class Visible {
                 what + " " + place
                         + String.format(
                                 Locale.ROOT,
-                                " (noise ×%.1f its surroundings, texture ×%.2f, tone %.0f levels off, tones %.0f"
-                                        + " levels from the ground's)",
+                                " (noise ×%.1f its surroundings, texture ×%.2f, structure ×%.2f, tone %.0f levels"
+                                        + " off, tones %.0f levels from the ground's)",
                                 f.noiseRatio(),
                                 f.flatness(),
+                                f.structure(),
                                 f.toneStep(),
                                 f.toneDistance()));
     }
@@ -169,9 +178,9 @@ final class Visible {
     }
 
     /**
-     * A new background or a recolour whose edge runs through one material of the source ({@link Outline}): a cat's fur
-     * ending in a hard line, half a tower blurred, a suit recoloured in patches. Seen at once; from 6% of the edge, the
-     * most at 26%.
+     * A new background, a recolour or a fill whose edge runs through one material of the source ({@link Outline}): a
+     * cat's fur ending in a hard line, half a tower blurred, a suit recoloured in patches, a blur drawn over half an eye.
+     * Seen at once; from 6% of the edge, the most at 26%.
      */
     private static Artifact cut(Comparison c, String edge) {
         Outline.Reading r = c.outline();

@@ -36,6 +36,11 @@ public final class FillTexture {
      * @param toneDistance how far the fill's luma distribution lies from the ring's, in levels (earth mover's
      *     distance of the two histograms): a fill that continues its ground stays under about 12, a white disc and
      *     a dark smear over wood reach 30
+     * @param structure the fill's mid-scale structure over the ring's (mean gradient magnitude of {@code G₃(y)},
+     *     {@code (s + 0.5)/(r + 0.5)}): about 1 for a fill that carries on the ground's stripes and edges, under 0.45
+     *     for a blur drawn across fur or an eye with fine grain sprinkled on it (which the noise reading takes for
+     *     texture)
+     * @param ringStructure the ring's mid-scale structure in levels
      */
     public record Reading(
             ChangedArea area,
@@ -44,7 +49,9 @@ public final class FillTexture {
             double ringTexture,
             double toneStep,
             double ringSpread,
-            double toneDistance) {
+            double toneDistance,
+            double structure,
+            double ringStructure) {
         /** Whether the change is local enough to be read as a fill. */
         public boolean applies() {
             return !Double.isNaN(noiseRatio);
@@ -68,6 +75,17 @@ public final class FillTexture {
             return Math.min(7, noisyPenalty() + smearPenalty() + Math.max(stepPenalty(), tonesPenalty()));
         }
 
+        /**
+         * A fill with none of the mid-scale structure of a structured ground (fur, an eye, lattice): 20 per unit of
+         * structure ratio under 0.5 when the ring's structure is at least 2 levels, at most 7.
+         */
+        public double blurPenalty() {
+            if (Double.isNaN(structure) || ringStructure < 2) {
+                return 0;
+            }
+            return clamp(20 * (0.5 - structure));
+        }
+
         /** The largest part of {@link #removalPenalty()} in words, with the readings. */
         public String removalDefect() {
             double noisy = noisyPenalty();
@@ -79,10 +97,11 @@ public final class FillTexture {
             return what
                     + String.format(
                             java.util.Locale.ROOT,
-                            " (noise ×%.1f its surroundings, texture ×%.2f, tone %.0f levels off, tones %.0f levels from"
-                                    + " the ground's)",
+                            " (noise ×%.1f its surroundings, texture ×%.2f, structure ×%.2f, tone %.0f levels off,"
+                                    + " tones %.0f levels from the ground's)",
                             noiseRatio,
                             flatness,
+                            structure,
                             toneStep,
                             toneDistance);
         }
@@ -95,7 +114,7 @@ public final class FillTexture {
             if (ringTexture < 4) {
                 return 0;
             }
-            return Math.max(clamp(25 * (0.4 - flatness)), clamp(20 * (0.6 - noiseRatio)));
+            return Math.max(Math.max(clamp(25 * (0.4 - flatness)), clamp(20 * (0.6 - noiseRatio))), blurPenalty());
         }
 
         private double stepPenalty() {
@@ -115,7 +134,16 @@ public final class FillTexture {
     public static Reading of(Comparison c) {
         ChangedArea area = c.changedArea();
         if (area.share() < MIN_SHARE || area.share() > MAX_SHARE) {
-            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Reading(
+                    area,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN);
         }
         Analysis s = c.source();
         Analysis e = c.aligned();
@@ -125,11 +153,23 @@ public final class FillTexture {
         int grow = Math.max(3, (int) Math.round(0.04 * Math.min(w, h)));
         boolean[] ring = Planes.minus(Planes.morph(in, w, h, grow), in);
         if (Planes.count(ring) < 16) {
-            return new Reading(area, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Reading(
+                    area,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN);
         }
         float[] noiseE = Planes.highPass(e.y, w, h, 1);
         float[] noiseS = Planes.highPass(s.y, w, h, 1);
         float[] gradE = Planes.gradient(e.y, w, h, 1.5);
+        float[] coarseE = Planes.gradient(e.y, w, h, 3);
+        double sIn = Planes.mean(coarseE, in);
+        double sRing = Planes.mean(coarseE, ring);
         double nIn = Planes.mean(noiseE, in);
         double nRing = Planes.mean(noiseE, ring);
         double nBefore = Planes.mean(noiseS, in);
@@ -155,7 +195,9 @@ public final class FillTexture {
                 tRing,
                 Math.sqrt(dr * dr + dg * dg + db * db),
                 Math.sqrt(var / Math.max(1, n)),
-                toneDistance(e.y, in, ring));
+                toneDistance(e.y, in, ring),
+                (sIn + 0.5) / (sRing + 0.5),
+                sRing);
     }
 
     /** Earth mover's distance in levels between the luma histograms (8-level bins) of two areas. */

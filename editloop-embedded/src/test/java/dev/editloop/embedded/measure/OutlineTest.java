@@ -155,4 +155,20 @@ class OutlineTest {
                 CritiqueCall.compare(cat, blurOutside(cat, 110), "blur the background", "blur the background", 1, 0));
         assertThat(blur.semantic()).as(blur.reasoning()).isLessThan(8);
     }
+
+    @Test
+    void aFillDrawnOverHalfTheCatsEyeIsNotAnObjectRemoved() {
+        // "whatever is in the top left corner" of the cat is its fur and half an eye: the region removal fills an
+        // ellipse there, and the fill's edge runs through fur all round
+        Thinker thinker = BackendRegistry.load().thinker("embedded");
+        Picture cat = TestImages.cat();
+        String request = "delete whatever is in the top left corner";
+        Picture filled = new dev.editloop.embedded.classic.ClassicEditor()
+                .edit(dev.editloop.core.EditCall.of(cat, request, 1))
+                .image();
+        Critique c = thinker.critique(CritiqueCall.compare(cat, filled, request, request, 1, 0));
+        assertThat(c.semantic()).as(c.reasoning()).isLessThan(5);
+        assertThat(c.quality()).as(c.reasoning()).isLessThanOrEqualTo(5);
+        assertThat(c.reasoning()).contains("the filled area's edge cuts through one material");
+    }
 }
