@@ -85,6 +85,12 @@ public final class Evaluator {
                 }
                 default -> {
                     measured = effect.metric() == Metric.GEOMETRY ? geometry(c, expected) : effect.measure(c);
+                    if (effect.metric() == Metric.CONTRAST && effect.upward() && narrowsTheSpread(effects, effect)) {
+                        double overall = overallContrast(c, effect.zone());
+                        if (overall < VISIBLE_CONTRAST) {
+                            measured = Math.min(measured, overall);
+                        }
+                    }
                     a = effect.achievement(measured, baseline);
                 }
             }
@@ -314,5 +320,35 @@ public final class Evaluator {
 
     static double round(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** The least rise of the overall RMS contrast that a viewer sees as more contrast. */
+    private static final double VISIBLE_CONTRAST = 0.03;
+
+    /**
+     * Whether the effects ask, besides more contrast in the zone of {@code contrast}, for something that narrows the
+     * spread of luma there: darker corners, or a darker picture (darkening scales every tone toward black).
+     */
+    private static boolean narrowsTheSpread(List<Effect> effects, Effect contrast) {
+        return effects.stream()
+                .anyMatch(e ->
+                        (e.metric() == Metric.VIGNETTE && e.upward() || e.metric() == Metric.BRIGHTNESS && !e.upward())
+                                && (e.zone().whole() || e.zone().equals(contrast.zone())));
+    }
+
+    /**
+     * The change of the zone's RMS contrast as a viewer sees it, vignette, darkening and clipping included. More
+     * contrast asked together with darker corners or a darker picture (a dramatic, film-noir or neon look) must show
+     * as more contrast on the whole picture: a vignette pulls the bright corners toward the mean, darkening scales the
+     * spread of luma down, and clipped tones add none,
+     * so the contrast read with both left out can be on target while the picture looks no more contrasty. When the
+     * overall contrast does not rise by {@link #VISIBLE_CONTRAST}, that is the reading.
+     */
+    private static double overallContrast(Comparison c, Zone zone) {
+        double before = Measurements.lumaContrast(c.source(), zone);
+        if (!(before > 1)) {
+            return Double.NaN;
+        }
+        return Measurements.lumaContrast(c.aligned(), zone) / before - 1;
     }
 }
