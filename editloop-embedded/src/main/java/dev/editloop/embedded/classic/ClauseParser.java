@@ -736,6 +736,12 @@ final class ClauseParser {
                                 + "|(?:switch|turn|change)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|its\\s+|every\\s+)?colors?"
                                 + "\\s+(?:to|into|for|with)\\s+(?:their|its|the)\\s+opposites?)\\b",
                         "invert the colors")
+                // "flip the colours of the top half to their opposites": the part named between
+                .replaceAll(
+                        "\\b(?:(?:flip|reverse|swap|switch|turn|change)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|its\\s+)?colors?"
+                                + "|invert the colors)((?:\\s+(?:of|in|on)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}?[a-z]+)?)"
+                                + "\\s+(?:to|into|for|with)\\s+(?:their|its|the)\\s+opposites?\\b",
+                        "invert the colors$1")
                 // "the left side of the frame", "the top of the picture": the part of the image
                 .replaceAll(
                         "\\b((?:top|upper|bottom|lower|left|right|middle|center)(?: hand)?(?: (?:left|right))?"
