@@ -322,8 +322,8 @@ public final class Evaluator {
      * A tone effect's reading held to what a viewer sees on the zone as a whole. The readings factor out what else
      * the edit did (a vignette, a brightness change, clipped tones), which tells whether each control did its part; but
      * when the parts cancel out, the picture does not look the way the request asked. So the plain statistic must move
-     * the asked way by a visible step: the RMS contrast (when more contrast comes with darker corners or a darker
-     * picture) and the warmth relative to the brightness (muting the colours or lifting the tones takes warmth or coolness back). When it does not,
+     * the asked way by a visible step: the RMS contrast, when more contrast comes with darker corners or a darker
+     * picture. When it does not,
      * the plain statistic is the reading, and the effect reads too weak.
      */
     private static double asSeen(Comparison c, List<Effect> effects, Effect effect, double measured) {
@@ -340,32 +340,9 @@ public final class Evaluator {
                     }
                 }
             }
-            case WARMTH -> {
-                double moved = relativeWarmth(c.aligned(), zone) - relativeWarmth(c.source(), zone);
-                if (effect.upward() && moved < VISIBLE_WARMTH) {
-                    return Math.min(measured, moved / WARMTH_LEVELS);
-                }
-                if (!effect.upward() && moved > -VISIBLE_WARMTH) {
-                    return Math.max(measured, moved / WARMTH_LEVELS);
-                }
-            }
             default -> {}
         }
         return measured;
-    }
-
-    /** The least move of {@link #relativeWarmth} that a viewer sees as warmer or cooler, in levels. */
-    private static final double VISIBLE_WARMTH = 2.0;
-
-    /** The move of R − B, in levels, that "warmer by 100%" makes (red up and blue down by 40 levels each). */
-    private static final double WARMTH_LEVELS = 80.0;
-
-    /**
-     * Warmth as it looks: the mean of R − B over the mean luma, scaled to levels at mid grey, so that darkening a warm
-     * picture does not read as cooling it and lifting every tone toward white reads as paler.
-     */
-    private static double relativeWarmth(Analysis a, Zone zone) {
-        return 128 * Measurements.warmth(a, zone) / (Measurements.meanLuma(a, zone) + 10);
     }
 
     /** The least rise of the overall RMS contrast that a viewer sees as more contrast. */
