@@ -110,11 +110,12 @@ final class EditCommand implements Callable<Integer> {
     @Option(
             names = "--accept",
             paramLabel = "FLOOR",
-            defaultValue = "sc:5",
+            defaultValue = "both:5",
             description = "Acceptance floor: when the best turn's scores stay below it, final.png is the unchanged"
-                    + " source and the summary says no edit was accepted (every turn stays on disk). A number or"
-                    + " 'sc:X' is SC >= X; 'both:X' and 'overall:X' as for --threshold; 'none' hands over the best"
-                    + " turn whatever its scores (default: ${DEFAULT-VALUE}).")
+                    + " source and the summary says no edit was accepted (every turn stays on disk). 'both:X' is SC"
+                    + " and PQ >= X (a broken-looking edit is not handed over either); a number or 'sc:X' is SC >= X"
+                    + " alone; 'overall:X' as for --threshold; 'none' hands over the best turn whatever its scores"
+                    + " (default: ${DEFAULT-VALUE}).")
     String accept;
 
     @Mixin

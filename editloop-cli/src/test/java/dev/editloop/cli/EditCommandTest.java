@@ -119,7 +119,7 @@ class EditCommandTest {
                 .as("final.png is the unchanged source")
                 .isTrue();
         assertThat(out.resolve("turn-1.png")).as("the turn stays on disk").exists();
-        assertThat(run.out()).contains("no edit was accepted (the floor is SC>=5)");
+        assertThat(run.out()).contains("no edit was accepted (the floor is SC>=5 and PQ>=5)");
         Trajectory t = TrajectoryJson.read(out.resolve("trajectory.json"));
         assertThat(t.accepted()).isFalse();
         assertThat(Files.readString(out.resolve("report.html"))).contains("No edit was accepted");

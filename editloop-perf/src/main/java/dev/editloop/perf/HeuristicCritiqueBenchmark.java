@@ -32,10 +32,13 @@ public class HeuristicCritiqueBenchmark {
     private static final String REFINED =
             "apply a sepia tone at 85%, then decrease the contrast by 25%, then add a vignette at 40%, then add film grain at 25%";
 
+    private static final String BACKGROUND = "blur the background";
+
     private Thinker thinker;
     private Picture source;
     private Picture unchanged;
     private Picture edited;
+    private Picture background;
 
     @Setup
     public void setUp() {
@@ -45,6 +48,9 @@ public class HeuristicCritiqueBenchmark {
         unchanged = source;
         edited = registry.editor("embedded")
                 .edit(EditCall.of(source, REFINED, 0))
+                .image();
+        background = registry.editor("embedded")
+                .edit(EditCall.of(source, BACKGROUND, 0))
                 .image();
     }
 
@@ -58,5 +64,14 @@ public class HeuristicCritiqueBenchmark {
     @Benchmark
     public Critique critiqueEdited() {
         return thinker.critique(CritiqueCall.compare(source, edited, ORIGINAL, REFINED, 2, 0));
+    }
+
+    /**
+     * A background edit: the subject checked on the judge's own matte (cached after the first call, as in a loop) and
+     * the edge of the changed area read on the edit itself.
+     */
+    @Benchmark
+    public Critique critiqueBackground() {
+        return thinker.critique(CritiqueCall.compare(source, background, BACKGROUND, BACKGROUND, 1, 0));
     }
 }

@@ -39,6 +39,11 @@ class HeldoutPhrasingTest {
         passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.85);
     }
 
+    @Test
+    void theFifthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.80);
+    }
+
     private static void passesAboveItsFloor(String file, double floor) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve(file);
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");

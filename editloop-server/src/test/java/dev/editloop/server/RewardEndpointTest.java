@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -294,34 +295,25 @@ class RewardEndpointTest {
 
     @Test
     void aBatchWhileTheSlotsAreFullGets429WithRetryAfter() throws Exception {
-        start(o -> o.withBackends("test-wait?ms=3000", "embedded").withLimits(1, 1, 16, 1024 * 1024));
+        LatchProvider.reset();
+        start(o -> o.withBackends("test-latch", "embedded").withLimits(1, 1, 16, 1024 * 1024));
         ObjectNode slow = batch(withImage(rollout("slow", PERFECT, 4, 9)));
         slow.putObject("images").put("cat", chelsea64());
-        // the slow batch retries a 429 (one of the quick batches below may hold the slot for a moment), as a client
-        // would
-        CompletableFuture<TestServer.Response> first = CompletableFuture.supplyAsync(() -> {
-            TestServer.Response r = post(slow);
-            while (r.status() == 429) {
-                r = post(slow);
-            }
-            return r;
-        });
-        TestServer.Response busy = null;
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < end && !first.isDone()) {
-            TestServer.Response r = post(batch(rollout("quick", PERFECT, 4, 9)));
-            if (r.status() == 429) {
-                busy = r;
-                break;
-            }
-            assertThat(r.status()).as(r.text()).isEqualTo(200);
-            Thread.sleep(20);
+        CompletableFuture<TestServer.Response> first = CompletableFuture.supplyAsync(() -> post(slow));
+        try {
+            // the slow batch holds the one admitted batch while its edit waits for the latch
+            assertThat(LatchProvider.ENTERED.await(60, TimeUnit.SECONDS))
+                    .as("the slow batch's edit started")
+                    .isTrue();
+            TestServer.Response busy = post(batch(rollout("quick", PERFECT, 4, 9)));
+            JsonNode e = error(busy, 429);
+            assertThat(e.path("type").asText()).isEqualTo("rate_limit_error");
+            assertThat(Long.parseLong(busy.header("Retry-After"))).isBetween(1L, 600L);
+        } finally {
+            LatchProvider.RELEASE.countDown();
         }
-        assertThat(busy).as("a batch while the one slot is taken").isNotNull();
-        JsonNode e = error(busy, 429);
-        assertThat(e.path("type").asText()).isEqualTo("rate_limit_error");
-        assertThat(Long.parseLong(busy.header("Retry-After"))).isBetween(1L, 600L);
-        TestServer.Response done = first.get();
+        TestServer.Response done = first.get(60, TimeUnit.SECONDS);
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
         assertThat(rewards(done).get(0).path("edit").isNumber()).isTrue();
         // the slot is free again
         assertThat(post(batch(rollout("after", PERFECT, 4, 9))).status()).isEqualTo(200);

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * When a critique is good enough: both scores at least {@code value} (the default stop rule, SC ≥ 8 and PQ ≥ 8), the
- * overall score sqrt(SC·PQ) at least {@code value}, or semantic consistency alone at least {@code value} (the default
- * acceptance floor, SC ≥ 5: see {@link LoopRequest#accept()}).
+ * overall score sqrt(SC·PQ) at least {@code value}, or semantic consistency alone at least {@code value}. The default
+ * acceptance floor is both scores at least 5 (see {@link LoopRequest#accept()}).
  *
  * @param rule which scores are compared
  * @param value the threshold, 0–10
@@ -18,10 +18,11 @@ public record Threshold(Rule rule, double value) {
     public static final Threshold DEFAULT = new Threshold(Rule.BOTH, 8);
 
     /**
-     * The default acceptance floor, SC ≥ 5: below it the thinker says the request was mostly not carried out, and the
-     * edit is not handed over as the answer.
+     * The default acceptance floor, SC ≥ 5 and PQ ≥ 5: under SC 5 the thinker says the request was mostly not carried
+     * out, under PQ 5 that the picture looks broken (a smeared fill, a thing cut in two); either way the edit is not
+     * handed over as the answer.
      */
-    public static final Threshold ACCEPT_DEFAULT = new Threshold(Rule.SEMANTIC, 5);
+    public static final Threshold ACCEPT_DEFAULT = new Threshold(Rule.BOTH, 5);
 
     /** Which scores a threshold compares. */
     public enum Rule {

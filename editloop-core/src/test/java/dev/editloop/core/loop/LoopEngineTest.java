@@ -112,13 +112,13 @@ class LoopEngineTest {
 
         assertThat(result.bestTurn()).isEqualTo(1);
         assertThat(result.accepted())
-                .as("SC 4 is under the default floor SC>=5")
+                .as("SC 4 is under the default floor SC>=5 and PQ>=5")
                 .isFalse();
         assertThat(result.finalImage()).as("the answer is the unchanged source").isEqualTo(source);
         assertThat(result.turns()).hasSize(2);
         Trajectory t = Trajectory.of(result);
         assertThat(t.accepted()).isFalse();
-        assertThat(t.accept().rule()).isEqualTo("semantic");
+        assertThat(t.accept().rule()).isEqualTo("both");
         assertThat(t.bestTurn())
                 .as("the best turn is still recorded for benchmarks")
                 .isEqualTo(1);

@@ -46,12 +46,18 @@ class ThresholdTest {
     }
 
     @Test
-    void semanticRuleIsTheAcceptanceFloorAndLooksAtScAlone() {
-        assertThat(Threshold.parse("sc:5")).isEqualTo(Threshold.ACCEPT_DEFAULT);
+    void semanticRuleLooksAtScAloneAndTheAcceptanceFloorAtBothScores() {
+        Threshold sc = Threshold.parse("sc:5");
         assertThat(Threshold.parse("semantic:6")).isEqualTo(new Threshold(Threshold.Rule.SEMANTIC, 6));
-        assertThat(Threshold.ACCEPT_DEFAULT.met(scores(5, 0))).isTrue();
+        assertThat(sc.met(scores(5, 0))).isTrue();
+        assertThat(sc.met(scores(4.9, 10))).isFalse();
+        assertThat(sc).hasToString("SC>=5");
+        // the default floor: a broken-looking edit (PQ under 5) is not handed over either
+        assertThat(Threshold.parse("both:5")).isEqualTo(Threshold.ACCEPT_DEFAULT);
+        assertThat(Threshold.ACCEPT_DEFAULT.met(scores(9, 5))).isTrue();
+        assertThat(Threshold.ACCEPT_DEFAULT.met(scores(9, 4.9))).isFalse();
         assertThat(Threshold.ACCEPT_DEFAULT.met(scores(4.9, 10))).isFalse();
-        assertThat(Threshold.ACCEPT_DEFAULT).hasToString("SC>=5");
+        assertThat(Threshold.ACCEPT_DEFAULT).hasToString("SC>=5 and PQ>=5");
     }
 
     @Test

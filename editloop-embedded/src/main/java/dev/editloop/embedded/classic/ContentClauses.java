@@ -101,9 +101,12 @@ final class ContentClauses {
         return remove ? new Action.Background(NamedColor.of("white")) : null;
     }
 
-    /** Nouns that name areas of a color rather than a thing: "the red areas", "the reds". */
+    /**
+     * Nouns that name areas of a color rather than a thing: "the red areas", "the reds". One patch is a thing ("the
+     * blue patch on her chest" is the badge); patches are areas.
+     */
     private static final Pattern AREA_NOUNS =
-            p("\\b(?:areas?|parts?|regions?|pixels?|spots?|patch|patches|zones?|sections?|bits?|shades?|hues?|"
+            p("\\b(?:areas?|parts?|regions?|pixels?|spots?|patches|zones?|sections?|bits?|shades?|hues?|"
                     + "everything|anything|stuff)\\b");
 
     /** "blue instead of red", "blue rather than red": the color to leave, said after the one to reach. */

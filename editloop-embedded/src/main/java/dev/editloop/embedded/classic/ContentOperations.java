@@ -38,7 +38,9 @@ public final class ContentOperations {
                     ? List.of(new Change(
                             Metric.SELECTION_CHANGE, Zone.in(r.place()), r.from(), 0.5, 0.97, 1.01, 1, false))
                     : List.of(
-                            new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.from(), 0.45, 0.9, 1.02, 1, false),
+                            // most of the colour must go: a recolour that leaves a third of it is a half-done, patchy
+                            // thing
+                            new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.from(), 0.75, 0.92, 1.02, 1, false),
                             new Change(Metric.COLOR_GAIN, Zone.WHOLE, r.to(), 0.003, 0.03, 1.0, 0.5, false)),
             r -> {
                 Set<Metric> out = EnumSet.copyOf(dev.editloop.embedded.op.Operation.COLOR);

@@ -35,6 +35,14 @@ final class ContentOps {
         int w = src.cols();
         int h = src.rows();
         byte[] px = Mats.bytes(src);
+        // the colour is read on a lightly smoothed copy, so that a textured thing (a suit's folds, wood grain) is
+        // selected as areas rather than as a spray of specks that the object rule below would drop
+        byte[] smooth;
+        try (Mats m = new Mats()) {
+            Mat blurred = m.mat();
+            Imgproc.GaussianBlur(src, blurred, new Size(0, 0), Math.max(1.0, Math.min(w, h) / 400.0));
+            smooth = Mats.bytes(blurred);
+        }
         int n = w * h;
         float[] hue = new float[n];
         float[] sat = new float[n];
@@ -44,7 +52,7 @@ final class ContentOps {
         double[] hsv = new double[3];
         int count = 0;
         for (int p = 0, i = 0; p < n; p++, i += 3) {
-            Hsv.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, hsv);
+            Hsv.of(smooth[i + 2] & 0xff, smooth[i + 1] & 0xff, smooth[i] & 0xff, hsv);
             hue[p] = (float) hsv[0];
             sat[p] = (float) hsv[1];
             val[p] = (float) hsv[2];

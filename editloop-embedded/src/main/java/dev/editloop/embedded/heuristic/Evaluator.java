@@ -9,6 +9,7 @@ import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.Measurements;
+import dev.editloop.embedded.measure.Outline;
 import dev.editloop.embedded.measure.Zone;
 import dev.editloop.embedded.op.Operation;
 import dev.editloop.embedded.segment.SubjectMatte;
@@ -66,11 +67,28 @@ public final class Evaluator {
         double weighted = 0;
         double weights = 0;
         boolean anyApplies = effects.isEmpty();
+        // a colour gained by recolouring comes from the colour lost: when the source shows none of that colour, the
+        // gain cannot happen either (a few stray pixels turned red are not "the blue patch made red")
+        java.util.Map<dev.editloop.embedded.classic.NamedColor, String> nothingToRecolour = new java.util.HashMap<>();
+        for (dev.editloop.embedded.classic.Action action : intent.plan(sourceAnalysis)) {
+            if (action instanceof dev.editloop.embedded.classic.Action.Recolor r && !r.thing()) {
+                boolean none = effects.stream()
+                        .anyMatch(e -> e.metric() == Metric.COLOR_LOSS
+                                && r.from().equals(e.color())
+                                && SourceFit.of(e, c.source()).kind() == SourceFit.Kind.CANNOT);
+                if (none) {
+                    nothingToRecolour.put(
+                            r.to(), "the source shows no " + r.from().name() + " to turn " + r.to().name());
+                }
+            }
+        }
         for (Effect effect : effects) {
             // an effect the source already satisfies is held to an absolute bound; one that cannot happen on this
             // source is not measured (a relative reading of a quantity that is about zero means nothing). Read on the
             // source as the request transforms it, which has the source's colors and tones.
-            SourceFit fit = SourceFit.of(effect, c.source());
+            SourceFit fit = effect.metric() == Metric.COLOR_GAIN && nothingToRecolour.containsKey(effect.color())
+                    ? new SourceFit(SourceFit.Kind.CANNOT, nothingToRecolour.get(effect.color()), 0, true)
+                    : SourceFit.of(effect, c.source());
             double measured;
             double a;
             double baseline = effect.metric().baseline(c, effect.zone());
@@ -146,6 +164,21 @@ public final class Evaluator {
                         .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
             // only when the background is all that is asked: a vignette or a tone step moves the subject too
             guards.add(subjectKept(source, edited));
+            Guard outline = outline(c, "edge of the new background");
+            if (outline != null) {
+                guards.add(outline);
+            }
+        }
+        if (intent.geometry().isEmpty()
+                && c.sameSize()
+                && !intent.plan(sourceAnalysis).isEmpty()
+                && intent.plan(sourceAnalysis).stream()
+                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Recolor)) {
+            // a recolour must take a thing whole: one that stops inside a material leaves it in patches
+            Guard outline = outline(c, "edge of the recoloured area");
+            if (outline != null) {
+                guards.add(outline);
+            }
         }
         if (intent.geometry().isEmpty() && !c.sameSize()) {
             guards.add(new Guard("size changed", 1, 0, 0.5));
@@ -230,6 +263,25 @@ public final class Evaluator {
         double mad = inside == 0 ? 0 : sum / inside;
         double penalty = Math.min(0.6, 0.6 * Math.max(0, changed - 0.02) / 0.2 + Math.max(0, mad - 3) / 20);
         return new Guard("changed pixels on the subject", changed, 0.02, penalty);
+    }
+
+    /**
+     * A new background must meet the subject along its outline, and a recolour must take its thing whole, wherever the
+     * editor's segmentation or colour rule put the line: the judge reads the edge of the changed area on the edit itself
+     * ({@link Outline}) and counts how much of it runs through one material of the source (a cat's fur cut in two, a
+     * sky half replaced, a tripod half blurred, a suit recoloured in patches). A clean edit runs there for under 4% of
+     * its edge; 13% costs the most.
+     */
+    private static Guard outline(Comparison c, String edge) {
+        Outline.Reading reading = c.outline();
+        if (!reading.judged()) {
+            return null; // too little edge with both sides readable to judge it
+        }
+        double penalty = Math.min(0.6, 0.6 * Math.max(0, reading.share() - 0.04) / 0.09);
+        String name = edge + " through one material (a cut through a thing"
+                + (penalty > 0 ? ", mostly in " + reading.where() : "")
+                + ")";
+        return new Guard(name, reading.share(), 0.04, penalty);
     }
 
     private static String blockedParts(Intent intent, boolean impossibleOnly) {

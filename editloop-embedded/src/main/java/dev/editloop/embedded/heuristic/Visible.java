@@ -9,6 +9,7 @@ import dev.editloop.embedded.measure.Clipping;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.FillTexture;
 import dev.editloop.embedded.measure.Halo;
+import dev.editloop.embedded.measure.Outline;
 import dev.editloop.embedded.measure.SubjectDetail;
 import dev.editloop.embedded.op.Operation.Look;
 import java.util.ArrayList;
@@ -76,6 +77,11 @@ final class Visible {
                 || touched.contains(Metric.FLATNESS)
                 || lines)) {
             out.add(banding(c));
+        }
+        if (background && plan.stream().allMatch(a -> a instanceof Action.Background)) {
+            out.add(cut(c, "the new background's edge"));
+        } else if (recolors && plan.stream().allMatch(a -> a instanceof Action.Recolor)) {
+            out.add(cut(c, "the recoloured area's edge"));
         }
         boolean clipsByDesign = looks.contains(Look.CLIPS) || replaced;
         out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
@@ -166,6 +172,29 @@ final class Visible {
                         + h.where()
                         + String.format(
                                 Locale.ROOT, " (%.1f%% of the image, %.0f levels)", 100 * h.share(), h.strength()));
+    }
+
+    /**
+     * A new background or a recolour whose edge runs through one material of the source ({@link Outline}): a cat's fur
+     * ending in a hard line, half a tower blurred, a suit recoloured in patches. Seen at once; from 6% of the edge, the
+     * most at 26%.
+     */
+    private static Artifact cut(Comparison c, String edge) {
+        Outline.Reading r = c.outline();
+        double share = r.judged() ? r.share() : 0;
+        return new Artifact(
+                "cut through one material",
+                Kind.NATURALNESS,
+                share * 100,
+                6,
+                clamp(35 * (share - 0.06), 0, MAX),
+                "%",
+                String.format(
+                        Locale.ROOT,
+                        "%s cuts through one material for %.0f%% of its length, mostly in %s",
+                        edge,
+                        100 * share,
+                        r.where()));
     }
 
     /** Smooth gradients broken into steps. */

@@ -36,6 +36,7 @@ public final class Comparison {
     private final Analysis aligned;
     private double[][] ssimMaps;
     private ChangedArea changedArea;
+    private Outline.Reading outline;
 
     private Comparison(Analysis source, Analysis edited) {
         this.source = Objects.requireNonNull(source, "source");
@@ -72,6 +73,14 @@ public final class Comparison {
             changedArea = ChangedArea.compute(source, aligned);
         }
         return changedArea;
+    }
+
+    /** Where the edge between the changed and the kept area runs ({@link Outline}), read once. */
+    public synchronized Outline.Reading outline() {
+        if (outline == null) {
+            outline = Outline.of(this);
+        }
+        return outline;
     }
 
     /** Whether both images have the same size. */

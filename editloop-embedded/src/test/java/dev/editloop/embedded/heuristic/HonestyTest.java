@@ -199,8 +199,9 @@ class HonestyTest {
 
     @Test
     void plainVocabularyStillSucceedsAtTurnOne() {
+        // the coffee photo: a cup on a table, a subject the classic segmentation separates cleanly
         for (String request : new String[] {"make it black and white", "blur the background"}) {
-            LoopResult result = ENGINE.run(LoopRequest.of(CAT, request));
+            LoopResult result = ENGINE.run(LoopRequest.of(COFFEE, request));
             assertThat(result.stopReason()).as(request).isEqualTo(StopReason.THRESHOLD);
             assertThat(result.bestTurn()).as(request).isEqualTo(1);
         }

@@ -115,6 +115,13 @@ class VisibleQualityTest {
                                 .picture(),
                         "halo around the subject"),
                 of(
+                        "a blur that stops in the middle of the cat's fur",
+                        shared("chelsea.png"),
+                        "blur the background",
+                        // the face's centre kept sharp, the fur around it blurred: the line between runs through fur
+                        p -> RoughEditor.of(p).blurAround(225, 150, 100, 8).picture(),
+                        "cuts through one material"),
+                of(
                         "banding in the sky",
                         scene,
                         "increase the contrast by 10%",
@@ -201,6 +208,10 @@ class VisibleQualityTest {
         };
         for (String photo : new String[] {"astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg"}) {
             for (String request : requests) {
+                if (request.contains("background") && (photo.startsWith("chelsea") || photo.startsWith("rocket"))) {
+                    // not clean: the classic segmentation cuts the cat's fur and the rocket's towers (OutlineTest)
+                    continue;
+                }
                 classic.add(of(
                         "classic on " + photo,
                         shared(photo),

@@ -86,25 +86,26 @@ class SubjectMatteTest {
 
     @Test
     void theJudgeMarksAnEditThatAlsoChangedTheSubject() {
-        Picture camera = shared("camera.png");
-        String request = "put the man on a plain white background";
-        Picture clean = editor.edit(EditCall.of(camera, request, 1)).image();
+        Picture coffee = shared("coffee.png");
+        String request = "put the cup on a plain white background";
+        Picture clean = editor.edit(EditCall.of(coffee, request, 1)).image();
         dev.editloop.core.Thinker thinker =
                 dev.editloop.core.spi.BackendRegistry.load().thinker("embedded");
-        Critique good = thinker.critique(CritiqueCall.compare(camera, clean, request, request, 1, 0));
+        Critique good = thinker.critique(CritiqueCall.compare(coffee, clean, request, request, 1, 0));
         assertThat(good.semantic()).as(good.reasoning()).isGreaterThanOrEqualTo(8);
-        // the same edit, with the man's coat and face lightened as a careless editor might
+        assertThat(good.quality()).as(good.reasoning()).isGreaterThanOrEqualTo(8);
+        // the same edit, with the cup and the crema lightened as a careless editor might
         byte[] px = clean.bgr().clone();
-        for (int y = 60; y < 480; y++) {
-            for (int x = 0; x < 330; x++) {
-                int i = 3 * (y * camera.width() + x);
+        for (int y = 60; y < 300; y++) {
+            for (int x = 200; x < 420; x++) {
+                int i = 3 * (y * coffee.width() + x);
                 for (int c = 0; c < 3; c++) {
                     px[i + c] = (byte) Math.min(255, (px[i + c] & 0xff) + 60);
                 }
             }
         }
-        Picture leaky = Picture.ofBgr(camera.width(), camera.height(), px);
-        Critique bad = thinker.critique(CritiqueCall.compare(camera, leaky, request, request, 1, 0));
+        Picture leaky = Picture.ofBgr(coffee.width(), coffee.height(), px);
+        Critique bad = thinker.critique(CritiqueCall.compare(coffee, leaky, request, request, 1, 0));
         assertThat(bad.semantic()).as(bad.reasoning()).isLessThan(8);
         assertThat(bad.reasoning()).contains("changed pixels on the subject");
     }
