@@ -460,7 +460,8 @@ final class ClauseParser {
 
     /** Words an amount said on its own may carry: "both slightly", "but not too much, say 5%", "all of them". */
     private static final Pattern AMOUNT_ONLY_WORDS =
-            p("\\b(?:both|all of them|each|but|amount|though|tho|for both|for each)\\b");
+            p("\\b(?:both|all of them|each|but|amount|though|tho|for both|for each|(?:only\\s+)?(?:partly|partially|"
+                    + "part way|partway|halfway)|not\\s+(?:fully|completely|entirely|totally|all the way|100%))\\b");
 
     /** Whether an amount said on its own covers every tone move before it ("both slightly"), not just the last. */
     static boolean amountForAll(String clauseText) {
@@ -729,7 +730,37 @@ final class ClauseParser {
                 .replaceAll("\\s+(?:too|as well)\\s*[.!]*$", "")
                 .replaceAll("\\ba handful of\\b", "5")
                 .replaceAll("\\ba few (?:flat )?(?=(?:color )?(?:levels?|colors?|tones?|shades?)\\b)", "4 ")
-                .replaceAll("\\bflip (?:the )?colors\\b", "invert the colors")
+                .replaceAll(
+                        "\\b(?:(?:flip|reverse|swap)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|its\\s+|every\\s+)?colors?"
+                                + "(?:\\s+(?:to|into|for|with)\\s+(?:their|its|the)\\s+opposites?)?"
+                                + "|(?:switch|turn|change)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|its\\s+|every\\s+)?colors?"
+                                + "\\s+(?:to|into|for|with)\\s+(?:their|its|the)\\s+opposites?)\\b",
+                        "invert the colors")
+                // "flip the colours of the top half to their opposites": the part named between
+                .replaceAll(
+                        "\\b(?:(?:flip|reverse|swap|switch|turn|change)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|its\\s+)?colors?"
+                                + "|invert the colors)((?:\\s+(?:of|in|on)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,2}?[a-z]+)?)"
+                                + "\\s+(?:to|into|for|with)\\s+(?:their|its|the)\\s+opposites?\\b",
+                        "invert the colors$1")
+                // "the left side of the frame", "the top of the picture": the part of the image
+                .replaceAll(
+                        "\\b((?:top|upper|bottom|lower|left|right|middle|center)(?: hand)?(?: (?:left|right))?"
+                                + "(?: (?:half|side|part|portion|third|thirds|corner|quarter|edge|area))?)"
+                                + " of (?:the |this |my )?(?:frame|image|photo|photograph|picture|pic|shot)\\b",
+                        "$1")
+                // "darken the top third where the sky is": the words after the part only say what is there
+                .replaceAll(
+                        "\\b((?:half|third|thirds|corner|side|part|portion|quarter|edge|area|top|bottom|left|right|sky))"
+                                + ",? (?:where|in which) (?:the |its |his |her |their )?[a-z]+(?: [a-z]+)?"
+                                + " (?:is|are|sits|sit|shows|lies)\\b",
+                        "$1")
+                // "the cameraman shot", "the beach photo": the picture named by what it shows
+                .replaceAll(
+                        "\\b(?:the|this|my) (?!(?:background|backdrop|foreground|whole|entire|full|same|original|old|"
+                                + "grayscale|sepia|color|final|edited|new|other|first|second|last|reference)\\b)[a-z]{3,}"
+                                + " (?:shot|photo|photograph|picture|pic|image)\\b",
+                        "the image")
+                .replaceAll("\\btxt\\b", "text")
                 .replaceAll(
                         "\\b(?:light|soft|delicate)(?=\\s+(?:\\w+\\s+)?(?:tint|cast|grain|vignette|blur|sepia|wash|noise)\\b)",
                         "slight")

@@ -267,6 +267,15 @@ public final class InstructionParser {
             boolean changed = false;
             for (int k = g - 1; k >= 0; k--) {
                 Group before = groups.get(k);
+                if (before.result().kind() == ClauseParser.Kind.ACTION && k == g - 1 && !all) {
+                    // "make it monochrome, but not fully, maybe 60%": the strength of the filter or look before it
+                    ClauseParser.Result again = strengthOf(text, atoms, from, before, amount);
+                    if (again != null) {
+                        groups.set(k, new Group(before.from(), before.to(), again));
+                        changed = true;
+                        break;
+                    }
+                }
                 if (before.result().kind() != ClauseParser.Kind.ACTION
                         || !(before.result().action() instanceof Action.Adjust adjust)) {
                     break;
@@ -288,6 +297,36 @@ public final class InstructionParser {
                 groups.set(g, new Group(group.from(), group.to(), ClauseParser.Result.EMPTY));
             }
         }
+    }
+
+    /**
+     * A colour filter or look read again with an amount said on its own after it ("at 60%", "slightly"); null when the
+     * action before is none of these or the amount does not change it.
+     */
+    private static ClauseParser.Result strengthOf(
+            String text, List<Atom> atoms, int from, Group before, String amount) {
+        Action action = before.result().action();
+        if (!(action instanceof Action.ColorFilter) && !(action instanceof Action.Stylize)) {
+            return null;
+        }
+        String said = amount.startsWith("by ") ? "at " + amount.substring(3) : amount;
+        ClauseParser.Result again =
+                ClauseParser.parse(span(text, atoms, from + before.from(), from + before.to()) + " " + said);
+        if (again.kind() != ClauseParser.Kind.ACTION
+                || again.action().getClass() != action.getClass()
+                || again.action().equals(action)) {
+            return null;
+        }
+        boolean same = switch (action) {
+            case Action.ColorFilter f ->
+                f.filter() == ((Action.ColorFilter) again.action()).filter()
+                        && f.region() == ((Action.ColorFilter) again.action()).region();
+            case Action.Stylize st ->
+                st.style() == ((Action.Stylize) again.action()).style()
+                        && st.region() == ((Action.Stylize) again.action()).region();
+            default -> false;
+        };
+        return same ? again : null;
     }
 
     /** Reads atoms [a, b) as one clause; a single atom may borrow the verb of the atom before it. */

@@ -191,6 +191,12 @@ final class StyleClauses {
                     Style.PIXEL_ART,
                     false),
             new StyleWords(p("\\bhdr\\b|\\bhigh dynamic range\\b|\\bdetail enhance(?:ment|d)?\\b"), Style.HDR, false),
+            // "enhance", "enhance it": the detail enhancement, unless a tone ("enhance the colors") is named
+            new StyleWords(
+                    p("\\benhance(?:d|ment)?\\b(?!(?:\\s+\\w+){0,3}?\\s+(?:colors?|saturation|contrast|brightness|"
+                            + "warmth|exposure|hues?|tones?|shadows|highlights|lighting|light|vibrance)\\b)"),
+                    Style.HDR,
+                    false),
             new StyleWords(
                     p("\\bdetails?(?:\\s+and\\s+texture)?\\b|\\btextures?(?:\\s+and\\s+details?)?\\b|\\bclarity\\b"),
                     Style.HDR,

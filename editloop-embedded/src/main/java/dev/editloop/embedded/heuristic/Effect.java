@@ -66,9 +66,21 @@ public record Effect(
         return zone.whole() ? base : base + " in " + zone.phrase();
     }
 
-    /** Measures the effect (NaN when it does not apply). */
+    /**
+     * Measures the effect (NaN when it does not apply). A hue shift is an angle: it is read on the turn nearest the
+     * ideal, so that half a turn asked one way and measured the other way (+180° and −180° are the same colours) is done.
+     */
     public double measure(Comparison c) {
-        return metric.measure(c, zone, color);
+        double measured = metric.measure(c, zone, color);
+        if (metric == Metric.HUE && !Double.isNaN(measured)) {
+            while (measured - ideal > 180) {
+                measured -= 360;
+            }
+            while (ideal - measured > 180) {
+                measured += 360;
+            }
+        }
+        return measured;
     }
 
     /**

@@ -103,6 +103,7 @@ public final class Evaluator {
                 }
                 default -> {
                     measured = effect.metric() == Metric.GEOMETRY ? geometry(c, expected) : effect.measure(c);
+                    measured = asSeen(c, effects, effect, measured);
                     a = effect.achievement(measured, baseline);
                 }
             }
@@ -209,7 +210,8 @@ public final class Evaluator {
             }
         }
         List<Artifact> artifacts = artifacts(c, effects, touched, knobs, strongestContrast);
-        artifacts.addAll(Visible.artifacts(c, intent.plan(sourceAnalysis), touched, knobs, strongestContrast));
+        artifacts.addAll(Visible.artifacts(
+                c, intent.plan(sourceAnalysis), touched, knobs, strongestContrast, confined.orElse(Region.WHOLE)));
         double quality = 10;
         for (Artifact a : artifacts) {
             quality -= Double.isNaN(a.penalty()) ? 0 : a.penalty();
@@ -379,5 +381,62 @@ public final class Evaluator {
 
     static double round(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /**
+     * A tone effect's reading held to what a viewer sees on the zone as a whole. The readings factor out what else
+     * the edit did (a vignette, a brightness change, clipped tones), which tells whether each control did its part; but
+     * when the parts cancel out, the picture does not look the way the request asked. So the plain statistic must move
+     * the asked way by a visible step: the RMS contrast, when more contrast comes with darker corners or a darker
+     * picture. When it does not,
+     * the plain statistic is the reading, and the effect reads too weak.
+     */
+    private static double asSeen(Comparison c, List<Effect> effects, Effect effect, double measured) {
+        if (Double.isNaN(measured)) {
+            return measured;
+        }
+        Zone zone = effect.zone();
+        switch (effect.metric()) {
+            case CONTRAST -> {
+                if (effect.upward() && narrowsTheSpread(effects, effect)) {
+                    double overall = overallContrast(c, zone);
+                    if (overall < VISIBLE_CONTRAST) {
+                        return Math.min(measured, overall);
+                    }
+                }
+            }
+            default -> {}
+        }
+        return measured;
+    }
+
+    /** The least rise of the overall RMS contrast that a viewer sees as more contrast. */
+    private static final double VISIBLE_CONTRAST = 0.03;
+
+    /**
+     * Whether the effects ask, besides more contrast in the zone of {@code contrast}, for something that narrows the
+     * spread of luma there: darker corners, or a darker picture (darkening scales every tone toward black).
+     */
+    private static boolean narrowsTheSpread(List<Effect> effects, Effect contrast) {
+        return effects.stream()
+                .anyMatch(e ->
+                        (e.metric() == Metric.VIGNETTE && e.upward() || e.metric() == Metric.BRIGHTNESS && !e.upward())
+                                && (e.zone().whole() || e.zone().equals(contrast.zone())));
+    }
+
+    /**
+     * The change of the zone's RMS contrast as a viewer sees it, vignette, darkening and clipping included. More
+     * contrast asked together with darker corners or a darker picture (a dramatic, film-noir or neon look) must show
+     * as more contrast on the whole picture: a vignette pulls the bright corners toward the mean, darkening scales the
+     * spread of luma down, and clipped tones add none,
+     * so the contrast read with both left out can be on target while the picture looks no more contrasty. When the
+     * overall contrast does not rise by {@link #VISIBLE_CONTRAST}, that is the reading.
+     */
+    private static double overallContrast(Comparison c, Zone zone) {
+        double before = Measurements.lumaContrast(c.source(), zone);
+        if (!(before > 1)) {
+            return Double.NaN;
+        }
+        return Measurements.lumaContrast(c.aligned(), zone) / before - 1;
     }
 }

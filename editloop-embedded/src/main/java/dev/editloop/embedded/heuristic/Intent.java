@@ -447,12 +447,55 @@ public final class Intent {
         return Optional.of(String.join("; ", reasons));
     }
 
+    /**
+     * One effect of action {@code i} as the actions around it leave it to be read; null when it cannot be read. Black
+     * and white toned sepia after it ("go black and white, then add a sepia tone"): the sepia gives the grey its
+     * brown, so the grey is not read on its own; sepia on a grey base reads as full toning at any strength (the
+     * toning is the only colour there is), so the toning must read full: that holds only when no colour of the source
+     * is left, which is what the grey step was for.
+     */
+    private static Effect toned(List<Action> actions, int i, Effect effect) {
+        if (!(actions.get(i) instanceof Action.ColorFilter filter)) {
+            return effect;
+        }
+        if (filter.filter() == Action.Filter.GRAYSCALE && effect.metric() == Metric.DESATURATION) {
+            for (int j = i + 1; j < actions.size(); j++) {
+                if (actions.get(j) instanceof Action.ColorFilter later
+                        && later.filter() == Action.Filter.SEPIA
+                        && later.region() == filter.region()) {
+                    return null;
+                }
+            }
+        }
+        if (filter.filter() == Action.Filter.SEPIA && effect.metric() == Metric.SEPIA && effect.upward()) {
+            for (int j = 0; j < i; j++) {
+                if (actions.get(j) instanceof Action.ColorFilter earlier
+                        && earlier.filter() == Action.Filter.GRAYSCALE
+                        && earlier.region() == filter.region()) {
+                    return new Effect(
+                            effect.metric(),
+                            effect.zone(),
+                            effect.color(),
+                            0.85,
+                            1,
+                            1.2,
+                            effect.weight(),
+                            effect.knob());
+                }
+            }
+        }
+        return effect;
+    }
+
     /** The expected effects: each concrete action's, then the concepts' (where no concrete effect covers them). */
     public List<Effect> effects(Analysis source) {
         List<Effect> effects = new ArrayList<>();
-        for (Action action : concrete) {
-            effects.addAll(ActionEffects.of(action, explicit));
+        for (int i = 0; i < concrete.size(); i++) {
+            for (Effect effect : ActionEffects.of(concrete.get(i), explicit)) {
+                effects.add(toned(concrete, i, effect));
+            }
         }
+        effects.removeIf(java.util.Objects::isNull);
         if (!geometry().isEmpty()) {
             effects.add(new Effect(Metric.GEOMETRY, Zone.WHOLE, null, 0.7, 0.99, 1.02, 1, null));
         }

@@ -1,6 +1,7 @@
 package dev.editloop.embedded.heuristic;
 
 import dev.editloop.embedded.classic.Action;
+import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Assessment.Artifact;
 import dev.editloop.embedded.heuristic.Assessment.Kind;
 import dev.editloop.embedded.measure.Banding;
@@ -37,7 +38,12 @@ final class Visible {
     private Visible() {}
 
     static List<Artifact> artifacts(
-            Comparison c, List<Action> plan, Set<Metric> touched, Set<Knob> knobs, double strongestContrast) {
+            Comparison c,
+            List<Action> plan,
+            Set<Metric> touched,
+            Set<Knob> knobs,
+            double strongestContrast,
+            Region confined) {
         boolean removal =
                 plan.stream().anyMatch(a -> a instanceof Action.RemoveColored || a instanceof Action.RemoveRegion);
         boolean background = plan.stream().anyMatch(a -> a instanceof Action.Background);
@@ -64,7 +70,7 @@ final class Visible {
         // seam well beyond that counts
         boolean recolors = plan.stream().anyMatch(a -> a instanceof Action.Recolor);
         if (!(lines || paints || draws || replaced || removal || looks.contains(Look.FEW_LEVELS))) {
-            out.add(halo(c, recolors ? 1.0 : 0.22, background));
+            out.add(halo(c, recolors ? 1.0 : 0.22, background, confined));
         }
         if (!(touched.contains(Metric.LEVELS)
                 || touched.contains(Metric.BLOCK_SIZE)
@@ -160,8 +166,8 @@ final class Visible {
     }
 
     /** Lines the edit drew: a halo or a fringe around a subject, a seam along a pasted area. */
-    private static Artifact halo(Comparison c, double allowed, boolean background) {
-        Halo.Reading h = Halo.of(c);
+    private static Artifact halo(Comparison c, double allowed, boolean background, Region confined) {
+        Halo.Reading h = Halo.of(c, confined);
         double score = h.share() * h.strength();
         double penalty = clamp(30 * (score - allowed), 0, MAX);
         return new Artifact(

@@ -1,5 +1,7 @@
 package dev.editloop.embedded.measure;
 
+import dev.editloop.embedded.classic.Region;
+
 /**
  * Halos and seams: thin bright or dark lines that the edit drew and the source did not have, such as the glow or the
  * dark fringe a bad matte leaves around a segmented subject, or a seam along the edge of a pasted area. A clean
@@ -40,6 +42,15 @@ public final class Halo {
 
     /** Reads the lines a comparison's edit drew. */
     public static Reading of(Comparison c) {
+        return of(c, Region.WHOLE);
+    }
+
+    /**
+     * Reads the lines a comparison's edit drew, leaving out the band along the inner borders of the region the edit
+     * was confined to: where a local edit meets the part that was to stay as it was, the step between them is the edit
+     * asked for ("invert the bottom half"), not a line it drew.
+     */
+    public static Reading of(Comparison c, Region confined) {
         Analysis s = c.source();
         Analysis e = c.aligned();
         int w = s.sampleWidth();
@@ -54,9 +65,13 @@ public final class Halo {
         double signed = 0;
         double sx = 0;
         double sy = 0;
+        boolean[] border = border(confined, w, h, (int) Math.ceil(8 * a) + 2);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
+                if (border != null && border[i]) {
+                    continue;
+                }
                 double local = Math.max(k, slope[bin(s.y[i])]);
                 double extra = Math.abs(be[i]) - local * Math.abs(bs[i]);
                 if (extra > LINE_LEVEL) {
@@ -72,6 +87,34 @@ public final class Halo {
             return new Reading(0, 0, 0, Double.NaN, Double.NaN);
         }
         return new Reading((double) n / (w * h), strength / n, signed / n, (sx / n + 0.5) / w, (sy / n + 0.5) / h);
+    }
+
+    /**
+     * The pixels within {@code margin} of a border of the region that lies inside the image (not along the image's own
+     * edge); null for the whole image.
+     */
+    private static boolean[] border(Region region, int w, int h, int margin) {
+        if (region == null || region == Region.WHOLE) {
+            return null;
+        }
+        int[] r = region.bounds(w, h);
+        int x0 = r[0];
+        int y0 = r[1];
+        int x1 = r[0] + r[2];
+        int y1 = r[1] + r[3];
+        boolean[] out = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean alongY = y >= y0 - margin && y < y1 + margin;
+                boolean alongX = x >= x0 - margin && x < x1 + margin;
+                boolean vertical =
+                        alongY && ((x0 > 0 && Math.abs(x - x0) <= margin) || (x1 < w && Math.abs(x - x1) <= margin));
+                boolean horizontal =
+                        alongX && ((y0 > 0 && Math.abs(y - y0) <= margin) || (y1 < h && Math.abs(y - y1) <= margin));
+                out[y * w + x] = vertical || horizontal;
+            }
+        }
+        return out;
     }
 
     private static final int BIN = 8;

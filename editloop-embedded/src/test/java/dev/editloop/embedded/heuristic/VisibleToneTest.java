@@ -1,0 +1,68 @@
+package dev.editloop.embedded.heuristic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.editloop.core.Critique;
+import dev.editloop.core.CritiqueCall;
+import dev.editloop.core.EditCall;
+import dev.editloop.core.image.Picture;
+import dev.editloop.embedded.classic.ClassicEditor;
+import dev.editloop.embedded.classic.InstructionParser;
+import dev.editloop.embedded.measure.Analysis;
+import dev.editloop.embedded.measure.Measurements;
+import dev.editloop.embedded.measure.Zone;
+import dev.editloop.testkit.TestImages;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The thinker judges tone moves as a viewer sees them: more contrast asked with darker corners or a darker picture must
+ * show as more contrast on the whole picture, and half a turn of the hue is done whichever way it turned.
+ */
+class VisibleToneTest {
+    private static final ClassicEditor EDITOR = new ClassicEditor();
+    private static final HeuristicThinker THINKER = new HeuristicThinker(InstructionParser::parse);
+    private static final Picture CAT = TestImages.cat();
+
+    private static final Picture COFFEE = TestImages.coffee();
+
+    private static Picture edit(Picture source, String instruction) {
+        return EDITOR.edit(EditCall.of(source, instruction, 1)).image();
+    }
+
+    private static Critique judge(Picture source, String request, Picture edited, String used) {
+        return THINKER.critique(CritiqueCall.compare(source, edited, request, used, 1, 1));
+    }
+
+    private static double contrast(Picture p) {
+        return Measurements.lumaContrast(Analysis.of(p), Zone.WHOLE);
+    }
+
+    @Test
+    void moreContrastThatAVignetteTakesBackIsNotClaimed() {
+        String used = "increase the contrast by 20%, then add a vignette at 60%";
+        Picture edited = edit(COFFEE, used);
+        // the premise: on the whole picture, the spread of luma did not grow
+        assertThat(contrast(edited)).isLessThan(contrast(COFFEE) * 1.03);
+        Critique critique = judge(COFFEE, "more contrast and darker corners", edited, used);
+        assertThat(critique.semantic()).isLessThan(8.0);
+        assertThat(critique.reasoning()).containsPattern("contrast: [-+]\\d+% \\(target [^)]*\\): too weak");
+    }
+
+    @Test
+    void moreContrastThatShowsOnTheWholePictureStillCounts() {
+        String used = "increase the contrast by 40%, then add a vignette at 15%";
+        Picture edited = edit(COFFEE, used);
+        assertThat(contrast(edited)).isGreaterThan(contrast(COFFEE) * 1.03);
+        Critique critique = judge(COFFEE, "punchier contrast with slightly darker corners", edited, used);
+        assertThat(critique.reasoning()).doesNotContainPattern("contrast: [^\\n]*too weak");
+    }
+
+    @Test
+    void halfATurnOfTheHueIsDoneWhicheverWayItTurned() {
+        // on this photo half a turn reads +180°: asked the other way round, it is the same picture
+        String used = "shift the hue by -180 degrees";
+        Critique critique = judge(CAT, "shift the hue by -180 degrees, please", edit(CAT, used), used);
+        assertThat(critique.reasoning()).containsPattern("hue shift: [-+]?180° \\(target [^)]*\\): on target");
+        assertThat(critique.semantic()).isGreaterThanOrEqualTo(8.0);
+    }
+}
