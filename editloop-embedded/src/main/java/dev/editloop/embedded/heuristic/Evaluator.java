@@ -157,38 +157,13 @@ public final class Evaluator {
                 guards.add(new Guard((kept ? "kept " : "unasked ") + metric.label(null), measured, tolerance, penalty));
             }
         }
-        if (intent.geometry().isEmpty()
-                && c.sameSize()
-                && !intent.plan(sourceAnalysis).isEmpty()
-                && intent.plan(sourceAnalysis).stream()
-                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
-            // only when the background is all that is asked: a vignette or a tone step moves the subject too
-            guards.add(subjectKept(source, edited));
-            Guard outline = outline(c, "edge of the new background");
-            if (outline != null) {
-                guards.add(outline);
+        String edge = outlineEdge(intent, sourceAnalysis, c);
+        if (edge != null) {
+            if (edge.equals(NEW_BACKGROUND)) {
+                // only when the background is all that is asked: a vignette or a tone step moves the subject too
+                guards.add(subjectKept(source, edited));
             }
-        }
-        if (intent.geometry().isEmpty()
-                && c.sameSize()
-                && !intent.plan(sourceAnalysis).isEmpty()
-                && intent.plan(sourceAnalysis).stream()
-                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Recolor)) {
-            // a recolour must take a thing whole: one that stops inside a material leaves it in patches
-            Guard outline = outline(c, "edge of the recoloured area");
-            if (outline != null) {
-                guards.add(outline);
-            }
-        }
-        if (intent.geometry().isEmpty()
-                && c.sameSize()
-                && !intent.plan(sourceAnalysis).isEmpty()
-                && intent.plan(sourceAnalysis).stream()
-                        .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.RemoveColored
-                                || a instanceof dev.editloop.embedded.classic.Action.RemoveRegion)) {
-            // a thing removed is filled up to its own outline: a fill whose edge runs through one material (the fur
-            // around a cat's eye, the rim of a cup) took part of something that was not the thing
-            Guard outline = outline(c, "edge of the filled area");
+            Guard outline = outline(c, edge);
             if (outline != null) {
                 guards.add(outline);
             }
@@ -276,6 +251,33 @@ public final class Evaluator {
         double mad = inside == 0 ? 0 : sum / inside;
         double penalty = Math.min(0.6, 0.6 * Math.max(0, changed - 0.02) / 0.2 + Math.max(0, mad - 3) / 20);
         return new Guard("changed pixels on the subject", changed, 0.02, penalty);
+    }
+
+    private static final String NEW_BACKGROUND = "edge of the new background";
+
+    /**
+     * Which edge an edit must draw along things' outlines, when all it asks is one kind of local change: a new
+     * background (which must also keep the subject), a recolour (a thing taken whole, not in patches) or a removal (a
+     * thing filled up to its own outline: a fill whose edge runs through the fur around a cat's eye took part of
+     * something else). Null for anything else (a global grade, a region, a mix of kinds).
+     */
+    private static String outlineEdge(Intent intent, Analysis sourceAnalysis, Comparison c) {
+        List<dev.editloop.embedded.classic.Action> plan = intent.plan(sourceAnalysis);
+        if (!intent.geometry().isEmpty() || !c.sameSize() || plan.isEmpty()) {
+            return null;
+        }
+        if (plan.stream().allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Background)) {
+            return NEW_BACKGROUND;
+        }
+        if (plan.stream().allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.Recolor)) {
+            return "edge of the recoloured area";
+        }
+        if (plan.stream()
+                .allMatch(a -> a instanceof dev.editloop.embedded.classic.Action.RemoveColored
+                        || a instanceof dev.editloop.embedded.classic.Action.RemoveRegion)) {
+            return "edge of the filled area";
+        }
+        return null;
     }
 
     /**

@@ -134,16 +134,7 @@ public final class FillTexture {
     public static Reading of(Comparison c) {
         ChangedArea area = c.changedArea();
         if (area.share() < MIN_SHARE || area.share() > MAX_SHARE) {
-            return new Reading(
-                    area,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN);
+            return nothing(area);
         }
         Analysis s = c.source();
         Analysis e = c.aligned();
@@ -153,16 +144,7 @@ public final class FillTexture {
         int grow = Math.max(3, (int) Math.round(0.04 * Math.min(w, h)));
         boolean[] ring = Planes.minus(Planes.morph(in, w, h, grow), in);
         if (Planes.count(ring) < 16) {
-            return new Reading(
-                    area,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN);
+            return nothing(area);
         }
         float[] noiseE = Planes.highPass(e.y, w, h, 1);
         float[] noiseS = Planes.highPass(s.y, w, h, 1);
@@ -198,6 +180,12 @@ public final class FillTexture {
                 toneDistance(e.y, in, ring),
                 (sIn + 0.5) / (sRing + 0.5),
                 sRing);
+    }
+
+    /** A change that is not read as a fill: every reading NaN. */
+    private static Reading nothing(ChangedArea area) {
+        double nan = Double.NaN;
+        return new Reading(area, nan, nan, nan, nan, nan, nan, nan, nan);
     }
 
     /** Earth mover's distance in levels between the luma histograms (8-level bins) of two areas. */
