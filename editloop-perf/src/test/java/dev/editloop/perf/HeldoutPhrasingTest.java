@@ -12,36 +12,37 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpora (examples/heldout, heldout2, heldout3 and heldout4, each written by someone who had
- * read only the vocabulary table) through the embedded loop: the pass rate stays at or above its floor and every
- * must-decline request is answered honestly. Measured: 296 of 330 (89.7%), 284 of 331 (85.8%), 259 of 300 (86.3%) and
- * 262 of 300 (87.3%, the blind judge); each floor leaves a small margin for platform differences in the image
- * operations.
+ * The held-out phrasing corpora (examples/heldout to heldout5, each written by someone who had read only the vocabulary
+ * table; heldout4 and heldout5 blind to the code and never worked from) through the embedded loop: the pass rate stays
+ * at or above its floor and every must-decline request is answered honestly. Measured: 284 of 330 (86.1%), 271 of 331
+ * (81.9%), 258 of 300 (86.0%), 251 of 300 (83.7%) and 248 of 300 (82.7%), after the judge began to read where an edit's
+ * changed area meets the rest (backgrounds, recolours and fills that cut through one material are no longer claimed);
+ * each floor leaves a small margin for platform differences in the image operations.
  */
 class HeldoutPhrasingTest {
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.88);
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.85);
     }
 
     @Test
     void theSecondHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.84);
+        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.80);
     }
 
     @Test
     void theThirdHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.84);
+        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.845);
     }
 
     @Test
     void theFourthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.85);
+        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.82);
     }
 
     @Test
     void theFifthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.80);
+        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.81);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {
