@@ -162,6 +162,18 @@ final class ContentOps {
     }
 
     /**
+     * A colourless recolour target: the lightness L* it sets, how much of the thing's own lightness variation it keeps,
+     * and the share of its chroma left.
+     */
+    private record Neutral(double lightness, double variation, double chroma) {}
+
+    private static final java.util.Map<String, Neutral> NEUTRALS = java.util.Map.of(
+            "white", new Neutral(90, 0.5, 0.08),
+            "black", new Neutral(12, 0.35, 0.12),
+            "gray", new Neutral(55, 0.7, 0.08),
+            "silver", new Neutral(75, 0.9, 0.06));
+
+    /**
      * Recolors BGR pixels in CIELAB, each by its weight (0 keeps it, 1 changes it fully): a* and b* move to the
      * target's hue at a chroma scaled from the pixel's own (so that the thing's mean chroma becomes the target's), the
      * lightness moves half-way to the target's (or, for black, white and gray, to the target's lightness with the
@@ -203,31 +215,15 @@ final class ContentOps {
             double nl;
             double nc;
             double hue = targetHue;
-            switch (to.name()) {
-                case "white" -> {
-                    nl = 90 + (l - meanL) * 0.5;
-                    nc = c * 0.08;
-                    hue = Math.atan2(lab[2], lab[1]);
-                }
-                case "black" -> {
-                    nl = 12 + (l - meanL) * 0.35;
-                    nc = c * 0.12;
-                    hue = Math.atan2(lab[2], lab[1]);
-                }
-                case "gray" -> {
-                    nl = 55 + (l - meanL) * 0.7;
-                    nc = c * 0.08;
-                    hue = Math.atan2(lab[2], lab[1]);
-                }
-                case "silver" -> {
-                    nl = 75 + (l - meanL) * 0.9;
-                    nc = c * 0.06;
-                    hue = Math.atan2(lab[2], lab[1]);
-                }
-                default -> {
-                    nl = l + (colorless ? 0.8 : 0.5) * (target[0] - meanL);
-                    nc = colorless ? 0.8 * targetC : Math.min(1.3 * targetC, c * targetC / Math.max(12, meanC));
-                }
+            Neutral neutral = NEUTRALS.get(to.name());
+            if (neutral != null) {
+                // to a colourless target: its lightness, the thing's own variation compressed, nearly no chroma
+                nl = neutral.lightness() + (l - meanL) * neutral.variation();
+                nc = c * neutral.chroma();
+                hue = Math.atan2(lab[2], lab[1]);
+            } else {
+                nl = l + (colorless ? 0.8 : 0.5) * (target[0] - meanL);
+                nc = colorless ? 0.8 * targetC : Math.min(1.3 * targetC, c * targetC / Math.max(12, meanC));
             }
             nl = Math.max(1, Math.min(99, nl));
             ObjectSelection.Lab.toRgb(nl, nc * Math.cos(hue), nc * Math.sin(hue), rgb);
