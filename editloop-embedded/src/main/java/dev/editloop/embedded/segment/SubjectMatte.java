@@ -46,6 +46,15 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     /** Longer side of the copy the subject is found on. */
     static final int SIDE = 240;
 
+    /** Longer side of the copy the subject's outline is refined on (thin parts, such as a tripod's legs). */
+    static final int FINE = 512;
+
+    /**
+     * Share of the saliency split a pixel of the central ellipse needs to be sure subject: the centre of the frame is
+     * no proof when its colour is the frame's own (the grass right of the cameraman's camera).
+     */
+    static final float CENTRE = 0.25f;
+
     /** Seed of OpenCV's random generator for GrabCut's k-means, so that the matte is the same every time. */
     private static final int SEED = 20_240_601;
 
@@ -95,19 +104,21 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         List<Mat> temps = new ArrayList<>();
         try {
             Mat small = keep(temps, Mats.fit(bgr, SIDE));
-            int sw = small.cols();
-            int sh = small.rows();
+            Mat fine = keep(temps, Mats.fit(bgr, FINE));
+            int fw = fine.cols();
+            int fh = fine.rows();
             Mat mask = null;
-            if (sw >= 16 && sh >= 16) {
-                mask = subjectMask(small, temps);
+            if (small.cols() >= 16 && small.rows() >= 16) {
+                Coarse coarse = choose(small, fine, subjectMask(small, temps), temps);
+                mask = coarse == null ? null : coarse.labels() == null ? coarse.mask() : atFine(fine, coarse, temps);
             }
             boolean found = mask != null;
             if (!found) {
-                mask = keep(temps, Mat.zeros(new Size(sw, sh), CvType.CV_8UC1));
+                mask = keep(temps, Mat.zeros(new Size(fw, fh), CvType.CV_8UC1));
                 Imgproc.ellipse(
                         mask,
-                        new Point(sw / 2.0, sh / 2.0),
-                        new Size(sw * 0.3, sh * 0.38),
+                        new Point(fw / 2.0, fh / 2.0),
+                        new Size(fw * 0.3, fh * 0.38),
                         0,
                         0,
                         360,
@@ -122,7 +133,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     }
 
     /** The binary subject mask (255) on the small copy, or null when none of a plausible size is found. */
-    private static Mat subjectMask(Mat small, List<Mat> temps) {
+    private static Coarse subjectMask(Mat small, List<Mat> temps) {
         int sw = small.cols();
         int sh = small.rows();
         int n = sw * sh;
@@ -152,7 +163,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 double uy = (y + 0.5 - sh / 2.0) / ey;
                 boolean centre = ux * ux + uy * uy <= 1;
                 int label;
-                if (centre || s >= Math.min(0.95f, split + 0.6f * (1 - split))) {
+                if ((centre && s >= CENTRE * split) || s >= Math.min(0.95f, split + 0.6f * (1 - split))) {
                     label = Imgproc.GC_FGD;
                 } else if (s >= split) {
                     label = Imgproc.GC_PR_FGD;
@@ -206,7 +217,284 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         if (share < 0.02 || share > 0.92) {
             return null;
         }
+        return new Coarse(pieces, labels);
+    }
+
+    /** The colour subject on the small copy and the labels GrabCut started from. */
+    private record Coarse(Mat mask, byte[] labels) {}
+
+    /**
+     * The colour subject refined on the fine copy: GrabCut again (two rounds), from the small copy's result scaled up
+     * (probable subject and probable background), its sure pixels kept sure, so that parts too thin for the small copy
+     * (a tripod's legs) join the subject when their colour is the subject's.
+     */
+    private static Mat atFine(Mat fine, Coarse coarse, List<Mat> temps) {
+        int fw = fine.cols();
+        int fh = fine.rows();
+        int sw = coarse.mask().cols();
+        int sh = coarse.mask().rows();
+        byte[] small = new byte[sw * sh];
+        coarse.mask().get(0, 0, small);
+        byte[] labels = new byte[fw * fh];
+        int fgSeeds = 0;
+        for (int y = 0; y < fh; y++) {
+            int ys = Math.min(sh - 1, (int) ((y + 0.5) * sh / fh));
+            for (int x = 0; x < fw; x++) {
+                int xs = Math.min(sw - 1, (int) ((x + 0.5) * sw / fw));
+                int q = ys * sw + xs;
+                byte start = coarse.labels()[q];
+                int label;
+                if (small[q] != 0) {
+                    label = start == Imgproc.GC_FGD ? Imgproc.GC_FGD : Imgproc.GC_PR_FGD;
+                    fgSeeds++;
+                } else {
+                    label = start == Imgproc.GC_BGD ? Imgproc.GC_BGD : Imgproc.GC_PR_BGD;
+                }
+                labels[y * fw + x] = (byte) label;
+            }
+        }
+        if (fgSeeds < 16) {
+            return null;
+        }
+        return cut(fine, labels, 1, temps);
+    }
+
+    /**
+     * The subject by focus: a photo whose background is out of focus (a cat's face before a blurred room) or plain (a
+     * dusk sky behind launch towers) has a wide area of little fine detail that reaches the frame. Fine detail is the
+     * local mean of the luma's absolute Laplacian (box of 2% of the shorter side); the smooth area connected to the
+     * frame is probable background (its smoothest part sure background), the rest probable subject, and GrabCut (four
+     * rounds) draws the line. Null when no such area of a plausible size is found.
+     */
+    private static Coarse focusMask(Mat small, Mat fine, List<Mat> temps) {
+        int fw = small.cols();
+        int fh = small.rows();
+        int n = fw * fh;
+        float[] e = detail(fine, small, true, temps);
+        float[] sorted = e.clone();
+        Arrays.sort(sorted);
+        float hi = Math.max(1e-3f, sorted[(int) (0.9 * (n - 1))]);
+        boolean[] smooth = new boolean[n];
+        boolean[] smoothest = new boolean[n];
+        for (int p = 0; p < n; p++) {
+            smooth[p] = e[p] < 0.12f * hi;
+            smoothest[p] = e[p] < 0.06f * hi;
+        }
+        boolean[] back = borderConnected(smooth, fw, fh);
+        boolean[] sure = borderConnected(smoothest, fw, fh);
+        byte[] labels = new byte[n];
+        int backs = 0;
+        for (int p = 0; p < n; p++) {
+            if (back[p]) {
+                backs++;
+            }
+            labels[p] = (byte) (sure[p] ? Imgproc.GC_BGD : back[p] ? Imgproc.GC_PR_BGD : Imgproc.GC_PR_FGD);
+        }
+        if (backs < 0.08 * n || backs > 0.9 * n) {
+            return null;
+        }
+        Mat mask = cut(small, labels, 4, temps);
+        return mask == null ? null : new Coarse(mask, labels);
+    }
+
+    /** Fine detail per pixel: the local mean (box of 2% of the shorter side) of the luma's absolute Laplacian. */
+    static float[] detail(Mat bgr, Mat small, boolean box, List<Mat> temps) {
+        Mat grey = keep(temps, new Mat());
+        Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
+        Mat f = keep(temps, new Mat());
+        grey.convertTo(f, CvType.CV_32F);
+        Imgproc.GaussianBlur(f, f, new Size(0, 0), 0.7);
+        Mat lap = keep(temps, new Mat());
+        Imgproc.Laplacian(f, lap, CvType.CV_32F);
+        Core.absdiff(lap, Scalar.all(0), lap);
+        int r = Math.max(3, (int) (Math.min(bgr.cols(), bgr.rows()) * 0.02));
+        Mat e = keep(temps, new Mat());
+        if (box) {
+            Imgproc.blur(lap, e, new Size(2 * r + 1, 2 * r + 1));
+        } else {
+            lap.copyTo(e);
+        }
+        Imgproc.resize(e, e, small.size(), 0, 0, Imgproc.INTER_AREA);
+        float[] out = new float[small.cols() * small.rows()];
+        e.get(0, 0, out);
+        return out;
+    }
+
+    /** The pixels of a set connected (4-neighbours) to the frame's edge. */
+    static boolean[] borderConnected(boolean[] set, int w, int h) {
+        boolean[] out = new boolean[set.length];
+        int[] stack = new int[set.length];
+        int top = 0;
+        for (int x = 0; x < w; x++) {
+            for (int p : new int[] {x, (h - 1) * w + x}) {
+                if (set[p] && !out[p]) {
+                    out[p] = true;
+                    stack[top++] = p;
+                }
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            for (int p : new int[] {y * w, y * w + w - 1}) {
+                if (set[p] && !out[p]) {
+                    out[p] = true;
+                    stack[top++] = p;
+                }
+            }
+        }
+        while (top > 0) {
+            int p = stack[--top];
+            int x = p % w;
+            int y = p / w;
+            int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+            for (int q : next) {
+                if (q >= 0 && set[q] && !out[q]) {
+                    out[q] = true;
+                    stack[top++] = q;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * GrabCut from the given labels, the result opened and closed, its pieces (those holding a sure or probable
+     * subject seed that stayed subject, or a fifth of the largest) kept and holes filled; null when the subject is
+     * not of a plausible size.
+     */
+    private static Mat cut(Mat image, byte[] labels, int rounds, List<Mat> temps) {
+        int w = image.cols();
+        int h = image.rows();
+        int n = w * h;
+        Mat mask = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        mask.put(0, 0, labels);
+        Mat bgModel = keep(temps, new Mat());
+        Mat fgModel = keep(temps, new Mat());
+        Core.setRNGSeed(SEED);
+        Imgproc.grabCut(image, mask, new Rect(), bgModel, fgModel, rounds, Imgproc.GC_INIT_WITH_MASK);
+        byte[] out = new byte[n];
+        mask.get(0, 0, out);
+        byte[] fg = new byte[n];
+        byte[] core = new byte[n];
+        for (int p = 0; p < n; p++) {
+            if (out[p] == Imgproc.GC_FGD || out[p] == Imgproc.GC_PR_FGD) {
+                fg[p] = (byte) 255;
+                if (labels[p] == Imgproc.GC_FGD) {
+                    core[p] = 1;
+                }
+            }
+        }
+        Mat fgMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        fgMat.put(0, 0, fg);
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
+        Imgproc.morphologyEx(fgMat, fgMat, Imgproc.MORPH_OPEN, kernel);
+        Imgproc.morphologyEx(fgMat, fgMat, Imgproc.MORPH_CLOSE, kernel);
+        Mat pieces = pieces(fgMat, core, temps);
+        double share = Core.countNonZero(pieces) / (double) n;
+        if (share < 0.02 || share > 0.92) {
+            return null;
+        }
         return pieces;
+    }
+
+    /**
+     * How much of a mask's outline runs through one material of the photo: at every outline pixel, the mean Lab colour
+     * of the subject side and of the background side within a box of 2% of the shorter side; the share of outline
+     * pixels where they differ by less than 10 units. A cut that follows a thing's outline scores low.
+     */
+    static double sameMaterial(Mat bgr, float[] detail, Mat mask, List<Mat> temps) {
+        int w = bgr.cols();
+        int h = bgr.rows();
+        int n = w * h;
+        Mat lab8 = keep(temps, new Mat());
+        Imgproc.cvtColor(bgr, lab8, Imgproc.COLOR_BGR2Lab);
+        Mat lab = keep(temps, new Mat());
+        lab8.convertTo(lab, CvType.CV_32FC3);
+        Mat detailMat = keep(temps, new Mat(h, w, CvType.CV_32F));
+        detailMat.put(0, 0, detail);
+        List<Mat> planes = new ArrayList<>();
+        Core.split(lab, planes);
+        temps.addAll(planes);
+        planes.add(detailMat);
+        lab = keep(temps, new Mat());
+        Core.merge(planes, lab);
+        Mat m = keep(temps, new Mat());
+        mask.convertTo(m, CvType.CV_32F, 1 / 255.0);
+        Mat m3 = keep(temps, new Mat());
+        Core.merge(List.of(m, m, m, m), m3);
+        Mat labIn = keep(temps, new Mat());
+        Core.multiply(lab, m3, labIn);
+        int r = Math.max(3, (int) (Math.min(w, h) * 0.02));
+        Size box = new Size(2 * r + 1, 2 * r + 1);
+        Mat sumAll = keep(temps, new Mat());
+        Mat sumIn = keep(temps, new Mat());
+        Mat countIn = keep(temps, new Mat());
+        Imgproc.boxFilter(lab, sumAll, CvType.CV_32F, box, new Point(-1, -1), false);
+        Imgproc.boxFilter(labIn, sumIn, CvType.CV_32F, box, new Point(-1, -1), false);
+        Imgproc.boxFilter(m, countIn, CvType.CV_32F, box, new Point(-1, -1), false);
+        Mat ones = keep(temps, Mat.ones(h, w, CvType.CV_32F));
+        Mat countAll = keep(temps, new Mat());
+        Imgproc.boxFilter(ones, countAll, CvType.CV_32F, box, new Point(-1, -1), false);
+        float[] all = new float[4 * n];
+        float[] in = new float[4 * n];
+        float[] cin = new float[n];
+        float[] call = new float[n];
+        sumAll.get(0, 0, all);
+        sumIn.get(0, 0, in);
+        countIn.get(0, 0, cin);
+        countAll.get(0, 0, call);
+        byte[] mk = new byte[n];
+        mask.get(0, 0, mk);
+        int edge = 0;
+        int same = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int p = y * w + x;
+                boolean on = mk[p] != 0;
+                if (on == (mk[p - 1] != 0)
+                        && on == (mk[p + 1] != 0)
+                        && on == (mk[p - w] != 0)
+                        && on == (mk[p + w] != 0)) {
+                    continue;
+                }
+                float a = cin[p];
+                float b = call[p] - a;
+                if (a < 0.2f * call[p] || b < 0.2f * call[p]) {
+                    continue;
+                }
+                double d = 0;
+                for (int c = 0; c < 3; c++) {
+                    double inside = in[4 * p + c] / a;
+                    double outside = (all[4 * p + c] - in[4 * p + c]) / b;
+                    double k = c == 0 ? 100 / 255.0 : 1;
+                    d += (inside - outside) * (inside - outside) * k * k;
+                }
+                double texture = Math.abs(in[4 * p + 3] / a - (all[4 * p + 3] - in[4 * p + 3]) / b);
+                edge++;
+                if (Math.sqrt(d) + texture < 10) {
+                    same++;
+                }
+            }
+        }
+        return edge == 0 ? 1 : (double) same / edge;
+    }
+
+    /**
+     * The colour subject, unless its outline runs through one material markedly more than the focus subject's does:
+     * then the focus subject (a cat whose fur reaches every side of the frame, launch towers against a plain sky).
+     */
+    private static Coarse choose(Mat small, Mat fine, Coarse byColour, List<Mat> temps) {
+        float[] detail = detail(fine, small, false, temps);
+        double c = byColour == null ? 1 : sameMaterial(small, detail, byColour.mask(), temps);
+        if (c <= 0.12) {
+            return byColour;
+        }
+        Coarse byFocus = focusMask(small, fine, temps);
+        double f = byFocus == null ? 1 : sameMaterial(small, detail, byFocus.mask(), temps);
+        if (byFocus != null && f <= c) {
+            Coarse atFine = focusMask(fine, fine, temps);
+            return atFine != null ? new Coarse(atFine.mask(), null) : byFocus;
+        }
+        return byColour;
     }
 
     /**
