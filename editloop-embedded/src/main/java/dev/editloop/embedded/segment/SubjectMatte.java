@@ -24,11 +24,19 @@ import org.opencv.imgproc.Imgproc;
  *       sides of the frame (each side's band clustered into six colours); a pixel's saliency is the mean of its second
  *       and third nearest sides, so a subject that touches one or two sides (a portrait cut by the bottom edge, a man
  *       standing at the left) still stands out from the others, times a wide centre prior;
- *   <li>GrabCut (four rounds), initialised from a centre-weighted rectangle and that map: the central ellipse and the
- *       most salient pixels sure subject, the rest of the rectangle and salient pixels outside it probable subject
- *       (its least salient pixels probable background), the frame outside the rectangle sure background where it is
- *       not salient, so a subject reaching the edge of the frame is not cut off there;
+ *   <li>GrabCut (four rounds), initialised from a centre-weighted rectangle and that map: the central ellipse (where its
+ *       saliency is at least {@link #CENTRE} of the split) and the most salient pixels sure subject, the rest of the
+ *       rectangle and salient pixels outside it probable subject (its least salient pixels probable background), the
+ *       frame outside the rectangle sure background where it is not salient, so a subject reaching the edge of the
+ *       frame is not cut off there;
  *   <li>the subject's pieces: those touching the sure core or at least a fifth of the largest piece, holes filled;
+ *   <li>a check of that cut: where its outline runs through one material of the photo for more than 12% of its length
+ *       (a cat's face cut out of its own fur, a block of sky kept), the subject by focus is tried (a wide area of little
+ *       fine detail reaching the top of the frame or the upper half of its sides is the background: a blurred room, a
+ *       plain sky) and taken unless its own outline is markedly worse;
+ *   <li>the subject on a copy of at most {@link #FINE} pixels: the colour cut refined there by one more GrabCut round,
+ *       which adds parts too thin for the small copy (a tripod's legs), or the focus cut made there, with the plain
+ *       background seen through the subject (the sky between a tower's girders) handed back to the background;
  *   <li>the matte: the mask scaled up and refined by a guided filter on the photo's luma (an edge-aware feather that
  *       follows the photo's own edges), then held at exactly 1 inside the subject and 0 well outside it, so that
  *       the subject's pixels are never touched and only a thin edge band is blended.
@@ -43,7 +51,7 @@ import org.opencv.imgproc.Imgproc;
  * @param found whether a subject was found (false: the central ellipse stands in)
  */
 public record SubjectMatte(float[] alpha, int width, int height, boolean found) {
-    /** Longer side of the copy the subject is found on. */
+    /** Longer side of the copy the subject is first found on. */
     static final int SIDE = 240;
 
     /** Longer side of the copy the subject's outline is refined on (thin parts, such as a tripod's legs). */
@@ -53,7 +61,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
      * Share of the saliency split a pixel of the central ellipse needs to be sure subject: the centre of the frame is
      * no proof when its colour is the frame's own (the grass right of the cameraman's camera).
      */
-    static final float CENTRE = 0.25f;
+    static final float CENTRE = 0.4f;
 
     /** Seed of OpenCV's random generator for GrabCut's k-means, so that the matte is the same every time. */
     private static final int SEED = 20_240_601;
@@ -220,13 +228,148 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return new Coarse(pieces, labels);
     }
 
+    /** Colour spread (Lab units) of the background around a pixel under which the background is plain there. */
+    static final double PLAIN = 4;
+
+    /** Share of the background that must be plain (a sky, not a blurred room) for it to be looked for in the subject. */
+    static final double PLAIN_SHARE = 0.8;
+
+    /** Lab distance under which a pixel of the subject is the background seen through it. */
+    static final double OPEN = 6;
+
+    /** Colour spread (Lab units) under which a row's background is plain, so that its mean stands for it. */
+    static final double ROWSPREAD = 5;
+
+    /**
+     * The background seen through the subject (the sky between a launch tower's girders), when the background is plain
+     * (at least {@value #PLAIN_SHARE} of it has a colour spread under {@value #PLAIN} Lab units around it): pixels of
+     * the subject whose colour lies within {@value #OPEN} Lab units of the background's colour around them (the
+     * background averaged with a Gaussian of 5% of the shorter side, where at least 5% of that neighbourhood is
+     * background) or of their row's background (where at least 30% of the row is background of a spread under
+     * {@value #ROWSPREAD}: a sky's gradient) go to the background, so that a plain background is replaced or blurred
+     * behind a lattice too. Called a few times, it reaches further into a wide lattice.
+     */
+    private static Mat openings(Mat image, Mat mask, List<Mat> temps) {
+        int w = image.cols();
+        int h = image.rows();
+        int n = w * h;
+        Mat lab8 = keep(temps, new Mat());
+        Imgproc.cvtColor(image, lab8, Imgproc.COLOR_BGR2Lab);
+        Mat lab = keep(temps, new Mat());
+        lab8.convertTo(lab, CvType.CV_32FC3);
+        Mat back = keep(temps, new Mat());
+        mask.convertTo(back, CvType.CV_32F, -1 / 255.0, 1);
+        Mat back3 = keep(temps, new Mat());
+        Core.merge(List.of(back, back, back), back3);
+        Mat weighted = keep(temps, new Mat());
+        Core.multiply(lab, back3, weighted);
+        double sigma = Math.max(1.5, Math.min(w, h) * 0.05);
+        Mat num = keep(temps, new Mat());
+        Mat den = keep(temps, new Mat());
+        Imgproc.GaussianBlur(weighted, num, new Size(0, 0), sigma);
+        Imgproc.GaussianBlur(back, den, new Size(0, 0), sigma);
+        Mat squares = keep(temps, new Mat());
+        Core.multiply(lab, lab, squares);
+        Core.multiply(squares, back3, squares);
+        Mat spreadMat = keep(temps, new Mat());
+        Imgproc.GaussianBlur(squares, spreadMat, new Size(0, 0), sigma);
+        float[] qv = new float[3 * n];
+        spreadMat.get(0, 0, qv);
+        float[] nv = new float[3 * n];
+        float[] dv = new float[n];
+        float[] px = new float[3 * n];
+        num.get(0, 0, nv);
+        den.get(0, 0, dv);
+        lab.get(0, 0, px);
+        byte[] m = new byte[n];
+        mask.get(0, 0, m);
+        double k = 100 / 255.0;
+        // each row's background colour, where the background is plain along the row (a sky's gradient)
+        double[][] rowMean = new double[h][];
+        for (int y = 0; y < h; y++) {
+            double[] sum = new double[3];
+            double[] sq = new double[3];
+            int count = 0;
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (m[p] != 0) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    double v = c == 0 ? px[3 * p] * k : px[3 * p + c];
+                    sum[c] += v;
+                    sq[c] += v * v;
+                }
+                count++;
+            }
+            if (count < 0.3 * w) {
+                continue;
+            }
+            double spread = 0;
+            for (int c = 0; c < 3; c++) {
+                double mean = sum[c] / count;
+                spread += Math.max(0, sq[c] / count - mean * mean);
+            }
+            if (Math.sqrt(spread) < ROWSPREAD) {
+                rowMean[y] = new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
+            }
+        }
+        int plainBack = 0;
+        int allBack = 0;
+        for (int p = 0; p < n; p++) {
+            if (m[p] != 0 || dv[p] < 0.5f) {
+                continue;
+            }
+            double var = 0;
+            for (int c = 0; c < 3; c++) {
+                double mean = nv[3 * p + c] / dv[p];
+                var += Math.max(0, qv[3 * p + c] / dv[p] - mean * mean) * (c == 0 ? k * k : 1);
+            }
+            allBack++;
+            if (Math.sqrt(var) < PLAIN) {
+                plainBack++;
+            }
+        }
+        if (plainBack < PLAIN_SHARE * allBack) {
+            return mask;
+        }
+        for (int p = 0; p < n; p++) {
+            if (m[p] == 0) {
+                continue;
+            }
+            double[] row = rowMean[p / w];
+            if (row != null) {
+                double dl = px[3 * p] * k - row[0];
+                double da = px[3 * p + 1] - row[1];
+                double db = px[3 * p + 2] - row[2];
+                if (Math.sqrt(dl * dl + da * da + db * db) < OPEN) {
+                    m[p] = 0;
+                    continue;
+                }
+            }
+            if (dv[p] < 0.05f) {
+                continue;
+            }
+            double dl = (px[3 * p] - nv[3 * p] / dv[p]) * k;
+            double da = px[3 * p + 1] - nv[3 * p + 1] / dv[p];
+            double db = px[3 * p + 2] - nv[3 * p + 2] / dv[p];
+            if (Math.sqrt(dl * dl + da * da + db * db) < OPEN) {
+                m[p] = 0;
+            }
+        }
+        Mat out = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        out.put(0, 0, m);
+        return out;
+    }
+
     /** The colour subject on the small copy and the labels GrabCut started from. */
     private record Coarse(Mat mask, byte[] labels) {}
 
     /**
-     * The colour subject refined on the fine copy: GrabCut again (two rounds), from the small copy's result scaled up
-     * (probable subject and probable background), its sure pixels kept sure, so that parts too thin for the small copy
-     * (a tripod's legs) join the subject when their colour is the subject's.
+     * The colour subject refined on the fine copy: GrabCut again (one round), from the small copy's result scaled up
+     * (probable subject and probable background, its sure pixels kept sure), added to that result, so that parts too
+     * thin for the small copy (a tripod's legs) join the subject when their colour is the subject's, while a part the
+     * small copy found (an astronaut's neck ring) is not lost to one more round.
      */
     private static Mat atFine(Mat fine, Coarse coarse, List<Mat> temps) {
         int fw = fine.cols();
@@ -256,15 +399,26 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         if (fgSeeds < 16) {
             return null;
         }
-        return cut(fine, labels, 1, temps);
+        Mat refined = cut(fine, labels, 1, temps);
+        if (refined == null) {
+            return null;
+        }
+        Mat up = keep(temps, new Mat());
+        Imgproc.resize(coarse.mask(), up, fine.size(), 0, 0, Imgproc.INTER_LINEAR);
+        Imgproc.threshold(up, up, 127, 255, Imgproc.THRESH_BINARY);
+        Core.bitwise_or(up, refined, refined);
+        return refined;
     }
 
     /**
      * The subject by focus: a photo whose background is out of focus (a cat's face before a blurred room) or plain (a
      * dusk sky behind launch towers) has a wide area of little fine detail that reaches the frame. Fine detail is the
-     * local mean of the luma's absolute Laplacian (box of 2% of the shorter side); the smooth area connected to the
-     * frame is probable background (its smoothest part sure background), the rest probable subject, and GrabCut (four
-     * rounds) draws the line. Null when no such area of a plausible size is found.
+     * local mean of the luma's absolute Laplacian (box of 2% of the shorter side, measured on the fine copy); the smooth
+     * area (under 12% of the 90th percentile) connected to the top of the frame or the upper half of its sides is
+     * probable background (its smoothest part, under 6%, sure background), the rest probable subject, and GrabCut (four
+     * rounds) draws the line. A smooth area reached only from the bottom stays probable subject: what a photo stands on
+     * (the dark ground under launch towers, a coat cut by the bottom edge) is not its backdrop. Null when the smooth
+     * area is under 8% or over 90% of the picture.
      */
     private static Coarse focusMask(Mat small, Mat fine, List<Mat> temps) {
         int fw = small.cols();
@@ -297,7 +451,11 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return mask == null ? null : new Coarse(mask, labels);
     }
 
-    /** Fine detail per pixel: the local mean (box of 2% of the shorter side) of the luma's absolute Laplacian. */
+    /**
+     * Fine detail per pixel of {@code small}, measured on {@code bgr} (the same photo, larger or equal): the luma's
+     * absolute Laplacian, with {@code box} its local mean over a box of 2% of the shorter side, scaled to the small
+     * copy by area.
+     */
     static float[] detail(Mat bgr, Mat small, boolean box, List<Mat> temps) {
         Mat grey = keep(temps, new Mat());
         Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
@@ -320,20 +478,18 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return out;
     }
 
-    /** The pixels of a set connected (4-neighbours) to the frame's edge. */
+    /** The pixels of a set connected (4-neighbours) to the frame's top edge or the upper half of its sides. */
     static boolean[] borderConnected(boolean[] set, int w, int h) {
         boolean[] out = new boolean[set.length];
         int[] stack = new int[set.length];
         int top = 0;
         for (int x = 0; x < w; x++) {
-            for (int p : new int[] {x, (h - 1) * w + x}) {
-                if (set[p] && !out[p]) {
-                    out[p] = true;
-                    stack[top++] = p;
-                }
+            if (set[x] && !out[x]) {
+                out[x] = true;
+                stack[top++] = x;
             }
         }
-        for (int y = 0; y < h; y++) {
+        for (int y = 0; y < h / 2; y++) {
             for (int p : new int[] {y * w, y * w + w - 1}) {
                 if (set[p] && !out[p]) {
                     out[p] = true;
@@ -399,7 +555,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     /**
      * How much of a mask's outline runs through one material of the photo: at every outline pixel, the mean Lab colour
      * of the subject side and of the background side within a box of 2% of the shorter side; the share of outline
-     * pixels where they differ by less than 10 units. A cut that follows a thing's outline scores low.
+     * pixels where they differ, together with the difference of their fine detail, by less than 10 units. A cut that
+     * follows a thing's outline scores low.
      */
     static double sameMaterial(Mat bgr, float[] detail, Mat mask, List<Mat> temps) {
         int w = bgr.cols();
@@ -479,8 +636,10 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     }
 
     /**
-     * The colour subject, unless its outline runs through one material markedly more than the focus subject's does:
-     * then the focus subject (a cat whose fur reaches every side of the frame, launch towers against a plain sky).
+     * The colour subject, unless its outline runs through one material for more than 12% of its length and the focus
+     * subject's does not do so markedly more (by 5 points): then the focus subject, made again on the fine copy with
+     * the background seen through it handed back (a cat whose fur reaches every side of the frame, launch towers
+     * against a plain sky).
      */
     private static Coarse choose(Mat small, Mat fine, Coarse byColour, List<Mat> temps) {
         float[] detail = detail(fine, small, false, temps);
@@ -490,9 +649,16 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         }
         Coarse byFocus = focusMask(small, fine, temps);
         double f = byFocus == null ? 1 : sameMaterial(small, detail, byFocus.mask(), temps);
-        if (byFocus != null && f <= c) {
+        if (byFocus != null && f <= c + 0.05) {
             Coarse atFine = focusMask(fine, fine, temps);
-            return atFine != null ? new Coarse(atFine.mask(), null) : byFocus;
+            if (atFine == null) {
+                return byFocus;
+            }
+            Mat opened = atFine.mask();
+            for (int round = 0; round < 4; round++) {
+                opened = openings(fine, opened, temps);
+            }
+            return new Coarse(opened, null);
         }
         return byColour;
     }
