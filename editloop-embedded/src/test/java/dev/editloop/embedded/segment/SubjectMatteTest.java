@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * The background operations on real photos, measured on pixels: the subject's pixels stay as they were (the cameraman
  * standing at the left edge of the frame, whom the former segmentation painted white, the astronaut's face, the cup),
  * the background becomes the colour or is blurred, a blur draws no halo, and the judge, finding the subject on the
- * source by itself, marks an edit that also changed the subject.
+ * source by itself, marks an edit that also changed the subject. The matte itself on each photo: the parts a person sees
+ * as the subject are inside it (the cat's fur out to the frame, the tripod's legs, the astronaut's neck ring, the launch
+ * towers and the ground they stand on) and the backdrop is outside it (the blurred room behind the cat, the dusk sky
+ * between the towers).
  */
 class SubjectMatteTest {
     private final ClassicEditor editor = new ClassicEditor();
@@ -49,6 +52,83 @@ class SubjectMatteTest {
 
     private static double mean(Picture a, int x0, int y0, int x1, int y1) {
         return moved(a, Picture.solid(a.width(), a.height(), java.awt.Color.BLACK), x0, y0, x1, y1);
+    }
+
+    private static SubjectMatte matte(String name) {
+        return SubjectMatte.of(dev.editloop.embedded.OpenCv.toMat(shared(name)));
+    }
+
+    /** The share of a box's pixels on the subject (alpha at least one half). */
+    private static double subject(SubjectMatte matte, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        int on = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                n++;
+                if (matte.alpha()[y * matte.width() + x] >= 0.5f) {
+                    on++;
+                }
+            }
+        }
+        return (double) on / n;
+    }
+
+    @Test
+    void theCatsFurIsSubjectOutToTheFrameAndTheBlurredRoomIsBackground() {
+        SubjectMatte cat = matte("chelsea.png");
+        assertThat(cat.found()).isTrue();
+        // the fur at the left edge and the white chin at the bottom, which the colour cut took for background
+        assertThat(subject(cat, 5, 120, 60, 260)).as("fur at the left edge").isGreaterThan(0.9);
+        assertThat(subject(cat, 200, 270, 260, 298)).as("the chin").isGreaterThan(0.9);
+        // the out-of-focus room at the top right
+        assertThat(subject(cat, 400, 20, 445, 110)).as("the blurred room").isLessThan(0.05);
+        assertThat(cat.subjectShare()).isBetween(0.6, 0.85);
+    }
+
+    @Test
+    void theTripodsLegsAreSubjectAndTheGrassBetweenThemIsNot() {
+        SubjectMatte camera = matte("camera.png");
+        for (int y : new int[] {380, 420, 460}) {
+            // the left leg runs from about x 278 at y 380 to 255 at y 460, the right one from 335 to 380
+            assertThat(subject(camera, 250, y, 285, y + 1))
+                    .as("left leg at y " + y)
+                    .isGreaterThan(0);
+            assertThat(subject(camera, 330, y, 385, y + 1))
+                    .as("right leg at y " + y)
+                    .isGreaterThan(0);
+        }
+        // the grass right of the tripod and the sky stay background
+        assertThat(subject(camera, 420, 380, 500, 470)).as("grass").isLessThan(0.02);
+        assertThat(subject(camera, 300, 10, 500, 80)).as("sky").isLessThan(0.02);
+    }
+
+    @Test
+    void theSkyBetweenTheLaunchTowersIsBackgroundAndTheGroundIsSubject() {
+        SubjectMatte rocket = matte("rocket.jpg");
+        // a block of dusk sky left of the rocket, which the colour cut kept, and the sky at the top
+        assertThat(subject(rocket, 220, 100, 280, 250))
+                .as("sky between the towers")
+                .isLessThan(0.02);
+        assertThat(subject(rocket, 100, 20, 160, 80)).as("sky at the top").isLessThan(0.02);
+        // the rocket and the ground in both bottom corners
+        assertThat(subject(rocket, 310, 200, 325, 300)).as("the rocket").isGreaterThan(0.95);
+        assertThat(subject(rocket, 0, 395, 60, 427)).as("ground, bottom left").isGreaterThan(0.9);
+        assertThat(subject(rocket, 580, 395, 640, 427))
+                .as("ground, bottom right")
+                .isGreaterThan(0.9);
+    }
+
+    @Test
+    void theAstronautsNeckRingAndCollarAreSubject() {
+        SubjectMatte astronaut = matte("astronaut.png");
+        assertThat(subject(astronaut, 200, 190, 260, 240))
+                .as("the black collar")
+                .isGreaterThan(0.95);
+        assertThat(subject(astronaut, 150, 200, 180, 240))
+                .as("the ring at her right shoulder")
+                .isGreaterThan(0.95);
+        assertThat(subject(astronaut, 0, 0, 90, 60)).as("the flag's corner").isLessThan(0.02);
+        assertThat(subject(astronaut, 400, 100, 500, 180)).as("the backdrop").isLessThan(0.02);
     }
 
     @Test
