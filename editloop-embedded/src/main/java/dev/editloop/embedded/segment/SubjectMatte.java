@@ -58,6 +58,12 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     static final int FINE = 512;
 
     /**
+     * How far (a share of the fine copy's shorter side) a part the fine round adds must reach beyond the small copy's
+     * subject to be kept: a tripod's leg, not a sliver of the table along a saucer's rim.
+     */
+    static final float REACH = 0.03f;
+
+    /**
      * Share of the saliency split a pixel of the central ellipse needs to be sure subject: the centre of the frame is
      * no proof when its colour is the frame's own (the grass right of the cameraman's camera).
      */
@@ -367,9 +373,10 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
 
     /**
      * The colour subject refined on the fine copy: GrabCut again (one round), from the small copy's result scaled up
-     * (probable subject and probable background, its sure pixels kept sure), added to that result, so that parts too
-     * thin for the small copy (a tripod's legs) join the subject when their colour is the subject's, while a part the
-     * small copy found (an astronaut's neck ring) is not lost to one more round.
+     * (probable subject and probable background, its sure pixels kept sure); the parts it adds that reach at least
+     * {@link #REACH} of the shorter side beyond that result are added to it, so that parts too thin for the small copy
+     * (a tripod's legs) join the subject when their colour is the subject's, while slivers along the outline are not
+     * added and a part the small copy found (an astronaut's neck ring) is not lost to one more round.
      */
     private static Mat atFine(Mat fine, Coarse coarse, List<Mat> temps) {
         int fw = fine.cols();
@@ -406,8 +413,33 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         Mat up = keep(temps, new Mat());
         Imgproc.resize(coarse.mask(), up, fine.size(), 0, 0, Imgproc.INTER_LINEAR);
         Imgproc.threshold(up, up, 127, 255, Imgproc.THRESH_BINARY);
-        Core.bitwise_or(up, refined, refined);
-        return refined;
+        // what the round added, kept only where it reaches well beyond the small copy's subject (a leg, not a sliver)
+        Mat added = keep(temps, new Mat());
+        Core.subtract(refined, up, added);
+        Mat outside = keep(temps, new Mat());
+        Core.bitwise_not(up, outside);
+        Mat distance = keep(temps, new Mat());
+        Imgproc.distanceTransform(outside, distance, Imgproc.DIST_L2, 3);
+        Mat parts = keep(temps, new Mat());
+        int count = Imgproc.connectedComponents(added, parts, 8, CvType.CV_32S);
+        int[] label = new int[fw * fh];
+        parts.get(0, 0, label);
+        float[] far = new float[fw * fh];
+        distance.get(0, 0, far);
+        float[] reach = new float[count];
+        for (int p = 0; p < label.length; p++) {
+            reach[label[p]] = Math.max(reach[label[p]], far[p]);
+        }
+        float enough = Math.max(3, Math.min(fw, fh) * REACH);
+        byte[] out = new byte[fw * fh];
+        up.get(0, 0, out);
+        for (int p = 0; p < label.length; p++) {
+            if (label[p] > 0 && reach[label[p]] >= enough) {
+                out[p] = (byte) 255;
+            }
+        }
+        up.put(0, 0, out);
+        return up;
     }
 
     /**
