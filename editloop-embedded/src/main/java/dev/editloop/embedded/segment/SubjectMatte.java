@@ -24,18 +24,16 @@ import org.opencv.imgproc.Imgproc;
  *       sides of the frame (each side's band clustered into six colours); a pixel's saliency is the mean of its second
  *       and third nearest sides, so a subject that touches one or two sides (a portrait cut by the bottom edge, a man
  *       standing at the left) still stands out from the others, times a wide centre prior;
- *   <li>GrabCut (four rounds), initialised from a centre-weighted rectangle and that map: the central ellipse (where its
- *       saliency is at least {@link #CENTRE} of the split) and the most salient pixels sure subject, the rest of the
- *       rectangle and salient pixels outside it probable subject (its least salient pixels probable background), the
- *       frame outside the rectangle sure background where it is not salient, so a subject reaching the edge of the
- *       frame is not cut off there;
+ *   <li>GrabCut (four rounds), initialised from a centre-weighted rectangle and that map: the central ellipse and the
+ *       most salient pixels sure subject, the rest of the rectangle and salient pixels outside it probable subject
+ *       (its least salient pixels probable background), the frame outside the rectangle sure background where it is
+ *       not salient, so a subject reaching the edge of the frame is not cut off there;
  *   <li>the subject's pieces: those touching the sure core or at least a fifth of the largest piece, holes filled;
  *   <li>a check of that cut: where its outline runs through one material of the photo for more than 12% of its length
  *       (a cat's face cut out of its own fur, a block of sky kept), the subject by focus is tried (a wide area of little
  *       fine detail reaching the top of the frame or the upper half of its sides is the background: a blurred room, a
  *       plain sky) and taken unless its own outline is markedly worse;
- *   <li>the subject on a copy of at most {@link #FINE} pixels: the colour cut refined there by one more GrabCut round,
- *       which adds parts too thin for the small copy (a tripod's legs), or the focus cut made there, with the plain
+ *   <li>when the focus cut is taken, it is made again on a copy of at most {@link #FINE} pixels, with the plain
  *       background seen through the subject (the sky between a tower's girders) handed back to the background;
  *   <li>the matte: the mask scaled up and refined by a guided filter on the photo's luma (an edge-aware feather that
  *       follows the photo's own edges), then held at exactly 1 inside the subject and 0 well outside it, so that
@@ -54,20 +52,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     /** Longer side of the copy the subject is first found on. */
     static final int SIDE = 240;
 
-    /** Longer side of the copy the subject's outline is refined on (thin parts, such as a tripod's legs). */
+    /** Longer side of the copy the focus cut is made on (and its detail measured on). */
     static final int FINE = 512;
-
-    /**
-     * How far (a share of the fine copy's shorter side) a part the fine round adds must reach beyond the small copy's
-     * subject to be kept: a tripod's leg, not a sliver of the table along a saucer's rim.
-     */
-    static final float REACH = 0.03f;
-
-    /**
-     * Share of the saliency split a pixel of the central ellipse needs to be sure subject: the centre of the frame is
-     * no proof when its colour is the frame's own (the grass right of the cameraman's camera).
-     */
-    static final float CENTRE = 0.4f;
 
     /** Seed of OpenCV's random generator for GrabCut's k-means, so that the matte is the same every time. */
     private static final int SEED = 20_240_601;
@@ -124,7 +110,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             Mat mask = null;
             if (small.cols() >= 16 && small.rows() >= 16) {
                 Coarse coarse = choose(small, fine, subjectMask(small, temps), temps);
-                mask = coarse == null ? null : coarse.labels() == null ? coarse.mask() : atFine(fine, coarse, temps);
+                mask = coarse == null ? null : coarse.mask();
             }
             boolean found = mask != null;
             if (!found) {
@@ -177,7 +163,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 double uy = (y + 0.5 - sh / 2.0) / ey;
                 boolean centre = ux * ux + uy * uy <= 1;
                 int label;
-                if ((centre && s >= CENTRE * split) || s >= Math.min(0.95f, split + 0.6f * (1 - split))) {
+                if (centre || s >= Math.min(0.95f, split + 0.6f * (1 - split))) {
                     label = Imgproc.GC_FGD;
                 } else if (s >= split) {
                     label = Imgproc.GC_PR_FGD;
@@ -368,79 +354,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return out;
     }
 
-    /** The colour subject on the small copy and the labels GrabCut started from. */
+    /** A subject mask and the labels GrabCut started from. */
     private record Coarse(Mat mask, byte[] labels) {}
-
-    /**
-     * The colour subject refined on the fine copy: GrabCut again (one round), from the small copy's result scaled up
-     * (probable subject and probable background, its sure pixels kept sure); the parts it adds that reach at least
-     * {@link #REACH} of the shorter side beyond that result are added to it, so that parts too thin for the small copy
-     * (a tripod's legs) join the subject when their colour is the subject's, while slivers along the outline are not
-     * added and a part the small copy found (an astronaut's neck ring) is not lost to one more round.
-     */
-    private static Mat atFine(Mat fine, Coarse coarse, List<Mat> temps) {
-        int fw = fine.cols();
-        int fh = fine.rows();
-        int sw = coarse.mask().cols();
-        int sh = coarse.mask().rows();
-        byte[] small = new byte[sw * sh];
-        coarse.mask().get(0, 0, small);
-        byte[] labels = new byte[fw * fh];
-        int fgSeeds = 0;
-        for (int y = 0; y < fh; y++) {
-            int ys = Math.min(sh - 1, (int) ((y + 0.5) * sh / fh));
-            for (int x = 0; x < fw; x++) {
-                int xs = Math.min(sw - 1, (int) ((x + 0.5) * sw / fw));
-                int q = ys * sw + xs;
-                byte start = coarse.labels()[q];
-                int label;
-                if (small[q] != 0) {
-                    label = start == Imgproc.GC_FGD ? Imgproc.GC_FGD : Imgproc.GC_PR_FGD;
-                    fgSeeds++;
-                } else {
-                    label = start == Imgproc.GC_BGD ? Imgproc.GC_BGD : Imgproc.GC_PR_BGD;
-                }
-                labels[y * fw + x] = (byte) label;
-            }
-        }
-        if (fgSeeds < 16) {
-            return null;
-        }
-        Mat refined = cut(fine, labels, 1, temps);
-        if (refined == null) {
-            return null;
-        }
-        Mat up = keep(temps, new Mat());
-        Imgproc.resize(coarse.mask(), up, fine.size(), 0, 0, Imgproc.INTER_LINEAR);
-        Imgproc.threshold(up, up, 127, 255, Imgproc.THRESH_BINARY);
-        // what the round added, kept only where it reaches well beyond the small copy's subject (a leg, not a sliver)
-        Mat added = keep(temps, new Mat());
-        Core.subtract(refined, up, added);
-        Mat outside = keep(temps, new Mat());
-        Core.bitwise_not(up, outside);
-        Mat distance = keep(temps, new Mat());
-        Imgproc.distanceTransform(outside, distance, Imgproc.DIST_L2, 3);
-        Mat parts = keep(temps, new Mat());
-        int count = Imgproc.connectedComponents(added, parts, 8, CvType.CV_32S);
-        int[] label = new int[fw * fh];
-        parts.get(0, 0, label);
-        float[] far = new float[fw * fh];
-        distance.get(0, 0, far);
-        float[] reach = new float[count];
-        for (int p = 0; p < label.length; p++) {
-            reach[label[p]] = Math.max(reach[label[p]], far[p]);
-        }
-        float enough = Math.max(3, Math.min(fw, fh) * REACH);
-        byte[] out = new byte[fw * fh];
-        up.get(0, 0, out);
-        for (int p = 0; p < label.length; p++) {
-            if (label[p] > 0 && reach[label[p]] >= enough) {
-                out[p] = (byte) 255;
-            }
-        }
-        up.put(0, 0, out);
-        return up;
-    }
 
     /**
      * The subject by focus: a photo whose background is out of focus (a cat's face before a blurred room) or plain (a
