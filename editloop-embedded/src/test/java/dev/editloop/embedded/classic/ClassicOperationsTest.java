@@ -847,14 +847,15 @@ class ClassicOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("seededActions")
     void sameActionAndSeedGiveTheSameBytes(Action action) {
+        boolean changed = false;
         for (Picture source : List.of(SCENE, CAT)) {
             Picture a = ClassicOperations.apply(source, action, 42);
             Picture b = ClassicOperations.apply(source, action, 42);
             assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
-            assertThat(a.samePixels(source))
-                    .as("%s changes the picture", action)
-                    .isFalse();
+            changed |= !a.samePixels(source);
         }
+        // a recolour changes only a picture that shows the colour (the cat shows no yellow)
+        assertThat(changed).as("%s changes a picture", action).isTrue();
     }
 
     @Test
