@@ -236,15 +236,24 @@ final class ContentOps {
         if (found.isEmpty()) {
             return new Done(src.clone(), false, "no " + color.name() + " object found" + placeSuffix(place));
         }
-        ObjectSelection.Selected sel = found.get();
+        return fillAway(src, found.get(), "the " + color.name() + " object", seed);
+    }
+
+    /**
+     * Removes a selected thing, named {@code what} in the reasons ("the red object"): refused when it covers more than
+     * {@link #MAX_REMOVAL_SHARE} of the image; otherwise grown by 1/60 of the shorter side and filled with patches of
+     * the ground around it, or by diffusion for a thing up to {@link #MAX_DIFFUSION_SHARE}, and refused with the
+     * reading when no fill looks like its ground ({@link #fillFault}). Only the grown mask changes.
+     */
+    static Done fillAway(Mat src, ObjectSelection.Selected sel, String what, long seed) {
         if (sel.share() > MAX_REMOVAL_SHARE) {
             return new Done(
                     src.clone(),
                     false,
                     String.format(
                             java.util.Locale.ROOT,
-                            "the %s object covers %.0f%% of the image, too large to fill plausibly (at most %.0f%%)",
-                            color.name(),
+                            "%s covers %.0f%% of the image, too large to fill plausibly (at most %.0f%%)",
+                            what,
                             100 * sel.share(),
                             100 * MAX_REMOVAL_SHARE));
         }
@@ -283,9 +292,9 @@ final class ContentOps {
                     false,
                     String.format(
                             java.util.Locale.ROOT,
-                            "the %s object (%s of the image) cannot be filled plausibly: a fill from its"
+                            "%s (%s of the image) cannot be filled plausibly: a fill from its"
                                     + " surroundings would show %s%s",
-                            color.name(),
+                            what,
                             percent(sel.share()),
                             patchedFault,
                             diffusedFault));
@@ -426,18 +435,17 @@ final class ContentOps {
     }
 
     /**
-     * Fills an ellipse covering the central 80% of the region's rectangle from its surroundings (a smooth multi-scale
-     * fill, which has none of the streaks a large Telea fill draws), with grain matching the surroundings.
+     * Removes the one distinct thing in a named region ({@link RegionThing}: a thing that stands apart from the ground
+     * around it, mostly inside the region, on one ground and not on the picture's main subject) the way a thing of a
+     * color is removed ({@link #fillAway}); when the region holds no such thing, nothing changes and the reason is
+     * given.
      */
     static Done removeRegion(Mat src, Region region, long seed) {
-        int[] r = Mats.bounds(region, src.cols(), src.rows());
-        try (Mats m = new Mats()) {
-            Mat mask = m.keep(Mat.zeros(src.size(), CvType.CV_8UC1));
-            Point center = new Point(r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
-            Size axes = new Size(Math.max(1, r[2] * 0.4), Math.max(1, r[3] * 0.4));
-            Imgproc.ellipse(mask, center, axes, 0, 0, 360, new Scalar(255), Imgproc.FILLED);
-            return new Done(inpaint(src, mask, true, seed), true, null);
+        RegionThing.Found found = RegionThing.find(src, region);
+        if (found.thing() == null) {
+            return new Done(src.clone(), false, found.refusal());
         }
+        return fillAway(src, found.thing(), "the thing in " + region.phrase(), seed);
     }
 
     /**
