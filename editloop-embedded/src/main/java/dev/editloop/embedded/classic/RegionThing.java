@@ -191,6 +191,15 @@ final class RegionThing {
                             where,
                             clearly * 3,
                             CLEARLY * 3);
+                } else if (edgeStep(label, l, lab, sw, sh) < SOFT_EDGE * sum[l] / total[l]) {
+                    why = String.format(
+                            Locale.ROOT,
+                            "what stands out in %s fades into what is around it, with no outline of its own (its edge"
+                                    + " steps %.0f%% of its contrast, a thing's outline at least %.0f%%): a highlight,"
+                                    + " a reflection or a glow on something, not a thing",
+                            where,
+                            100 * edgeStep(label, l, lab, sw, sh) / (sum[l] / total[l]),
+                            100 * SOFT_EDGE);
                 } else if (band.oneGround(threshold) < ONE_GROUND) {
                     why = String.format(
                             Locale.ROOT,
@@ -317,6 +326,48 @@ final class RegionThing {
     }
 
     /** The least distance (ΔE) between the mean colours of a matte's subject and of the rest for it to be a subject. */
+    /**
+     * The least step of a thing's outline, as a share of how far the thing stands apart from its ground: a thing has an
+     * edge, a highlight on a black helmet fades out over many pixels.
+     */
+    static final double SOFT_EDGE = 0.19;
+
+    /**
+     * The mean colour step (CIELAB ΔE between 4-neighbours) across the outline of area {@code l}: at each pixel of the
+     * area next to a pixel outside it, the largest step to such a neighbour.
+     */
+    static double edgeStep(int[] label, int l, float[] lab, int sw, int sh) {
+        double sum = 0;
+        int n = 0;
+        int[] dx = {1, -1, 0, 0};
+        int[] dy = {0, 0, 1, -1};
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int p = y * sw + x;
+                if (label[p] != l) {
+                    continue;
+                }
+                float step = -1;
+                for (int k = 0; k < 4; k++) {
+                    int nx = x + dx[k];
+                    int ny = y + dy[k];
+                    if (nx < 0 || ny < 0 || nx >= sw || ny >= sh) {
+                        continue;
+                    }
+                    int q = ny * sw + nx;
+                    if (label[q] != l) {
+                        step = Math.max(step, distance(lab, p, lab, q));
+                    }
+                }
+                if (step >= 0) {
+                    sum += step;
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
     private static final double SUBJECT_APART = 10;
 
     /**

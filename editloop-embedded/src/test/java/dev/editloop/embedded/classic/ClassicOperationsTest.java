@@ -462,11 +462,16 @@ class ClassicOperationsTest {
 
     @Test
     void removingARegionRefusesWhatRunsPastItOrIsNotAThingOfItsOwn() {
-        // the yellow square reaches below the top right quarter: it is not a thing of that corner
+        // the top right corner (a third by a third) shows only sky
         ClassicOperations.Outcome corner = ClassicOperations.run(SCENE, new Action.RemoveRegion(Region.TOP_RIGHT), 5);
         assertThat(corner.applied()).isFalse();
         assertThat(corner.image().samePixels(SCENE)).isTrue();
-        assertThat(corner.detail()).contains("runs past it");
+        assertThat(corner.detail()).startsWith("nothing distinct in the top right corner");
+        // the top half holds the sky band, which the frame cuts, and half of the red ball: nothing of its own
+        ClassicOperations.Outcome half = ClassicOperations.run(SCENE, new Action.RemoveRegion(Region.TOP_HALF), 5);
+        assertThat(half.applied()).isFalse();
+        assertThat(half.image().samePixels(SCENE)).isTrue();
+        assertThat(half.detail()).startsWith("what stands out in the top half").contains("not a thing of its own");
         // the center holds the red ball across the sky's edge and the yellow square: no one thing on one ground
         ClassicOperations.Outcome center = ClassicOperations.run(SCENE, new Action.RemoveRegion(Region.CENTER), 5);
         assertThat(center.applied()).isFalse();
@@ -619,7 +624,9 @@ class ClassicOperationsTest {
         assertThat(left.width()).isEqualTo(CAT.width() / 2);
         assertThat(left.height()).isEqualTo(CAT.height());
         Picture corner = apply(CAT, new Action.CropRegion(Region.BOTTOM_RIGHT));
-        assertThat(rgb(corner, 0, 0)).containsExactly(rgb(CAT, CAT.width() / 2, CAT.height() / 2));
+        // a corner is a third of the width by a third of the height
+        assertThat(rgb(corner, 0, 0))
+                .containsExactly(rgb(CAT, CAT.width() - CAT.width() / 3, CAT.height() - CAT.height() / 3));
     }
 
     @Test

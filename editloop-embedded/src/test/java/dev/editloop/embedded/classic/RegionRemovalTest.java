@@ -136,4 +136,17 @@ class RegionRemovalTest {
         assertThat(result.image().samePixels(astronaut)).isTrue();
         assertThat(result.notes()).anyMatch(n -> n.contains("runs out of the picture"));
     }
+
+    @Test
+    void aHighlightOnTheHelmetIsNotTheThingInTheCorner() {
+        // the bottom right corner (a third by a third) shows the black helmet with a white glare on it; the glare
+        // stands
+        // apart from the black but has no outline of its own, and wiping it off is not removing what is there
+        var path = TestImages.shared("astronaut.png");
+        assumeTrue(path.isPresent(), "the shared photo astronaut.png is absent (../shared/images)");
+        Picture astronaut = Images.read(path.get());
+        EditResult result = EDITOR.edit(EditCall.of(astronaut, "erase whatever is in the bottom right corner", 7));
+        assertThat(result.image().samePixels(astronaut)).isTrue();
+        assertThat(result.notes()).anyMatch(n -> n.contains("a highlight, a reflection or a glow"));
+    }
 }
