@@ -241,7 +241,7 @@ public sealed interface Action {
         }
     }
 
-    /** "remove the object in the top left corner" (inpainting a named region's content). */
+    /** "remove the object in the top left corner" (the one distinct thing in a named region, filled from its ground). */
     record RemoveRegion(Region region) implements Action {
         public RemoveRegion {
             Objects.requireNonNull(region, "region");

@@ -75,7 +75,7 @@ public final class ContentOperations {
             false,
             List.of(new Action.RemoveColored(NamedColor.of("red"))));
 
-    /** "remove the object in the top left corner" (inpainting a named region's content). */
+    /** "remove the object in the top left corner" (the one distinct thing in a named region, filled from its ground). */
     public static final FixedOperation<Action.RemoveRegion> REMOVE_REGION = new FixedOperation<>(
             "remove-region",
             Family.REMOVAL,

@@ -30,63 +30,37 @@ final class ContentOps {
     // Recolor
 
     /**
-     * Moves the pixels {@code from} selects ({@link NamedColor#selects}, the areas that read as things) to {@code to}
-     * in CIELAB ({@link #labRecolor}), so that lightness, shading and texture stay; pixels next to the selection that
-     * are nearly the color (anti-aliased edges) change in proportion. Nothing else changes.
+     * Moves the areas of {@code from} ({@link ColorAreas}: the regions people would call by that colour) to {@code to}
+     * in CIELAB ({@link #labRecolor}), so that lightness, shading and texture stay; the areas' edge is feathered so that
+     * anti-aliased edges change in proportion. Nothing else changes.
      */
     static Done recolor(Mat src, NamedColor from, NamedColor to) {
         int w = src.cols();
         int h = src.rows();
         byte[] px = Mats.bytes(src);
-        // the colour is read on a lightly smoothed copy, so that a textured thing (a suit's folds, wood grain) is
-        // selected as areas rather than as a spray of specks that the object rule below would drop
-        byte[] smooth;
+        ColorAreas.Areas areas = ColorAreas.of(px, w, h, from);
+        if (areas.count() == 0) {
+            return new Done(src.clone(), false, "no " + from.name() + " areas found");
+        }
+        byte[] mask = areas.mask();
+        // the areas' anti-aliased rim: pixels next to them that still read as nearly the colour go with them
+        byte[] near;
         try (Mats m = new Mats()) {
-            Mat blurred = m.mat();
-            Imgproc.GaussianBlur(src, blurred, new Size(0, 0), Math.max(1.0, Math.min(w, h) / 400.0));
-            smooth = Mats.bytes(blurred);
+            Mat grown = m.mat();
+            Imgproc.dilate(
+                    m.keep(Mats.gray(w, h, mask)),
+                    grown,
+                    Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+            near = Mats.bytes(grown);
         }
-        int n = w * h;
-        float[] hue = new float[n];
-        float[] sat = new float[n];
-        float[] val = new float[n];
-        byte[] core = new byte[n];
-        NamedColor.Selection selection = from.selection();
-        double[] hsv = new double[3];
-        int count = 0;
-        for (int p = 0, i = 0; p < n; p++, i += 3) {
-            Hsv.of(smooth[i + 2] & 0xff, smooth[i + 1] & 0xff, smooth[i] & 0xff, hsv);
-            hue[p] = (float) hsv[0];
-            sat[p] = (float) hsv[1];
-            val[p] = (float) hsv[2];
-            if (selection.test(hsv[0], hsv[1], hsv[2])) {
-                core[p] = (byte) 255;
-                count++;
+        for (int p = 0, i = 0; p < mask.length; p++, i += 3) {
+            if (mask[p] == 0
+                    && near[p] != 0
+                    && ColorAreas.nearly(from, px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff)) {
+                mask[p] = (byte) 255;
             }
         }
-        if (count == 0) {
-            return new Done(src.clone(), false, "no " + from.name() + " areas found");
-        }
-        count = keepObjects(core, w, h);
-        if (count == 0) {
-            return new Done(src.clone(), false, "no " + from.name() + " areas found");
-        }
-        // the edge zone: two pixels around the selection
-        Mat coreMat = Mats.gray(w, h, core);
-        Mat near = new Mat();
-        Imgproc.dilate(coreMat, near, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
-        byte[] nearby = Mats.bytes(near);
-        coreMat.release();
-        near.release();
-        float[] alpha = new float[n];
-        for (int p = 0; p < n; p++) {
-            if (core[p] != 0) {
-                alpha[p] = 1;
-            } else if (nearby[p] != 0) {
-                alpha[p] = (float) edgeWeight(selection, hue[p], sat[p], val[p]);
-            }
-        }
-        labRecolor(px, alpha, core, to);
+        labRecolor(px, feather(mask, w, h), mask, to);
         return new Done(Mats.bgr(w, h, px), true, null);
     }
 
@@ -124,22 +98,6 @@ final class ContentOps {
             }
             return kept;
         }
-    }
-
-    /** How much an edge pixel near the selection belongs to it: 1 at the rule's limits, 0 a little beyond. */
-    private static double edgeWeight(NamedColor.Selection s, double hue, double sat, double val) {
-        double w = 1;
-        if (s.chromatic()) {
-            w *= 1 - Math.min(1, s.hueDistance(hue) / 12);
-            w *= Math.min(1, sat / s.satMin());
-            w *= Math.min(1, val / Math.max(1e-3, s.valMin()));
-        } else {
-            w *= sat <= s.satMax() ? 1 : Math.max(0, 1 - (sat - s.satMax()) / 0.1);
-            double below = Math.max(0, s.valMin() - val);
-            double above = Math.max(0, val - s.valMax());
-            w *= Math.max(0, 1 - (below + above) / 0.1);
-        }
-        return Math.max(0, w);
     }
 
     /**
@@ -278,15 +236,24 @@ final class ContentOps {
         if (found.isEmpty()) {
             return new Done(src.clone(), false, "no " + color.name() + " object found" + placeSuffix(place));
         }
-        ObjectSelection.Selected sel = found.get();
+        return fillAway(src, found.get(), "the " + color.name() + " object", seed);
+    }
+
+    /**
+     * Removes a selected thing, named {@code what} in the reasons ("the red object"): refused when it covers more than
+     * {@link #MAX_REMOVAL_SHARE} of the image; otherwise grown by 1/60 of the shorter side and filled with patches of
+     * the ground around it, or by diffusion for a thing up to {@link #MAX_DIFFUSION_SHARE}, and refused with the
+     * reading when no fill looks like its ground ({@link #fillFault}). Only the grown mask changes.
+     */
+    static Done fillAway(Mat src, ObjectSelection.Selected sel, String what, long seed) {
         if (sel.share() > MAX_REMOVAL_SHARE) {
             return new Done(
                     src.clone(),
                     false,
                     String.format(
                             java.util.Locale.ROOT,
-                            "the %s object covers %.0f%% of the image, too large to fill plausibly (at most %.0f%%)",
-                            color.name(),
+                            "%s covers %.0f%% of the image, too large to fill plausibly (at most %.0f%%)",
+                            what,
                             100 * sel.share(),
                             100 * MAX_REMOVAL_SHARE));
         }
@@ -325,9 +292,9 @@ final class ContentOps {
                     false,
                     String.format(
                             java.util.Locale.ROOT,
-                            "the %s object (%s of the image) cannot be filled plausibly: a fill from its"
+                            "%s (%s of the image) cannot be filled plausibly: a fill from its"
                                     + " surroundings would show %s%s",
-                            color.name(),
+                            what,
                             percent(sel.share()),
                             patchedFault,
                             diffusedFault));
@@ -468,18 +435,17 @@ final class ContentOps {
     }
 
     /**
-     * Fills an ellipse covering the central 80% of the region's rectangle from its surroundings (a smooth multi-scale
-     * fill, which has none of the streaks a large Telea fill draws), with grain matching the surroundings.
+     * Removes the one distinct thing in a named region ({@link RegionThing}: a thing that stands apart from the ground
+     * around it, mostly inside the region, on one ground and not on the picture's main subject) the way a thing of a
+     * color is removed ({@link #fillAway}); when the region holds no such thing, nothing changes and the reason is
+     * given.
      */
     static Done removeRegion(Mat src, Region region, long seed) {
-        int[] r = Mats.bounds(region, src.cols(), src.rows());
-        try (Mats m = new Mats()) {
-            Mat mask = m.keep(Mat.zeros(src.size(), CvType.CV_8UC1));
-            Point center = new Point(r[0] + r[2] / 2.0, r[1] + r[3] / 2.0);
-            Size axes = new Size(Math.max(1, r[2] * 0.4), Math.max(1, r[3] * 0.4));
-            Imgproc.ellipse(mask, center, axes, 0, 0, 360, new Scalar(255), Imgproc.FILLED);
-            return new Done(inpaint(src, mask, true, seed), true, null);
+        RegionThing.Found found = RegionThing.find(src, region);
+        if (found.thing() == null) {
+            return new Done(src.clone(), false, found.refusal());
         }
+        return fillAway(src, found.thing(), "the thing in " + region.phrase(), seed);
     }
 
     /**

@@ -81,6 +81,42 @@ public record NamedColor(String name, int r, int g, int b) {
     }
 
     /**
+     * Whether pixels are called by this colour's word, for counting many pixels without allocating: a chromatic palette
+     * colour by its group of named samples ({@link ColorNames}, what people call the pixel's colour), black, white,
+     * gray, silver and colours outside the palette by {@link #selects}. The judge counts colours gained with it. One
+     * instance per thread.
+     */
+    public Rule rule() {
+        return new Rule(selection(), ColorNames.word(this));
+    }
+
+    /** {@link #selects} for many pixels: one instance per thread. */
+    Rule hsvRule() {
+        return new Rule(selection(), null);
+    }
+
+    /** A colour test for many pixels: one scratch HSV triple, reused. Not thread-safe. */
+    public static final class Rule {
+        private final Selection selection;
+        private final ColorNames.Word word;
+        private final double[] hsv = new double[3];
+
+        private Rule(Selection selection, ColorNames.Word word) {
+            this.selection = selection;
+            this.word = word;
+        }
+
+        /** Whether an 8-bit RGB pixel counts as the colour. */
+        public boolean test(int red, int green, int blue) {
+            if (word != null) {
+                return word.calls(red, green, blue);
+            }
+            Hsv.of(red, green, blue, hsv);
+            return selection.test(hsv[0], hsv[1], hsv[2]);
+        }
+    }
+
+    /**
      * The hue range this color selects, on OpenCV's 0–180 scale, as {from, to}; {@code from > to} when the range
      * wraps around red. Empty for black, white and gray, which are selected by brightness and saturation instead.
      */

@@ -240,7 +240,7 @@ public final class ObjectSelection {
     }
 
     /** A copy whose longer side is at most {@link #SIDE} (the image itself, cloned, when it is smaller). */
-    private static Mat fit(Mat src) {
+    static Mat fit(Mat src) {
         int longer = Math.max(src.cols(), src.rows());
         if (longer <= SIDE) {
             return src.clone();

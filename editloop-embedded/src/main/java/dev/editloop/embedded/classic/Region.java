@@ -41,13 +41,15 @@ public enum Region {
     }
 
     /**
-     * The region's rectangle in an image of the given size, as {x, y, width, height}. Corners are quarter-size
-     * rectangles, the center is the middle half in each direction.
+     * The region's rectangle in an image of the given size, as {x, y, width, height}. Corners are a third of the
+     * width by a third of the height (what people point at as "the top left corner"; a half by a half is a quarter of
+     * the picture and reaches its middle), the center is the middle half in each direction.
      */
     public int[] bounds(int width, int height) {
         int w2 = width / 2;
         int h2 = height / 2;
         int h3 = height / 3;
+        int w3 = width / 3;
         return switch (this) {
             case WHOLE -> new int[] {0, 0, width, height};
             case LEFT_HALF -> new int[] {0, 0, w2, height};
@@ -58,10 +60,10 @@ public enum Region {
             case MIDDLE_THIRD -> new int[] {0, h3, width, height - 2 * h3};
             case BOTTOM_THIRD -> new int[] {0, height - h3, width, h3};
             case CENTER -> new int[] {width / 4, height / 4, width - 2 * (width / 4), height - 2 * (height / 4)};
-            case TOP_LEFT -> new int[] {0, 0, w2, h2};
-            case TOP_RIGHT -> new int[] {w2, 0, width - w2, h2};
-            case BOTTOM_LEFT -> new int[] {0, h2, w2, height - h2};
-            case BOTTOM_RIGHT -> new int[] {w2, h2, width - w2, height - h2};
+            case TOP_LEFT -> new int[] {0, 0, w3, h3};
+            case TOP_RIGHT -> new int[] {width - w3, 0, w3, h3};
+            case BOTTOM_LEFT -> new int[] {0, height - h3, w3, h3};
+            case BOTTOM_RIGHT -> new int[] {width - w3, height - h3, w3, h3};
             case TOP_TWO_THIRDS -> new int[] {0, 0, width, height - h3};
             case BOTTOM_TWO_THIRDS -> new int[] {0, h3, width, height - h3};
         };

@@ -62,7 +62,10 @@ public enum Metric {
             Unit.PERCENT,
             Double.NaN,
             (c, z, k) -> Measurements.blockiness(c.edited(), z) - Measurements.blockiness(c.source(), z)),
-    /** Fraction of the source's pixels of a color that lost it (1 − after/before); n/a without that color. */
+    /**
+     * Share of the source's areas of a color ({@link dev.editloop.embedded.classic.ColorAreas}, the areas a recolour
+     * changes) that no longer read as nearly that color; n/a without that color.
+     */
     COLOR_LOSS("loss of", Unit.PERCENT, Double.NaN, Metric::colorLoss),
     /**
      * The share of the thing of a color ({@link ObjectSelection}, found on the source within the zone's region) that
@@ -151,12 +154,7 @@ public enum Metric {
     }
 
     private static double colorLoss(Comparison c, Zone zone, NamedColor color) {
-        double before = Measurements.colorFraction(c.source(), zone, color);
-        if (!(before >= 0.005)) {
-            return Double.NaN;
-        }
-        double after = Measurements.colorFraction(c.aligned(), zone, color);
-        return 1 - after / before;
+        return Measurements.colorAreaLoss(c.source(), c.aligned(), zone, color);
     }
 
     private static final java.util.Map<byte[], java.util.Map<String, Optional<ObjectSelection.Selected>>> SELECTIONS =

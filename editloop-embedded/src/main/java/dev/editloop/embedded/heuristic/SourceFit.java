@@ -87,7 +87,7 @@ public record SourceFit(Kind kind, String reason, double bound, boolean upper) {
             case COLOR_LOSS -> {
                 // removing or recoloring a named colour the source does not show: nothing can be removed, and an
                 // unchanged picture must not read as the colour gone
-                double share = effect.color() == null ? 1 : Measurements.colorFraction(source, zone, effect.color());
+                double share = effect.color() == null ? 1 : Measurements.colorAreaShare(source, zone, effect.color());
                 if (share >= 0.005) {
                     return APPLIES;
                 }

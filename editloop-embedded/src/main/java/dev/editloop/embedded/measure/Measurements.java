@@ -1,6 +1,7 @@
 package dev.editloop.embedded.measure;
 
 import dev.editloop.core.image.Picture;
+import dev.editloop.embedded.classic.ColorAreas;
 import dev.editloop.embedded.classic.NamedColor;
 import dev.editloop.embedded.classic.Region;
 import java.util.ArrayList;
@@ -249,16 +250,79 @@ public final class Measurements {
     }
 
     /**
-     * The fraction 0–1 of pixels whose nearest palette color ({@link NamedColor#PALETTE}) is {@code color}. A pixel
-     * with CIELAB chroma below 12 is achromatic and classed black (L* &lt; 25), white (L* &gt; 88) or gray; any other
-     * pixel is classed as the nearest chromatic palette color in CIELAB (ΔE 1976).
+     * The fraction 0–1 of pixels of a named color ({@link NamedColor#rule}): for a chromatic word, the pixels people
+     * would call by it (the group of their nearest named sample, {@code ColorNames}); for black, white, gray and silver,
+     * brightness and low saturation. Words overlap where people's do (navy is a blue).
      */
     public static double colorFraction(Analysis a, Zone zone, NamedColor color) {
-        int target = ColorClasses.index(color);
+        NamedColor.Rule rule = color.rule();
         return Masked.fraction(
-                sampleMask(a, zone),
-                a.y.length,
-                i -> ColorClasses.classify((int) a.r[i], (int) a.g[i], (int) a.b[i]) == target);
+                sampleMask(a, zone), a.y.length, i -> rule.test((int) a.r[i], (int) a.g[i], (int) a.b[i]));
+    }
+
+    private static final java.util.Map<byte[], java.util.Map<String, ColorAreas.Areas>> AREAS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The areas of a colour on an analysis' sample plane ({@link ColorAreas}), cached per analysis. */
+    private static ColorAreas.Areas areas(Analysis a, NamedColor color) {
+        byte[] sample = a.sampleBgr();
+        java.util.Map<String, ColorAreas.Areas> found =
+                AREAS.computeIfAbsent(sample, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        String key = color.name() + "/" + color.r() + "," + color.g() + "," + color.b();
+        return found.computeIfAbsent(key, k -> ColorAreas.of(sample, a.sampleWidth(), a.sampleHeight(), color));
+    }
+
+    /**
+     * The share 0–1 of a zone that the areas of a colour cover ({@link ColorAreas}: the areas the editor recolours when
+     * asked to change that colour).
+     */
+    public static double colorAreaShare(Analysis a, Zone zone, NamedColor color) {
+        byte[] mask = areas(a, color).mask();
+        return Masked.fraction(sampleMask(a, zone), a.y.length, i -> mask[i] != 0);
+    }
+
+    /**
+     * How much of the source's areas of a colour ({@link ColorAreas}) lost it in the edit, 0–1: of the areas' pixels
+     * that read as nearly the colour in the source ({@link ColorAreas#nearly}), one minus the share that still do in
+     * the edit. NaN when the
+     * zone holds less than 0.5% of the colour, or the planes differ in size.
+     */
+    public static double colorAreaLoss(Analysis source, Analysis edit, Zone zone, NamedColor color) {
+        if (source.y.length != edit.y.length) {
+            return Double.NaN;
+        }
+        byte[] mask = areas(source, color).mask();
+        boolean[] inZone = sampleMask(source, zone);
+        int before = 0;
+        int still = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] == 0 || (inZone != null && !inZone[i])) {
+                continue;
+            }
+            // a pixel of the areas that reads as the colour in the source, and still does in the edit
+            if (!ColorAreas.nearly(color, (int) source.r[i], (int) source.g[i], (int) source.b[i])) {
+                continue;
+            }
+            before++;
+            if (ColorAreas.nearly(color, (int) edit.r[i], (int) edit.g[i], (int) edit.b[i])) {
+                still++;
+            }
+        }
+        int total = inZone == null ? mask.length : count(inZone);
+        if (total == 0 || before < 0.005 * total) {
+            return Double.NaN;
+        }
+        return 1 - still / (double) before;
+    }
+
+    private static int count(boolean[] mask) {
+        int n = 0;
+        for (boolean b : mask) {
+            if (b) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Fraction of a picture's pixels of a named color, 0–1. */

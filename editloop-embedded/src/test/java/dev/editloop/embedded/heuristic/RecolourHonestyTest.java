@@ -16,9 +16,9 @@ import dev.editloop.testkit.TestImages;
 import org.junit.jupiter.api.Test;
 
 /**
- * Recolouring on the astronaut, where the colour rule meets a real photo: a colour the source does not show is not
- * claimed from a few stray pixels, a recolour that leaves a thing in patches is not claimed either, and "the blue
- * patch" is the badge, a thing, recoloured whole.
+ * Recolouring on the astronaut, where colour words meet a real photo: a colour the source does not show is not
+ * claimed from a few stray pixels, "the orange" is the whole red-orange suit and not her face or the flag, "the blue
+ * areas" are the flag's blue and not the violet badge, and "the blue patch" is the badge, a thing, recoloured whole.
  */
 class RecolourHonestyTest {
     private static final LoopEngine ENGINE =
@@ -36,22 +36,40 @@ class RecolourHonestyTest {
 
     @Test
     void aColourTheSourceDoesNotShowIsAnsweredFailedNotScoredFromStrayPixels() {
-        // the badge is violet-blue and nothing reads as blue; a few pixels that did turned red, and the old judge
-        // scored that SC 8.1 from the red gained
-        LoopResult result = ENGINE.run(LoopRequest.of(astronaut(), "change the blue areas to red"));
+        // nothing in the photo is green: a few pixels that turned red elsewhere must not be scored as the change
+        LoopResult result = ENGINE.run(LoopRequest.of(astronaut(), "change the green areas to red"));
         assertThat(result.stopReason()).isEqualTo(StopReason.VERDICT_FAILED);
-        assertThat(result.turns().get(0).critique().reasoning()).contains("the source shows no blue");
+        assertThat(result.turns().get(0).critique().reasoning()).contains("the source shows no green");
     }
 
     @Test
-    void aSuitRecolouredInPatchesIsNotClaimed() {
-        // the suit's lit folds read orange and its shaded folds red: the orange areas alone turn it into blotches
+    void theBlueAreasAreTheFlagsBlueNotTheVioletBadge() {
+        // the flag's canton is a dark blue, the name tag blue; the round badge is violet and stays
+        LoopResult result = ENGINE.run(LoopRequest.of(astronaut(), "change the blue areas to red"));
+        assertThat(result.stopReason()).isEqualTo(StopReason.THRESHOLD);
+        Picture out = best(result).image();
+        Picture source = astronaut();
+        assertThat(meanRedMinusBlue(out, 5, 5, 30, 40) - meanRedMinusBlue(source, 5, 5, 30, 40))
+                .isGreaterThan(60);
+        assertThat(meanRedMinusBlue(out, 150, 360, 195, 410)).isEqualTo(meanRedMinusBlue(source, 150, 360, 195, 410));
+    }
+
+    @Test
+    void theOrangeSuitTurnsBlueWholeLitAndShadedFoldsAlikeAndNothingElse() {
+        // the suit is a red-orange that a pixel rule splits: its lit folds read orange, its shaded folds red. Read as
+        // regions of one material it is "the orange", and it changes whole, while her face, her hair and the flag's
+        // red stripes (one word over, "the red") stay as they are
         LoopResult result = ENGINE.run(LoopRequest.of(astronaut(), "change the orange areas to blue"));
-        Turn best = best(result);
-        assertThat(result.stopReason()).isNotEqualTo(StopReason.THRESHOLD);
-        assertThat(best.critique().semantic()).as(best.critique().reasoning()).isLessThan(8);
-        assertThat(best.critique().quality()).as(best.critique().reasoning()).isLessThanOrEqualTo(5);
-        assertThat(best.critique().reasoning()).contains("recoloured area's edge cuts through one material");
+        assertThat(result.stopReason()).isEqualTo(StopReason.THRESHOLD);
+        Picture out = best(result).image();
+        Picture source = astronaut();
+        assertThat(meanRedMinusBlue(out, 80, 330, 120, 370)).isLessThan(-100);
+        assertThat(meanRedMinusBlue(out, 215, 455, 245, 485)).isLessThan(-30);
+        for (int[] kept : new int[][] {{200, 100, 260, 160}, {200, 20, 260, 50}, {0, 150, 40, 170}}) {
+            assertThat(meanRedMinusBlue(out, kept[0], kept[1], kept[2], kept[3]))
+                    .as("box %s", java.util.Arrays.toString(kept))
+                    .isEqualTo(meanRedMinusBlue(source, kept[0], kept[1], kept[2], kept[3]));
+        }
     }
 
     @Test

@@ -1,0 +1,336 @@
+package dev.editloop.embedded.classic;
+
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The areas a colour word picks in one picture ("the blue areas", "the orange", "change blue to red"): one rule for
+ * the editor, which recolours them, and the judge, which checks that they lost the colour.
+ *
+ * <p>A chromatic word picks whole regions, as a person names things by their overall colour, not pixel by pixel:
+ *
+ * <ol>
+ *   <li>The picture, at most {@link #WORK_SIDE} pixels on its longer side and lightly smoothed, is split into regions
+ *       of one material ({@link Segments}): the lit and the shaded side of a saucer are one region, the saucer and the
+ *       table under it two.
+ *   <li>Each pixel is called by the group of its nearest named sample ({@link ColorNames}); a region is the word's
+ *       when most of it has a colour, at least {@link #OWN_SHARE} of that colour is the word's, and no other word calls
+ *       clearly more of it. The astronaut's red-orange suit is "the orange", the flag's stripes "the red"; a cup's lit
+ *       rim, orange to a pixel rule, goes with its red cup.
+ *   <li>Within those regions, the pixels still nearly the colour ({@link ColorNames.Word#nearly}) are the areas: a
+ *       white highlight on a red cup stays white. At full size the regions are scaled up and the same test is read on
+ *       each pixel.
+ *   <li>Specks are left out ({@link ContentOps#keepObjects}).
+ * </ol>
+ *
+ * Black, white, gray and silver are read by brightness and saturation, pixel by pixel ({@link NamedColor#selects}).
+ */
+public final class ColorAreas {
+    /** The longer side of the plane regions are read on: the judge's sample plane, so both read the same regions. */
+    static final int WORK_SIDE = 384;
+
+    /** The segmentation's merge scale ({@link Segments}). */
+    static final double MERGE = 40;
+
+    /** The fewest pixels of a region on the working plane. */
+    static final int MIN_REGION = 50;
+
+    /** The least share of a region's coloured pixels that the word must call. */
+    static final double OWN_SHARE = 0.5;
+
+    /** A region is not the word's when another word calls more than 1 / this of what the word calls. */
+    static final double OTHER_FACTOR = 1.5;
+
+    private ColorAreas() {}
+
+    /**
+     * The areas of a colour (255 = selected) and how many pixels they hold.
+     *
+     * @param mask 255 where the colour is
+     * @param count the number of selected pixels
+     */
+    public record Areas(byte[] mask, int count) {}
+
+    /** The areas of {@code color} in the BGR pixels of a {@code w}×{@code h} picture. */
+    public static Areas of(byte[] bgr, int w, int h, NamedColor color) {
+        ColorNames.Word word = ColorNames.word(color);
+        byte[] mask = word == null ? byRule(bgr, w, h, color) : byRegions(bgr, w, h, word);
+        int kept = ContentOps.keepObjects(mask, w, h);
+        return new Areas(mask, kept);
+    }
+
+    /**
+     * Whether a pixel still reads as nearly the colour: what a recolour of the colour's areas must have left none of.
+     */
+    public static boolean nearly(NamedColor color, int red, int green, int blue) {
+        ColorNames.Word word = ColorNames.word(color);
+        return word == null ? color.selects(red, green, blue) : word.nearly(red, green, blue);
+    }
+
+    private static byte[] byRule(byte[] raw, int w, int h, NamedColor color) {
+        // read on a lightly smoothed copy, so that a textured thing reads as areas rather than a spray of specks
+        byte[] bgr = smooth(raw, w, h, Math.max(1.0, Math.min(w, h) / 400.0));
+        NamedColor.Rule rule = color.hsvRule();
+        byte[] mask = new byte[w * h];
+        for (int p = 0, i = 0; p < mask.length; p++, i += 3) {
+            if (rule.test(bgr[i + 2] & 0xff, bgr[i + 1] & 0xff, bgr[i] & 0xff)) {
+                mask[p] = (byte) 255;
+            }
+        }
+        return mask;
+    }
+
+    private static byte[] byRegions(byte[] bgr, int w, int h, ColorNames.Word word) {
+        int longer = Math.max(w, h);
+        int ww = w;
+        int wh = h;
+        byte[] work = bgr;
+        if (longer > WORK_SIDE) {
+            double scale = (double) WORK_SIDE / longer;
+            ww = Math.max(1, (int) Math.round(w * scale));
+            wh = Math.max(1, (int) Math.round(h * scale));
+            work = resize(bgr, w, h, ww, wh, Imgproc.INTER_AREA);
+        }
+        byte[] smooth = smooth(work, ww, wh);
+        int n = ww * wh;
+        float[] lab = new float[3 * n];
+        int[] group = new int[n];
+        float[] one = new float[3];
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            int r = smooth[i + 2] & 0xff;
+            int g = smooth[i + 1] & 0xff;
+            int b = smooth[i] & 0xff;
+            ObjectSelection.Lab.of(r, g, b, one);
+            System.arraycopy(one, 0, lab, 3 * p, 3);
+            group[p] = ColorNames.groupOf(r, g, b);
+        }
+        int[] region = Segments.of(lab, ww, wh, MERGE, MIN_REGION);
+        int regions = 0;
+        for (int label : region) {
+            regions = Math.max(regions, label + 1);
+        }
+        region = materials(region, regions, lab, ww, wh);
+        regions = 0;
+        for (int label : region) {
+            regions = Math.max(regions, label + 1);
+        }
+        int groups = ColorNames.groups();
+        int[][] counts = new int[regions][groups];
+        int[] sizes = new int[regions];
+        for (int p = 0; p < n; p++) {
+            sizes[region[p]]++;
+            if (group[p] >= 0) {
+                counts[region[p]][group[p]]++;
+            }
+        }
+        boolean[] chosen = new boolean[regions];
+        boolean any = false;
+        for (int r = 0; r < regions; r++) {
+            int coloured = 0;
+            int own = 0;
+            int other = 0;
+            for (int g = 0; g < groups; g++) {
+                coloured += counts[r][g];
+                if (word.calls(g)) {
+                    own += counts[r][g];
+                } else {
+                    other = Math.max(other, counts[r][g]);
+                }
+            }
+            chosen[r] = coloured >= 0.5 * sizes[r] && own >= OWN_SHARE * coloured && own >= OTHER_FACTOR * other;
+            any |= chosen[r];
+        }
+        byte[] mask = new byte[w * h];
+        if (!any) {
+            return mask;
+        }
+        if (ww == w && wh == h) {
+            for (int p = 0, i = 0; p < n; p++, i += 3) {
+                if (chosen[region[p]] && word.nearly(smooth[i + 2] & 0xff, smooth[i + 1] & 0xff, smooth[i] & 0xff)) {
+                    mask[p] = (byte) 255;
+                }
+            }
+            return mask;
+        }
+        byte[] workMask = new byte[n];
+        for (int p = 0; p < n; p++) {
+            if (chosen[region[p]]) {
+                workMask[p] = (byte) 255;
+            }
+        }
+        byte[] scaled = resizeGray(workMask, ww, wh, w, h);
+        byte[] fullSmooth = smooth(bgr, w, h);
+        for (int p = 0, i = 0; p < mask.length; p++, i += 3) {
+            if ((scaled[p] & 0xff) >= 128
+                    && word.nearly(fullSmooth[i + 2] & 0xff, fullSmooth[i + 1] & 0xff, fullSmooth[i] & 0xff)) {
+                mask[p] = (byte) 255;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * Joins neighbouring regions of one material under different light: the same hue (within {@link #SAME_HUE}°, read
+     * where both have chroma of at least {@link #HUE_CHROMA}) and about the same chroma for their lightness (within
+     * ×{@link #SAME_RATIO}), sharing at least {@link #SHARED_BORDER} of the smaller one's border, such as a suit and
+     * its folds in shadow or a saucer's lit and shaded sides, but not the dark wood beside a red saucer. Pairs are
+     * joined closest hue first, each against the joined group's mean, so that a run of small steps does not drift
+     * across materials. Returns the material of each pixel, numbered from 0.
+     */
+    static int[] materials(int[] region, int regions, float[] lab, int w, int h) {
+        double[] sl = new double[regions];
+        double[] sa = new double[regions];
+        double[] sb = new double[regions];
+        int[] size = new int[regions];
+        for (int p = 0; p < region.length; p++) {
+            int r = region[p];
+            sl[r] += lab[3 * p];
+            sa[r] += lab[3 * p + 1];
+            sb[r] += lab[3 * p + 2];
+            size[r]++;
+        }
+        java.util.Map<Long, Integer> shared = new java.util.HashMap<>();
+        int[] border = new int[regions];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (x + 1 < w && region[p] != region[p + 1]) {
+                    shared.merge(pair(region[p], region[p + 1]), 1, Integer::sum);
+                    border[region[p]]++;
+                    border[region[p + 1]]++;
+                }
+                if (y + 1 < h && region[p] != region[p + w]) {
+                    shared.merge(pair(region[p], region[p + w]), 1, Integer::sum);
+                    border[region[p]]++;
+                    border[region[p + w]]++;
+                }
+            }
+        }
+        java.util.List<long[]> order = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<Long, Integer> e : shared.entrySet()) {
+            long key = e.getKey();
+            int a = (int) (key >>> 32);
+            int b = (int) key;
+            // a shade lies within its material: much of the smaller region's border is with the other, and the
+            // more so the deeper the shade (the dark wood beside a red saucer is a deep "shade" along a short border)
+            double la = sl[a] / size[a];
+            double lb = sl[b] / size[b];
+            boolean soft = Math.min(la, lb) >= SOFT_SHADE * Math.max(la, lb);
+            if (e.getValue() < (soft ? SHARED_BORDER_SOFT : SHARED_BORDER) * Math.min(border[a], border[b])) {
+                continue;
+            }
+            double gap = sameMaterialGap(sl[a], sa[a], sb[a], size[a], sl[b], sa[b], sb[b], size[b]);
+            if (gap <= SAME_HUE) {
+                order.add(new long[] {Double.doubleToLongBits(gap), a, b});
+            }
+        }
+        order.sort(java.util.Comparator.comparingDouble(e -> Double.longBitsToDouble(e[0])));
+        int[] parent = new int[regions];
+        for (int r = 0; r < regions; r++) {
+            parent[r] = r;
+        }
+        for (long[] e : order) {
+            int a = root(parent, (int) e[1]);
+            int b = root(parent, (int) e[2]);
+            if (a == b || sameMaterialGap(sl[a], sa[a], sb[a], size[a], sl[b], sa[b], sb[b], size[b]) > SAME_HUE) {
+                continue;
+            }
+            parent[b] = a;
+            sl[a] += sl[b];
+            sa[a] += sa[b];
+            sb[a] += sb[b];
+            size[a] += size[b];
+        }
+        int[] number = new int[regions];
+        java.util.Arrays.fill(number, -1);
+        int next = 0;
+        int[] out = new int[region.length];
+        for (int p = 0; p < region.length; p++) {
+            int r = root(parent, region[p]);
+            if (number[r] < 0) {
+                number[r] = next++;
+            }
+            out[p] = number[r];
+        }
+        return out;
+    }
+
+    /** The least share of the smaller region's border two regions of one material share. */
+    static final double SHARED_BORDER = 0.35;
+
+    /** As {@link #SHARED_BORDER} for a soft shade (the darker at least {@link #SOFT_SHADE} of the other's L*). */
+    static final double SHARED_BORDER_SOFT = 0.2;
+
+    /** The lightness ratio above which a shade is soft. */
+    static final double SOFT_SHADE = 0.6;
+
+    /** Two regions are one material within this hue difference (degrees). */
+    static final double SAME_HUE = 8;
+
+    /** The least chroma at which a region's hue is read. */
+    static final double HUE_CHROMA = 15;
+
+    /** The most two regions of one material may differ in chroma per lightness (a factor). */
+    static final double SAME_RATIO = 1.6;
+
+    /** The hue gap (degrees) of two regions given by their Lab sums, or infinity when they are not one material. */
+    private static double sameMaterialGap(
+            double l1, double a1, double b1, int n1, double l2, double a2, double b2, int n2) {
+        double c1 = Math.hypot(a1, b1) / n1;
+        double c2 = Math.hypot(a2, b2) / n2;
+        if (c1 < HUE_CHROMA || c2 < HUE_CHROMA) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double r1 = c1 / Math.max(5, l1 / n1);
+        double r2 = c2 / Math.max(5, l2 / n2);
+        if (Math.max(r1, r2) > SAME_RATIO * Math.min(r1, r2)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double gap = Math.abs(Math.toDegrees(Math.atan2(b1, a1) - Math.atan2(b2, a2))) % 360;
+        return gap > 180 ? 360 - gap : gap;
+    }
+
+    private static long pair(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    private static int root(int[] parent, int r) {
+        while (parent[r] != r) {
+            parent[r] = parent[parent[r]];
+            r = parent[r];
+        }
+        return r;
+    }
+
+    private static byte[] smooth(byte[] bgr, int w, int h) {
+        return smooth(bgr, w, h, Math.max(1.2, Math.min(w, h) / 300.0));
+    }
+
+    private static byte[] smooth(byte[] bgr, int w, int h, double sigma) {
+        try (Mats m = new Mats()) {
+            Mat src = m.keep(Mats.bgr(w, h, bgr));
+            Mat out = m.mat();
+            Imgproc.GaussianBlur(src, out, new Size(0, 0), sigma);
+            return Mats.bytes(out);
+        }
+    }
+
+    private static byte[] resize(byte[] bgr, int w, int h, int tw, int th, int interpolation) {
+        try (Mats m = new Mats()) {
+            Mat src = m.keep(Mats.bgr(w, h, bgr));
+            Mat out = m.mat();
+            Imgproc.resize(src, out, new Size(tw, th), 0, 0, interpolation);
+            return Mats.bytes(out);
+        }
+    }
+
+    private static byte[] resizeGray(byte[] gray, int w, int h, int tw, int th) {
+        try (Mats m = new Mats()) {
+            Mat src = m.keep(Mats.gray(w, h, gray));
+            Mat out = m.mat();
+            Imgproc.resize(src, out, new Size(tw, th), 0, 0, Imgproc.INTER_LINEAR);
+            return Mats.bytes(out);
+        }
+    }
+}
