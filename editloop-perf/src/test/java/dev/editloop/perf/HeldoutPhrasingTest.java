@@ -14,20 +14,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The held-out phrasing corpora (examples/heldout to heldout5, each written by someone who had read only the vocabulary
  * table; heldout4 and heldout5 blind to the code and never worked from) through the embedded loop: the pass rate stays
- * at or above its floor and every must-decline request is answered honestly. Measured: 284 of 330 (86.1%), 271 of 331
- * (81.9%), 258 of 300 (86.0%), 251 of 300 (83.7%) and 248 of 300 (82.7%), after the judge began to read where an edit's
- * changed area meets the rest (backgrounds, recolours and fills that cut through one material are no longer claimed);
+ * at or above its floor and every must-decline request is answered honestly. Measured: 286 of 330 (86.7%), 277 of 331
+ * (83.7%), 257 of 300 (85.7%), 253 of 300 (84.3%) and 250 of 300 (83.3%), with colour words read as regions (one rule
+ * for the editor and the judge), corners a third by a third, and the judge reading where an edit's changed area meets
+ * the rest (backgrounds, recolours and fills that cut through one material are not claimed);
  * each floor leaves a small margin for platform differences in the image operations.
  */
 class HeldoutPhrasingTest {
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.85);
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.855);
     }
 
     @Test
     void theSecondHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.80);
+        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.825);
     }
 
     @Test
@@ -37,12 +38,12 @@ class HeldoutPhrasingTest {
 
     @Test
     void theFourthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.82);
+        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.83);
     }
 
     @Test
     void theFifthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.81);
+        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.82);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {

@@ -508,7 +508,7 @@ public final class ObjectSelection {
     }
 
     /** Fills the holes of every outer outline (highlights, a pupil, a reflection), in place. */
-    private static void fillHoles(Mat mask) {
+    static void fillHoles(Mat mask) {
         List<MatOfPoint> contours = new ArrayList<>();
         Mat hierarchy = new Mat();
         Mat copy = mask.clone();

@@ -8,8 +8,6 @@ import java.util.Locale;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint;
-import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -269,7 +267,7 @@ final class RegionThing {
                 }
             }
             Mat picked = m.keep(Mats.gray(sw, sh, thing));
-            fillHoles(picked);
+            ObjectSelection.fillHoles(picked);
             Mat full = m.mat();
             if (sw == w && sh == h) {
                 picked.copyTo(full);
@@ -455,19 +453,5 @@ final class RegionThing {
 
     private static String percent(double share) {
         return String.format(Locale.ROOT, share < 0.095 ? "%.1f%%" : "%.0f%%", 100 * share);
-    }
-
-    /** Fills the holes of every outer outline, in place. */
-    private static void fillHoles(Mat mask) {
-        List<MatOfPoint> contours = new ArrayList<>();
-        Mat hierarchy = new Mat();
-        Mat copy = mask.clone();
-        Imgproc.findContours(copy, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
-        Imgproc.drawContours(mask, contours, -1, new Scalar(255), Imgproc.FILLED);
-        copy.release();
-        hierarchy.release();
-        for (MatOfPoint contour : contours) {
-            contour.release();
-        }
     }
 }
