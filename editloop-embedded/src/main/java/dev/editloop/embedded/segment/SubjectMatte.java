@@ -108,9 +108,11 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             int fw = fine.cols();
             int fh = fine.rows();
             Mat mask = null;
+            boolean plain = false;
             if (small.cols() >= 16 && small.rows() >= 16) {
                 Coarse coarse = choose(small, fine, subjectMask(small, temps), temps);
                 mask = coarse == null ? null : coarse.mask();
+                plain = coarse != null && coarse.plain();
             }
             boolean found = mask != null;
             if (!found) {
@@ -125,7 +127,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                         new Scalar(255),
                         Imgproc.FILLED);
             }
-            float[] alpha = refine(bgr, mask, temps);
+            float[] alpha = plain ? keyed(bgr, mask, temps) : refine(bgr, mask, temps);
             return new SubjectMatte(alpha, w, h, found);
         } finally {
             temps.forEach(Mat::release);
@@ -239,7 +241,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
      * background averaged with a Gaussian of 5% of the shorter side, where at least 5% of that neighbourhood is
      * background) or of their row's background (where at least 30% of the row is background of a spread under
      * {@value #ROWSPREAD}: a sky's gradient) go to the background, so that a plain background is replaced or blurred
-     * behind a lattice too. Called a few times, it reaches further into a wide lattice.
+     * behind a lattice too. Called a few times, it reaches further into a wide lattice. Null when the background is
+     * not plain.
      */
     private static Mat openings(Mat image, Mat mask, List<Mat> temps) {
         int w = image.cols();
@@ -323,7 +326,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             }
         }
         if (plainBack < PLAIN_SHARE * allBack) {
-            return mask;
+            return null;
         }
         for (int p = 0; p < n; p++) {
             if (m[p] == 0) {
@@ -354,8 +357,15 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return out;
     }
 
-    /** A subject mask and the labels GrabCut started from. */
-    private record Coarse(Mat mask, byte[] labels) {}
+    /**
+     * A subject mask and the labels GrabCut started from; {@code plain} when the background is plain (a sky) and the
+     * matte is keyed against its colour.
+     */
+    private record Coarse(Mat mask, byte[] labels, boolean plain) {
+        Coarse(Mat mask, byte[] labels) {
+            this(mask, labels, false);
+        }
+    }
 
     /**
      * The subject by focus: a photo whose background is out of focus (a cat's face before a blurred room) or plain (a
@@ -602,10 +612,16 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 return byFocus;
             }
             Mat opened = atFine.mask();
+            boolean plain = false;
             for (int round = 0; round < 4; round++) {
-                opened = openings(fine, opened, temps);
+                Mat next = openings(fine, opened, temps);
+                if (next == null) {
+                    break;
+                }
+                plain = true;
+                opened = next;
             }
-            return new Coarse(opened, null);
+            return new Coarse(opened, null, plain);
         }
         return byColour;
     }
@@ -817,6 +833,146 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         }
         out.put(0, 0, kept);
         return out;
+    }
+
+    /** Share of background within the keyed matte's neighbourhood under which a pixel is all subject. */
+    static final float NEAR = 0.01f;
+
+    /** Lab distance from the background's colour under which a pixel is all background in a keyed matte. */
+    static final double KEY_LOW = 4;
+
+    /** Lab distance from the background's colour from which a pixel is all subject in a keyed matte. */
+    static final double KEY_HIGH = 14;
+
+    /**
+     * The full-size matte over a plain background (a dusk sky behind launch towers), keyed against that background's
+     * colour pixel by pixel, so that a lattice a pixel or two thick stays crisp and the sky between its girders goes:
+     * the background's colour around each pixel is its Lab mean outside the grown subject (a Gaussian of 5% of the
+     * shorter side, where at least 5% of that neighbourhood is background) or its row's (where at least 30% of the row
+     * is background of a spread under {@value #ROWSPREAD}: a sky's gradient); within the subject grown by 1% of the
+     * shorter side, alpha rises from 0 at {@value #KEY_LOW} Lab units from the nearer of the two to 1 at
+     * {@value #KEY_HIGH}, and is 1 where under {@value #NEAR} of the neighbourhood is background (a wide part of the
+     * subject, which the row's colour must not thin out); outside it, 0.
+     */
+    private static float[] keyed(Mat bgr, Mat smallMask, List<Mat> temps) {
+        int w = bgr.cols();
+        int h = bgr.rows();
+        int n = w * h;
+        Mat mask = keep(temps, new Mat());
+        Imgproc.resize(smallMask, mask, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+        Imgproc.threshold(mask, mask, 127, 255, Imgproc.THRESH_BINARY);
+        int r = Math.max(2, Math.round(Math.min(w, h) * 0.01f));
+        Mat outer = keep(temps, new Mat());
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * r + 1, 2 * r + 1)));
+        Imgproc.dilate(mask, outer, kernel);
+        Mat lab8 = keep(temps, new Mat());
+        Imgproc.cvtColor(bgr, lab8, Imgproc.COLOR_BGR2Lab);
+        Mat lab = keep(temps, new Mat());
+        lab8.convertTo(lab, CvType.CV_32FC3);
+        Mat back = keep(temps, new Mat());
+        outer.convertTo(back, CvType.CV_32F, -1 / 255.0, 1);
+        Mat back3 = keep(temps, new Mat());
+        Core.merge(List.of(back, back, back), back3);
+        Mat weighted = keep(temps, new Mat());
+        Core.multiply(lab, back3, weighted);
+        double sigma = Math.max(1.5, Math.min(w, h) * 0.05);
+        Mat num = keep(temps, new Mat());
+        Mat den = keep(temps, new Mat());
+        Imgproc.GaussianBlur(weighted, num, new Size(0, 0), sigma);
+        Imgproc.GaussianBlur(back, den, new Size(0, 0), sigma);
+        float[] nv = new float[3 * n];
+        float[] dv = new float[n];
+        float[] px = new float[3 * n];
+        num.get(0, 0, nv);
+        den.get(0, 0, dv);
+        lab.get(0, 0, px);
+        byte[] grown = new byte[n];
+        outer.get(0, 0, grown);
+        double k = 100 / 255.0;
+        double[][] rowMean = new double[h][];
+        for (int y = 0; y < h; y++) {
+            double[] sum = new double[3];
+            double[] sq = new double[3];
+            int count = 0;
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (grown[p] != 0) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    double v = c == 0 ? px[3 * p] * k : px[3 * p + c];
+                    sum[c] += v;
+                    sq[c] += v * v;
+                }
+                count++;
+            }
+            if (count < 0.3 * w) {
+                continue;
+            }
+            double spread = 0;
+            for (int c = 0; c < 3; c++) {
+                double mean = sum[c] / count;
+                spread += Math.max(0, sq[c] / count - mean * mean);
+            }
+            if (Math.sqrt(spread) < ROWSPREAD) {
+                rowMean[y] = new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
+            }
+        }
+        float[] a = new float[n];
+        float[] dist = new float[n];
+        for (int p = 0; p < n; p++) {
+            if (grown[p] == 0) {
+                continue;
+            }
+            if (dv[p] < NEAR) {
+                a[p] = 1; // no background near: inside a wide part of the subject (the ground, a cloud bank on it)
+                dist[p] = 1000;
+                continue;
+            }
+            double d = Double.MAX_VALUE;
+            double[] row = rowMean[p / w];
+            if (row != null) {
+                double dl = px[3 * p] * k - row[0];
+                double da = px[3 * p + 1] - row[1];
+                double db = px[3 * p + 2] - row[2];
+                d = Math.sqrt(dl * dl + da * da + db * db);
+            }
+            if (dv[p] >= 0.05f) {
+                double dl = (px[3 * p] - nv[3 * p] / dv[p]) * k;
+                double da = px[3 * p + 1] - nv[3 * p + 1] / dv[p];
+                double db = px[3 * p + 2] - nv[3 * p + 2] / dv[p];
+                d = Math.min(d, Math.sqrt(dl * dl + da * da + db * db));
+            }
+            dist[p] = (float) Math.min(1000, d);
+        }
+        // a blend only next to the background itself, where the distance changes steeply (a girder's edge, a pixel
+        // shared by girder and sky); over a smooth stretch (a cloud bank fading into the sky) or along an edge inside
+        // the subject (the hills below the clouds) a blend would be a ghost, so there it is all or nothing
+        Mat distMat = keep(temps, new Mat(h, w, CvType.CV_32F));
+        distMat.put(0, 0, dist);
+        Mat hiMat = keep(temps, new Mat());
+        Mat loMat = keep(temps, new Mat());
+        Mat box = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(5, 5)));
+        Imgproc.dilate(distMat, hiMat, box);
+        Imgproc.erode(distMat, loMat, box);
+        float[] hi = new float[n];
+        float[] lo = new float[n];
+        hiMat.get(0, 0, hi);
+        loMat.get(0, 0, lo);
+        for (int p = 0; p < n; p++) {
+            if (grown[p] == 0 || a[p] == 1) {
+                continue;
+            }
+            double d = dist[p];
+            if (d <= KEY_LOW) {
+                a[p] = 0;
+            } else if (lo[p] <= KEY_LOW && hi[p] - lo[p] >= KEY_HIGH - KEY_LOW) {
+                a[p] = (float) Math.min(1, (d - KEY_LOW) / (KEY_HIGH - KEY_LOW));
+            } else {
+                a[p] = 1;
+            }
+        }
+        return a;
     }
 
     /**
