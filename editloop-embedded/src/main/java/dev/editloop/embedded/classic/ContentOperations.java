@@ -102,7 +102,15 @@ public final class ContentOperations {
             (src, b, scale, seed) -> ContentOps.background(src, b.color(), scale),
             b -> List.of(
                     b.color() == null
-                            ? new Change(Metric.SHARPNESS, Zone.outside(Region.CENTER), null, -0.3, -1.5, -10, 1, false)
+                            ? new Change(
+                                    Metric.BACKGROUND_SHARPNESS,
+                                    Zone.outside(Region.CENTER),
+                                    null,
+                                    -0.3,
+                                    -1.5,
+                                    -10,
+                                    1,
+                                    false)
                             : new Change(Metric.COLOR_GAIN, Zone.WHOLE, b.color(), 0.08, 0.35, 0.95, 1, false)),
             FixedOperation::everything,
             b -> Region.WHOLE,

@@ -366,7 +366,10 @@ public final class Evaluator {
         double over = sat > 0.75 && sat > satSource + 0.1 ? clamp((sat - 0.75) * 10, 0, 2) : 0;
         out.add(new Artifact("mean saturation", Kind.NATURALNESS, sat, 0.75, over, ""));
 
-        if (!touched.contains(Metric.BLUR) && !touched.contains(Metric.SHARPNESS) && !touched.contains(Metric.DETAIL)) {
+        if (!touched.contains(Metric.BLUR)
+                && !touched.contains(Metric.SHARPNESS)
+                && !touched.contains(Metric.BACKGROUND_SHARPNESS)
+                && !touched.contains(Metric.DETAIL)) {
             // the Laplacian variance scales with the square of the luma spread: discount tone changes
             double spread =
                     Measurements.lumaContrast(e, Zone.WHOLE) / Math.max(0.5, Measurements.lumaContrast(s, Zone.WHOLE));

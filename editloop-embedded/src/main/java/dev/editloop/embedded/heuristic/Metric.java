@@ -50,6 +50,12 @@ public enum Metric {
                     / Math.min(c.source().width(), c.source().height())),
     /** Sharpness change in stops (log2 of the Laplacian variance ratio). */
     SHARPNESS("sharpness", Unit.STOPS, Double.NaN, (c, z, k) -> c.sharpnessChange(z)),
+    /**
+     * Sharpness change in stops on the background: the zone's pixels that the source's own matte ({@link
+     * dev.editloop.embedded.segment.SubjectMatte}, found on the source's sample plane) puts wholly outside the subject,
+     * so that a thing kept sharp in front of the subject (a helmet at the bottom edge) does not hide the blur behind.
+     */
+    BACKGROUND_SHARPNESS("sharpness of the background", Unit.STOPS, Double.NaN, Metric::backgroundSharpness),
     /** Local detail ratio minus 1. */
     DETAIL("local detail", Unit.PERCENT, Double.NaN, (c, z, k) -> c.detailChange(z)),
     /** Mean run length of identical pixels in the edit (original pixels); baseline: the source's. */
@@ -151,6 +157,20 @@ public enum Metric {
      */
     public double measure(Comparison c, Zone zone, NamedColor color) {
         return reader.read(c, zone, color);
+    }
+
+    private static double backgroundSharpness(Comparison c, Zone zone, NamedColor color) {
+        Analysis a = c.source();
+        int w = a.sampleWidth();
+        int h = a.sampleHeight();
+        dev.editloop.embedded.segment.SubjectMatte matte = dev.editloop.embedded.segment.SubjectMatte.of(
+                dev.editloop.core.image.Picture.ofBgr(w, h, a.sampleBgr()));
+        float[] alpha = matte.alpha();
+        boolean[] back = new boolean[w * h];
+        for (int p = 0; p < back.length; p++) {
+            back[p] = alpha[p] <= 0;
+        }
+        return c.sharpnessChange(zone, back);
     }
 
     private static double colorLoss(Comparison c, Zone zone, NamedColor color) {

@@ -689,6 +689,30 @@ public final class Comparison {
     }
 
     /**
+     * Sharpness change in stops, like {@link #sharpnessChange(Zone)}, on the zone's pixels that {@code keep} (a mask on
+     * the source's sample plane) also holds; on the whole zone when they are under a twentieth of the picture.
+     */
+    public double sharpnessChange(Zone zone, boolean[] keep) {
+        int w = source.sampleWidth();
+        int h = source.sampleHeight();
+        boolean[] mask = zone.mask(w, h);
+        boolean[] both = new boolean[w * h];
+        int n = 0;
+        for (int p = 0; p < both.length; p++) {
+            both[p] = (mask == null || mask[p]) && keep[p];
+            if (both[p]) {
+                n++;
+            }
+        }
+        if (n < both.length / 20 || aligned.sampleWidth() != w || aligned.sampleHeight() != h) {
+            return sharpnessChange(zone);
+        }
+        double a = Measurements.laplacianVariance(source.y, w, h, both);
+        double b = Measurements.laplacianVariance(aligned.y, w, h, both);
+        return Math.log((b + 1) / (a + 1)) / Math.log(2);
+    }
+
+    /**
      * Detail change: the ratio of {@link Measurements#detail local detail} over the ratio of luma contrast, minus 1:
      * local texture gained (sharpening, detail enhancement) or lost (blur, painterly smoothing) beyond what the
      * global contrast change explains.

@@ -29,7 +29,13 @@ public interface Operation {
             EnumSet.of(Metric.SATURATION, Metric.WARMTH, Metric.HUE, Metric.TINT, Metric.SEPIA, Metric.DESATURATION));
     /** The metrics a change of texture moves. */
     Set<Metric> TEXTURE = Collections.unmodifiableSet(EnumSet.of(
-            Metric.GRAIN, Metric.BLUR, Metric.SHARPNESS, Metric.DETAIL, Metric.STRUCTURE_LOSS, Metric.FLATNESS));
+            Metric.GRAIN,
+            Metric.BLUR,
+            Metric.SHARPNESS,
+            Metric.BACKGROUND_SHARPNESS,
+            Metric.DETAIL,
+            Metric.STRUCTURE_LOSS,
+            Metric.FLATNESS));
 
     /**
      * The id: the knowledge base's knob name, lower case with dashes ({@code pixel-art}); upper-cased with {@code _} it is

@@ -602,7 +602,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         float[] detail = detail(fine, small, false, temps);
         double c = byColour == null ? 1 : sameMaterial(small, detail, byColour.mask(), temps);
         if (c <= 0.12) {
-            return byColour;
+            return inFront(small, detail, byColour, temps);
         }
         Coarse byFocus = focusMask(small, fine, temps);
         double f = byFocus == null ? 1 : sameMaterial(small, detail, byFocus.mask(), temps);
@@ -623,7 +623,212 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             }
             return new Coarse(opened, null, plain);
         }
-        return byColour;
+        return inFront(small, detail, byColour, temps);
+    }
+
+    /** Share of the picture under which a thing found in front of the subject is a speck, not a thing. */
+    static final double THING = 0.004;
+
+    /** Share of the picture under which background open only to the bottom edge, beside a thing in front, is a bay. */
+    static final double BAY = 0.015;
+
+    /** Half the width (share of the shorter side) under which a part of a thing in front is cut off as a sliver. */
+    static final double THIN = 0.03;
+
+    /** How much more of the outline may run through one material once a thing in front is added to the subject. */
+    static final double THING_CUT = 0.01;
+
+    /**
+     * Things in front of the subject that the colour cut gave to the background (a helmet held before a suit, a table
+     * at the bottom edge): they stand on the bottom edge, below the backdrop. GrabCut (four rounds) is run again with
+     * only the top of the frame and the upper half of its sides as sure background (where the colour cut put no
+     * subject), the subject sure (its core) and everything else probable subject, so that the background's colours are
+     * learnt from the backdrop alone; of what it adds to the subject, a piece is taken when it touches the bottom edge
+     * and the subject, is at least {@value #THING} of the picture, and touches neither the top of the frame nor the
+     * upper half of its sides nor the backdrop seen there (the ground a man stands on runs up to the horizon at the
+     * frame's side: it is the backdrop's, not a thing before him).
+     */
+    private static Coarse inFront(Mat small, float[] detail, Coarse byColour, List<Mat> temps) {
+        if (byColour == null) {
+            return null;
+        }
+        double cut = sameMaterial(small, detail, byColour.mask(), temps);
+        int w = small.cols();
+        int h = small.rows();
+        int n = w * h;
+        byte[] subject = new byte[n];
+        byColour.mask().get(0, 0, subject);
+        Mat core = keep(temps, new Mat());
+        Imgproc.erode(
+                byColour.mask(),
+                core,
+                keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5))));
+        byte[] sure = new byte[n];
+        core.get(0, 0, sure);
+        int band = Math.max(2, Math.round(Math.min(w, h) * 0.04f));
+        byte[] labels = new byte[n];
+        boolean[] seed = new boolean[n];
+        int seeds = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                boolean frame = y < band || (y < h / 2 && (x < band || x >= w - band));
+                if (sure[p] != 0) {
+                    labels[p] = Imgproc.GC_FGD;
+                } else if (y < h / 2 && subject[p] == 0) {
+                    labels[p] = Imgproc.GC_BGD;
+                    seed[p] = frame;
+                    seeds++;
+                } else {
+                    labels[p] = Imgproc.GC_PR_FGD;
+                }
+            }
+        }
+        if (seeds < 16) {
+            return byColour;
+        }
+        Mat mask = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        mask.put(0, 0, labels);
+        Mat bgModel = keep(temps, new Mat());
+        Mat fgModel = keep(temps, new Mat());
+        Core.setRNGSeed(SEED);
+        Imgproc.grabCut(small, mask, new Rect(), bgModel, fgModel, 4, Imgproc.GC_INIT_WITH_MASK);
+        byte[] out = new byte[n];
+        mask.get(0, 0, out);
+        byte[] added = new byte[n];
+        for (int p = 0; p < n; p++) {
+            if ((out[p] == Imgproc.GC_FGD || out[p] == Imgproc.GC_PR_FGD) && subject[p] == 0) {
+                added[p] = (byte) 255;
+            }
+        }
+        Mat addedMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        addedMat.put(0, 0, added);
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
+        int open = (int) Math.max(1, Math.round(Math.min(w, h) * THIN));
+        Imgproc.morphologyEx(
+                addedMat,
+                addedMat,
+                Imgproc.MORPH_OPEN,
+                keep(
+                        temps,
+                        Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * open + 1, 2 * open + 1))));
+        Mat pieceLabels = keep(temps, new Mat());
+        int count = Imgproc.connectedComponents(addedMat, pieceLabels, 8, CvType.CV_32S);
+        if (count < 2) {
+            return byColour;
+        }
+        int[] piece = new int[n];
+        pieceLabels.get(0, 0, piece);
+        int[] area = new int[count];
+        boolean[] bottom = new boolean[count];
+        boolean[] touchesSubject = new boolean[count];
+        boolean[] backdrop = new boolean[count];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                int l = piece[p];
+                if (l == 0) {
+                    continue;
+                }
+                area[l]++;
+                if (y == h - 1) {
+                    bottom[l] = true;
+                }
+                if (y < band || (y < h / 2 && (x == 0 || x == w - 1))) {
+                    backdrop[l] = true;
+                }
+                int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+                for (int q : next) {
+                    if (q < 0) {
+                        continue;
+                    }
+                    if (subject[q] != 0) {
+                        touchesSubject[l] = true;
+                    }
+                    if (seed[q]) {
+                        backdrop[l] = true;
+                    }
+                }
+            }
+        }
+        for (int l = 1; l < count; l++) {
+                System.err.printf(
+                        "piece %d area %.4f bottom %s subj %s backdrop %s%n",
+                        l, area[l] / (double) n, bottom[l], touchesSubject[l], backdrop[l]);
+        }
+            try {
+                byte[] dbg = new byte[n];
+                for (int p = 0; p < n; p++)
+                    dbg[p] = (byte) (subject[p] != 0 ? 60 : piece[p] == 0 ? 0 : 100 + 20 * piece[p]);
+                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/mh/dbg-" + w + "x" + h + ".raw"), dbg);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }
+        byte[] merged = subject.clone();
+        boolean any = false;
+        for (int l = 1; l < count; l++) {
+            if (!bottom[l] || !touchesSubject[l] || backdrop[l] || area[l] < THING * n) {
+                continue;
+            }
+            byte[] with = merged.clone();
+            for (int p = 0; p < n; p++) {
+                if (piece[p] == l) {
+                    with[p] = (byte) 255;
+                }
+            }
+            Mat withMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+            withMat.put(0, 0, with);
+            double after = sameMaterial(small, detail, withMat, temps);
+            if (after <= cut + THING_CUT) {
+                merged = with;
+                any = true;
+            }
+        }
+        if (!any) {
+            return byColour;
+        }
+        Mat withThings = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        withThings.put(0, 0, merged);
+        Imgproc.morphologyEx(withThings, withThings, Imgproc.MORPH_CLOSE, kernel);
+        byte[] none = new byte[n];
+        Mat filled = pieces(withThings, none, temps);
+        // a bay of background between the subject and the thing, open only to the bottom edge, is the subject's
+        Mat inverse = keep(temps, new Mat());
+        Core.bitwise_not(filled, inverse);
+        Mat bayLabels = keep(temps, new Mat());
+        Mat bayStats = keep(temps, new Mat());
+        Mat bayCentres = keep(temps, new Mat());
+        int bays = Imgproc.connectedComponentsWithStats(inverse, bayLabels, bayStats, bayCentres, 4, CvType.CV_32S);
+        int[] bay = new int[n];
+        bayLabels.get(0, 0, bay);
+        byte[] kept = new byte[n];
+        filled.get(0, 0, kept);
+        for (int l = 1; l < bays; l++) {
+            int x = (int) bayStats.get(l, Imgproc.CC_STAT_LEFT)[0];
+            int y = (int) bayStats.get(l, Imgproc.CC_STAT_TOP)[0];
+            int bw = (int) bayStats.get(l, Imgproc.CC_STAT_WIDTH)[0];
+            int bh = (int) bayStats.get(l, Imgproc.CC_STAT_HEIGHT)[0];
+            int a = (int) bayStats.get(l, Imgproc.CC_STAT_AREA)[0];
+            if (x > 0 && y > 0 && x + bw < w && y + bh == h && a < BAY * n) {
+                for (int p = 0; p < n; p++) {
+                    if (bay[p] == l) {
+                        kept[p] = (byte) 255;
+                    }
+                }
+            }
+        }
+        filled.put(0, 0, kept);
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/mh/filled-" + w + "x" + h + ".raw"), kept);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }
+        if (Core.countNonZero(filled) > 0.92 * n) {
+            return byColour;
+        }
+        return new Coarse(filled, byColour.labels());
     }
 
     /**
