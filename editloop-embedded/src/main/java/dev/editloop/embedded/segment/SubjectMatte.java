@@ -751,20 +751,6 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 }
             }
         }
-        for (int l = 1; l < count; l++) {
-                System.err.printf(
-                        "piece %d area %.4f bottom %s subj %s backdrop %s%n",
-                        l, area[l] / (double) n, bottom[l], touchesSubject[l], backdrop[l]);
-        }
-            try {
-                byte[] dbg = new byte[n];
-                for (int p = 0; p < n; p++)
-                    dbg[p] = (byte) (subject[p] != 0 ? 60 : piece[p] == 0 ? 0 : 100 + 20 * piece[p]);
-                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/mh/dbg-" + w + "x" + h + ".raw"), dbg);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }
         byte[] merged = subject.clone();
         boolean any = false;
         for (int l = 1; l < count; l++) {
@@ -819,12 +805,6 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             }
         }
         filled.put(0, 0, kept);
-            try {
-                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/mh/filled-" + w + "x" + h + ".raw"), kept);
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }
         if (Core.countNonZero(filled) > 0.92 * n) {
             return byColour;
         }
