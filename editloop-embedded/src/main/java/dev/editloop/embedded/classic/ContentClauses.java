@@ -103,11 +103,12 @@ final class ContentClauses {
 
     /**
      * Nouns that name areas of a color rather than a thing: "the red areas", "the reds". One patch is a thing ("the
-     * blue patch on her chest" is the badge); patches are areas.
+     * blue patch on her chest" is the badge); patches are areas. Stripes, bands and dots are a pattern of areas, not one
+     * thing: "the red stripes" are the flag's red, not the largest red thing (a red-orange suit).
      */
     private static final Pattern AREA_NOUNS =
             p("\\b(?:areas?|parts?|regions?|pixels?|spots?|patches|zones?|sections?|bits?|shades?|hues?|"
-                    + "everything|anything|stuff)\\b");
+                    + "stripes|striping|bands|streaks|dots|speckles|everything|anything|stuff)\\b");
 
     /** "blue instead of red", "blue rather than red": the color to leave, said after the one to reach. */
     private static final Pattern INSTEAD =
