@@ -124,8 +124,10 @@ final class ContentClauses {
         // "the blue sky": a thing found by its color, which reaches wherever the sky does, not only the top band
         boolean sky = c.takeAll(p("\\b(?:sky|skies)\\b(?!\\s+(?:area|region|part)\\b)")) > 0;
         Region place = c.takeRegion();
-        c.takeAll(AREA_NOUNS);
-        boolean thing = c.takeThingPhrase(true) || sky;
+        boolean areas = c.takeAll(AREA_NOUNS) > 0;
+        // "the red stripes of the flag", "the blue part of the flag": areas of a colour, wherever the thing they are
+        // said to be on is (it cannot be found); the largest thing of the colour would be another one (the suit)
+        boolean thing = (c.takeThingPhrase(true) && !areas) || sky;
         c.takeAll(THING_NOUNS);
         List<NamedColor> colors = c.takeColors();
         NamedColor from;
