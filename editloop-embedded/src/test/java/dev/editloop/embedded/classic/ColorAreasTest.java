@@ -102,13 +102,16 @@ class ColorAreasTest {
         assertThat(share(red, w, 200, 100, 260, 160)).isZero();
     }
 
-    @Test
-    void theRedStripesAreTheFlagsNotTheLargestRedThing() {
-        // stripes are a pattern of areas: the flag's red, not a thing found by colour (the red-orange suit)
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"make the red stripes blue", "change the red stripes of the flag to green"})
+    void theRedStripesAreTheFlagsNotTheLargestRedThing(String instruction) {
+        // stripes are a pattern of areas, and the flag cannot be found: the flag's red, not a thing found by colour
+        // (the red-orange suit)
         Picture astronaut = photo("astronaut.png");
         int w = astronaut.width();
         Picture edited = new ClassicEditor()
-                .edit(dev.editloop.core.EditCall.of(astronaut, "make the red stripes blue", 1))
+                .edit(dev.editloop.core.EditCall.of(astronaut, instruction, 1))
                 .image();
         byte[] before = astronaut.bgr();
         byte[] after = edited.bgr();
