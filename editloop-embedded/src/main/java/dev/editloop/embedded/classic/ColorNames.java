@@ -18,8 +18,9 @@ import java.util.Set;
  * the chromatic words of {@link NamedColor#PALETTE}; a request's word covers its own group and the groups it includes
  * (navy is a blue, gold a yellow).
  *
- * <p>A 64×64×64 table (per 4 levels of each channel) holds each colour's group and its distance to the nearest sample,
- * built once on first use.
+ * <p>A 64×64×64 table (per 4 levels of each channel) holds each colour's group, filled as pixels of that colour are
+ * first read: a photo reads a few thousand of its 262,144 colours, so the first colour request does not pay for all of
+ * them (building the whole table took about 350 ms on two cores).
  */
 public final class ColorNames {
     /** Below this CIELAB chroma a pixel has no colour name (black, white and gray are read by brightness instead). */
@@ -34,9 +35,10 @@ public final class ColorNames {
         static final List<String> GROUPS = new ArrayList<>();
         static final float[][] SAMPLES;
         static final int[] SAMPLE_GROUP;
+        /** Each table colour's group, -1 when colourless, {@link #UNREAD} until a pixel of that colour is read. */
         static final byte[] GROUP = new byte[64 * 64 * 64];
-        static final float[] CHROMA = new float[64 * 64 * 64];
-        static final float[] LAB = new float[3 * 64 * 64 * 64];
+
+        static final byte UNREAD = Byte.MIN_VALUE;
 
         static {
             List<float[]> samples = new ArrayList<>();
@@ -44,18 +46,29 @@ public final class ColorNames {
             read(samples, groupOf);
             SAMPLES = samples.toArray(new float[0][]);
             SAMPLE_GROUP = groupOf.stream().mapToInt(Integer::intValue).toArray();
-            float[] lab = new float[3];
-            for (int r = 0; r < 64; r++) {
-                for (int g = 0; g < 64; g++) {
-                    for (int b = 0; b < 64; b++) {
-                        int key = (r << 12) | (g << 6) | b;
-                        ObjectSelection.Lab.of(r * 4 + 2, g * 4 + 2, b * 4 + 2, lab);
-                        System.arraycopy(lab, 0, LAB, 3 * key, 3);
-                        CHROMA[key] = (float) Math.hypot(lab[1], lab[2]);
-                        GROUP[key] = (byte) (CHROMA[key] < COLOURLESS ? -1 : nearestGroup(lab));
-                    }
-                }
+            java.util.Arrays.fill(GROUP, UNREAD);
+        }
+
+        /** A table colour's group, read on first use (a race between threads writes the same value twice). */
+        static int group(int key) {
+            byte known = GROUP[key];
+            if (known == UNREAD) {
+                float[] lab = lab(key);
+                known = (byte) (chroma(lab) < COLOURLESS ? -1 : nearestGroup(lab));
+                GROUP[key] = known;
             }
+            return known;
+        }
+
+        /** The CIELAB value of a table colour (the middle of its 4×4×4 cell). */
+        static float[] lab(int key) {
+            float[] lab = new float[3];
+            ObjectSelection.Lab.of(((key >> 12) & 63) * 4 + 2, ((key >> 6) & 63) * 4 + 2, (key & 63) * 4 + 2, lab);
+            return lab;
+        }
+
+        static double chroma(float[] lab) {
+            return Math.hypot(lab[1], lab[2]);
         }
 
         private static int nearestGroup(float[] lab) {
@@ -132,7 +145,7 @@ public final class ColorNames {
 
     /** The index of a pixel's colour group ({@link #group}), or -1 when it is nearly colourless. */
     static int groupOf(int red, int green, int blue) {
-        return Table.GROUP[key(red, green, blue)];
+        return Table.group(key(red, green, blue));
     }
 
     /** The name of a group index. */
@@ -218,10 +231,10 @@ public final class ColorNames {
         }
 
         private boolean readNearly(int key) {
-            if (Table.CHROMA[key] < 6) {
+            float[] lab = Table.lab(key);
+            if (Table.chroma(lab) < 6) {
                 return false;
             }
-            float[] lab = {Table.LAB[3 * key], Table.LAB[3 * key + 1], Table.LAB[3 * key + 2]};
             double best = Double.MAX_VALUE;
             double own = Double.MAX_VALUE;
             for (int s = 0; s < Table.SAMPLES.length; s++) {

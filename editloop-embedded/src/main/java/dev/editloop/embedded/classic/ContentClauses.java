@@ -103,11 +103,12 @@ final class ContentClauses {
 
     /**
      * Nouns that name areas of a color rather than a thing: "the red areas", "the reds". One patch is a thing ("the
-     * blue patch on her chest" is the badge); patches are areas.
+     * blue patch on her chest" is the badge); patches are areas. Stripes, bands and dots are a pattern of areas, not one
+     * thing: "the red stripes" are the flag's red, not the largest red thing (a red-orange suit).
      */
     private static final Pattern AREA_NOUNS =
             p("\\b(?:areas?|parts?|regions?|pixels?|spots?|patches|zones?|sections?|bits?|shades?|hues?|"
-                    + "everything|anything|stuff)\\b");
+                    + "stripes|striping|bands|streaks|dots|speckles|everything|anything|stuff)\\b");
 
     /** "blue instead of red", "blue rather than red": the color to leave, said after the one to reach. */
     private static final Pattern INSTEAD =
@@ -123,8 +124,10 @@ final class ContentClauses {
         // "the blue sky": a thing found by its color, which reaches wherever the sky does, not only the top band
         boolean sky = c.takeAll(p("\\b(?:sky|skies)\\b(?!\\s+(?:area|region|part)\\b)")) > 0;
         Region place = c.takeRegion();
-        c.takeAll(AREA_NOUNS);
-        boolean thing = c.takeThingPhrase(true) || sky;
+        boolean areas = c.takeAll(AREA_NOUNS) > 0;
+        // "the red stripes of the flag", "the blue part of the flag": areas of a colour, wherever the thing they are
+        // said to be on is (it cannot be found); the largest thing of the colour would be another one (the suit)
+        boolean thing = (c.takeThingPhrase(true) && !areas) || sky;
         c.takeAll(THING_NOUNS);
         List<NamedColor> colors = c.takeColors();
         NamedColor from;

@@ -102,6 +102,32 @@ class ColorAreasTest {
         assertThat(share(red, w, 200, 100, 260, 160)).isZero();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"make the red stripes blue", "change the red stripes of the flag to green"})
+    void theRedStripesAreTheFlagsNotTheLargestRedThing(String instruction) {
+        // stripes are a pattern of areas, and the flag cannot be found: the flag's red, not a thing found by colour
+        // (the red-orange suit)
+        Picture astronaut = photo("astronaut.png");
+        int w = astronaut.width();
+        Picture edited = new ClassicEditor()
+                .edit(dev.editloop.core.EditCall.of(astronaut, instruction, 1))
+                .image();
+        byte[] before = astronaut.bgr();
+        byte[] after = edited.bgr();
+        byte[] changed = new byte[w * astronaut.height()];
+        for (int i = 0; i < changed.length; i++) {
+            int d = 0;
+            for (int c = 0; c < 3; c++) {
+                d = Math.max(d, Math.abs((before[3 * i + c] & 0xff) - (after[3 * i + c] & 0xff)));
+            }
+            changed[i] = (byte) (d > 24 ? 1 : 0);
+        }
+        assertThat(share(changed, w, 0, 150, 40, 170)).isGreaterThan(0.3); // a red stripe of the flag
+        assertThat(share(changed, w, 80, 330, 120, 370)).isLessThan(0.02); // the suit, lit
+        assertThat(share(changed, w, 330, 300, 345, 320)).isLessThan(0.02); // the suit, shaded
+    }
+
     @Test
     void theDuskSkyIsBlueDownToItsDarkCorners() {
         Picture rocket = photo("rocket.jpg");
