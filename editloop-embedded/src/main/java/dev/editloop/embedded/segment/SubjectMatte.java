@@ -35,9 +35,15 @@ import org.opencv.imgproc.Imgproc;
  *       plain sky) and taken unless its own outline is markedly worse;
  *   <li>when the focus cut is taken, it is made again on a copy of at most {@link #FINE} pixels, with the plain
  *       background seen through the subject (the sky between a tower's girders) handed back to the background;
+ *   <li>when the colour cut is kept, things in front of the subject that it gave to the background (a helmet at the
+ *       bottom edge, a table) are added ({@code inFront}: GrabCut again with only the upper half's background as sure
+ *       background; a piece standing on the bottom edge, touching the subject and not the frame's upper part, taken
+ *       when it does not make the cut's outline run through one material);
  *   <li>the matte: the mask scaled up and refined by a guided filter on the photo's luma (an edge-aware feather that
  *       follows the photo's own edges), then held at exactly 1 inside the subject and 0 well outside it, so that
- *       the subject's pixels are never touched and only a thin edge band is blended.
+ *       the subject's pixels are never touched and only a thin edge band is blended; over a plain background (the
+ *       focus cut's sky) the matte is instead keyed against the background's colour pixel by pixel ({@code keyed}), so
+ *       that a lattice stays crisp and the sky between its girders goes.
  * </ol>
  *
  * When no subject of a plausible size (2% to 92% of the picture) is found, the central ellipse is used and
