@@ -167,7 +167,11 @@ public final class Intent {
                     // "misty, but keep the top third as it is": the request is done on the rest of the image
                     only = others;
                     onlyClause = whole.trim();
-                } else if (!Parts.keepsTheRest(keep.get()) && !Parts.keepMeasured(keep.get(), asked)) {
+                } else if (!Parts.keepsTheRest(keep.get())
+                        && !Parts.keepMeasured(keep.get(), asked)
+                        && Parts.keptQualities(keep.get()).isEmpty()) {
+                    // a quality kept ("keep the brightness as it is") is measured on the whole picture, whatever
+                    // does the rest of the request (a concept as much as a concrete action)
                     blocked.add(new Blocked(
                             whole.trim(),
                             "keeping \"" + keep.get() + "\" as it is cannot be checked: the thinker cannot find it,"
@@ -404,7 +408,7 @@ public final class Intent {
     public List<Action> plan(Analysis source) {
         List<Action> plan = new ArrayList<>(concrete);
         for (Concept concept : concepts) {
-            for (Action action : conceptPlan(concept, source)) {
+            for (Action action : conceptPlanKeeping(concept, source)) {
                 boolean duplicate = plan.stream()
                         .anyMatch(
                                 p -> p.equals(action) || (Knob.of(action).isPresent() && Knob.sameControl(p, action)));
@@ -420,6 +424,15 @@ public final class Intent {
     static List<Action> conceptPlan(Concept concept, Analysis source) {
         return concept.plan(source).stream()
                 .filter(a -> moot(a, source).isEmpty())
+                .toList();
+    }
+
+    /** A concept's plan for this request: without the steps that would move a quality the request keeps. */
+    private List<Action> conceptPlanKeeping(Concept concept, Analysis source) {
+        return conceptPlan(concept, source).stream()
+                .filter(a -> Knob.of(a)
+                        .map(k -> k.metric() == null || !kept.contains(k.metric()))
+                        .orElse(true))
                 .toList();
     }
 
@@ -501,6 +514,9 @@ public final class Intent {
         }
         for (Concept concept : concepts) {
             for (Effect effect : concept.effects(source)) {
+                if (kept.contains(effect.metric())) {
+                    continue; // "dramatic, but keep the brightness": the concept's darkening is not asked
+                }
                 boolean covered = effects.stream()
                         .anyMatch(e -> e.metric() == effect.metric()
                                 && e.zone().equals(effect.zone())

@@ -31,9 +31,17 @@ class ColourThingPhrasingTest {
     void aThingOfSeveralWordsIsTheThingOfItsColour() {
         assertThat(understood("turn the red mug and plate blue")).containsExactly(thing("red", "blue"));
         assertThat(understood("make the yellow of the lemon purple")).containsExactly(thing("yellow", "purple"));
+    }
+
+    @Test
+    void stripesOrAPartSaidToBeOnAThingAreTheAreasOfTheColour() {
+        // the thing they are on cannot be found, and the largest thing of the colour would be another one (the
+        // astronaut's red-orange suit for "the red stripes of the flag")
         assertThat(understood("change the white stripes of the banner to gold"))
-                .containsExactly(thing("white", "gold"));
-        assertThat(understood("paint the blue part of the kite orange")).containsExactly(thing("blue", "orange"));
+                .containsExactly(new Action.Recolor(c("white"), c("gold")));
+        assertThat(understood("paint the blue part of the kite orange"))
+                .containsExactly(new Action.Recolor(c("blue"), c("orange")));
+        assertThat(understood("make the red stripes blue")).containsExactly(new Action.Recolor(c("red"), c("blue")));
     }
 
     @Test

@@ -41,6 +41,30 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void aQualityKeptBesideAConceptIsMeasuredAndTheConceptDoesNotMoveIt() {
+        // the concept does the request; the quality kept is read on the whole picture
+        Intent autumn = read("Give it autumn colours, but keep the brightness as it is.");
+        assertThat(autumn.concepts()).extracting(Concept::id).containsExactly("autumn");
+        assertThat(autumn.blocked()).isEmpty();
+        // a concept that would darken does not darken when the brightness is kept, and its darkening is not expected
+        Intent dramatic = read("make it dramatic, but keep the brightness as it is");
+        assertThat(dramatic.blocked()).isEmpty();
+        var source = dev.editloop.embedded.measure.Analysis.of(dev.editloop.testkit.TestImages.coffee());
+        assertThat(dramatic.plan(source))
+                .noneMatch(a -> a instanceof Action.Adjust adjust && adjust.tone() == Tone.BRIGHTNESS);
+        assertThat(dramatic.effects(source)).noneMatch(e -> e.metric() == Metric.BRIGHTNESS);
+        assertThat(read("make it dramatic").plan(source))
+                .anyMatch(a -> a instanceof Action.Adjust adjust && adjust.tone() == Tone.BRIGHTNESS);
+    }
+
+    @Test
+    void aHauntedHouseIsTheSpookyLookNotAHouseToFind() {
+        Intent intent = read("spooky, haunted house feel");
+        assertThat(intent.concepts()).extracting(Concept::id).containsExactly("spooky");
+        assertThat(intent.blocked()).isEmpty();
+    }
+
+    @Test
     void keepingARegionCountsOnlyWhenTheEditLeavesIt() {
         assertThat(read("desaturate the left half but leave the right half alone")
                         .blocked())
