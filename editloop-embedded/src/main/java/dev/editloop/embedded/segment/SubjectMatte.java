@@ -286,35 +286,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         mask.get(0, 0, m);
         double k = 100 / 255.0;
         // each row's background colour, where the background is plain along the row (a sky's gradient)
-        double[][] rowMean = new double[h][];
-        for (int y = 0; y < h; y++) {
-            double[] sum = new double[3];
-            double[] sq = new double[3];
-            int count = 0;
-            for (int x = 0; x < w; x++) {
-                int p = y * w + x;
-                if (m[p] != 0) {
-                    continue;
-                }
-                for (int c = 0; c < 3; c++) {
-                    double v = c == 0 ? px[3 * p] * k : px[3 * p + c];
-                    sum[c] += v;
-                    sq[c] += v * v;
-                }
-                count++;
-            }
-            if (count < 0.3 * w) {
-                continue;
-            }
-            double spread = 0;
-            for (int c = 0; c < 3; c++) {
-                double mean = sum[c] / count;
-                spread += Math.max(0, sq[c] / count - mean * mean);
-            }
-            if (Math.sqrt(spread) < ROWSPREAD) {
-                rowMean[y] = new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
-            }
-        }
+        double[][] rowMean = plainRows(px, m, w, h);
         int plainBack = 0;
         int allBack = 0;
         for (int p = 0; p < n; p++) {
@@ -1080,35 +1052,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         byte[] grown = new byte[n];
         outer.get(0, 0, grown);
         double k = 100 / 255.0;
-        double[][] rowMean = new double[h][];
-        for (int y = 0; y < h; y++) {
-            double[] sum = new double[3];
-            double[] sq = new double[3];
-            int count = 0;
-            for (int x = 0; x < w; x++) {
-                int p = y * w + x;
-                if (grown[p] != 0) {
-                    continue;
-                }
-                for (int c = 0; c < 3; c++) {
-                    double v = c == 0 ? px[3 * p] * k : px[3 * p + c];
-                    sum[c] += v;
-                    sq[c] += v * v;
-                }
-                count++;
-            }
-            if (count < 0.3 * w) {
-                continue;
-            }
-            double spread = 0;
-            for (int c = 0; c < 3; c++) {
-                double mean = sum[c] / count;
-                spread += Math.max(0, sq[c] / count - mean * mean);
-            }
-            if (Math.sqrt(spread) < ROWSPREAD) {
-                rowMean[y] = new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
-            }
-        }
+        double[][] rowMean = plainRows(px, grown, w, h);
         float[] a = new float[n];
         float[] dist = new float[n];
         for (int p = 0; p < n; p++) {
@@ -1252,5 +1196,44 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
     private static Mat keep(List<Mat> temps, Mat m) {
         temps.add(m);
         return m;
+    }
+
+    /**
+     * Each row's background colour (Lab, L on 0–100) where the background is plain along the row (a sky's gradient):
+     * the mean of the row's pixels outside {@code subject} when they are at least 30% of the row and spread less than
+     * {@link #ROWSPREAD}; null for the other rows. {@code lab} holds OpenCV's 8-bit Lab as floats (L on 0–255).
+     */
+    private static double[][] plainRows(float[] lab, byte[] subject, int w, int h) {
+        double k = 100 / 255.0;
+        double[][] rowMean = new double[h][];
+        for (int y = 0; y < h; y++) {
+            double[] sum = new double[3];
+            double[] sq = new double[3];
+            int count = 0;
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (subject[p] != 0) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    double v = c == 0 ? lab[3 * p] * k : lab[3 * p + c];
+                    sum[c] += v;
+                    sq[c] += v * v;
+                }
+                count++;
+            }
+            if (count < 0.3 * w) {
+                continue;
+            }
+            double spread = 0;
+            for (int c = 0; c < 3; c++) {
+                double mean = sum[c] / count;
+                spread += Math.max(0, sq[c] / count - mean * mean);
+            }
+            if (Math.sqrt(spread) < ROWSPREAD) {
+                rowMean[y] = new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
+            }
+        }
+        return rowMean;
     }
 }
