@@ -254,21 +254,12 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         int w = image.cols();
         int h = image.rows();
         int n = w * h;
-        Mat lab8 = keep(temps, new Mat());
-        Imgproc.cvtColor(image, lab8, Imgproc.COLOR_BGR2Lab);
-        Mat lab = keep(temps, new Mat());
-        lab8.convertTo(lab, CvType.CV_32FC3);
-        Mat back = keep(temps, new Mat());
-        mask.convertTo(back, CvType.CV_32F, -1 / 255.0, 1);
-        Mat back3 = keep(temps, new Mat());
-        Core.merge(List.of(back, back, back), back3);
-        Mat weighted = keep(temps, new Mat());
-        Core.multiply(lab, back3, weighted);
-        double sigma = Math.max(1.5, Math.min(w, h) * 0.05);
-        Mat num = keep(temps, new Mat());
-        Mat den = keep(temps, new Mat());
-        Imgproc.GaussianBlur(weighted, num, new Size(0, 0), sigma);
-        Imgproc.GaussianBlur(back, den, new Size(0, 0), sigma);
+        Around around = Around.of(image, mask, temps);
+        Mat lab = around.lab();
+        Mat back3 = around.back3();
+        double sigma = around.sigma();
+        Mat num = around.num();
+        Mat den = around.den();
         Mat squares = keep(temps, new Mat());
         Core.multiply(lab, lab, squares);
         Core.multiply(squares, back3, squares);
@@ -1028,21 +1019,10 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         Mat outer = keep(temps, new Mat());
         Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * r + 1, 2 * r + 1)));
         Imgproc.dilate(mask, outer, kernel);
-        Mat lab8 = keep(temps, new Mat());
-        Imgproc.cvtColor(bgr, lab8, Imgproc.COLOR_BGR2Lab);
-        Mat lab = keep(temps, new Mat());
-        lab8.convertTo(lab, CvType.CV_32FC3);
-        Mat back = keep(temps, new Mat());
-        outer.convertTo(back, CvType.CV_32F, -1 / 255.0, 1);
-        Mat back3 = keep(temps, new Mat());
-        Core.merge(List.of(back, back, back), back3);
-        Mat weighted = keep(temps, new Mat());
-        Core.multiply(lab, back3, weighted);
-        double sigma = Math.max(1.5, Math.min(w, h) * 0.05);
-        Mat num = keep(temps, new Mat());
-        Mat den = keep(temps, new Mat());
-        Imgproc.GaussianBlur(weighted, num, new Size(0, 0), sigma);
-        Imgproc.GaussianBlur(back, den, new Size(0, 0), sigma);
+        Around around = Around.of(bgr, outer, temps);
+        Mat lab = around.lab();
+        Mat num = around.num();
+        Mat den = around.den();
         float[] nv = new float[3 * n];
         float[] dv = new float[n];
         float[] px = new float[3 * n];
@@ -1235,5 +1215,31 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             }
         }
         return rowMean;
+    }
+
+    /**
+     * The background's colour around each pixel: the picture in Lab (8-bit scale, as floats), the background weight
+     * (1 outside {@code subject}, 0 on it, also on three channels), and the Gaussian sums of the background's colour
+     * ({@code num}) and weight ({@code den}) over a twentieth of the shorter side; {@code num / den} is the local mean.
+     */
+    private record Around(Mat lab, Mat back3, Mat num, Mat den, double sigma) {
+        static Around of(Mat bgr, Mat subject, List<Mat> temps) {
+            Mat lab8 = keep(temps, new Mat());
+            Imgproc.cvtColor(bgr, lab8, Imgproc.COLOR_BGR2Lab);
+            Mat lab = keep(temps, new Mat());
+            lab8.convertTo(lab, CvType.CV_32FC3);
+            Mat back = keep(temps, new Mat());
+            subject.convertTo(back, CvType.CV_32F, -1 / 255.0, 1);
+            Mat back3 = keep(temps, new Mat());
+            Core.merge(List.of(back, back, back), back3);
+            Mat weighted = keep(temps, new Mat());
+            Core.multiply(lab, back3, weighted);
+            double sigma = Math.max(1.5, Math.min(bgr.cols(), bgr.rows()) * 0.05);
+            Mat num = keep(temps, new Mat());
+            Mat den = keep(temps, new Mat());
+            Imgproc.GaussianBlur(weighted, num, new Size(0, 0), sigma);
+            Imgproc.GaussianBlur(back, den, new Size(0, 0), sigma);
+            return new Around(lab, back3, num, den, sigma);
+        }
     }
 }
