@@ -62,6 +62,7 @@ public sealed interface Action {
         WATERCOLOR,
         CARTOON,
         PIXEL_ART,
+        HALFTONE,
         HDR,
         BLUR,
         SHARPEN,

@@ -190,6 +190,10 @@ final class StyleClauses {
                             + "\\bpixely\\b"),
                     Style.PIXEL_ART,
                     false),
+            new StyleWords(
+                    p("\\bhalf-?tones?(?: print| screen| dots?| pattern)?\\b|\\bdot screen\\b|\\bben-?day dots?\\b"),
+                    Style.HALFTONE,
+                    false),
             new StyleWords(p("\\bhdr\\b|\\bhigh dynamic range\\b|\\bdetail enhance(?:ment|d)?\\b"), Style.HDR, false),
             // "enhance", "enhance it": the detail enhancement, unless a tone ("enhance the colors") is named
             new StyleWords(
@@ -289,7 +293,7 @@ final class StyleClauses {
         }
         // looks are all-or-nothing by default; effects of a degree (grain, vignette, blur…) take the usual 25%
         boolean full = switch (style) {
-            case PENCIL_SKETCH, WATERCOLOR, CARTOON -> true;
+            case PENCIL_SKETCH, WATERCOLOR, CARTOON, HALFTONE -> true;
             default -> false;
         };
         Amount amount = Amount.take(c);

@@ -177,6 +177,8 @@ public interface Operation {
         BLUR,
         /** Noise on purpose. */
         GRAIN,
+        /** A printer's screen of dots (halftone): a texture that is the look itself, of no amount to hold it to. */
+        SCREEN,
         /** Flat blocks (pixel art). */
         BLOCKS,
         /** Few tone levels (posterize): banding on purpose. */

@@ -31,6 +31,7 @@ public final class Operations {
             new Watercolor(),
             new Cartoon(),
             new PixelArt(),
+            new Halftone(),
             new DetailEnhancement(),
             new Blur(),
             new Sharpen(),

@@ -808,6 +808,46 @@ class ClassicOperationsTest {
     }
 
     @Test
+    void aHalftoneIsRoundInkDotsAsLargeAsTheToneIsDark() {
+        // a flat grey strip at each of three tones: only ink and paper, one dot per screen cell, and the share of ink
+        // as large as the tone is dark
+        int w = 540;
+        int h = 180;
+        byte[] bgr = new byte[w * h * 3];
+        int[] tones = {200, 128, 60};
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                Arrays.fill(bgr, 3 * (y * w + x), 3 * (y * w + x) + 3, (byte) tones[x / 180]);
+            }
+        }
+        Picture out = apply(Picture.ofBgr(w, h, bgr), new Action.Stylize(Style.HALFTONE, 100, W));
+        assertThat(Stream.of(rgbAll(out)).map(c -> c[0]).distinct().count()).isEqualTo(2);
+        int cell = Math.max(4, Math.round(h / 90f));
+        for (int strip = 0; strip < 3; strip++) {
+            org.opencv.core.Mat ink = org.opencv.core.Mat.zeros(h - 40, 180 - 40, org.opencv.core.CvType.CV_8U);
+            int inked = 0;
+            for (int y = 20; y < h - 20; y++) {
+                for (int x = 20; x < 160; x++) {
+                    if (rgb(out, strip * 180 + x, y)[0] < 128) {
+                        ink.put(y - 20, x - 20, 255);
+                        inked++;
+                    }
+                }
+            }
+            double dark = 1 - tones[strip] / 255.0;
+            assertThat(inked / (140.0 * (h - 40))).isCloseTo(dark, within(0.08));
+            if (strip < 2) {
+                // light and mid tones: separate dots, one per cell (a threshold would give one blob or none)
+                int dots = org.opencv.imgproc.Imgproc.connectedComponents(
+                                ink, new org.opencv.core.Mat(), 4, org.opencv.core.CvType.CV_32S)
+                        - 1;
+                double cells = 140.0 * (h - 40) / (cell * cell);
+                assertThat((double) dots).isBetween(cells * 0.7, cells * 1.4);
+            }
+        }
+    }
+
+    @Test
     void watercolorSmoothsTextureAndLightens() {
         Picture out = apply(CAT, new Action.Stylize(Style.WATERCOLOR, 100, W));
         int w = CAT.width();
