@@ -1129,7 +1129,66 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 a[k] = Math.max(0, Math.min(1, a[k]));
             }
         }
+        keyRim(bgr, mask, outer, r, a, temps);
         return a;
+    }
+
+    /** Colour spread (Lab units) of the background around a pixel under which the rim is keyed against it. */
+    static final double RIM_PLAIN = 8;
+
+    /**
+     * The rim of a feathered matte keyed against a plain background: the mask scaled up from the small copy can reach a
+     * few pixels past the subject, and the feather spreads further over a smooth wall, so that a pale band of the old
+     * background stays beside the subject (a neck ring, a shoulder). Within twice the feather's radius inside the mask
+     * and its radius outside, where the background around (its Lab mean outside the grown mask, a Gaussian of 5% of
+     * the shorter side) spreads less than {@value #RIM_PLAIN} units, alpha is held at most at the key of
+     * {@link #keyed}: 0 within {@value #KEY_LOW} Lab units of that colour, 1 from {@value #KEY_HIGH}. What differs from
+     * the background (the subject's own colours) keeps its alpha.
+     */
+    private static void keyRim(Mat bgr, Mat mask, Mat outer, int r, float[] a, List<Mat> temps) {
+        int n = a.length;
+        Mat deep = keep(temps, new Mat());
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(4 * r + 1, 4 * r + 1)));
+        Imgproc.erode(mask, deep, kernel);
+        Around around = Around.of(bgr, outer, temps);
+        Mat lab = around.lab();
+        Mat squares = keep(temps, new Mat());
+        Core.multiply(lab, lab, squares);
+        Core.multiply(squares, around.back3(), squares);
+        Mat spreadMat = keep(temps, new Mat());
+        Imgproc.GaussianBlur(squares, spreadMat, new Size(0, 0), around.sigma());
+        float[] qv = new float[3 * n];
+        float[] nv = new float[3 * n];
+        float[] dv = new float[n];
+        float[] px = new float[3 * n];
+        spreadMat.get(0, 0, qv);
+        around.num().get(0, 0, nv);
+        around.den().get(0, 0, dv);
+        lab.get(0, 0, px);
+        byte[] in = new byte[n];
+        byte[] grown = new byte[n];
+        deep.get(0, 0, in);
+        outer.get(0, 0, grown);
+        double k = 100 / 255.0;
+        for (int p = 0; p < n; p++) {
+            if (in[p] != 0 || grown[p] == 0 || a[p] == 0 || dv[p] < 0.05f) {
+                continue;
+            }
+            double var = 0;
+            double d = 0;
+            for (int c = 0; c < 3; c++) {
+                double mean = nv[3 * p + c] / dv[p];
+                double unit = c == 0 ? k : 1;
+                var += Math.max(0, qv[3 * p + c] / dv[p] - mean * mean) * unit * unit;
+                double off = (px[3 * p + c] - mean) * unit;
+                d += off * off;
+            }
+            if (Math.sqrt(var) >= RIM_PLAIN) {
+                continue;
+            }
+            float key = (float) Math.max(0, Math.min(1, (Math.sqrt(d) - KEY_LOW) / (KEY_HIGH - KEY_LOW)));
+            a[p] = Math.min(a[p], key);
+        }
     }
 
     /** He et al.'s guided filter of {@code p} with guide {@code i} (both single-channel float), box radius r. */
