@@ -8,6 +8,7 @@ import dev.editloop.embedded.heuristic.Assessment.Kind;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.measure.Comparison;
+import dev.editloop.embedded.measure.Leftover;
 import dev.editloop.embedded.measure.Measurements;
 import dev.editloop.embedded.measure.Outline;
 import dev.editloop.embedded.measure.Zone;
@@ -176,6 +177,9 @@ public final class Evaluator {
             if (outline != null) {
                 guards.add(outline);
             }
+            if (edge.equals(NEW_BACKGROUND)) {
+                guards.add(leftover(c));
+            }
         }
         if (intent.geometry().isEmpty() && !c.sameSize()) {
             guards.add(new Guard("size changed", 1, 0, 0.5));
@@ -309,6 +313,21 @@ public final class Evaluator {
                 + (penalty > 0 ? ", mostly in " + reading.where() : "")
                 + ")";
         return new Guard(name, reading.share(), 0.04, penalty);
+    }
+
+    /**
+     * A new background must reach the subject: a band of the old background left beside it (a pale strip of wall along
+     * a shoulder, a matte's feather drawn over the backdrop) is background the edit did not replace, read on the edit
+     * itself ({@link Leftover}) as the length of the new background's edge it runs along, a share of the picture's
+     * shorter side. Under 5% is a few pixels of a fringe; 30% costs the most.
+     */
+    private static Guard leftover(Comparison c) {
+        Leftover.Reading reading = c.leftover();
+        double penalty = Math.min(0.4, 0.4 * Math.max(0, reading.length() - 0.05) / 0.25);
+        String name = "old background left beside the subject (a band of its colour along the new background's edge"
+                + (penalty > 0 ? ", mostly in " + reading.where() : "")
+                + ")";
+        return new Guard(name, reading.length(), 0.05, penalty);
     }
 
     private static String blockedParts(Intent intent, boolean impossibleOnly) {

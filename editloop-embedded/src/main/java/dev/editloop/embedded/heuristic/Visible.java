@@ -9,6 +9,7 @@ import dev.editloop.embedded.measure.Clipping;
 import dev.editloop.embedded.measure.Comparison;
 import dev.editloop.embedded.measure.FillTexture;
 import dev.editloop.embedded.measure.Halo;
+import dev.editloop.embedded.measure.Leftover;
 import dev.editloop.embedded.measure.Outline;
 import dev.editloop.embedded.measure.SubjectDetail;
 import dev.editloop.embedded.op.Operation.Look;
@@ -80,6 +81,7 @@ final class Visible {
         }
         if (background && plan.stream().allMatch(a -> a instanceof Action.Background)) {
             out.add(cut(c, "the new background's edge"));
+            out.add(leftover(c));
         } else if (recolors && plan.stream().allMatch(a -> a instanceof Action.Recolor)) {
             out.add(cut(c, "the recoloured area's edge"));
         } else if (removal
@@ -203,6 +205,27 @@ final class Visible {
                         "%s cuts through one material for %.0f%% of its length, mostly in %s",
                         edge,
                         100 * share,
+                        r.where()));
+    }
+
+    /**
+     * A band of the old background left beside the subject after the background was replaced ({@link Leftover}): a
+     * pale rim around a shoulder is seen at once. From 6% of the shorter side along the edge, the most at 40%.
+     */
+    private static Artifact leftover(Comparison c) {
+        Leftover.Reading r = c.leftover();
+        return new Artifact(
+                "old background left beside the subject",
+                Kind.NATURALNESS,
+                r.length() * 100,
+                6,
+                clamp(12 * (r.length() - 0.06), 0, 4),
+                "%",
+                String.format(
+                        Locale.ROOT,
+                        "a band of the old background stays beside the subject along %.0f%% of the picture's shorter"
+                                + " side, mostly in %s",
+                        100 * r.length(),
                         r.where()));
     }
 

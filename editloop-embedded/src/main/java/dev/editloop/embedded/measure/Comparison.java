@@ -37,6 +37,7 @@ public final class Comparison {
     private double[][] ssimMaps;
     private ChangedArea changedArea;
     private Outline.Reading outline;
+    private Leftover.Reading leftover;
 
     private Comparison(Analysis source, Analysis edited) {
         this.source = Objects.requireNonNull(source, "source");
@@ -81,6 +82,14 @@ public final class Comparison {
             outline = Outline.of(this);
         }
         return outline;
+    }
+
+    /** The old background left beside a new one ({@link Leftover}), read once. */
+    public synchronized Leftover.Reading leftover() {
+        if (leftover == null) {
+            leftover = Leftover.of(this);
+        }
+        return leftover;
     }
 
     /** Whether both images have the same size. */

@@ -146,7 +146,7 @@ public final class Outline {
     }
 
     /** CIE Lab planes (L 0–100, a and b centred on 0) of a lightly smoothed BGR sample. */
-    private static float[][] lab(byte[] bgr, int w, int h) {
+    static float[][] lab(byte[] bgr, int w, int h) {
         OpenCv.ensureLoaded();
         Mat in = Analysis.toMat(bgr, w, h);
         Mat smooth = new Mat();

@@ -1129,7 +1129,107 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 a[k] = Math.max(0, Math.min(1, a[k]));
             }
         }
+        keyRim(bgr, mask, outer, r, a, temps);
         return a;
+    }
+
+    /** Colour spread (Lab units) of the background around a pixel under which the rim is keyed against it. */
+    static final double RIM_PLAIN = 8;
+
+    /** Shorter side of the copy on which the rim's background colour and spread are read. */
+    static final int RIM_SIDE = 256;
+
+    /**
+     * The rim of a feathered matte keyed against a plain background: the mask scaled up from the small copy can reach a
+     * few pixels past the subject, and the feather spreads further over a smooth wall, so that a pale band of the old
+     * background stays beside the subject (a neck ring, a shoulder). Within twice the feather's radius inside the mask
+     * and its radius outside, where the background around (its Lab mean outside the grown mask, a Gaussian of 5% of
+     * the shorter side) spreads less than {@value #RIM_PLAIN} units, alpha is held at most at the key of
+     * {@link #keyed}: 0 within {@value #KEY_LOW} Lab units of that colour, 1 from {@value #KEY_HIGH}. What differs from
+     * the background (the subject's own colours) keeps its alpha.
+     */
+    private static void keyRim(Mat bgr, Mat mask, Mat outer, int r, float[] a, List<Mat> temps) {
+        int w = bgr.cols();
+        int h = bgr.rows();
+        int n = a.length;
+        Mat deep = keep(temps, new Mat());
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(4 * r + 1, 4 * r + 1)));
+        Imgproc.erode(mask, deep, kernel);
+        // the background's colour and spread around each pixel vary over a twentieth of the picture: read on a copy of
+        // at most RIM_SIDE pixels a side and scaled back, which costs a small part of a full-size Gaussian of that
+        // width
+        double f = Math.min(1, (double) RIM_SIDE / Math.min(w, h));
+        Mat smallBgr = bgr;
+        Mat smallOuter = outer;
+        if (f < 1) {
+            Size size = new Size(Math.max(1, Math.round(w * f)), Math.max(1, Math.round(h * f)));
+            smallBgr = keep(temps, new Mat());
+            smallOuter = keep(temps, new Mat());
+            Imgproc.resize(bgr, smallBgr, size, 0, 0, Imgproc.INTER_AREA);
+            Imgproc.resize(outer, smallOuter, size, 0, 0, Imgproc.INTER_AREA);
+            Imgproc.threshold(smallOuter, smallOuter, 127, 255, Imgproc.THRESH_BINARY);
+        }
+        int sn = smallBgr.cols() * smallBgr.rows();
+        Around around = Around.of(smallBgr, smallOuter, temps);
+        Mat squares = keep(temps, new Mat());
+        Core.multiply(around.lab(), around.lab(), squares);
+        Core.multiply(squares, around.back3(), squares);
+        Mat spreadMat = keep(temps, new Mat());
+        Imgproc.GaussianBlur(squares, spreadMat, new Size(0, 0), around.sigma());
+        float[] qv = new float[3 * sn];
+        float[] nv = new float[3 * sn];
+        float[] dv = new float[sn];
+        spreadMat.get(0, 0, qv);
+        around.num().get(0, 0, nv);
+        around.den().get(0, 0, dv);
+        double k = 100 / 255.0;
+        // per pixel of the copy: the background's mean colour (Lab, L on 0–255 as the picture's), its spread, its
+        // weight
+        float[] mean = new float[3 * sn];
+        float[] aux = new float[2 * sn];
+        for (int p = 0; p < sn; p++) {
+            double var = 0;
+            for (int c = 0; c < 3; c++) {
+                double m = dv[p] > 1e-6f ? nv[3 * p + c] / dv[p] : 0;
+                double unit = c == 0 ? k : 1;
+                var += Math.max(0, (dv[p] > 1e-6f ? qv[3 * p + c] / dv[p] : 0) - m * m) * unit * unit;
+                mean[3 * p + c] = (float) m;
+            }
+            aux[2 * p] = (float) Math.sqrt(var);
+            aux[2 * p + 1] = dv[p];
+        }
+        Mat meanMat = keep(temps, new Mat(smallBgr.rows(), smallBgr.cols(), CvType.CV_32FC3));
+        Mat auxMat = keep(temps, new Mat(smallBgr.rows(), smallBgr.cols(), CvType.CV_32FC2));
+        meanMat.put(0, 0, mean);
+        auxMat.put(0, 0, aux);
+        if (f < 1) {
+            Imgproc.resize(meanMat, meanMat, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+            Imgproc.resize(auxMat, auxMat, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+        }
+        float[] mv = new float[3 * n];
+        float[] av = new float[2 * n];
+        meanMat.get(0, 0, mv);
+        auxMat.get(0, 0, av);
+        Mat lab8 = keep(temps, new Mat());
+        Imgproc.cvtColor(bgr, lab8, Imgproc.COLOR_BGR2Lab);
+        byte[] px = new byte[3 * n];
+        lab8.get(0, 0, px);
+        byte[] in = new byte[n];
+        byte[] grown = new byte[n];
+        deep.get(0, 0, in);
+        outer.get(0, 0, grown);
+        for (int p = 0; p < n; p++) {
+            if (in[p] != 0 || grown[p] == 0 || a[p] == 0 || av[2 * p + 1] < 0.05f || av[2 * p] >= RIM_PLAIN) {
+                continue;
+            }
+            double d = 0;
+            for (int c = 0; c < 3; c++) {
+                double off = ((px[3 * p + c] & 0xff) - mv[3 * p + c]) * (c == 0 ? k : 1);
+                d += off * off;
+            }
+            float key = (float) Math.max(0, Math.min(1, (Math.sqrt(d) - KEY_LOW) / (KEY_HIGH - KEY_LOW)));
+            a[p] = Math.min(a[p], key);
+        }
     }
 
     /** He et al.'s guided filter of {@code p} with guide {@code i} (both single-channel float), box radius r. */

@@ -115,6 +115,37 @@ class SubjectMatteTest {
     }
 
     @Test
+    void theWallBesideTheAstronautsNeckRingIsBackground() {
+        // right of her neck ring the pale wall begins where a row turns bright; the colour cut reached a few pixels
+        // into it and the feather spread further, so a pale band of wall stayed beside the ring on every new colour
+        Picture photo = shared("astronaut.png");
+        SubjectMatte matte = matte("astronaut.png");
+        byte[] px = photo.bgr();
+        double wall = 0;
+        double ring = 0;
+        int rows = 0;
+        for (int y = 175; y <= 225; y++) {
+            int edge = 260;
+            while (edge < 360) {
+                int i = 3 * (y * photo.width() + edge);
+                if ((px[i] & 0xff) + (px[i + 1] & 0xff) + (px[i + 2] & 0xff) > 600) {
+                    break;
+                }
+                edge++;
+            }
+            for (int x = edge + 2; x <= edge + 8; x++) {
+                wall += matte.alpha()[y * matte.width() + x] / 7.0;
+            }
+            for (int x = edge - 6; x <= edge - 2; x++) {
+                ring += matte.alpha()[y * matte.width() + x] / 5.0;
+            }
+            rows++;
+        }
+        assertThat(wall / rows).as("the wall within 8 pixels of the ring").isLessThan(0.15);
+        assertThat(ring / rows).as("the ring's outer edge").isGreaterThan(0.9);
+    }
+
+    @Test
     void theHelmetInFrontOfTheAstronautStaysWhenTheBackdropTurnsBlue() {
         Picture astronaut = shared("astronaut.png");
         Picture blue = editor.edit(EditCall.of(astronaut, "make the background blue", 1))
