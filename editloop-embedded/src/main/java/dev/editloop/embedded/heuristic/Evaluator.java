@@ -257,9 +257,10 @@ public final class Evaluator {
             if (stacked) {
                 out.put(
                         thingKey(color, place),
-                        "the " + color.name() + " area is two things of one colour, one standing on the other (a body"
-                                + " on a wide, flat base, joined where they meet): \"" + name.get()
-                                + "\" cannot be told from the other to be edited alone");
+                        "the " + color.name() + " area is two things of one colour, one standing on the other (a"
+                                + " body on a wide, flat base): the " + color.name() + " " + name.get()
+                                + " cannot be told from the other to be edited alone, and an edit of the area changes"
+                                + " both");
             }
         }
         return out;

@@ -88,7 +88,7 @@ class StackedThingHonestyTest {
         assertThat(critique.semantic()).as(critique.reasoning()).isLessThan(8);
         assertThat(critique.reasoning())
                 .contains("the red area is two things of one colour")
-                .contains("\"" + name + "\" cannot be told from the other");
+                .contains("the red " + name + " cannot be told from the other to be edited alone");
     }
 
     @Test
