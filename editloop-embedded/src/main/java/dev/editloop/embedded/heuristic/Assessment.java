@@ -102,8 +102,19 @@ public record Assessment(
         }
     }
 
-    /** A check that something not asked for did not change. */
-    public record Guard(String name, double measured, double tolerance, double penalty) {
+    /**
+     * A check that something not asked for did not change.
+     *
+     * @param measured how far it moved; for a quality the request says to keep, the signed change (brightness −0.08
+     *     is darker), so that a step can be added to bring it back
+     * @param kept the quality the request says to keep ("keep the contrast the same"), or null for a check the
+     *     request did not name
+     */
+    public record Guard(String name, double measured, double tolerance, double penalty, Metric kept) {
+        public Guard(String name, double measured, double tolerance, double penalty) {
+            this(name, measured, tolerance, penalty, null);
+        }
+
         public String line() {
             return String.format(
                     Locale.ROOT,

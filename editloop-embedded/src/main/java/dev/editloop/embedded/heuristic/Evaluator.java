@@ -154,13 +154,22 @@ public final class Evaluator {
                 if (touched.contains(metric) && !kept) {
                     continue;
                 }
-                double measured = Math.abs(metric.measure(c, Zone.WHOLE, null));
+                double signed = metric.measure(c, Zone.WHOLE, null);
+                double measured = Math.abs(signed);
                 if (Double.isNaN(measured)) {
                     continue; // nothing to read (e.g. no pixels with color for a hue shift)
                 }
                 double tolerance = kept ? metric.guard() / 2 : metric.guard();
-                double penalty = Math.min(0.5, 0.5 * Math.max(0, measured - tolerance) / tolerance);
-                guards.add(new Guard((kept ? "kept " : "unasked ") + metric.label(null), measured, tolerance, penalty));
+                double over = Math.max(0, measured - tolerance) / tolerance;
+                if (kept) {
+                    // a quality the request names is part of what it asks: moved past its tolerance, it is not kept,
+                    // and the edit is not accepted (SC under 8) until a step brings it back
+                    double penalty = over > 0 ? Math.min(0.5, KEPT_MISSED + over) : 0;
+                    guards.add(new Guard("kept " + metric.label(null), signed, tolerance, penalty, metric));
+                } else {
+                    guards.add(
+                            new Guard("unasked " + metric.label(null), measured, tolerance, Math.min(0.5, 0.5 * over)));
+                }
             }
         }
         String edge = outlineEdge(intent, sourceAnalysis, c);
@@ -225,6 +234,9 @@ public final class Evaluator {
                 unchanged,
                 cap);
     }
+
+    /** What a quality the request says to keep costs at least once it moved past its tolerance. */
+    static final double KEPT_MISSED = 0.25;
 
     /**
      * The things of a colour that a request names alone ("the red saucer") where the area of that colour on the source

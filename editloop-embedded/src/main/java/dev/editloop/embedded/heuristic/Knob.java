@@ -59,6 +59,20 @@ public final class Knob {
         return op instanceof Operation.Adjustable a ? Optional.of(a) : Optional.empty();
     }
 
+    /**
+     * The knob that sets a quality back when other steps moved it ("darken it, but keep the contrast the same"): a
+     * signed knob that mainly moves this metric, the one named like it first.
+     */
+    public static Optional<Knob> restoring(Metric metric) {
+        List<Knob> candidates = values().stream()
+                .filter(k -> k.metric() == metric && k.signed() && k.slope() != 0)
+                .toList();
+        return candidates.stream()
+                .filter(k -> k.id().equals(metric.label(null)))
+                .findFirst()
+                .or(() -> candidates.stream().findFirst());
+    }
+
     /** The operation this knob turns. */
     public Operation.Adjustable operation() {
         return operation;

@@ -5,6 +5,7 @@ import dev.editloop.embedded.classic.NamedColor;
 import dev.editloop.embedded.classic.ParsedInstruction;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.heuristic.Assessment.Artifact;
+import dev.editloop.embedded.heuristic.Assessment.Guard;
 import dev.editloop.embedded.heuristic.Assessment.Reading;
 import dev.editloop.embedded.measure.Analysis;
 import dev.editloop.embedded.op.Operation;
@@ -57,8 +58,9 @@ final class Refiner {
             List<Action> wanted = intent.plan(source);
             for (Action action : parsed.actions()) {
                 boolean belongs = wanted.stream()
-                        .anyMatch(
-                                w -> w.equals(action) || (Knob.of(action).isPresent() && Knob.sameControl(w, action)));
+                                .anyMatch(w -> w.equals(action)
+                                        || (Knob.of(action).isPresent() && Knob.sameControl(w, action)))
+                        || restores(intent, action);
                 if (belongs || wanted.isEmpty()) {
                     plan.add(action);
                 } else {
@@ -200,6 +202,11 @@ final class Refiner {
                 }
             }
         }
+        for (Guard guard : assessment.guards()) {
+            if (guard.kept() != null && guard.penalty() > 0) {
+                restore(plan, guard, turned, notes);
+            }
+        }
         for (Artifact artifact : assessment.artifacts()) {
             if (artifact.penalty() < 0.5) {
                 continue;
@@ -239,6 +246,56 @@ final class Refiner {
             notes.add(effect.label() + " cannot be done on this source: " + reason + "; leave it out");
         } else {
             notes.add(effect.label() + ": " + reason + "; nothing to do for it");
+        }
+    }
+
+    /** Whether an action is the step that sets back a quality the request says to keep. */
+    private static boolean restores(Intent intent, Action action) {
+        Optional<Knob> knob = Knob.of(action);
+        return knob.isPresent()
+                && Knob.region(action) == Region.WHOLE
+                && intent.kept().contains(knob.get().metric())
+                && Knob.restoring(knob.get().metric()).equals(knob);
+    }
+
+    /**
+     * A quality the request says to keep was moved by the other steps (darkening by scaling lowers the contrast):
+     * a step of its own, or the one already there, is turned by the signed change it has to undo.
+     */
+    private static void restore(List<Action> plan, Guard guard, Set<Knob> turned, List<String> notes) {
+        Metric metric = guard.kept();
+        Optional<Knob> knob = Knob.restoring(metric);
+        String moved =
+                metric.label(null) + " as it is, and the other steps moved it by " + metric.format(guard.measured());
+        if (knob.isEmpty()) {
+            notes.add("the request keeps the " + moved + "; no step of the editor sets it back");
+            return;
+        }
+        Knob k = knob.get();
+        if (turned.contains(k)) {
+            return;
+        }
+        turned.add(k);
+        double step = -guard.measured() / k.slope();
+        for (int i = 0; i < plan.size(); i++) {
+            Action action = plan.get(i);
+            if (Knob.of(action).orElse(null) == k && Knob.region(action) == Region.WHOLE) {
+                Optional<Action> changed = k.with(action, k.amount(action) + step);
+                if (changed.isEmpty()) {
+                    plan.remove(i);
+                } else {
+                    plan.set(i, changed.get());
+                }
+                notes.add("the request keeps the " + moved + ": \"" + action.phrase() + "\" becomes "
+                        + changed.map(a -> "\"" + a.phrase() + "\"").orElse("nothing"));
+                return;
+            }
+        }
+        Optional<Action> added = k.make(step, Region.WHOLE, null);
+        if (added.isPresent()) {
+            insert(plan, added.get());
+            notes.add(
+                    "the request keeps the " + moved + ": add \"" + added.get().phrase() + "\" to set it back");
         }
     }
 
