@@ -772,6 +772,8 @@ final class ClauseParser {
                 .replaceAll(
                         "\\b(?:light|soft|delicate)(?=\\s+(?:\\w+\\s+)?(?:tint|cast|grain|vignette|blur|sepia|wash|noise)\\b)",
                         "slight")
+                // "a light cartoon effect": a lighter cartoon, not a brighter picture
+                .replaceAll("\\blight(?=\\s+(?:cartoon|comic|toon)\\b)", "slight")
                 .replaceAll(
                         "\\b(warm|cool|lighten|brighten|darken|tone|calm)\\s+((?:the |this |that )?(?:\\w+ ){0,2}?)(up|down)\\b",
                         "$1 $3 $2")

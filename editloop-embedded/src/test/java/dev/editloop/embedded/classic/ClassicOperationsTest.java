@@ -8,6 +8,7 @@ import dev.editloop.embedded.classic.Action.Filter;
 import dev.editloop.embedded.classic.Action.Position;
 import dev.editloop.embedded.classic.Action.Style;
 import dev.editloop.embedded.classic.Action.Tone;
+import dev.editloop.embedded.measure.Measurements;
 import dev.editloop.testkit.TestImages;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -789,6 +790,21 @@ class ClassicOperationsTest {
                 .distinct()
                 .count();
         assertThat(distinct).isLessThan(distinctBefore / 10);
+    }
+
+    @Test
+    void aPartialCartoonIsALighterCartoonNotThePhotoShowingThrough() {
+        // "cartoon at 40%": still flat colours (a blend with the photo would keep every tone level of the photo),
+        // more of them than a full cartoon, and outlines that darken the rim without blacking it out
+        Picture full = apply(CAT, new Action.Stylize(Style.CARTOON, 100, W));
+        Picture light = apply(CAT, new Action.Stylize(Style.CARTOON, 40, W));
+        double source = Measurements.levels(CAT);
+        double fullLevels = Measurements.levels(full);
+        double lightLevels = Measurements.levels(light);
+        assertThat(lightLevels).isLessThan(source / 4).isGreaterThan(fullLevels * 1.5);
+        long black = Stream.of(rgbAll(full)).filter(c -> luma(c) < 8).count();
+        long blackLight = Stream.of(rgbAll(light)).filter(c -> luma(c) < 8).count();
+        assertThat(blackLight).isLessThan(black / 4);
     }
 
     @Test
