@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
  * at or above its floor and every must-decline request is answered honestly. Measured: 286 of 330 (86.7%), 277 of 331
  * (83.7%), 257 of 300 (85.7%), 253 of 300 (84.3%) and 250 of 300 (83.3%), with colour words read as regions (one rule
  * for the editor and the judge), corners a third by a third, and the judge reading where an edit's changed area meets
- * the rest (backgrounds, recolours and fills that cut through one material are not claimed);
- * each floor leaves a small margin for platform differences in the image operations.
+ * the rest (backgrounds, recolours and fills that cut through one material are not claimed); since a thing named
+ * alone on an area of its colour that is two things (the red cup on its red saucer) is refused, the first three read
+ * 283 of 330 (85.8%), 276 of 331 (83.4%) and 253 of 300 (84.3%); each floor leaves a small margin for platform
+ * differences in the image operations.
  */
 class HeldoutPhrasingTest {
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.855);
+        // 0.855 until three false passes were refused: "the red saucer" or "the red cup" alone recoloured both
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.85);
     }
 
     @Test
@@ -33,7 +36,8 @@ class HeldoutPhrasingTest {
 
     @Test
     void theThirdHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.845);
+        // 0.845 until one false pass was refused: "the saucer" alone recoloured the cup with it
+        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.84);
     }
 
     @Test

@@ -36,9 +36,17 @@ final class ClauseParser {
         UNKNOWN
     }
 
-    record Result(Kind kind, Action action) {
-        static final Result EMPTY = new Result(Kind.EMPTY, null);
-        static final Result UNKNOWN = new Result(Kind.UNKNOWN, null);
+    /**
+     * What a clause was read as.
+     *
+     * @param kind an action, nothing to do, or not understood
+     * @param action the action, null unless {@code kind} is ACTION
+     * @param thing the words that named the thing of a color the action works on ("saucer", "cup and saucer"), null
+     *     when it names none
+     */
+    record Result(Kind kind, Action action, String thing) {
+        static final Result EMPTY = new Result(Kind.EMPTY, null, null);
+        static final Result UNKNOWN = new Result(Kind.UNKNOWN, null, null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -452,7 +460,7 @@ final class ClauseParser {
                 action = null; // a value out of the record's range: not a usable action
             }
             if (action != null && clause.clean()) {
-                return new Result(Kind.ACTION, action);
+                return new Result(Kind.ACTION, action, clause.thing());
             }
         }
         return Result.UNKNOWN;
@@ -830,6 +838,7 @@ final class ClauseParser {
     static final class Clause {
         final List<String> quotes;
         private final char[] rest;
+        private String thing;
 
         Clause(Normalized normalized) {
             this.quotes = normalized.quotes();
@@ -838,6 +847,11 @@ final class ClauseParser {
 
         String rest() {
             return new String(rest);
+        }
+
+        /** The words {@link #takeThingPhrase} consumed as a thing's name ("cup and saucer"), null when none. */
+        String thing() {
+            return thing;
         }
 
         /** Finds the first match, consumes it and returns it; null when there is none. */
@@ -924,9 +938,13 @@ final class ClauseParser {
             if (spans.isEmpty()) {
                 return false;
             }
+            spans.sort(java.util.Comparator.comparingInt(span -> span[0]));
+            StringBuilder name = new StringBuilder();
             for (int[] span : spans) {
+                name.append(name.isEmpty() ? "" : " ").append(text, span[0], span[1]);
                 blank(span[0], span[1]);
             }
+            thing = name.toString();
             return true;
         }
 

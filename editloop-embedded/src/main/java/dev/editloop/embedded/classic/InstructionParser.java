@@ -70,16 +70,17 @@ public final class InstructionParser {
         List<Atom> atoms = atoms(instruction);
         List<Action> actions = new ArrayList<>();
         List<String> notUnderstood = new ArrayList<>();
+        java.util.Map<Action, String> things = new java.util.LinkedHashMap<>();
         int from = 0;
         while (from < atoms.size()) {
             int to = from + 1;
             while (to < atoms.size() && !atoms.get(to).afterHard()) {
                 to++;
             }
-            segment(instruction, atoms, from, to, actions, notUnderstood);
+            segment(instruction, atoms, from, to, actions, notUnderstood, things);
             from = to;
         }
-        return new ParsedInstruction(actions, notUnderstood);
+        return new ParsedInstruction(actions, notUnderstood, things);
     }
 
     /**
@@ -201,7 +202,13 @@ public final class InstructionParser {
      * that understands the most atoms, with the fewest clauses among equals.
      */
     private static void segment(
-            String text, List<Atom> atoms, int from, int to, List<Action> actions, List<String> notUnderstood) {
+            String text,
+            List<Atom> atoms,
+            int from,
+            int to,
+            List<Action> actions,
+            List<String> notUnderstood,
+            java.util.Map<Action, String> things) {
         int n = to - from;
         int[] bestScore = new int[n + 1];
         int[] bestGroups = new int[n + 1];
@@ -240,6 +247,9 @@ public final class InstructionParser {
             }
             if (group.result().kind() == ClauseParser.Kind.ACTION) {
                 actions.add(group.result().action());
+                if (group.result().thing() != null) {
+                    things.put(group.result().action(), group.result().thing());
+                }
             }
         }
         if (unknownFrom >= 0) {

@@ -38,7 +38,9 @@ public final class Instructions {
                 left.add(clause);
             }
         }
-        return left.size() == parsed.notUnderstood().size() ? parsed : new ParsedInstruction(actions, left);
+        return left.size() == parsed.notUnderstood().size()
+                ? parsed
+                : new ParsedInstruction(actions, left, parsed.things());
     }
 
     private static Optional<Action> read(String clause) {

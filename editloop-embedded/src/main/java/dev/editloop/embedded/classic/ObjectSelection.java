@@ -52,8 +52,15 @@ public final class ObjectSelection {
      * @param height image height
      * @param mask 255 inside, 0 outside
      * @param share the selected pixels over all pixels
+     * @param stacked whether the area reads as two things of the colour, one standing on the other ({@link
+     *     StackedShape}: a cup on its saucer of the same glaze), so that it is not any one of them alone
      */
-    public record Selected(int width, int height, byte[] mask, double share) {
+    public record Selected(int width, int height, byte[] mask, double share, boolean stacked) {
+        /** A selection of one thing. */
+        public Selected(int width, int height, byte[] mask, double share) {
+            this(width, height, mask, share, false);
+        }
+
         /** The mask as an OpenCV matrix (caller releases). */
         Mat mat() {
             return Mats.gray(width, height, mask);
@@ -145,6 +152,7 @@ public final class ObjectSelection {
                 Imgproc.rectangle(inside, new Rect(r[0], r[1], r[2], r[3]), new Scalar(255), Imgproc.FILLED);
                 Core.bitwise_and(refined, inside, refined);
             }
+            boolean stacked = StackedShape.reads(refined);
             Mat full = m.mat();
             if (sw == w && sh == h) {
                 refined.copyTo(full);
@@ -156,7 +164,7 @@ public final class ObjectSelection {
             if (count == 0) {
                 return Optional.empty();
             }
-            return Optional.of(new Selected(w, h, Mats.bytes(full), count / (double) (w * h)));
+            return Optional.of(new Selected(w, h, Mats.bytes(full), count / (double) (w * h), stacked));
         }
     }
 

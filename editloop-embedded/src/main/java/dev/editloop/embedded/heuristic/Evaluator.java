@@ -83,13 +83,19 @@ public final class Evaluator {
                 }
             }
         }
+        java.util.Map<String, String> notAlone = notAlone(intent, sourceAnalysis);
         for (Effect effect : effects) {
             // an effect the source already satisfies is held to an absolute bound; one that cannot happen on this
             // source is not measured (a relative reading of a quantity that is about zero means nothing). Read on the
             // source as the request transforms it, which has the source's colors and tones.
+            String apart = effect.metric() == Metric.SELECTION_CHANGE && effect.color() != null
+                    ? notAlone.get(thingKey(effect.color(), effect.zone().region()))
+                    : null;
             SourceFit fit = effect.metric() == Metric.COLOR_GAIN && nothingToRecolour.containsKey(effect.color())
                     ? new SourceFit(SourceFit.Kind.CANNOT, nothingToRecolour.get(effect.color()), 0, true)
-                    : SourceFit.of(effect, c.source());
+                    : apart != null
+                            ? new SourceFit(SourceFit.Kind.CANNOT, apart, 0, true)
+                            : SourceFit.of(effect, c.source());
             double measured;
             double a;
             double baseline = effect.metric().baseline(c, effect.zone());
@@ -235,6 +241,66 @@ public final class Evaluator {
 
     /** What a quality the request says to keep costs at least once it moved past its tolerance. */
     static final double KEPT_MISSED = 0.25;
+
+    /**
+     * The things of a colour that a request names alone ("the red saucer") where the area of that colour on the source
+     * is two things standing one on the other ({@link dev.editloop.embedded.classic.StackedShape}: a cup on its saucer
+     * of one glaze): the area is not the named thing alone, so no change measured on it says that thing was edited. Keyed
+     * by {@link #thingKey}, with the reason in words; a request that names both ("the red cup and saucer") or several
+     * ("the red dishes") is not here.
+     */
+    private static java.util.Map<String, String> notAlone(Intent intent, Analysis source) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (dev.editloop.embedded.classic.Action action : intent.plan(source)) {
+            dev.editloop.embedded.classic.NamedColor color;
+            Region place;
+            if (action instanceof dev.editloop.embedded.classic.Action.Recolor r && r.thing()) {
+                color = r.from();
+                place = r.place();
+            } else if (action instanceof dev.editloop.embedded.classic.Action.RemoveColored r) {
+                color = r.color();
+                place = r.place();
+            } else {
+                continue;
+            }
+            Optional<String> name = intent.thing(action);
+            if (name.isEmpty() || several(name.get())) {
+                continue;
+            }
+            boolean stacked = Metric.selected(source, color, place)
+                    .map(dev.editloop.embedded.classic.ObjectSelection.Selected::stacked)
+                    .orElse(false);
+            if (stacked) {
+                out.put(
+                        thingKey(color, place),
+                        "the " + color.name() + " area is two things of one colour, one standing on the other (a"
+                                + " body on a wide, flat base): the " + color.name() + " " + name.get()
+                                + " cannot be told from the other to be edited alone, and an edit of the area changes"
+                                + " both");
+            }
+        }
+        return out;
+    }
+
+    private static String thingKey(dev.editloop.embedded.classic.NamedColor color, Region place) {
+        return color.name() + "/" + place;
+    }
+
+    /** Whether a thing's name names several things: joined by "and" ("cup and saucer"), or a plural ("dishes"). */
+    static boolean several(String name) {
+        String[] words = name.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+");
+        for (String w : words) {
+            if (w.equals("and") || w.equals("&") || w.equals("with") || w.equals("plus") || w.equals("both")) {
+                return true;
+            }
+        }
+        String last = words[words.length - 1];
+        return last.length() > 3
+                && last.endsWith("s")
+                && !last.endsWith("ss")
+                && !last.endsWith("us")
+                && !last.endsWith("is");
+    }
 
     /**
      * The subject must stay as it was when the background is what is edited: the judge finds the subject on the

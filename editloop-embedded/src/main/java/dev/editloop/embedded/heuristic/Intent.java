@@ -89,6 +89,7 @@ public final class Intent {
     private final List<Blocked> blocked;
     private final Set<Metric> kept;
     private final List<Spelling.Fix> corrections;
+    private final java.util.Map<Action, String> things;
 
     private Intent(
             String text,
@@ -97,8 +98,10 @@ public final class Intent {
             List<Concept> concepts,
             List<Blocked> blocked,
             Set<Metric> kept,
-            List<Spelling.Fix> corrections) {
+            List<Spelling.Fix> corrections,
+            java.util.Map<Action, String> things) {
         this.text = text;
+        this.things = java.util.Map.copyOf(things);
         this.corrections = List.copyOf(corrections);
         this.concrete = List.copyOf(concrete);
         this.explicit = explicit;
@@ -263,7 +266,8 @@ public final class Intent {
                 chosen = chosen.stream().map(c -> confine(c, confinedTo)).toList();
             }
         }
-        return new Intent(text, concrete, NUMBER.matcher(text).find(), chosen, blocked, kept, reading.fixes());
+        return new Intent(
+                text, concrete, NUMBER.matcher(text).find(), chosen, blocked, kept, reading.fixes(), parsed.things());
     }
 
     /**
@@ -349,6 +353,14 @@ public final class Intent {
             return "";
         }
         return String.join(", ", corrections.stream().map(Spelling.Fix::note).toList());
+    }
+
+    /**
+     * The words that named the thing an action of the request works on ("saucer" in "make the red saucer blue"), when
+     * the request named one ({@link ParsedInstruction#things}).
+     */
+    public Optional<String> thing(Action action) {
+        return Optional.ofNullable(things.get(action));
     }
 
     /** The concrete actions the parser understood, in order. */
