@@ -12,15 +12,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpora (examples/heldout to heldout5, each written by someone who had read only the vocabulary
- * table; heldout4 and heldout5 blind to the code and never worked from) through the embedded loop: the pass rate stays
+ * The held-out phrasing corpora (examples/heldout to heldout6, each written by someone who had read only the vocabulary
+ * table; heldout4 to heldout6 blind to the code and never worked from) through the embedded loop: the pass rate stays
  * at or above its floor and every must-decline request is answered honestly. Measured: 286 of 330 (86.7%), 277 of 331
  * (83.7%), 257 of 300 (85.7%), 253 of 300 (84.3%) and 250 of 300 (83.3%), with colour words read as regions (one rule
  * for the editor and the judge), corners a third by a third, and the judge reading where an edit's changed area meets
  * the rest (backgrounds, recolours and fills that cut through one material are not claimed); since a thing named
  * alone on an area of its colour that is two things (the red cup on its red saucer) is refused, the first three read
- * 283 of 330 (85.8%), 276 of 331 (83.4%) and 253 of 300 (84.3%); each floor leaves a small margin for platform
- * differences in the image operations.
+ * 283 of 330 (85.8%), 276 of 331 (83.4%) and 253 of 300 (84.3%); with the colour areas redrawn by GrabCut (a red
+ * saucer into its deep shade, not the wood beside it) all six read 286 (86.7%), 279 (84.3%), 255 (85.0%), 250 (83.3%),
+ * 250 (83.3%) and 256 of 300 (85.3%). Each floor leaves a small margin for platform differences in the image
+ * operations.
  */
 class HeldoutPhrasingTest {
     @Test
@@ -48,6 +50,12 @@ class HeldoutPhrasingTest {
     @Test
     void theFifthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.82);
+    }
+
+    @Test
+    void theSixthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        // written blind; first run 85.0% (255) on the code before the colour areas were redrawn by GrabCut, 85.3% after
+        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.845);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {
