@@ -40,6 +40,7 @@ public final class Analysis {
     private final int fineStep;
     final int[] fine;
     private int[] fineLuma;
+    private int[] fineSettled;
     private double wholeNoise = Double.NaN;
 
     private Analysis(int width, int height, int sw, int sh, byte[] sample, int fw, int fh, int fineStep, int[] fine) {
@@ -209,6 +210,39 @@ public final class Analysis {
             fineLuma = luma;
         }
         return fineLuma;
+    }
+
+    /**
+     * The fine plane after a 5×5 median, computed once: per-pixel grain laid over flat areas is gone, edges and the
+     * areas themselves stay (read by {@link Measurements#levels} so that grain added after a cartoon or a posterize
+     * does not count as tone levels).
+     */
+    synchronized int[] fineSettled() {
+        if (fineSettled == null) {
+            byte[] bgr = new byte[3 * fine.length];
+            for (int i = 0; i < fine.length; i++) {
+                int p = fine[i];
+                bgr[3 * i] = (byte) p;
+                bgr[3 * i + 1] = (byte) (p >> 8);
+                bgr[3 * i + 2] = (byte) (p >> 16);
+            }
+            Mat src = new Mat(fh, fw, CvType.CV_8UC3);
+            Mat out = new Mat();
+            try {
+                src.put(0, 0, bgr);
+                Imgproc.medianBlur(src, out, 5);
+                out.get(0, 0, bgr);
+            } finally {
+                src.release();
+                out.release();
+            }
+            int[] settled = new int[fine.length];
+            for (int i = 0; i < settled.length; i++) {
+                settled[i] = ((bgr[3 * i + 2] & 0xff) << 16) | ((bgr[3 * i + 1] & 0xff) << 8) | (bgr[3 * i] & 0xff);
+            }
+            fineSettled = settled;
+        }
+        return fineSettled;
     }
 
     /** The whole-image noise level, computed once. */

@@ -637,17 +637,25 @@ public final class Measurements {
 
     /**
      * Levels: the mean over R, G and B of the number of distinct 8-bit values each held by at least 0.2% of the
-     * (fine-plane) pixels. A photo uses well over a hundred; posterizing to n levels leaves n.
+     * (fine-plane) pixels. A photo uses well over a hundred; posterizing to n levels leaves n. Read also after a 5×5
+     * median ({@link Analysis#fineSettled}), and the fewer taken: grain over flat colours is not new tone levels.
      */
     public static double levels(Analysis a, Zone zone) {
         boolean[] mask = fineMask(a, zone);
+        double raw = levels(a.fine, mask);
+        // grain over few flat colours (a cartoon with grain on top) spreads each colour over many levels: the fewer of
+        // the plane as it is and the plane after a median is what a person sees
+        return Math.min(raw, levels(a.fineSettled(), mask));
+    }
+
+    private static double levels(int[] fine, boolean[] mask) {
         int[][] hist = new int[3][256];
         int n = 0;
-        for (int i = 0; i < a.fine.length; i++) {
+        for (int i = 0; i < fine.length; i++) {
             if (mask != null && !mask[i]) {
                 continue;
             }
-            int p = a.fine[i];
+            int p = fine[i];
             hist[0][(p >> 16) & 0xff]++;
             hist[1][(p >> 8) & 0xff]++;
             hist[2][p & 0xff]++;

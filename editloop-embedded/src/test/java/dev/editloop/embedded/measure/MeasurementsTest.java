@@ -221,6 +221,19 @@ class MeasurementsTest {
     }
 
     @Test
+    void grainOverFewFlatColoursIsNotReadAsNewToneLevelsButAGrainyPhotoKeepsItsLevels() {
+        // "a cartoon with a touch of grain": the grain spreads each flat colour over a dozen values, which a person
+        // does not see as a photo's tones coming back
+        Picture smooth = draw(256, 256, (x, y) -> rgb(x, y, (x + y) / 2));
+        Picture grainyPoster = MiniEditor.grain(MiniEditor.posterize(smooth, 6), 10, 5);
+        assertThat(Measurements.levels(grainyPoster))
+                .isLessThan(30.0); // 6 colours; the grain alone spreads them over 60
+        // while grain on a photo's continuous tones does not make it look posterized
+        Picture cat = TestImages.cat();
+        assertThat(Measurements.levels(MiniEditor.grain(cat, 10, 5))).isGreaterThan(60.0);
+    }
+
+    @Test
     void detailFallsWithBlurAndRisesWithSharpening() {
         Picture cat = TestImages.cat();
         double base = Measurements.detail(cat);
