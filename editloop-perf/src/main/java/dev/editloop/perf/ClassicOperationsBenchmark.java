@@ -43,6 +43,7 @@ public class ClassicOperationsBenchmark {
         "turn it into pixel art with 16-pixel blocks",
         "apply a tilt-shift effect",
         "change the brown areas to blue",
+        "change the red areas to blue",
         "remove the white object",
         "blur the background",
         "add the text \"EDITLOOP\" at the bottom in white",

@@ -217,6 +217,8 @@ public final class ColorAreas {
         int ww = Math.max(1, (int) Math.round(w * scale));
         int wh = Math.max(1, (int) Math.round(h * scale));
         byte[] cut;
+        double sa = 0;
+        double sb = 0;
         try (Mats m = new Mats()) {
             Mat small = m.keep(Mats.bgr(ww, wh, scale < 1 ? resize(bgr, w, h, ww, wh, Imgproc.INTER_AREA) : bgr));
             Mat seed = m.keep(Mats.gray(ww, wh, scale < 1 ? resizeGray(mask, w, h, ww, wh) : mask));
@@ -258,31 +260,40 @@ public final class ColorAreas {
             labels.setTo(new Scalar(Imgproc.GC_PR_BGD), band);
             labels.setTo(new Scalar(Imgproc.GC_PR_FGD), seed);
             labels.setTo(new Scalar(Imgproc.GC_FGD), core);
+            // cut only around the band, with a margin of sure background to learn the ground's colours from: the
+            // cost follows the pixels
+            Rect box = Imgproc.boundingRect(band);
+            Rect roi = ContentOps.clip(
+                    new Rect(box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach), small);
+            Mat part = m.keep(small.submat(roi).clone());
+            Mat partLabels = m.keep(labels.submat(roi).clone());
             Mat bgModel = m.mat();
             Mat fgModel = m.mat();
             Core.setRNGSeed(GRABCUT_SEED);
             try {
-                Imgproc.grabCut(small, labels, new Rect(), bgModel, fgModel, 4, Imgproc.GC_INIT_WITH_MASK);
+                Imgproc.grabCut(part, partLabels, new Rect(), bgModel, fgModel, 4, Imgproc.GC_INIT_WITH_MASK);
             } catch (CvException e) {
                 return mask; // a colour model that cannot be fitted: keep the region rule's areas
             }
+            partLabels.copyTo(labels.submat(roi));
             cut = Mats.bytes(labels);
             for (int p = 0; p < cut.length; p++) {
                 cut[p] = (cut[p] & 1) != 0 ? (byte) 255 : 0; // GC_FGD 1, GC_PR_FGD 3
             }
-        }
-        byte[] full = scale < 1 ? resizeGray(cut, ww, wh, w, h) : cut;
-        // the areas' mean hue, chroma-weighted (the sum of a* and b* over them)
-        float[] lab = new float[3];
-        double sa = 0;
-        double sb = 0;
-        for (int p = 0, i = 0; p < mask.length; p++, i += 3) {
-            if (mask[p] != 0) {
-                ObjectSelection.Lab.of(bgr[i + 2] & 0xff, bgr[i + 1] & 0xff, bgr[i] & 0xff, lab);
-                sa += lab[1];
-                sb += lab[2];
+            // the areas' mean hue, chroma-weighted (the sum of a* and b* over them), read on the cut's plane
+            byte[] px = Mats.bytes(small);
+            byte[] seeded = Mats.bytes(seed);
+            float[] one = new float[3];
+            for (int p = 0, i = 0; p < seeded.length; p++, i += 3) {
+                if (seeded[p] != 0) {
+                    ObjectSelection.Lab.of(px[i + 2] & 0xff, px[i + 1] & 0xff, px[i] & 0xff, one);
+                    sa += one[1];
+                    sb += one[2];
+                }
             }
         }
+        byte[] full = scale < 1 ? resizeGray(cut, ww, wh, w, h) : cut;
+        float[] lab = new float[3];
         double hue = Math.atan2(sb, sa);
         byte[] out = new byte[mask.length];
         int after = 0;
