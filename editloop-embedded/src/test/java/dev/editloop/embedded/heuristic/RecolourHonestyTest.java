@@ -109,27 +109,22 @@ class RecolourHonestyTest {
     }
 
     private static double meanGreenMinusRed(Picture p, int x0, int y0, int x1, int y1) {
-        byte[] px = p.bgr();
-        double sum = 0;
-        int n = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                int i = 3 * (y * p.width() + x);
-                sum += (px[i + 1] & 0xff) - (px[i + 2] & 0xff);
-                n++;
-            }
-        }
-        return sum / n;
+        return meanDifference(p, 1, 2, x0, y0, x1, y1);
     }
 
     private static double meanRedMinusBlue(Picture p, int x0, int y0, int x1, int y1) {
+        return meanDifference(p, 2, 0, x0, y0, x1, y1);
+    }
+
+    /** The mean of one BGR channel minus another over a box. */
+    private static double meanDifference(Picture p, int plus, int minus, int x0, int y0, int x1, int y1) {
         byte[] px = p.bgr();
         double sum = 0;
         int n = 0;
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {
                 int i = 3 * (y * p.width() + x);
-                sum += (px[i + 2] & 0xff) - (px[i] & 0xff);
+                sum += (px[i + plus] & 0xff) - (px[i + minus] & 0xff);
                 n++;
             }
         }
