@@ -1,9 +1,14 @@
 package dev.editloop.embedded.classic;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
@@ -241,19 +246,22 @@ public final class ColorAreas {
             }
             // within the hull of each area too: a shade that the region rule left out inside a thing (the deep
             // shadow under a cup) is the colour models' to call
-            java.util.List<org.opencv.core.MatOfPoint> outlines = new java.util.ArrayList<>();
-            Imgproc.findContours(seed.clone(), outlines, m.mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
-            for (org.opencv.core.MatOfPoint outline : outlines) {
-                org.opencv.core.MatOfInt hull = new org.opencv.core.MatOfInt();
+            List<MatOfPoint> outlines = new ArrayList<>();
+            Imgproc.findContours(
+                    m.keep(seed.clone()), outlines, m.mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+            for (MatOfPoint outline : outlines) {
+                MatOfInt hull = new MatOfInt();
+                m.keep(hull);
                 Imgproc.convexHull(outline, hull);
-                org.opencv.core.Point[] points = outline.toArray();
+                Point[] points = outline.toArray();
                 int[] index = hull.toArray();
-                org.opencv.core.Point[] corners = new org.opencv.core.Point[index.length];
+                Point[] corners = new Point[index.length];
                 for (int k = 0; k < index.length; k++) {
                     corners[k] = points[index[k]];
                 }
-                Imgproc.fillConvexPoly(band, new org.opencv.core.MatOfPoint(corners), new Scalar(255));
-                hull.release();
+                MatOfPoint polygon = new MatOfPoint(corners);
+                m.keep(polygon);
+                Imgproc.fillConvexPoly(band, polygon, new Scalar(255));
                 outline.release();
             }
             Mat labels = m.keep(new Mat(small.size(), CvType.CV_8UC1, new Scalar(Imgproc.GC_BGD)));
