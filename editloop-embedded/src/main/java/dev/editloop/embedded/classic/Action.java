@@ -197,16 +197,17 @@ public sealed interface Action {
     }
 
     /**
-     * "change the red areas to blue" (every area of the color), or, when {@code thing}, "change the red thing to blue"
-     * (the thing of that color, found by {@link ObjectSelection}, in {@code place} when it is not WHOLE).
+     * "change the red areas to blue" (every area of the color; with {@code place} SKY, "change the blue sky to orange",
+     * the areas that reach the top edge of the picture), or, when {@code thing}, "change the red thing to blue" (the
+     * thing of that color, found by {@link ObjectSelection}, in {@code place} when it is not WHOLE).
      */
     record Recolor(NamedColor from, NamedColor to, Region place, boolean thing) implements Action {
         public Recolor {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(place, "place");
-            if (!thing && place != Region.WHOLE) {
-                throw new IllegalArgumentException("a place is named only with a thing");
+            if (!thing && place != Region.WHOLE && place != Region.SKY) {
+                throw new IllegalArgumentException("areas are of the whole picture or of the sky");
             }
         }
 

@@ -32,6 +32,8 @@ import org.opencv.imgproc.Imgproc;
  *       white highlight on a red cup stays white. At full size the regions are scaled up and the same test is read on
  *       each pixel.
  *   <li>Specks are left out ({@link ContentOps#keepObjects}).
+ *   <li>Large, plain areas (a sky) are keyed pixel by pixel against their own colour nearby ({@link #key}): the sky
+ *       seen between the girders of a tower, which the regions call one with the girders, joins them.
  * </ol>
  *
  * Black, white, gray and silver are read by brightness and saturation, pixel by pixel ({@link NamedColor#selects}).
@@ -67,7 +69,56 @@ public final class ColorAreas {
         ColorNames.Word word = ColorNames.word(color);
         byte[] mask = word == null ? byRule(bgr, w, h, color) : refine(bgr, w, h, byRegions(bgr, w, h, word));
         int kept = ContentOps.keepObjects(mask, w, h);
-        return new Areas(mask, kept);
+        if (word == null) {
+            return new Areas(mask, kept);
+        }
+        // keyed after the specks are dropped: the gaps of a lattice are specks by size, but each was read against the
+        // colour of the large area around it
+        byte[] keyed = key(bgr, w, h, mask);
+        int count = 0;
+        for (byte b : keyed) {
+            if (b != 0) {
+                count++;
+            }
+        }
+        return new Areas(keyed, count);
+    }
+
+    /** Things in front of the sky up to twice this share of the shorter side thick do not cut it in two. */
+    static final double BRIDGE = 0.012;
+
+    /**
+     * Keeps only the areas that reach the top edge of the picture, the sky of that colour ("the blue sky": a blue car
+     * below it is not), connected across things thinner than {@link #BRIDGE} of the shorter side; returns the pixels
+     * kept.
+     */
+    public static int reachingTop(byte[] mask, int w, int h) {
+        try (Mats m = new Mats()) {
+            // joined across thin things in front (the girders of a tower), whose gaps are sky too
+            Mat joined = m.mat();
+            int bridge = Math.max(1, (int) Math.round(Math.min(w, h) * BRIDGE));
+            Imgproc.dilate(
+                    m.keep(Mats.gray(w, h, mask)),
+                    joined,
+                    Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * bridge + 1, 2 * bridge + 1)));
+            Mat labels = m.mat();
+            int found = Imgproc.connectedComponents(joined, labels, 8, CvType.CV_32S);
+            int[] label = new int[w * h];
+            labels.get(0, 0, label);
+            boolean[] top = new boolean[found];
+            for (int x = 0; x < w; x++) {
+                top[label[x]] |= mask[x] != 0;
+            }
+            int kept = 0;
+            for (int p = 0; p < mask.length; p++) {
+                if (mask[p] != 0 && top[label[p]]) {
+                    kept++;
+                } else {
+                    mask[p] = 0;
+                }
+            }
+            return kept;
+        }
     }
 
     /**
@@ -323,6 +374,192 @@ public final class ColorAreas {
         }
         if (after > 2 * before || after < before / 2) {
             return mask;
+        }
+        return out;
+    }
+
+    /** Areas covering at least this share of the picture may be keyed pixel by pixel ({@link #key}). */
+    static final double KEY_SHARE = 0.2;
+
+    /** The most fine detail (mean absolute Laplacian of luma, levels, on the cut's plane) of areas that are keyed. */
+    static final double KEY_PLAIN = 6;
+
+    /** The widest Lab distance from the areas' colour nearby of a pixel the key adds. */
+    static final double KEY_DISTANCE = 12;
+
+    /** How far past the areas (a share of the shorter side) the key looks: a tower's width. */
+    static final double KEY_REACH = 1 / 8.0;
+
+    /** How far (a share of the shorter side) the areas' colour is read around a pixel. */
+    static final double KEY_SPREAD = 1 / 25.0;
+
+    /** Rounds of the key, each reading the areas' colour again on what it has added. */
+    static final int KEY_ROUNDS = 2;
+
+    /**
+     * Large, plain areas (a sky) keyed against their own colour pixel by pixel: a region rule and GrabCut both call a
+     * lattice and the sky between its girders one region, so the sky seen through a tower stays as it was while the sky
+     * beside it changes. The areas' colour near each pixel is read on the cut's plane as a normalised blur of their Lab
+     * colour over {@link #KEY_SPREAD} (it follows a sky's gradient from zenith to horizon); a pixel within {@link
+     * #KEY_REACH} of the areas whose own colour, read pixel by pixel at full size, lies within {@link #KEY_DISTANCE}
+     * of that colour joins them, so that the gaps of a lattice go and its girders stay. Two rounds, the second reading the
+     * colour on what the first added. Areas under {@link #KEY_SHARE} of the picture or with fine detail ({@link
+     * #KEY_PLAIN}: a wood grain, fur) are kept as they are.
+     */
+    static byte[] key(byte[] bgr, int w, int h, byte[] mask) {
+        int before = 0;
+        for (byte b : mask) {
+            if (b != 0) {
+                before++;
+            }
+        }
+        if (before < KEY_SHARE * mask.length) {
+            return mask;
+        }
+        int longer = Math.max(w, h);
+        double scale = Math.min(1.0, (double) CUT_SIDE / longer);
+        int ww = Math.max(1, (int) Math.round(w * scale));
+        int wh = Math.max(1, (int) Math.round(h * scale));
+        int n = ww * wh;
+        byte[] small = scale < 1 ? resize(bgr, w, h, ww, wh, Imgproc.INTER_AREA) : bgr;
+        byte[] out = mask.clone();
+        try (Mats m = new Mats()) {
+            boolean[] in = inside(scale < 1 ? resizeGray(out, w, h, ww, wh) : out);
+            if (!plain(small, in, ww, wh, m)) {
+                return mask;
+            }
+            float[][] lab = labOf(smooth(small, ww, wh, 1.0), n);
+            float[][] full = labOf(bgr, w * h);
+            int side = Math.min(ww, wh);
+            double sigma = Math.max(1.0, side * KEY_SPREAD);
+            int reach = Math.max(2, (int) Math.round(side * KEY_REACH));
+            for (int round = 0; round < KEY_ROUNDS; round++) {
+                Mat[] model = localColour(lab, in, ww, wh, sigma, m);
+                Mat near = m.mat();
+                Imgproc.dilate(
+                        m.keep(Mats.gray(ww, wh, bits(in))),
+                        near,
+                        Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * reach + 1, 2 * reach + 1)));
+                float[] weight = new float[n];
+                model[3].get(0, 0, weight);
+                byte[] band = Mats.bytes(near);
+                for (int p = 0; p < n; p++) {
+                    if (weight[p] <= KEY_WEIGHT) {
+                        band[p] = 0;
+                    }
+                }
+                byte[] bandFull = scale < 1 ? resizeGray(band, ww, wh, w, h) : band;
+                float[][] mean = new float[3][];
+                for (int c = 0; c < 3; c++) {
+                    Mat up = m.mat();
+                    if (scale < 1) {
+                        Imgproc.resize(model[c], up, new Size(w, h), 0, 0, Imgproc.INTER_LINEAR);
+                    } else {
+                        model[c].copyTo(up);
+                    }
+                    mean[c] = new float[w * h];
+                    up.get(0, 0, mean[c]);
+                }
+                int added = 0;
+                for (int p = 0; p < out.length; p++) {
+                    if (out[p] == 0 && (bandFull[p] & 0xff) >= 128 && distance(full, p, mean) < KEY_DISTANCE) {
+                        out[p] = (byte) 255;
+                        added++;
+                    }
+                }
+                if (added == 0) {
+                    break;
+                }
+                in = inside(scale < 1 ? resizeGray(out, w, h, ww, wh) : out);
+            }
+        }
+        return out;
+    }
+
+    /** The least weight of the areas around a pixel (their blurred indicator) at which their colour there is read. */
+    static final float KEY_WEIGHT = 0.002f;
+
+    /** Whether areas hold little fine detail: a mean absolute Laplacian of luma under {@link #KEY_PLAIN}. */
+    private static boolean plain(byte[] bgr, boolean[] in, int w, int h, Mats m) {
+        Mat gray = m.mat();
+        Imgproc.cvtColor(m.keep(Mats.bgr(w, h, bgr)), gray, Imgproc.COLOR_BGR2GRAY);
+        Mat lap = m.mat();
+        Imgproc.Laplacian(gray, lap, CvType.CV_32F);
+        float[] detail = new float[w * h];
+        lap.get(0, 0, detail);
+        double sum = 0;
+        int count = 0;
+        for (int p = 0; p < detail.length; p++) {
+            if (in[p]) {
+                sum += Math.abs(detail[p]);
+                count++;
+            }
+        }
+        return count > 0 && sum / count <= KEY_PLAIN;
+    }
+
+    private static boolean[] inside(byte[] mask) {
+        boolean[] in = new boolean[mask.length];
+        for (int p = 0; p < mask.length; p++) {
+            in[p] = (mask[p] & 0xff) >= 128;
+        }
+        return in;
+    }
+
+    private static float[][] labOf(byte[] bgr, int n) {
+        float[][] lab = new float[3][n];
+        float[] one = new float[3];
+        for (int p = 0, i = 0; p < n; p++, i += 3) {
+            ObjectSelection.Lab.of(bgr[i + 2] & 0xff, bgr[i + 1] & 0xff, bgr[i] & 0xff, one);
+            lab[0][p] = one[0];
+            lab[1][p] = one[1];
+            lab[2][p] = one[2];
+        }
+        return lab;
+    }
+
+    /**
+     * The areas' Lab colour near each pixel: a Gaussian blur of their colour over a blur of their indicator (the mean
+     * of the areas' pixels around, weighted by nearness); the fourth plane is the indicator's blur.
+     */
+    private static Mat[] localColour(float[][] lab, boolean[] in, int w, int h, double sigma, Mats m) {
+        int n = w * h;
+        float[] weight = new float[n];
+        for (int p = 0; p < n; p++) {
+            weight[p] = in[p] ? 1f : 0f;
+        }
+        Mat den = m.keep(new Mat(h, w, CvType.CV_32F));
+        den.put(0, 0, weight);
+        Imgproc.GaussianBlur(den, den, new Size(0, 0), sigma);
+        Mat[] out = new Mat[4];
+        float[] plane = new float[n];
+        Mat floor = m.mat();
+        Core.max(den, new Scalar(1e-6), floor);
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < n; p++) {
+                plane[p] = in[p] ? lab[c][p] : 0f;
+            }
+            Mat num = m.keep(new Mat(h, w, CvType.CV_32F));
+            num.put(0, 0, plane);
+            Imgproc.GaussianBlur(num, num, new Size(0, 0), sigma);
+            Core.divide(num, floor, num);
+            out[c] = num;
+        }
+        out[3] = den;
+        return out;
+    }
+
+    private static double distance(float[][] lab, int p, float[][] mean) {
+        double dl = lab[0][p] - mean[0][p];
+        double da = lab[1][p] - mean[1][p];
+        double db = lab[2][p] - mean[2][p];
+        return Math.sqrt(dl * dl + da * da + db * db);
+    }
+
+    private static byte[] bits(boolean[] in) {
+        byte[] out = new byte[in.length];
+        for (int p = 0; p < in.length; p++) {
+            out[p] = in[p] ? (byte) 255 : 0;
         }
         return out;
     }

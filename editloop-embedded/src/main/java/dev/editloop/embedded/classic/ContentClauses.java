@@ -121,13 +121,14 @@ final class ContentClauses {
         if (instead != null) {
             left = colorNamed(instead.group(1));
         }
-        // "the blue sky": a thing found by its color, which reaches wherever the sky does, not only the top band
+        // "the blue sky": the areas of the color that reach the top edge, wherever the sky goes down to (between the
+        // girders of a tower, to the horizon), not only the top band
         boolean sky = c.takeAll(p("\\b(?:sky|skies)\\b(?!\\s+(?:area|region|part)\\b)")) > 0;
         Region place = c.takeRegion();
         boolean areas = c.takeAll(AREA_NOUNS) > 0;
         // "the red stripes of the flag", "the blue part of the flag": areas of a colour, wherever the thing they are
         // said to be on is (it cannot be found); the largest thing of the colour would be another one (the suit)
-        boolean thing = (c.takeThingPhrase(true) && !areas) || sky;
+        boolean thing = c.takeThingPhrase(true) && !areas && !sky;
         c.takeAll(THING_NOUNS);
         List<NamedColor> colors = c.takeColors();
         NamedColor from;
@@ -141,7 +142,10 @@ final class ContentClauses {
         } else {
             return null;
         }
-        if (place != null || thing) {
+        if (sky && place == null) {
+            return new Action.Recolor(from, to, Region.SKY, false);
+        }
+        if (place != null || thing || sky) {
             return new Action.Recolor(from, to, place == null ? Region.WHOLE : place, true);
         }
         return new Action.Recolor(from, to);

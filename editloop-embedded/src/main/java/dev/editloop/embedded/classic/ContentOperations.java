@@ -32,18 +32,19 @@ public final class ContentOperations {
             Action.Recolor.class,
             r -> r.thing()
                     ? "change the " + r.from().name() + " object" + r.place().suffix() + " to " + r.to().name()
-                    : "change the " + r.from().name() + " areas to " + r.to().name(),
+                    : "change the " + r.from().name() + (r.place() == Region.SKY ? " sky" : " areas") + " to "
+                            + r.to().name(),
             (src, r, scale, seed) -> r.thing()
                     ? ContentOps.recolorThing(src, r.from(), r.to(), r.place())
-                    : ContentOps.recolor(src, r.from(), r.to()),
+                    : ContentOps.recolor(src, r.from(), r.to(), r.place() == Region.SKY),
             r -> r.thing()
                     ? List.of(new Change(
                             Metric.SELECTION_CHANGE, Zone.in(r.place()), r.from(), 0.5, 0.97, 1.01, 1, false))
                     : List.of(
                             // most of the colour must go: a recolour that leaves a third of it is a half-done, patchy
-                            // thing
-                            new Change(Metric.COLOR_LOSS, Zone.WHOLE, r.from(), 0.75, 0.92, 1.02, 1, false),
-                            new Change(Metric.COLOR_GAIN, Zone.WHOLE, r.to(), 0.003, 0.03, 1.0, 0.5, false)),
+                            // thing (of the sky: read in the top third, which is sky wherever the sky reaches)
+                            new Change(Metric.COLOR_LOSS, Zone.in(r.place()), r.from(), 0.75, 0.92, 1.02, 1, false),
+                            new Change(Metric.COLOR_GAIN, Zone.in(r.place()), r.to(), 0.003, 0.03, 1.0, 0.5, false)),
             r -> {
                 Set<Metric> out = EnumSet.copyOf(dev.editloop.embedded.op.Operation.COLOR);
                 out.add(Metric.BRIGHTNESS);

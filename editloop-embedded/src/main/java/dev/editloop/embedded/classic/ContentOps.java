@@ -32,17 +32,22 @@ final class ContentOps {
     /**
      * Moves the areas of {@code from} ({@link ColorAreas}: the regions people would call by that colour) to {@code to}
      * in CIELAB ({@link #labRecolor}), so that lightness, shading and texture stay; the areas' edge is feathered so that
-     * anti-aliased edges change in proportion. Nothing else changes.
+     * anti-aliased edges change in proportion; of the sky ({@code sky}), only the areas that reach the top edge of the
+     * picture. Nothing else changes.
      */
-    static Done recolor(Mat src, NamedColor from, NamedColor to) {
+    static Done recolor(Mat src, NamedColor from, NamedColor to, boolean sky) {
         int w = src.cols();
         int h = src.rows();
         byte[] px = Mats.bytes(src);
         ColorAreas.Areas areas = ColorAreas.of(px, w, h, from);
-        if (areas.count() == 0) {
-            return new Done(src.clone(), false, "no " + from.name() + " areas found");
-        }
         byte[] mask = areas.mask();
+        int count = sky ? ColorAreas.reachingTop(mask, w, h) : areas.count();
+        if (count == 0) {
+            return new Done(
+                    src.clone(),
+                    false,
+                    "no " + from.name() + (sky ? " sky (areas reaching the top edge)" : " areas") + " found");
+        }
         // the areas' anti-aliased rim: pixels next to them that still read as nearly the colour go with them
         byte[] near;
         try (Mats m = new Mats()) {

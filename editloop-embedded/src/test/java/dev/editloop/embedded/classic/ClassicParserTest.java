@@ -287,7 +287,7 @@ class ClassicParserTest {
                 Arguments.of("replace the grey parts with gold", List.of(new Action.Recolor(c("gray"), c("gold")))),
                 Arguments.of(
                         "paint the blue sky orange",
-                        List.of(new Action.Recolor(c("blue"), c("orange"), Region.WHOLE, true))),
+                        List.of(new Action.Recolor(c("blue"), c("orange"), Region.SKY, false))),
                 Arguments.of("remove the red ball", List.of(new Action.RemoveColored(c("red")))),
                 Arguments.of("erase the yellow square", List.of(new Action.RemoveColored(c("yellow")))),
                 Arguments.of("get rid of the red thing", List.of(new Action.RemoveColored(c("red")))),

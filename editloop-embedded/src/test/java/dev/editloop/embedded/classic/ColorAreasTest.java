@@ -140,6 +140,76 @@ class ColorAreasTest {
     }
 
     @Test
+    void theSkySeenThroughALatticeTowerIsSkyAndItsGirdersAreNot() {
+        Picture rocket = photo("rocket.jpg");
+        byte[] blue = areas(rocket, "blue");
+        byte[] px = rocket.bgr();
+        int w = rocket.width();
+        // the lower parts of the right and the right-middle towers, a lattice of girders with the dusk sky between, and
+        // the sky low over the horizon beside the latter (a region rule took 0–40% of each)
+        int[][] towers = {{580, 250, 630, 330}, {440, 290, 470, 350}, {400, 360, 470, 395}};
+        for (int[] box : towers) {
+            assertThat(share(blue, w, box[0], box[1], box[2], box[3]))
+                    .as("sky between the girders of the tower at %d,%d", box[0], box[1])
+                    .isGreaterThan(0.6);
+            // the girders: pixels far (over 60 levels in a channel) from the mean of the sky taken in the box
+            double[] sky = new double[3];
+            int taken = 0;
+            for (int y = box[1]; y < box[3]; y++) {
+                for (int x = box[0]; x < box[2]; x++) {
+                    if (blue[y * w + x] != 0) {
+                        for (int c = 0; c < 3; c++) {
+                            sky[c] += px[3 * (y * w + x) + c] & 0xff;
+                        }
+                        taken++;
+                    }
+                }
+            }
+            int girders = 0;
+            int girdersIn = 0;
+            for (int y = box[1]; y < box[3]; y++) {
+                for (int x = box[0]; x < box[2]; x++) {
+                    double far = 0;
+                    for (int c = 0; c < 3; c++) {
+                        far = Math.max(far, Math.abs((px[3 * (y * w + x) + c] & 0xff) - sky[c] / taken));
+                    }
+                    if (far > 60) {
+                        girders++;
+                        girdersIn += blue[y * w + x] != 0 ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(girdersIn)
+                    .as("girders taken for sky in the tower at %d,%d (of %d)", box[0], box[1], girders)
+                    .isLessThanOrEqualTo(girders / 10);
+        }
+    }
+
+    @Test
+    void theSkyIsTheAreasReachingTheTopEdgeAcrossThinGirdersAndNotABlueCarBelow() {
+        int w = 100;
+        int h = 80;
+        byte[] mask = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean sky = y < 50;
+                boolean girder = x >= 60 && x < 90 && y >= 10 && (x % 10 == 0 || y % 10 == 0);
+                boolean car = x >= 10 && x < 40 && y >= 60 && y < 75;
+                if ((sky && !girder) || car) {
+                    mask[y * w + x] = (byte) 255;
+                }
+            }
+        }
+        int kept = ColorAreas.reachingTop(mask, w, h);
+        // the gaps of the lattice (cut off from the open sky by one-pixel girders) are kept
+        assertThat(share(mask, w, 61, 21, 69, 29)).isEqualTo(1.0);
+        assertThat(share(mask, w, 81, 41, 89, 49)).isEqualTo(1.0);
+        // the car below is not the sky
+        assertThat(share(mask, w, 10, 60, 40, 75)).isZero();
+        assertThat(kept).isLessThan(50 * w);
+    }
+
+    @Test
     void theJudgeReadsTheSameAreasItsLossOnTheEdit() {
         Picture astronaut = photo("astronaut.png");
         NamedColor orange = NamedColor.of("orange");

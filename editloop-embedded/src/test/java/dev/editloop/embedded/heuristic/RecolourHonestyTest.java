@@ -34,6 +34,63 @@ class RecolourHonestyTest {
         return result.turns().get(result.bestTurn() - 1);
     }
 
+    /** The mean absolute change of a box's channels from one picture to another. */
+    private static double meanChange(Picture a, Picture b, int x0, int y0, int x1, int y1) {
+        byte[] pa = a.bgr();
+        byte[] pb = b.bgr();
+        double sum = 0;
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                for (int k = 0; k < 3; k++) {
+                    int i = 3 * (y * a.width() + x) + k;
+                    sum += Math.abs((pa[i] & 0xff) - (pb[i] & 0xff));
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    /** The mean red minus blue of the box's pixels that are sky in the source (blue over red by 30 levels). */
+    private static double skyWarmth(Picture source, Picture p, int x0, int y0, int x1, int y1) {
+        byte[] s = source.bgr();
+        byte[] px = p.bgr();
+        double sum = 0;
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int i = 3 * (y * p.width() + x);
+                if ((s[i] & 0xff) - (s[i + 2] & 0xff) > 30) {
+                    sum += (px[i + 2] & 0xff) - (px[i] & 0xff);
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
+    void theBlueSkyTurnsOrangeDownToTheHorizonAndBetweenTheGirdersOfTheTowers() {
+        var path = TestImages.shared("rocket.jpg");
+        assumeTrue(path.isPresent(), "the shared photo rocket.jpg is absent (../shared/images)");
+        Picture source = Images.read(path.get());
+        LoopResult result = ENGINE.run(LoopRequest.of(source, "make the blue sky orange"));
+        assertThat(result.stopReason()).isEqualTo(StopReason.THRESHOLD);
+        Picture out = best(result).image();
+        // the open sky, the sky seen through the lower part of the right tower, and low over the horizon: the edit
+        // that found "the blue thing" left the latter two blue, an edge through the sky
+        int[][] boxes = {{120, 5, 250, 60}, {580, 250, 630, 330}, {400, 360, 470, 395}};
+        for (int[] b : boxes) {
+            assertThat(skyWarmth(source, out, b[0], b[1], b[2], b[3])
+                            - skyWarmth(source, source, b[0], b[1], b[2], b[3]))
+                    .as("warmth gained by the sky at %d,%d", b[0], b[1])
+                    .isGreaterThan(40);
+        }
+        // the rocket's white body is not the sky
+        assertThat(meanChange(source, out, 316, 200, 326, 300)).isLessThan(3.0);
+    }
+
     @Test
     void aColourTheSourceDoesNotShowIsAnsweredFailedNotScoredFromStrayPixels() {
         // nothing in the photo is green: a few pixels that turned red elsewhere must not be scored as the change
