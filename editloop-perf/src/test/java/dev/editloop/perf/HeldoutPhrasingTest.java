@@ -21,25 +21,27 @@ import org.junit.jupiter.api.Test;
  * alone on an area of its colour that is two things (the red cup on its red saucer) is refused, the first three read
  * 283 of 330 (85.8%), 276 of 331 (83.4%) and 253 of 300 (84.3%); with the colour areas redrawn by GrabCut (a red
  * saucer into its deep shade, not the wood beside it) and grain over a cartoon not read as tone levels, all six
- * read 287 (87.0%), 280 (84.6%), 255 (85.0%), 250 (83.3%), 250 (83.3%) and 256 of 300 (85.3%). Each floor leaves a small margin for platform differences in the image
- * operations.
+ * read 287 (87.0%), 280 (84.6%), 255 (85.0%), 250 (83.3%), 250 (83.3%) and 256 of 300 (85.3%); with a sky keyed pixel
+ * by pixel (the sky between a tower's girders changes with the rest) and "the blue sky" read as the blue areas that reach
+ * the top edge, 290 (87.9%), 281 (84.9%), 256 (85.3%), 251 (83.7%), 250 (83.3%) and 259 (86.3%). Each floor leaves a
+ * small margin for platform differences in the image operations.
  */
 class HeldoutPhrasingTest {
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // 0.855 until three false passes were refused: "the red saucer" or "the red cup" alone recoloured both
-        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.85);
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.86);
     }
 
     @Test
     void theSecondHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.825);
+        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.83);
     }
 
     @Test
     void theThirdHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // 0.845 until one false pass was refused: "the saucer" alone recoloured the cup with it
-        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.84);
+        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.845);
     }
 
     @Test
@@ -54,8 +56,10 @@ class HeldoutPhrasingTest {
 
     @Test
     void theSixthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        // written blind; first run 85.0% (255) on the code before the colour areas were redrawn by GrabCut, 85.3% after
-        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.845);
+        // written blind; first run 85.0% (255) on the code before the colour areas were redrawn by GrabCut, 85.3%
+        // after,
+        // 86.3% with the sky keyed
+        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.85);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {
