@@ -129,6 +129,33 @@ public final class ColorAreas {
         return word == null ? color.selects(red, green, blue) : word.nearly(red, green, blue);
     }
 
+    /** How far (ΔE) a recoloured pixel must have moved for its nearest named colour alone to say it changed. */
+    static final double MOVED = 10;
+
+    /**
+     * Whether a pixel of the colour's areas still reads as the colour after an edit: nearly the colour ({@link #nearly}),
+     * and either still nearest to one of the colour's named samples or hardly moved (under {@link #MOVED} ΔE) from the
+     * source. A blue sky turned purple reads purple even where a purple that dark lies within blue's margin, while a
+     * pixel the edit did not touch counts as the colour it was.
+     */
+    public static boolean stillReads(NamedColor color, int red, int green, int blue, int red0, int green0, int blue0) {
+        if (!nearly(color, red, green, blue)) {
+            return false;
+        }
+        ColorNames.Word word = ColorNames.word(color);
+        if (word == null || word.calls(red, green, blue)) {
+            return true;
+        }
+        float[] a = new float[3];
+        float[] b = new float[3];
+        ObjectSelection.Lab.of(red, green, blue, a);
+        ObjectSelection.Lab.of(red0, green0, blue0, b);
+        double dl = a[0] - b[0];
+        double da = a[1] - b[1];
+        double db = a[2] - b[2];
+        return Math.sqrt(dl * dl + da * da + db * db) < MOVED;
+    }
+
     private static byte[] byRule(byte[] raw, int w, int h, NamedColor color) {
         // read on a lightly smoothed copy, so that a textured thing reads as areas rather than a spray of specks
         byte[] bgr = smooth(raw, w, h, Math.max(1.0, Math.min(w, h) / 400.0));

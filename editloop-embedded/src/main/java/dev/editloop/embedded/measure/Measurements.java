@@ -283,9 +283,9 @@ public final class Measurements {
 
     /**
      * How much of the source's areas of a colour ({@link ColorAreas}) lost it in the edit, 0–1: of the areas' pixels
-     * that read as nearly the colour in the source ({@link ColorAreas#nearly}), one minus the share that still do in
-     * the edit. NaN when the
-     * zone holds less than 0.5% of the colour, or the planes differ in size.
+     * that read as nearly the colour in the source ({@link ColorAreas#nearly}), one minus the share that still read as
+     * it in the edit ({@link ColorAreas#stillReads}). NaN when the zone holds less than 0.5% of the colour, or the
+     * planes differ in size.
      */
     public static double colorAreaLoss(Analysis source, Analysis edit, Zone zone, NamedColor color) {
         if (source.y.length != edit.y.length) {
@@ -304,7 +304,14 @@ public final class Measurements {
                 continue;
             }
             before++;
-            if (ColorAreas.nearly(color, (int) edit.r[i], (int) edit.g[i], (int) edit.b[i])) {
+            if (ColorAreas.stillReads(
+                    color,
+                    (int) edit.r[i],
+                    (int) edit.g[i],
+                    (int) edit.b[i],
+                    (int) source.r[i],
+                    (int) source.g[i],
+                    (int) source.b[i])) {
                 still++;
             }
         }

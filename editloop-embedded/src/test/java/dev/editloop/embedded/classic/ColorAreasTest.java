@@ -210,6 +210,27 @@ class ColorAreasTest {
     }
 
     @Test
+    void aDuskSkyTurnedPurpleHasLostItsBlueWhileANudgeOfItsHueHasNot() {
+        Picture rocket = photo("rocket.jpg");
+        NamedColor blue = NamedColor.of("blue");
+        Analysis source = Analysis.of(rocket);
+        // the editor's recolour to purple: the darkest purples lie within blue's margin, but they are nearest purple
+        ClassicOperations.Outcome purple =
+                ClassicOperations.run(rocket, new Action.Recolor(blue, NamedColor.of("purple")), 1);
+        assertThat(purple.applied()).isTrue();
+        assertThat(Measurements.colorAreaLoss(source, Analysis.of(purple.image()), Zone.WHOLE, blue))
+                .isGreaterThan(0.75);
+        // every pixel a few levels redder: still the same blue sky
+        byte[] px = rocket.bgr();
+        for (int i = 2; i < px.length; i += 3) {
+            px[i] = (byte) Math.min(255, (px[i] & 0xff) + 8);
+        }
+        Picture nudged = Picture.ofBgr(rocket.width(), rocket.height(), px);
+        assertThat(Measurements.colorAreaLoss(source, Analysis.of(nudged), Zone.WHOLE, blue))
+                .isLessThan(0.1);
+    }
+
+    @Test
     void theJudgeReadsTheSameAreasItsLossOnTheEdit() {
         Picture astronaut = photo("astronaut.png");
         NamedColor orange = NamedColor.of("orange");
