@@ -75,13 +75,17 @@ public final class ColorAreas {
         // keyed after the specks are dropped: the gaps of a lattice are specks by size, but each was read against the
         // colour of the large area around it
         byte[] keyed = key(bgr, w, h, mask);
-        int count = 0;
-        for (byte b : keyed) {
+        return new Areas(keyed, count(keyed));
+    }
+
+    private static int count(byte[] mask) {
+        int n = 0;
+        for (byte b : mask) {
             if (b != 0) {
-                count++;
+                n++;
             }
         }
-        return new Areas(keyed, count);
+        return n;
     }
 
     /** Things in front of the sky up to twice this share of the shorter side thick do not cut it in two. */
@@ -286,12 +290,7 @@ public final class ColorAreas {
      * them past twice or halves them.
      */
     static byte[] refine(byte[] bgr, int w, int h, byte[] mask) {
-        int before = 0;
-        for (byte b : mask) {
-            if (b != 0) {
-                before++;
-            }
-        }
+        int before = count(mask);
         if (before == 0) {
             return mask;
         }
@@ -434,12 +433,7 @@ public final class ColorAreas {
      * #KEY_PLAIN}: a wood grain, fur) are kept as they are.
      */
     static byte[] key(byte[] bgr, int w, int h, byte[] mask) {
-        int before = 0;
-        for (byte b : mask) {
-            if (b != 0) {
-                before++;
-            }
-        }
+        int before = count(mask);
         if (before < KEY_SHARE * mask.length) {
             return mask;
         }

@@ -24,57 +24,23 @@ class RecolourHonestyTest {
     private static final LoopEngine ENGINE =
             new LoopEngine(new ClassicEditor(), new HeuristicThinker(InstructionParser::parse));
 
-    private static Picture astronaut() {
-        var path = TestImages.shared("astronaut.png");
-        assumeTrue(path.isPresent(), "the shared photo astronaut.png is absent (../shared/images)");
+    private static Picture photo(String name) {
+        var path = TestImages.shared(name);
+        assumeTrue(path.isPresent(), "the shared photo " + name + " is absent (../shared/images)");
         return Images.read(path.get());
+    }
+
+    private static Picture astronaut() {
+        return photo("astronaut.png");
     }
 
     private static Turn best(LoopResult result) {
         return result.turns().get(result.bestTurn() - 1);
     }
 
-    /** The mean absolute change of a box's channels from one picture to another. */
-    private static double meanChange(Picture a, Picture b, int x0, int y0, int x1, int y1) {
-        byte[] pa = a.bgr();
-        byte[] pb = b.bgr();
-        double sum = 0;
-        int n = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                for (int k = 0; k < 3; k++) {
-                    int i = 3 * (y * a.width() + x) + k;
-                    sum += Math.abs((pa[i] & 0xff) - (pb[i] & 0xff));
-                    n++;
-                }
-            }
-        }
-        return sum / n;
-    }
-
-    /** The mean red minus blue of the box's pixels that are sky in the source (blue over red by 30 levels). */
-    private static double skyWarmth(Picture source, Picture p, int x0, int y0, int x1, int y1) {
-        byte[] s = source.bgr();
-        byte[] px = p.bgr();
-        double sum = 0;
-        int n = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                int i = 3 * (y * p.width() + x);
-                if ((s[i] & 0xff) - (s[i + 2] & 0xff) > 30) {
-                    sum += (px[i + 2] & 0xff) - (px[i] & 0xff);
-                    n++;
-                }
-            }
-        }
-        return sum / n;
-    }
-
     @Test
     void theBlueSkyTurnsOrangeDownToTheHorizonAndBetweenTheGirdersOfTheTowers() {
-        var path = TestImages.shared("rocket.jpg");
-        assumeTrue(path.isPresent(), "the shared photo rocket.jpg is absent (../shared/images)");
-        Picture source = Images.read(path.get());
+        Picture source = photo("rocket.jpg");
         LoopResult result = ENGINE.run(LoopRequest.of(source, "make the blue sky orange"));
         assertThat(result.stopReason()).isEqualTo(StopReason.THRESHOLD);
         Picture out = best(result).image();
@@ -148,9 +114,7 @@ class RecolourHonestyTest {
         // "change red to green": the saucer's deep shade under the cup (nearly black red) turns green with the rest,
         // while the reddish streak of wood beside the saucer's lower right stays wood. Before the areas were redrawn
         // by GrabCut the shade stayed maroon and the wood turned green, and the judge rightly refused the cut
-        var path = TestImages.shared("coffee.png");
-        assumeTrue(path.isPresent(), "the shared photo coffee.png is absent (../shared/images)");
-        Picture source = Images.read(path.get());
+        Picture source = photo("coffee.png");
         LoopResult result = ENGINE.run(LoopRequest.of(source, "change red to green"));
         assertThat(result.stopReason()).isEqualTo(StopReason.THRESHOLD);
         Picture out = best(result).image();
@@ -165,6 +129,61 @@ class RecolourHonestyTest {
                 .isEqualTo(meanGreenMinusRed(source, 445, 330, 475, 370));
     }
 
+    /** The mean absolute change of a box's channels from one picture to another. */
+    private static double meanChange(Picture a, Picture b, int x0, int y0, int x1, int y1) {
+        byte[] pa = a.bgr();
+        byte[] pb = b.bgr();
+        return boxMean(a.width(), x0, y0, x1, y1, i -> true, i -> {
+            double d = 0;
+            for (int k = 0; k < 3; k++) {
+                d += Math.abs((pa[i + k] & 0xff) - (pb[i + k] & 0xff));
+            }
+            return d / 3;
+        });
+    }
+
+    /** The mean red minus blue of the box's pixels that are sky in the source (blue over red by 30 levels). */
+    private static double skyWarmth(Picture source, Picture p, int x0, int y0, int x1, int y1) {
+        byte[] s = source.bgr();
+        byte[] px = p.bgr();
+        return boxMean(
+                p.width(),
+                x0,
+                y0,
+                x1,
+                y1,
+                i -> (s[i] & 0xff) - (s[i + 2] & 0xff) > 30,
+                i -> (px[i + 2] & 0xff) - (px[i] & 0xff));
+    }
+
+    private static double meanDifference(Picture p, int plus, int minus, int x0, int y0, int x1, int y1) {
+        byte[] px = p.bgr();
+        return boxMean(p.width(), x0, y0, x1, y1, i -> true, i -> (px[i + plus] & 0xff) - (px[i + minus] & 0xff));
+    }
+
+    /** The mean of a value read at each kept pixel of a box (by its offset in B,G,R bytes). */
+    private static double boxMean(
+            int width,
+            int x0,
+            int y0,
+            int x1,
+            int y1,
+            java.util.function.IntPredicate keep,
+            java.util.function.IntToDoubleFunction value) {
+        double sum = 0;
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int i = 3 * (y * width + x);
+                if (keep.test(i)) {
+                    sum += value.applyAsDouble(i);
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
     private static double meanGreenMinusRed(Picture p, int x0, int y0, int x1, int y1) {
         return meanDifference(p, 1, 2, x0, y0, x1, y1);
     }
@@ -174,17 +193,4 @@ class RecolourHonestyTest {
     }
 
     /** The mean of one BGR channel minus another over a box. */
-    private static double meanDifference(Picture p, int plus, int minus, int x0, int y0, int x1, int y1) {
-        byte[] px = p.bgr();
-        double sum = 0;
-        int n = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                int i = 3 * (y * p.width() + x);
-                sum += (px[i + plus] & 0xff) - (px[i + minus] & 0xff);
-                n++;
-            }
-        }
-        return sum / n;
-    }
 }
