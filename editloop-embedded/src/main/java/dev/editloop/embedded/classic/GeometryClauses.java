@@ -9,6 +9,10 @@ import java.util.regex.MatchResult;
 final class GeometryClauses {
     private GeometryClauses() {}
 
+    /** "make it", "change the photo": the picture is what becomes the ratio that follows. */
+    private static final java.util.regex.Pattern MAKE_IT = p(
+            "^\\s*(?:(?:please|can you|could you)\\s+)*(?:make|change|set|turn)\\s+(?:it|this|the (?:image|photo|picture))\\b");
+
     static Action crop(Clause c) {
         // "keep only the right half": what stays is a crop
         boolean verb = c.takeAll(
@@ -21,6 +25,13 @@ final class GeometryClauses {
                 + "(?:\\s+(?:orientation|format|mode))?\\b"));
         c.takeAll(p("\\b(?:aspect ratio|ratio|aspect|format|proportions?|shape|frame)\\b"));
         boolean square = c.takeAll(p("\\bsquare(?:\\s+crop)?\\b")) > 0;
+        if (!verb && orientation == null && !square && MAKE_IT.matcher(c.rest()).find()) {
+            // "make it 16:9": a ratio said as what the picture becomes is a crop
+            MatchResult alone = c.take(
+                    p(
+                            "(?:\\b(?:to|into|at)\\s+)?(?:an?\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*:\\s*(\\d+(?:\\.\\d+)?)\\b"));
+            return alone == null || c.takeRegion() != null ? null : aspect(alone.group(1), alone.group(2));
+        }
         if (!verb && orientation == null) {
             return square ? new Action.CropAspect(1, 1) : null;
         }

@@ -42,11 +42,44 @@ final class Hedges {
                 .replaceAll("\\bextreme\\b", "extremely")
                 // "take the saturation way down": "take" only moves the tone noun
                 .replaceAll("\\btake\\s+(?=(?:the\\s+|its\\s+)?" + TONE_NOUN + "\\b)", "")
+                // "sepia, not too strong - 50%": a dash before a number is punctuation, and a number said beside a
+                // hedge is the amount
+                .replaceAll("\\s-\\s+(?=\\d)", " ")
+                .replaceAll(
+                        "\\b(?:but\\s+)?(?:not too (?:strong|heavy|intense|much|dark)|(?:keep it|make it|keep that|just)?\\s*"
+                                + "(?:subtle|light|gentle|soft|mild))\\s*(?=(?:at\\s+|to\\s+|of\\s+|around\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|percent\\b))",
+                        "")
+                // "no colour at all": grayscale
+                .replaceAll("\\bno colors?(?: at all)?\\b", "grayscale")
+                // "draw it as a sketch": the picture turned into one, not a new drawing
+                .replaceAll(
+                        "\\bdraw (it|this|that|the (?:image|photo|picture))\\s+(?:as|like)\\s+(?=an?\\s)",
+                        "turn $1 into ")
+                // "halftone it"
+                .replaceAll(
+                        "\\bhalftone (it|this|that|the (?:image|photo|picture))\\b", "turn $1 into a halftone print")
+                // "bring the details out": bring out the details
+                .replaceAll("\\bbring (?:the |its |all the )?(details?) out\\b", "bring out the $1")
+                // "ad \"SALE\" at the top": add
+                .replaceAll("(?<=^|[,;.] ?)ad(?= \uE000)", "add")
+                // "gimme more contrast"
+                .replaceAll("\\bgimme\\b", "give me")
+                // "livelier colours, it's kinda dull": a sentence that only says how the picture is now, i.e. too dull
+                .replaceAll(
+                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it looks|this looks|this is|the (?:image|photo|picture) is)\\s+"
+                                + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"
+                                + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]))",
+                        " too ")
                 // "not so bright": how the picture is now, i.e. too bright
                 .replaceAll("^(?:(?:it's|it is|it should be|make it|but)\\s+)?not so (?=\\w+\\b)", "too ")
                 // "twice as much contrast", "double the saturation": +100%; "half again as much": +50%
                 .replaceAll("\\bhalf again as much\\s+(" + TONE_NOUN + ")\\b", "50% more $1")
-                .replaceAll("\\b(?:twice as much|double the|double)\\s+(" + TONE_NOUN + ")\\b", "100% more $1")
+                .replaceAll(
+                        "\\b(?:twice as much|twice the|double the|double)\\s+(" + TONE_NOUN + ")\\b", "100% more $1")
+                // "cut the contrast in half": 50% less
+                .replaceAll(
+                        "\\b(?:cut|take|bring)\\s+(?:the |its )?(" + TONE_NOUN + ")\\s+(?:down\\s+)?in half\\b",
+                        "50% less $1")
                 .replaceAll("\\bhalve (?:the |its )?(" + TONE_NOUN + ")\\b", "50% less $1")
                 .replaceAll("\\bhalf (?:as much|the)\\s+(" + TONE_NOUN + ")\\b", "50% less $1")
                 // "twice as vivid", "half as bright"

@@ -177,6 +177,9 @@ public final class InstructionParser {
                             .matches()
                     && TOO.matcher(text.substring(before.start(), before.end())).find()) {
                 atoms.set(i, new Atom(atom.start(), atom.end(), false));
+            } else if (atom.afterHard() && ClauseParser.amountOnly(text.substring(atom.start(), atom.end())) != null) {
+                // "Could you make the colours less saturated? Maybe 30%.": the amount of the sentence before
+                atoms.set(i, new Atom(atom.start(), atom.end(), false));
             }
         }
         return atoms;

@@ -646,6 +646,7 @@ final class Parts {
                 || REST.contains(w)
                 || w.startsWith("rest")
                 || w.startsWith("everything")
+                || w.startsWith("anything")
                 || w.startsWith("other");
     }
 

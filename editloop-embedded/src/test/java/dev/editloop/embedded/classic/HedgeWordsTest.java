@@ -40,7 +40,40 @@ class HedgeWordsTest {
                         "cooler and less contrast, the contrast a lot",
                         List.of(adjust(Tone.WARMTH, -25), adjust(Tone.CONTRAST, -50))),
                 Arguments.of("brighten it, not overly though - maybe 12 percent", List.of(adjust(Tone.BRIGHTNESS, 12))),
-                Arguments.of("more contrast, a huge amount", List.of(adjust(Tone.CONTRAST, 75))));
+                Arguments.of("more contrast, a huge amount", List.of(adjust(Tone.CONTRAST, 75))),
+                Arguments.of("cut the saturation in half", List.of(adjust(Tone.SATURATION, -50))),
+                Arguments.of("I'd like twice the saturation", List.of(adjust(Tone.SATURATION, 100))),
+                Arguments.of("gimme some more warmth", List.of(adjust(Tone.WARMTH, 25))),
+                Arguments.of("cool it, please", List.of(adjust(Tone.WARMTH, -25))),
+                // an amount said as its own sentence belongs to the sentence before
+                Arguments.of("Could it be less contrasty? Perhaps 20%.", List.of(adjust(Tone.CONTRAST, -20))),
+                // how the picture is now, said after the request: not a second, opposite request
+                Arguments.of("more saturation please, it's a bit dull", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("it looks kind of flat", List.of(adjust(Tone.CONTRAST, 25))));
+    }
+
+    static Stream<Arguments> otherActions() {
+        return Stream.of(
+                Arguments.of("sepia, not too heavy - 60%", List.of(new Action.ColorFilter(Action.Filter.SEPIA, 60, W))),
+                Arguments.of(
+                        "turn it into a cartoon, but keep it gentle - 30%",
+                        List.of(new Action.Stylize(Action.Style.CARTOON, 30, W))),
+                Arguments.of("no colours", List.of(new Action.ColorFilter(Action.Filter.GRAYSCALE, 100, W))),
+                Arguments.of(
+                        "draw this as a pencil drawing",
+                        List.of(new Action.Stylize(Action.Style.PENCIL_SKETCH, 100, W))),
+                Arguments.of("make it 4:3", List.of(new Action.CropAspect(4, 3))),
+                Arguments.of(
+                        "ad \"HELLO\" at the top",
+                        List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherActions")
+    void readsOtherActions(String phrasing, List<Action> expected) {
+        ParsedInstruction parsed = InstructionParser.parse(phrasing);
+        assertThat(parsed.actions()).as(phrasing).isEqualTo(expected);
+        assertThat(parsed.notUnderstood()).as(phrasing).isEmpty();
     }
 
     @ParameterizedTest
