@@ -231,7 +231,11 @@ final class ClauseParser {
             "lay",
             "scatter",
             "exactly",
-            // "I think it could be cooler": an opinion's frame, no content of its own
+            // "I think it could be cooler", "too dark imo": an opinion's frame, no content of its own
+            "imo",
+            "imho",
+            "tbh",
+            "honestly",
             "think",
             "guess",
             "suppose",
@@ -256,7 +260,16 @@ final class ClauseParser {
             "first",
             "next",
             "lastly",
-            "additionally");
+            "additionally",
+            // "too dark imo", "hmm, less saturated": an aside, no content of its own
+            "imo",
+            "imho",
+            "tbh",
+            "honestly",
+            "hmm",
+            "hm",
+            "um",
+            "uh");
 
     /** Color names and the palette color each means. */
     static final List<String[]> COLOR_WORDS = colorWords();
@@ -672,6 +685,8 @@ final class ClauseParser {
         if (Quotes.spans(clause).isEmpty()) {
             // "add the text SALE in the top corner": capitals after "text" are the text, as if quoted
             clause = UNQUOTED_TEXT.matcher(clause).replaceAll("$1\"$2\"");
+            // "add the word hello at the bottom": one word after "the word" is the text, whatever its case
+            clause = ONE_WORD.matcher(clause).replaceAll("$1\"$2\"");
         }
         List<String> quotes = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
@@ -703,6 +718,12 @@ final class ClauseParser {
                 .replaceAll("\\bgray ?scale\\b", "grayscale")
                 .replaceAll("\\b(?:anti|counter) ?clockwise\\b", "counterclockwise")
                 .replaceAll("\\bnavy blue\\b", "navy")
+                // "a reddish cast", "brown-ish fur": the colour
+                .replaceAll("\\b(?:reddish)\\b", "red")
+                .replaceAll("\\b(?:blue ?ish|bluish)\\b", "blue")
+                .replaceAll("\\b(?:purple ?ish|purplish)\\b", "purple")
+                .replaceAll("\\b(?:orange ?ish|orangish|orangey)\\b", "orange")
+                .replaceAll("\\b(green|yellow|pink|brown|gray) ?ish\\b", "$1")
                 .replaceAll("\\s+", " ")
                 .trim();
         s = Words.numbers(s);
@@ -812,6 +833,10 @@ final class ClauseParser {
     static final Pattern UNQUOTED_TEXT = Pattern.compile(
             "((?i:\\b(?:text|words?|caption|captioned|saying|reading|title|titled|label|labelled|labeled))\\s+)"
                     + "(\\p{Lu}[\\p{Lu}\\d%!&'-]*(?:\\s+[\\p{Lu}\\d][\\p{Lu}\\d%!&'-]*)*)(?![\\p{L}])");
+
+    static final Pattern ONE_WORD = Pattern.compile(
+            "((?i:\\b(?:add|put|write|place|stamp|type|print)\\s+(?:the\\s+)?word)\\s+)"
+                    + "(?!(?i:(?:at|in|on|to|the|a|an|across|along|near|over|under|below|above|into|onto)\\b))(\\p{L}[\\p{L}\\d'!-]*)(?![\\p{L}\\d\"])");
 
     static boolean courtesyOnly(Normalized normalized) {
         for (String token : tokens(normalized.text())) {

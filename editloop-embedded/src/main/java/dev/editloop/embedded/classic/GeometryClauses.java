@@ -206,7 +206,7 @@ final class GeometryClauses {
         }
         // "rotate it to landscape", "a quarter turn so it's portrait": the orientation the turn must give
         MatchResult target = c.take(p("(?:\\bso(?:\\s+that)?\\s+(?:it|the (?:image|photo|picture))\\s*(?:'s|is|becomes|"
-                + "stands|ends up|will be)(?:\\s+in)?\\s+(?:a\\s+)?|(?:\\b(?:to|into|in)\\s+)(?:a\\s+)?)?\\b(portrait|landscape)"
+                + "stands|ends up|will be)(?:\\s+(?:in|as))?\\s+(?:a\\s+)?|(?:\\b(?:to|into|in)\\s+)(?:a\\s+)?)?\\b(portrait|landscape)"
                 + "(?:\\s+(?:orientation|format|mode|position|view))?\\b"));
         int dir = 0;
         int cw = c.takeAll(p("\\b(?:clockwise|cw)\\b|(?:\\b(?:to|towards)\\s+(?:the\\s+)?)?\\bright\\b"));

@@ -66,10 +66,13 @@ final class Hedges {
                 .replaceAll("\\bgimme\\b", "give me")
                 // "livelier colours, it's kinda dull": a sentence that only says how the picture is now, i.e. too dull
                 .replaceAll(
-                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it looks|this looks|this is|the (?:image|photo|picture) is)\\s+"
+                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|this looks|this is|the (?:image|photo|picture) (?:is|looks))\\s+"
                                 + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"
                                 + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]))",
                         " too ")
+                .replaceAll("\\btoo washed out\\b", "too pale")
+                // "a grainy film look": film grain
+                .replaceAll("\\bgrainy film\\b", "film grain")
                 // "not so bright": how the picture is now, i.e. too bright
                 .replaceAll("^(?:(?:it's|it is|it should be|make it|but)\\s+)?not so (?=\\w+\\b)", "too ")
                 // "twice as much contrast", "double the saturation": +100%; "half again as much": +50%

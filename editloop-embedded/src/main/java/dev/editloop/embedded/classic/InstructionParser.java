@@ -56,7 +56,7 @@ public final class InstructionParser {
 
     private static final Pattern SEPARATOR = Pattern.compile(
             "(?<hard>,?\\s*\\b(?:and\\s+)?then\\b,?|\\bafter that\\b,?|\\bafterwards\\b,?|[;:!?\\n\\r.]+)"
-                    + "|(?<soft>,\\s*(?:and\\b|&|plus\\b)?|\\band\\b|&|\\bplus\\b|\\bas well as\\b|\\balong with\\b"
+                    + "|(?<soft>,\\s*(?:and\\b|&|plus\\b)?|\\band\\b|&|\\s\\+(?=\\s)|\\bplus\\b|\\bas well as\\b|\\balong with\\b"
                     + "|\\bwith\\b(?=\\s+(?:a|an|some|more|less|extra)\\b)|\\bbut\\b)");
     private static final Pattern PROTECTED =
             Pattern.compile("black\\s*-?\\s*(?:and|&|n)\\s*-?\\s*white|\\bb\\s*&\\s*w\\b|\\bb/w\\b");

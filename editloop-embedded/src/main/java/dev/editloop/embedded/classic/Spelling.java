@@ -81,7 +81,10 @@ public final class Spelling {
             Map.entry("adn", "and"),
             Map.entry("nad", "and"),
             Map.entry("abit", "a bit"),
-            Map.entry("alot", "a lot"));
+            Map.entry("alot", "a lot"),
+            Map.entry("u", "you"),
+            Map.entry("ur", "your"),
+            Map.entry("thx", "thanks"));
 
     /** The classes whose string constants hold the parser's and the thinker's words. */
     private static final List<String> WORD_CLASSES = List.of(

@@ -529,6 +529,9 @@ public final class Intent {
                 if (kept.contains(effect.metric())) {
                     continue; // "dramatic, but keep the brightness": the concept's darkening is not asked
                 }
+                if (effect.metric() == Metric.DESATURATION && colours()) {
+                    continue; // "pencil sketch, then sepia": the toning asked colours the grey the concept makes
+                }
                 boolean covered = effects.stream()
                         .anyMatch(e -> e.metric() == effect.metric()
                                 && e.zone().equals(effect.zone())
@@ -539,6 +542,15 @@ public final class Intent {
             }
         }
         return effects;
+    }
+
+    /** Whether a concrete action of the request colours the whole picture (a sepia toning or a tint). */
+    private boolean colours() {
+        return concrete.stream()
+                .anyMatch(a -> (a instanceof Action.ColorFilter f
+                                && f.filter() == Action.Filter.SEPIA
+                                && f.region() == Region.WHOLE)
+                        || (a instanceof Action.Tint t && t.region() == Region.WHOLE));
     }
 
     /** The metrics the plan moves on purpose or as a side effect. */

@@ -233,10 +233,11 @@ public final class Comparison {
      * Contrast change, read from a least-squares fit of edited luma as {@code α + β·s + γ·r²·s} (s: source luma, r:
      * distance from the center, 1 at the corners) over the zone's pixels the edit did not clip (no channel at 0 or
      * 255): γ takes up a vignette, clipped tones do not hide the change (they are an artifact of their own), and the
-     * result is {@code β − 1}, the change of the RMS contrast (the standard deviation of luma, what a viewer sees as
+     * result is {@code |β| − 1}, the change of the RMS contrast (the standard deviation of luma, what a viewer sees as
      * contrast and what an independent judge measures) with the vignette left out. Contrast ±N% around the mean reads
      * ±N/100; a brightness shift reads 0; darkening by scaling toward black and lifting the shadows read as less
-     * contrast, as they look. Fitted pixel by pixel on the fine planes when both
+     * contrast, as they look; a negative reads by the size of its slope ({@code |β| − 1}), so "invert it, then more
+     * contrast" reads the contrast added. Fitted pixel by pixel on the fine planes when both
      * images have the same size, so that no averaging blends clipped and unclipped pixels.
      */
     public double contrastChange(Zone zone) {
@@ -274,8 +275,9 @@ public final class Comparison {
             return 0;
         }
         // the RMS contrast: the edit's spread of luma over the source's is the fitted slope β (a brightness shift
-        // moves α only, a vignette γ only); clipped pixels are left out of the fit and counted as clipping instead
-        return fit[1] - 1;
+        // moves α only, a vignette γ only); clipped pixels are left out of the fit and counted as clipping instead.
+        // A negative slope is the tone scale mirrored (a negative): its spread is the slope's size
+        return Math.abs(fit[1]) - 1;
     }
 
     /** Solves a small linear system by Gaussian elimination with partial pivoting; null when singular. */
