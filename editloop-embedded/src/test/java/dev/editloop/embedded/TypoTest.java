@@ -53,7 +53,8 @@ class TypoTest {
                 "add a red boarder | add a red border",
                 "flip it horizontaly | flip it horizontally",
                 "crop to sqaure | crop to square",
-                "make it warmre pls | make it warmer please"
+                "make it warmre pls | make it warmer please",
+                "can u make it cooler | can you make it cooler"
             })
     void aMisspeltRequestIsReadAsTheOneItMeans(String misspelt, String meant) {
         ParsedInstruction read = Instructions.parse(misspelt);

@@ -71,6 +71,26 @@ final class Hedges {
                                 + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]))",
                         " too ")
                 .replaceAll("\\btoo washed out\\b", "too pale")
+                // "the dark blue sky": the sky of that colour; "the grey background": the background
+                .replaceAll(
+                        "\\b(?:dark|deep|light|pale|bright)\\s+(blue|orange|pink|purple|gray|red|yellow)\\s+sky\\b",
+                        "$1 sky")
+                .replaceAll(
+                        "\\b(the|its|her|his|their)\\s+(?:(?:dark|light|plain|pale)\\s+)?(?:gray|white|black|blue|green|brown|beige|"
+                                + "red|orange|yellow|pink|purple|silver)\\s+(background|backdrop)\\b",
+                        "$1 $2")
+                // "throw the backdrop way out of focus": blur it
+                .replaceAll(
+                        "\\b(?:throw|put|knock|send|take|make)\\s+(?:the\\s+)?(background|backdrop)\\s+(way|far|completely|totally|really)?"
+                                + "\\s*out of focus\\b",
+                        "blur the $1 $2")
+                .replaceAll(
+                        "\\bblur the (background|backdrop) (?:way|far|completely|totally|really)\\b",
+                        "blur the $1 a lot")
+                // "blur everything except the cup": everything behind it
+                .replaceAll(
+                        "\\b(blur|defocus|soften)\\s+everything\\s+(?:except|but|apart from|other than|besides|save)\\s+(?=(?:the|her|him|them|it)\\b)",
+                        "$1 everything behind ")
                 // "a grainy film look": film grain
                 .replaceAll("\\bgrainy film\\b", "film grain")
                 // "not so bright": how the picture is now, i.e. too bright

@@ -49,7 +49,9 @@ class HedgeWordsTest {
                 Arguments.of("Could it be less contrasty? Perhaps 20%.", List.of(adjust(Tone.CONTRAST, -20))),
                 // how the picture is now, said after the request: not a second, opposite request
                 Arguments.of("more saturation please, it's a bit dull", List.of(adjust(Tone.SATURATION, 25))),
-                Arguments.of("it looks kind of flat", List.of(adjust(Tone.CONTRAST, 25))));
+                Arguments.of("it looks kind of flat", List.of(adjust(Tone.CONTRAST, 25))),
+                Arguments.of("the photo looks washed out, more colour", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("hmm, too bright imo", List.of(adjust(Tone.BRIGHTNESS, -25))));
     }
 
     static Stream<Arguments> otherActions() {
@@ -63,6 +65,21 @@ class HedgeWordsTest {
                         "draw this as a pencil drawing",
                         List.of(new Action.Stylize(Action.Style.PENCIL_SKETCH, 100, W))),
                 Arguments.of("make it 4:3", List.of(new Action.CropAspect(4, 3))),
+                Arguments.of(
+                        "make the deep blue sky orange",
+                        List.of(new Action.Recolor(NamedColor.of("blue"), NamedColor.of("orange"), Region.SKY, false))),
+                Arguments.of("make the white background black", List.of(new Action.Background(NamedColor.of("black")))),
+                Arguments.of("put the backdrop completely out of focus", List.of(new Action.Background(null))),
+                Arguments.of("blur everything except the vase", List.of(new Action.Background(null))),
+                Arguments.of(
+                        "film grain + a vignette",
+                        List.of(
+                                new Action.Stylize(Action.Style.FILM_GRAIN, 25, W),
+                                new Action.Stylize(Action.Style.VIGNETTE, 25, W))),
+                Arguments.of("give it a bluish cast", List.of(new Action.Tint(NamedColor.of("blue"), 25, W))),
+                Arguments.of(
+                        "put the word sale at the top",
+                        List.of(new Action.AddText("sale", Action.Position.TOP, NamedColor.of("white")))),
                 Arguments.of(
                         "ad \"HELLO\" at the top",
                         List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))));

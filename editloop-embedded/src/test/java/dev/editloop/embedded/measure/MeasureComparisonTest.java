@@ -55,6 +55,16 @@ class MeasureComparisonTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = {-30, 25})
+    void contrastAfterANegativeReadsTheContrastAdded(double percent) {
+        // "invert it, then more contrast": the tone scale is mirrored, its spread is what changed
+        Picture negative = MiniEditor.filter(SCENE, Filter.INVERT, 100);
+        Comparison c = compare(MiniEditor.adjust(negative, Tone.CONTRAST, percent));
+        assertThat(c.contrastChange(Zone.WHOLE)).isCloseTo(percent / 100, within(0.03));
+        assertThat(Comparison.of(SCENE, negative).contrastChange(Zone.WHOLE)).isCloseTo(0, within(0.03));
+    }
+
+    @ParameterizedTest
     @ValueSource(doubles = {-60, -25, 20})
     void saturationReadsTheEditorsPercent(double percent) {
         Comparison c = compare(MiniEditor.adjust(SCENE, Tone.SATURATION, percent));
