@@ -742,6 +742,10 @@ public final class Comparison {
      * {@code 1 − s} relative to the center.
      */
     public double vignetteChange() {
+        double toned = tonedVignette();
+        if (!Double.isNaN(toned)) {
+            return toned;
+        }
         double[] s = Measurements.cornersAndCenter(source);
         double[] e = Measurements.cornersAndCenter(aligned);
         double rs = s[0] / Math.max(1, s[1]);
@@ -750,6 +754,84 @@ public final class Comparison {
             return 0;
         }
         return 1 - re / rs;
+    }
+
+    /**
+     * The vignette with the edit's tone curve taken out: the edited luma of the center (the middle third each way) fitted
+     * as {@code α + β·s} on the source's, and the corners (as in {@link Measurements#vignette}) read against what
+     * that fit predicts for them, {@code 1 − Σe / Σclamp(α + β·s)}. A contrast stretch lifts bright corners and a
+     * brightness shift lifts them all, and neither is a vignette; darkening the corners beyond the picture's own tone
+     * change is. NaN when the center is too flat or too clipped to fit, when the fit explains it poorly (a style or a
+     * local edit, R² under 0.98), or when it finds no tone change to take out (slope within 8% of 1 and the mean moved
+     * under 5 levels): then the plain ratio of corners to center is read.
+     */
+    private double tonedVignette() {
+        if (!sameSize()) {
+            return Double.NaN;
+        }
+        int w = source.sampleWidth();
+        int h = source.sampleHeight();
+        if (aligned.sampleWidth() != w || aligned.sampleHeight() != h || w < 6 || h < 6) {
+            return Double.NaN;
+        }
+        float[] sy = source.y;
+        float[] ey = aligned.y;
+        double n = 0;
+        double ss = 0;
+        double se = 0;
+        double sss = 0;
+        double sse = 0;
+        double see = 0;
+        for (int yy = h / 3; yy < h - h / 3; yy++) {
+            for (int x = w / 3; x < w - w / 3; x++) {
+                int i = yy * w + x;
+                double e = ey[i];
+                if (e <= 2 || e >= 253) {
+                    continue;
+                }
+                double v = sy[i];
+                n++;
+                ss += v;
+                se += e;
+                sss += v * v;
+                sse += v * e;
+                see += e * e;
+            }
+        }
+        double centered = w / 3.0 * (h / 3.0);
+        if (n < 30 || n < 0.5 * centered) {
+            return Double.NaN;
+        }
+        double vs = sss - ss * ss / n;
+        double ve = see - se * se / n;
+        double cov = sse - ss * se / n;
+        if (vs < n * 4 || ve < n * 1) {
+            return Double.NaN; // a flat center: no tone curve to read
+        }
+        double beta = cov / vs;
+        double alpha = (se - beta * ss) / n;
+        double r2 = cov * cov / (vs * ve);
+        if (r2 < 0.98 || (Math.abs(beta - 1) < 0.08 && Math.abs(alpha + (beta - 1) * ss / n) < 5)) {
+            return Double.NaN; // no global tone change to take out (or none that explains the center)
+        }
+        int cw = Math.max(1, w / 6);
+        int ch = Math.max(1, h / 6);
+        double predicted = 0;
+        double actual = 0;
+        for (int yy = 0; yy < h; yy++) {
+            if (yy >= ch && yy < h - ch) {
+                continue;
+            }
+            for (int x = 0; x < w; x++) {
+                if (x >= cw && x < w - cw) {
+                    continue;
+                }
+                int i = yy * w + x;
+                predicted += Math.max(0, Math.min(255, alpha + beta * sy[i]));
+                actual += ey[i];
+            }
+        }
+        return predicted < 1 ? Double.NaN : 1 - actual / predicted;
     }
 
     /**

@@ -165,6 +165,23 @@ class MeasureComparisonTest {
     }
 
     @Test
+    void aVignetteIsReadApartFromTheToneChangeAroundIt() {
+        // the cameraman: bright sky in the corners, a dark coat in the middle; a contrast stretch brightens the corners
+        // against the center, which the plain corner-to-center ratio read as a vignette taken away
+        java.util.Optional<java.nio.file.Path> path = TestImages.shared("camera.png");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                path.isPresent(), "the shared photo camera.png is absent (../shared/images)");
+        Picture camera = dev.editloop.core.image.Images.read(path.get());
+        Picture stretched = MiniEditor.adjust(camera, Tone.CONTRAST, 30);
+        Picture both = MiniEditor.vignette(stretched, 25);
+        assertThat(Comparison.of(camera, stretched).vignetteChange()).isCloseTo(0, within(0.03));
+        assertThat(Comparison.of(camera, both).vignetteChange()).isBetween(0.15, 0.3);
+        assertThat(Comparison.of(camera, MiniEditor.adjust(camera, Tone.BRIGHTNESS, 20))
+                        .vignetteChange())
+                .isCloseTo(0, within(0.03));
+    }
+
+    @Test
     void localEditIsSeenInsideItsRegionOnly() {
         Picture edited = MiniEditor.apply(SCENE, new Action.Adjust(Tone.BRIGHTNESS, -50, Region.LEFT_HALF));
         Comparison c = compare(edited);
