@@ -28,7 +28,20 @@ public record Concept(
         List<String> phrasings,
         List<Pattern> patterns,
         Function<Analysis, List<Action>> planner,
-        Function<Analysis, List<Effect>> expectations) {
+        Function<Analysis, List<Effect>> expectations,
+        boolean crushesShadows) {
+
+    /** A concept whose look keeps its shadows' detail (most of them). */
+    public Concept(
+            String id,
+            String title,
+            String description,
+            List<String> phrasings,
+            List<Pattern> patterns,
+            Function<Analysis, List<Action>> planner,
+            Function<Analysis, List<Effect>> expectations) {
+        this(id, title, description, phrasings, patterns, planner, expectations, false);
+    }
 
     public Concept {
         Objects.requireNonNull(id, "id");
@@ -55,7 +68,7 @@ public record Concept(
 
     /** The same concept with another planner (the expected effects stay). */
     public Concept withPlanner(Function<Analysis, List<Action>> other) {
-        return new Concept(id, title, description, phrasings, patterns, other, expectations);
+        return new Concept(id, title, description, phrasings, patterns, other, expectations, crushesShadows);
     }
 
     /** The first place this concept is mentioned in a text: {start, end}, or null. */

@@ -205,7 +205,13 @@ public final class Evaluator {
         }
         List<Artifact> artifacts = artifacts(c, effects, touched, knobs, strongestContrast);
         artifacts.addAll(Visible.artifacts(
-                c, intent.plan(sourceAnalysis), touched, knobs, strongestContrast, confined.orElse(Region.WHOLE)));
+                c,
+                intent.plan(sourceAnalysis),
+                touched,
+                knobs,
+                strongestContrast,
+                confined.orElse(Region.WHOLE),
+                intent.crushesShadows()));
         double quality = 10;
         for (Artifact a : artifacts) {
             quality -= Double.isNaN(a.penalty()) ? 0 : a.penalty();

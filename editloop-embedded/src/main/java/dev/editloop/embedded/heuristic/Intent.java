@@ -316,7 +316,13 @@ public final class Intent {
                                 ? new Effect(
                                         e.metric(), zone, e.color(), e.near(), e.ideal(), e.far(), e.weight(), e.knob())
                                 : e)
-                        .toList());
+                        .toList(),
+                concept.crushesShadows());
+    }
+
+    /** Whether a concept asked crushes its shadows by design (a film noir's blacks): crushed shadows are its look. */
+    public boolean crushesShadows() {
+        return concepts.stream().anyMatch(Concept::crushesShadows);
     }
 
     static ParsedInstruction parse(Function<String, ParsedInstruction> parser, String text) {

@@ -146,7 +146,7 @@ final class KnowledgeBaseFile {
         }
         String id = text(required(node, where, "id"), where, "id");
         where = entryName(number, id);
-        fields(node, where, "id", "title", "description", "phrasings", "patterns", "plan", "effects");
+        fields(node, where, "id", "title", "description", "phrasings", "patterns", "plan", "effects", "crushes");
         String title = text(required(node, where, "title"), where, "title");
         String description = text(required(node, where, "description"), where, "description");
         List<String> phrasings = node.has("phrasings") ? strings(node.get("phrasings"), where, "phrasings") : List.of();
@@ -192,7 +192,14 @@ final class KnowledgeBaseFile {
             planner = src -> actions;
             expectations = src -> built;
         }
-        return new Concept(id, title, description, phrasings, patterns, planner, expectations);
+        boolean crushes = false;
+        if (node.has("crushes")) {
+            if (!node.get("crushes").isBoolean()) {
+                throw fail(where, "crushes", "must be true or false");
+            }
+            crushes = node.get("crushes").asBoolean();
+        }
+        return new Concept(id, title, description, phrasings, patterns, planner, expectations, crushes);
     }
 
     /** What a step or an effect depends on in the source image. */

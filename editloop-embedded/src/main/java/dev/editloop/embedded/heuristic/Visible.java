@@ -44,7 +44,8 @@ final class Visible {
             Set<Metric> touched,
             Set<Knob> knobs,
             double strongestContrast,
-            Region confined) {
+            Region confined,
+            boolean crushesShadows) {
         boolean removal =
                 plan.stream().anyMatch(a -> a instanceof Action.RemoveColored || a instanceof Action.RemoveRegion);
         boolean background = plan.stream().anyMatch(a -> a instanceof Action.Background);
@@ -89,7 +90,7 @@ final class Visible {
             out.add(cut(c, "the filled area's edge"));
         }
         boolean clipsByDesign = looks.contains(Look.CLIPS) || replaced;
-        out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04));
+        out.add(clipping(c, clipsByDesign ? 1 : strongestContrast >= 40 ? 0.12 : 0.04, crushesShadows));
         return out;
     }
 
@@ -248,16 +249,22 @@ final class Visible {
     }
 
     /** Pixels blown to white or crushed to black that the source did not have. */
-    private static Artifact clipping(Comparison c, double allowed) {
+    /**
+     * Pixels the edit blew to white or crushed to black. A look whose shadows are crushed by design (a film noir's
+     * deep blacks) counts only the blown highlights.
+     */
+    private static Artifact clipping(Comparison c, double allowed, boolean crushesShadows) {
         Clipping.Reading r = Clipping.of(c);
+        double added = crushesShadows ? r.highlights() : r.added();
+        String words = crushesShadows ? "blown highlights" : r.words();
         return new Artifact(
                 "added clipping",
                 Kind.ARTIFACT,
-                r.added() * 100,
+                added * 100,
                 allowed * 100,
-                clamp(25 * (r.added() - allowed), 0, MAX),
+                clamp(25 * (added - allowed), 0, MAX),
                 "%",
-                String.format(Locale.ROOT, "%s over %.0f%% of the image", r.words(), 100 * r.added()));
+                String.format(Locale.ROOT, "%s over %.0f%% of the image", words, 100 * added));
     }
 
     private static double clamp(double v, double lo, double hi) {

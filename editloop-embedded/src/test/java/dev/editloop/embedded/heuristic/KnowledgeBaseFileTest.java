@@ -42,6 +42,7 @@ class KnowledgeBaseFileTest {
               - id: noir
                 title: 'noir'
                 description: 'black and white, hard'
+                crushes: true
                 patterns: ['\\bnoir\\b']
                 plan:
                   - {recolor: {from: green, to: gray}, holds: green}
@@ -60,6 +61,8 @@ class KnowledgeBaseFileTest {
         assertThat(sepia.plan(cat).get(0)).isEqualTo(new Action.ColorFilter(Action.Filter.SEPIA, 80, Region.WHOLE));
         assertThat(kb.find("please give it a sepia look").get(0).concept()).isEqualTo(sepia);
         Concept noir = kb.concept("noir").orElseThrow();
+        assertThat(noir.crushesShadows()).isTrue();
+        assertThat(sepia.crushesShadows()).isFalse();
         assertThat(noir.plan(cat))
                 .as("the cat photo holds no green: no recolor")
                 .hasSize(1);
@@ -147,6 +150,11 @@ class KnowledgeBaseFileTest {
                         "far: 1.1, weight: 1",
                         "far: 1.1, weight: 0",
                         "effect 1, field \"weight\": must be positive"),
+                Arguments.of(
+                        "crushes not a flag",
+                        "crushes: true",
+                        "crushes: 'in the shadows'",
+                        "concept 2 (\"noir\"), field \"crushes\": must be true or false"),
                 Arguments.of(
                         "bad pattern",
                         "'\\bnoir\\b'",

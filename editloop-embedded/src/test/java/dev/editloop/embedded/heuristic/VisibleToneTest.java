@@ -38,6 +38,29 @@ class VisibleToneTest {
     }
 
     @Test
+    void aFilmNoirCrushesItsShadowsByDesignAndAPlainStretchDoesNot() {
+        java.util.Optional<java.nio.file.Path> path = TestImages.shared("camera.png");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                path.isPresent(), "the shared photo camera.png is absent (../shared/images)");
+        Picture camera = dev.editloop.core.image.Images.read(path.get());
+        String used = "decrease the brightness by 5%, then increase the contrast by 45%, then add a vignette at 25%";
+        Picture edited = edit(camera, used);
+        // the dark coat goes to black: a noir still's deep shadows, and the corners darken beyond the stretch
+        Critique noir = judge(camera, "like a still from a 1940s detective movie", edited, used);
+        assertThat(noir.quality()).isGreaterThanOrEqualTo(8.0);
+        assertThat(noir.semantic()).isGreaterThanOrEqualTo(8.0);
+        assertThat(noir.reasoning()).doesNotContain("crushed shadows").contains("vignette: +");
+        // the same black coat asked as plain contrast is crushed detail
+        Critique plain = judge(
+                camera,
+                "increase the contrast by 45%",
+                edit(camera, "increase the contrast by 45%"),
+                "increase the contrast by 45%");
+        assertThat(plain.quality()).isLessThan(8.0);
+        assertThat(plain.reasoning()).contains("crushed shadows");
+    }
+
+    @Test
     void moreContrastThatAVignetteTakesBackIsNotClaimed() {
         String used = "increase the contrast by 20%, then add a vignette at 60%";
         Picture edited = edit(COFFEE, used);
