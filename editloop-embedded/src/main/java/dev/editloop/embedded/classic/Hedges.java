@@ -58,6 +58,10 @@ final class Hedges {
                 // "halftone it"
                 .replaceAll(
                         "\\bhalftone (it|this|that|the (?:image|photo|picture))\\b", "turn $1 into a halftone print")
+                // "a halftone with round dots": its dots are round
+                .replaceAll(
+                        "\\b(halftone(?: print| screen)?)\\s+(?:with|in|of)\\s+(?:round|circular|little|small)?\\s*dots\\b",
+                        "$1")
                 // "bring the details out": bring out the details
                 .replaceAll("\\bbring (?:the |its |all the )?(details?) out\\b", "bring out the $1")
                 // "ad \"SALE\" at the top": add

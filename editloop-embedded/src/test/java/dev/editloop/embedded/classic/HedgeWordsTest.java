@@ -66,6 +66,9 @@ class HedgeWordsTest {
                         List.of(new Action.Stylize(Action.Style.PENCIL_SKETCH, 100, W))),
                 Arguments.of("make it 4:3", List.of(new Action.CropAspect(4, 3))),
                 Arguments.of(
+                        "halftone the photo with round dots",
+                        List.of(new Action.Stylize(Action.Style.HALFTONE, 100, W))),
+                Arguments.of(
                         "make the deep blue sky orange",
                         List.of(new Action.Recolor(NamedColor.of("blue"), NamedColor.of("orange"), Region.SKY, false))),
                 Arguments.of("make the white background black", List.of(new Action.Background(NamedColor.of("black")))),
