@@ -57,6 +57,11 @@ public final class TestImages {
         return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** A photo from the project's shared folder, decoded, when present. */
+    public static Optional<Picture> sharedPicture(String name) {
+        return shared(name).map(Images::read);
+    }
+
     /**
      * A synthetic outdoor scene with known content, deterministic for a seed: a blue sky gradient in the top third,
      * green grass in the bottom third, a grey wall band between, a red ball left of center, a yellow square right

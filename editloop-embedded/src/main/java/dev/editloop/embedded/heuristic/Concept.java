@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param patterns case-insensitive patterns that recognise the concept in a request
  * @param planner the ordered concrete actions for a source image
  * @param expectations the expected effects for a source image
+ * @param crushesShadows whether the look crushes its shadows to black by design (a film noir's deep blacks)
  */
 public record Concept(
         String id,
@@ -30,18 +31,6 @@ public record Concept(
         Function<Analysis, List<Action>> planner,
         Function<Analysis, List<Effect>> expectations,
         boolean crushesShadows) {
-
-    /** A concept whose look keeps its shadows' detail (most of them). */
-    public Concept(
-            String id,
-            String title,
-            String description,
-            List<String> phrasings,
-            List<Pattern> patterns,
-            Function<Analysis, List<Action>> planner,
-            Function<Analysis, List<Effect>> expectations) {
-        this(id, title, description, phrasings, patterns, planner, expectations, false);
-    }
 
     public Concept {
         Objects.requireNonNull(id, "id");

@@ -39,10 +39,8 @@ class VisibleToneTest {
 
     @Test
     void aFilmNoirCrushesItsShadowsByDesignAndAPlainStretchDoesNot() {
-        java.util.Optional<java.nio.file.Path> path = TestImages.shared("camera.png");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                path.isPresent(), "the shared photo camera.png is absent (../shared/images)");
-        Picture camera = dev.editloop.core.image.Images.read(path.get());
+        Picture camera = TestImages.sharedPicture("camera.png").orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(camera != null, "the shared photo camera.png is absent");
         String used = "decrease the brightness by 5%, then increase the contrast by 45%, then add a vignette at 25%";
         Picture edited = edit(camera, used);
         // the dark coat goes to black: a noir still's deep shadows, and the corners darken beyond the stretch

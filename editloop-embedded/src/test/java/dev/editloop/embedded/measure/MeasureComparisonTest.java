@@ -168,10 +168,8 @@ class MeasureComparisonTest {
     void aVignetteIsReadApartFromTheToneChangeAroundIt() {
         // the cameraman: bright sky in the corners, a dark coat in the middle; a contrast stretch brightens the corners
         // against the center, which the plain corner-to-center ratio read as a vignette taken away
-        java.util.Optional<java.nio.file.Path> path = TestImages.shared("camera.png");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                path.isPresent(), "the shared photo camera.png is absent (../shared/images)");
-        Picture camera = dev.editloop.core.image.Images.read(path.get());
+        Picture camera = TestImages.sharedPicture("camera.png").orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(camera != null, "the shared photo camera.png is absent");
         Picture stretched = MiniEditor.adjust(camera, Tone.CONTRAST, 30);
         Picture both = MiniEditor.vignette(stretched, 25);
         assertThat(Comparison.of(camera, stretched).vignetteChange()).isCloseTo(0, within(0.03));
