@@ -95,6 +95,13 @@ final class Hedges {
                 .replaceAll(
                         "\\b(blur|defocus|soften)\\s+everything\\s+(?:except|but|apart from|other than|besides|save)\\s+(?=(?:the|her|him|them|it)\\b)",
                         "$1 everything behind ")
+                // "make it less blue": warmer; "less yellow": cooler
+                .replaceAll("\\bless (?:blue|bluish|cold)\\b", "warmer")
+                .replaceAll("\\bless (?:yellow|yellowish|orange|orangey|warm)\\b", "cooler")
+                // "sketchify it", "make it grainy like film", "hand-painted": the sketch, the grain, the painting
+                .replaceAll("\\bsketchify\\b", "sketch")
+                .replaceAll("\\bgrainy,? like (?:an? )?(?:old )?(?:film|analog film|film stock)\\b", "film grain")
+                .replaceAll("\\bhand painted\\b", "painted")
                 // "a grainy film look": film grain
                 .replaceAll("\\bgrainy film\\b", "film grain")
                 // "not so bright": how the picture is now, i.e. too bright

@@ -39,7 +39,7 @@ final class ToneClauses {
             new ToneWord(p("\\bwarm(?:er)?(?:\\s+(?:it\\s+)?up)?\\b"), Tone.WARMTH, 1),
             new ToneWord(
                     p(
-                            "\\bcool(?:er)?\\s+(?:it\\s+)?down\\b|\\bcooler\\b|\\bcool it\\b|\\bcool(?=\\s+(?:tones?|colors?|cast|hues?)\\b)"),
+                            "\\bcool(?:er)?\\s+(?:it\\s+)?down\\b|\\bcooler\\b|\\bcool it\\b|\\bcool(?=\\s+(?:tones?|colors?|cast|hues?|tint)\\b)"),
                     Tone.WARMTH,
                     -1),
             new ToneWord(p("\\bhue shift\\b|\\bhues?\\b"), Tone.HUE, 0),

@@ -51,7 +51,10 @@ class HedgeWordsTest {
                 Arguments.of("more saturation please, it's a bit dull", List.of(adjust(Tone.SATURATION, 25))),
                 Arguments.of("it looks kind of flat", List.of(adjust(Tone.CONTRAST, 25))),
                 Arguments.of("the photo looks washed out, more colour", List.of(adjust(Tone.SATURATION, 25))),
-                Arguments.of("hmm, too bright imo", List.of(adjust(Tone.BRIGHTNESS, -25))));
+                Arguments.of("hmm, too bright imo", List.of(adjust(Tone.BRIGHTNESS, -25))),
+                Arguments.of("make it a bit less yellow", List.of(adjust(Tone.WARMTH, -10))),
+                Arguments.of("less blue, please", List.of(adjust(Tone.WARMTH, 25))),
+                Arguments.of("add a cool tint", List.of(adjust(Tone.WARMTH, -25))));
     }
 
     static Stream<Arguments> otherActions() {
@@ -65,6 +68,9 @@ class HedgeWordsTest {
                         "draw this as a pencil drawing",
                         List.of(new Action.Stylize(Action.Style.PENCIL_SKETCH, 100, W))),
                 Arguments.of("make it 4:3", List.of(new Action.CropAspect(4, 3))),
+                Arguments.of(
+                        "make it grainy like old film", List.of(new Action.Stylize(Action.Style.FILM_GRAIN, 25, W))),
+                Arguments.of("make it look hand-painted", List.of(new Action.Stylize(Action.Style.WATERCOLOR, 100, W))),
                 Arguments.of(
                         "halftone the photo with round dots",
                         List.of(new Action.Stylize(Action.Style.HALFTONE, 100, W))),
