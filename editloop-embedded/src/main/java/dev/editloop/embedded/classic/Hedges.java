@@ -95,6 +95,15 @@ final class Hedges {
                 .replaceAll(
                         "\\b(blur|defocus|soften)\\s+everything\\s+(?:except|but|apart from|other than|besides|save)\\s+(?=(?:the|her|him|them|it)\\b)",
                         "$1 everything behind ")
+                // "remove the yellow cast", "take some of the blue out": a cast taken out is the other way
+                .replaceAll(
+                        "\\b(?:remove|reduce|cut|kill|get rid of|take out|take away|neutralize)\\s+(?:some of\\s+)?(?:the\\s+)?"
+                                + "(?:blue|bluish|cold|cool)\\s+(?:cast|tint|tones?)\\b|\\btake (?:some of )?the blue out\\b",
+                        "make it warmer")
+                .replaceAll(
+                        "\\b(?:remove|reduce|cut|kill|get rid of|take out|take away|neutralize)\\s+(?:some of\\s+)?(?:the\\s+)?"
+                                + "(?:yellow|yellowish|orange|warm)\\s+(?:cast|tint|tones?)\\b|\\btake (?:some of )?the (?:yellow|orange) out\\b",
+                        "make it cooler")
                 // "make it less blue": warmer; "less yellow": cooler
                 .replaceAll("\\bless (?:blue|bluish|cold)\\b", "warmer")
                 .replaceAll("\\bless (?:yellow|yellowish|orange|orangey|warm)\\b", "cooler")

@@ -54,7 +54,9 @@ class HedgeWordsTest {
                 Arguments.of("hmm, too bright imo", List.of(adjust(Tone.BRIGHTNESS, -25))),
                 Arguments.of("make it a bit less yellow", List.of(adjust(Tone.WARMTH, -10))),
                 Arguments.of("less blue, please", List.of(adjust(Tone.WARMTH, 25))),
-                Arguments.of("add a cool tint", List.of(adjust(Tone.WARMTH, -25))));
+                Arguments.of("add a cool tint", List.of(adjust(Tone.WARMTH, -25))),
+                Arguments.of("get rid of the orange cast", List.of(adjust(Tone.WARMTH, -25))),
+                Arguments.of("take some of the blue out", List.of(adjust(Tone.WARMTH, 25))));
     }
 
     static Stream<Arguments> otherActions() {
