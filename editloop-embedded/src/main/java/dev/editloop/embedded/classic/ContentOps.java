@@ -262,6 +262,13 @@ final class ContentOps {
                             100 * sel.share(),
                             100 * MAX_REMOVAL_SHARE));
         }
+        String ring = enclosing(sel.mat(), what);
+        if (ring == null) {
+            ring = beyond(sel.mat(), what);
+        }
+        if (ring != null) {
+            return new Done(src.clone(), false, ring);
+        }
         int w = src.cols();
         int h = src.rows();
         try (Mats m = new Mats()) {
@@ -304,6 +311,95 @@ final class ContentOps {
                             patchedFault,
                             diffusedFault));
         }
+    }
+
+    /** The least share of a side of the picture a thing must run along to count as running out of the picture there. */
+    static final double EDGE_RUN = 0.02;
+
+    /**
+     * Why a thing cannot be taken away, if it runs out of the picture on two sides (along at least {@link #EDGE_RUN} of
+     * each): a dark area in a corner, the ground beyond the table's edge, is what lies behind, not a thing on the
+     * ground, and a fill from its surroundings would only guess at it. Null when it meets at most one side.
+     */
+    static String beyond(Mat object, String what) {
+        int w = object.cols();
+        int h = object.rows();
+        int sides = 0;
+        String[] names = {"top", "bottom", "left", "right"};
+        java.util.List<String> met = new java.util.ArrayList<>();
+        Mat[] edges = {object.row(0), object.row(h - 1), object.col(0), object.col(w - 1)};
+        for (int k = 0; k < edges.length; k++) {
+            int length = k < 2 ? w : h;
+            if (Core.countNonZero(edges[k]) >= Math.max(2, EDGE_RUN * length)) {
+                sides++;
+                met.add(names[k]);
+            }
+        }
+        if (sides < 2) {
+            return null;
+        }
+        return what + " runs out of the picture at the " + String.join(" and the ", met)
+                + ": it is what lies beyond, not a thing on the ground, and a fill from its surroundings would only"
+                + " guess at it";
+    }
+
+    /** How many times its own area a thing's convex hull must hold beyond it for the thing to wrap around it. */
+    static final double WRAP_HOLE = 3;
+
+    /**
+     * The thickest a wrapping thing may be (twice its area over its outline), as a share of the size of what it wraps
+     * (the square root of its convex hull's area).
+     */
+    static final double WRAP_THICKNESS = 0.1;
+
+    /**
+     * Why a thing cannot be taken away, if it is an outline around something else rather than a thing: thin (twice
+     * its area over the length of its outline under {@link #WRAP_THICKNESS} of the size of its convex hull) and wrapped around
+     * an area of at least {@link #WRAP_HOLE} times its own (its convex hull beyond it): the bright rim of a cup around
+     * the coffee, a highlight along an edge. Filling it erases an edge of something else and leaves that thing bitten;
+     * nothing is removed. Null when the thing is no such outline.
+     */
+    static String enclosing(Mat object, String what) {
+        java.util.List<MatOfPoint> contours = new java.util.ArrayList<>();
+        Mat hierarchy = new Mat();
+        Mat copy = object.clone();
+        Imgproc.findContours(copy, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+        copy.release();
+        hierarchy.release();
+        java.util.List<Point> points = new java.util.ArrayList<>();
+        double outline = 0;
+        for (MatOfPoint contour : contours) {
+            points.addAll(contour.toList());
+            outline += Imgproc.arcLength(new org.opencv.core.MatOfPoint2f(contour.toArray()), true);
+            contour.release();
+        }
+        double area = Core.countNonZero(object);
+        if (points.size() < 3 || area < 1 || outline < 1) {
+            return null;
+        }
+        double thickness = 2 * area / outline;
+        MatOfPoint all = new MatOfPoint();
+        all.fromList(points);
+        org.opencv.core.MatOfInt hullIndex = new org.opencv.core.MatOfInt();
+        Imgproc.convexHull(all, hullIndex);
+        java.util.List<Point> hull = new java.util.ArrayList<>();
+        for (int index : hullIndex.toArray()) {
+            hull.add(points.get(index));
+        }
+        double hullArea = Imgproc.contourArea(new org.opencv.core.MatOfPoint2f(hull.toArray(new Point[0])));
+        all.release();
+        hullIndex.release();
+        double held = (hullArea - area) / area;
+        if (held < WRAP_HOLE || thickness >= WRAP_THICKNESS * Math.sqrt(hullArea)) {
+            return null;
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s is a thin outline around something else (%.0f pixels thick, wrapped around %.0f times its own"
+                        + " area), not a thing: filling it would erase an edge and leave what it outlines bitten",
+                what,
+                thickness,
+                held);
     }
 
     /**

@@ -47,6 +47,22 @@ public final class Evaluator {
 
     private Evaluator() {}
 
+    /**
+     * Why the request's turn to an orientation cannot happen on this source, if so: a square picture stands neither
+     * way, and no turn makes it portrait or landscape (the editor leaves it as it is, which is not what was asked).
+     */
+    private static String squareTurn(Intent intent, Picture source) {
+        if (source.width() != source.height()) {
+            return null;
+        }
+        for (dev.editloop.embedded.classic.Action action : intent.geometry()) {
+            if (action instanceof dev.editloop.embedded.classic.Action.Rotate r && r.target() != null) {
+                return "the source is square: no turn makes it " + r.target().word();
+            }
+        }
+        return null;
+    }
+
     /** Assesses an edit of a source against an intent. */
     public static Assessment assess(Intent intent, Picture source, Picture edited) {
         return assess(intent, source, Analysis.of(source), edited);
@@ -84,6 +100,7 @@ public final class Evaluator {
             }
         }
         java.util.Map<String, String> notAlone = notAlone(intent, sourceAnalysis);
+        String squareTurn = squareTurn(intent, source);
         for (Effect effect : effects) {
             // an effect the source already satisfies is held to an absolute bound; one that cannot happen on this
             // source is not measured (a relative reading of a quantity that is about zero means nothing). Read on the
@@ -95,7 +112,9 @@ public final class Evaluator {
                     ? new SourceFit(SourceFit.Kind.CANNOT, nothingToRecolour.get(effect.color()), 0, true)
                     : apart != null
                             ? new SourceFit(SourceFit.Kind.CANNOT, apart, 0, true)
-                            : SourceFit.of(effect, c.source());
+                            : effect.metric() == Metric.GEOMETRY && squareTurn != null
+                                    ? new SourceFit(SourceFit.Kind.CANNOT, squareTurn, 0, true)
+                                    : SourceFit.of(effect, c.source());
             double measured;
             double a;
             double baseline = effect.metric().baseline(c, effect.zone());
