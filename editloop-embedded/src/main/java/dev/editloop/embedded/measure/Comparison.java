@@ -776,42 +776,29 @@ public final class Comparison {
         }
         float[] sy = source.y;
         float[] ey = aligned.y;
-        double n = 0;
-        double ss = 0;
-        double se = 0;
-        double sss = 0;
-        double sse = 0;
-        double see = 0;
+        boolean[] center = new boolean[w * h];
         for (int yy = h / 3; yy < h - h / 3; yy++) {
             for (int x = w / 3; x < w - w / 3; x++) {
                 int i = yy * w + x;
-                double e = ey[i];
-                if (e <= 2 || e >= 253) {
-                    continue;
-                }
-                double v = sy[i];
-                n++;
-                ss += v;
-                se += e;
-                sss += v * v;
-                sse += v * e;
-                see += e * e;
+                center[i] = ey[i] > 2 && ey[i] < 253;
             }
         }
+        Masked.Moments fit = Masked.moments(center, w * h, i -> sy[i], i -> ey[i]);
+        double n = fit.n();
         double centered = w / 3.0 * (h / 3.0);
         if (n < 30 || n < 0.5 * centered) {
             return Double.NaN;
         }
-        double vs = sss - ss * ss / n;
-        double ve = see - se * se / n;
-        double cov = sse - ss * se / n;
-        if (vs < n * 4 || ve < n * 1) {
+        double vs = fit.varianceX();
+        double ve = fit.varianceY();
+        double cov = fit.covariance();
+        if (vs < 4 || ve < 1) {
             return Double.NaN; // a flat center: no tone curve to read
         }
         double beta = cov / vs;
-        double alpha = (se - beta * ss) / n;
+        double alpha = fit.meanY() - beta * fit.meanX();
         double r2 = cov * cov / (vs * ve);
-        if (r2 < 0.98 || (Math.abs(beta - 1) < 0.08 && Math.abs(alpha + (beta - 1) * ss / n) < 5)) {
+        if (r2 < 0.98 || (Math.abs(beta - 1) < 0.08 && Math.abs(alpha + (beta - 1) * fit.meanX()) < 5)) {
             return Double.NaN; // no global tone change to take out (or none that explains the center)
         }
         int cw = Math.max(1, w / 6);
