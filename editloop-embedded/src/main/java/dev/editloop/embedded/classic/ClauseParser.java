@@ -728,6 +728,7 @@ final class ClauseParser {
                 .trim();
         s = Words.numbers(s);
         s = Hedges.rewrite(s);
+        s = Paraphrases.rewrite(s);
         s = s.replaceAll("\\b(?:at\\s+)?full (?:strength|intensity|power)\\b", " at 100% ")
                 .replaceAll("\\bhalf (?:of )?an? stop\\b", "0.5 stop")
                 .replaceAll("\\ba third of an? stop\\b", "0.33 stop")

@@ -248,7 +248,9 @@ final class ContentOps {
      * Removes a selected thing, named {@code what} in the reasons ("the red object"): refused when it covers more than
      * {@link #MAX_REMOVAL_SHARE} of the image; otherwise grown by 1/60 of the shorter side and filled with patches of
      * the ground around it, or by diffusion for a thing up to {@link #MAX_DIFFUSION_SHARE}, and refused with the
-     * reading when no fill looks like its ground ({@link #fillFault}). Only the grown mask changes.
+     * reading when no fill looks like its ground ({@link #fillFault}); refused too when the selection is no thing on the
+     * ground: an outline of something else ({@link #enclosing}) or an area that runs out of the picture
+     * ({@link #beyond}). Only the grown mask changes.
      */
     static Done fillAway(Mat src, ObjectSelection.Selected sel, String what, long seed) {
         if (sel.share() > MAX_REMOVAL_SHARE) {
@@ -262,12 +264,12 @@ final class ContentOps {
                             100 * sel.share(),
                             100 * MAX_REMOVAL_SHARE));
         }
-        String ring = enclosing(sel.mat(), what);
-        if (ring == null) {
-            ring = beyond(sel.mat(), what);
+        String notAThing = enclosing(sel.mat(), what);
+        if (notAThing == null) {
+            notAThing = beyond(sel.mat(), what);
         }
-        if (ring != null) {
-            return new Done(src.clone(), false, ring);
+        if (notAThing != null) {
+            return new Done(src.clone(), false, notAThing);
         }
         int w = src.cols();
         int h = src.rows();
@@ -324,18 +326,17 @@ final class ContentOps {
     static String beyond(Mat object, String what) {
         int w = object.cols();
         int h = object.rows();
-        int sides = 0;
         String[] names = {"top", "bottom", "left", "right"};
         java.util.List<String> met = new java.util.ArrayList<>();
         Mat[] edges = {object.row(0), object.row(h - 1), object.col(0), object.col(w - 1)};
         for (int k = 0; k < edges.length; k++) {
             int length = k < 2 ? w : h;
             if (Core.countNonZero(edges[k]) >= Math.max(2, EDGE_RUN * length)) {
-                sides++;
                 met.add(names[k]);
             }
+            edges[k].release();
         }
-        if (sides < 2) {
+        if (met.size() < 2) {
             return null;
         }
         return what + " runs out of the picture at the " + String.join(" and the ", met)
@@ -370,7 +371,9 @@ final class ContentOps {
         double outline = 0;
         for (MatOfPoint contour : contours) {
             points.addAll(contour.toList());
-            outline += Imgproc.arcLength(new org.opencv.core.MatOfPoint2f(contour.toArray()), true);
+            org.opencv.core.MatOfPoint2f curve = new org.opencv.core.MatOfPoint2f(contour.toArray());
+            outline += Imgproc.arcLength(curve, true);
+            curve.release();
             contour.release();
         }
         double area = Core.countNonZero(object);
@@ -386,7 +389,9 @@ final class ContentOps {
         for (int index : hullIndex.toArray()) {
             hull.add(points.get(index));
         }
-        double hullArea = Imgproc.contourArea(new org.opencv.core.MatOfPoint2f(hull.toArray(new Point[0])));
+        org.opencv.core.MatOfPoint2f hullCurve = new org.opencv.core.MatOfPoint2f(hull.toArray(new Point[0]));
+        double hullArea = Imgproc.contourArea(hullCurve);
+        hullCurve.release();
         all.release();
         hullIndex.release();
         double held = (hullArea - area) / area;

@@ -1,0 +1,80 @@
+package dev.editloop.embedded.classic;
+
+/**
+ * Phrasings that mean something the clause matchers already read, rewritten into it: "no colour at all" is grayscale,
+ * "draw it as a sketch" turns it into one, "it's kinda dull" after a request is how the picture is now ("too dull"),
+ * "the dark blue sky" is the blue sky, "the grey background" the background, "blur everything except the cup" a
+ * background blur, "remove the yellow cast" cooler, "less blue" warmer, "hand-painted" painted. Amounts said in words
+ * are {@link Hedges}'. Works on normalized (lower-case) text, after {@link Hedges#rewrite}.
+ */
+final class Paraphrases {
+    private Paraphrases() {}
+
+    static String rewrite(String s) {
+        return s
+                // "gimme more contrast"
+                .replaceAll("\\bgimme\\b", "give me")
+                // "no colour at all": grayscale
+                .replaceAll("\\bno colors?(?: at all)?\\b", "grayscale")
+                // "draw it as a sketch": the picture turned into one, not a new drawing
+                .replaceAll(
+                        "\\bdraw (it|this|that|the (?:image|photo|picture))\\s+(?:as|like)\\s+(?=an?\\s)",
+                        "turn $1 into ")
+                // "halftone it"
+                .replaceAll(
+                        "\\bhalftone (it|this|that|the (?:image|photo|picture))\\b", "turn $1 into a halftone print")
+                // "a halftone with round dots": its dots are round
+                .replaceAll(
+                        "\\b(halftone(?: print| screen)?)\\s+(?:with|in|of)\\s+(?:round|circular|little|small)?\\s*dots\\b",
+                        "$1")
+                // "bring the details out": bring out the details
+                .replaceAll("\\bbring (?:the |its |all the )?(details?) out\\b", "bring out the $1")
+                // "ad \"SALE\" at the top": add
+                .replaceAll("(?<=^|[,;.] ?)ad(?= \uE000)", "add")
+                // "livelier colours, it's kinda dull": a sentence that only says how the picture is now, i.e. too dull
+                .replaceAll(
+                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|this looks|this is|the (?:image|photo|picture) (?:is|looks))\\s+"
+                                + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"
+                                + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]))",
+                        " too ")
+                .replaceAll("\\btoo washed out\\b", "too pale")
+                // "the dark blue sky": the sky of that colour; "the grey background": the background
+                .replaceAll(
+                        "\\b(?:dark|deep|light|pale|bright)\\s+(blue|orange|pink|purple|gray|red|yellow)\\s+sky\\b",
+                        "$1 sky")
+                .replaceAll(
+                        "\\b(the|its|her|his|their)\\s+(?:(?:dark|light|plain|pale)\\s+)?(?:gray|white|black|blue|green|brown|beige|"
+                                + "red|orange|yellow|pink|purple|silver)\\s+(background|backdrop)\\b",
+                        "$1 $2")
+                // "throw the backdrop way out of focus": blur it
+                .replaceAll(
+                        "\\b(?:throw|put|knock|send|take|make)\\s+(?:the\\s+)?(background|backdrop)\\s+(way|far|completely|totally|really)?"
+                                + "\\s*out of focus\\b",
+                        "blur the $1 $2")
+                .replaceAll(
+                        "\\bblur the (background|backdrop) (?:way|far|completely|totally|really)\\b",
+                        "blur the $1 a lot")
+                // "blur everything except the cup": everything behind it
+                .replaceAll(
+                        "\\b(blur|defocus|soften)\\s+everything\\s+(?:except|but|apart from|other than|besides|save)\\s+(?=(?:the|her|him|them|it)\\b)",
+                        "$1 everything behind ")
+                // "remove the yellow cast", "take some of the blue out": a cast taken out is the other way
+                .replaceAll(
+                        "\\b(?:remove|reduce|cut|kill|get rid of|take out|take away|neutralize)\\s+(?:some of\\s+)?(?:the\\s+)?"
+                                + "(?:blue|bluish|cold|cool)\\s+(?:cast|tint|tones?)\\b|\\btake (?:some of )?the blue out\\b",
+                        "make it warmer")
+                .replaceAll(
+                        "\\b(?:remove|reduce|cut|kill|get rid of|take out|take away|neutralize)\\s+(?:some of\\s+)?(?:the\\s+)?"
+                                + "(?:yellow|yellowish|orange|warm)\\s+(?:cast|tint|tones?)\\b|\\btake (?:some of )?the (?:yellow|orange) out\\b",
+                        "make it cooler")
+                // "make it less blue": warmer; "less yellow": cooler
+                .replaceAll("\\bless (?:blue|bluish|cold)\\b", "warmer")
+                .replaceAll("\\bless (?:yellow|yellowish|orange|orangey|warm)\\b", "cooler")
+                // "sketchify it", "make it grainy like film", "hand-painted": the sketch, the grain, the painting
+                .replaceAll("\\bsketchify\\b", "sketch")
+                .replaceAll("\\bgrainy,? like (?:an? )?(?:old )?(?:film|analog film|film stock)\\b", "film grain")
+                .replaceAll("\\bhand painted\\b", "painted")
+                // "a grainy film look": film grain
+                .replaceAll("\\bgrainy film\\b", "film grain");
+    }
+}
