@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpora (examples/heldout to heldout8, each written by someone who had read only the vocabulary
+ * The held-out phrasing corpora (examples/heldout to heldout9, each written by someone who had read only the vocabulary
  * table; heldout4 to heldout6 were blind until their failures were read for the phrasing fixes of 2026-12-07, heldout7
- * was run once blind and then worked from, heldout8 is blind) through the embedded loop: the pass rate stays
+ * was run once blind and then worked from, heldout8 was blind until its failures were read on 2026-12-07's fourth
+ * session, heldout9 is blind) through the embedded loop: the pass rate stays
  * at or above its floor and every must-decline request is answered honestly. Measured: 286 of 330 (86.7%), 277 of 331
  * (83.7%), 257 of 300 (85.7%), 253 of 300 (84.3%) and 250 of 300 (83.3%), with colour words read as regions (one rule
  * for the editor and the judge), corners a third by a third, and the judge reading where an edit's changed area meets
@@ -33,35 +34,38 @@ import org.junit.jupiter.api.Test;
  * heldout8 249 (83.0%; 246 on its first run, blind); with a removal refused on a thin outline of something else and
  * on an area that runs out of the picture on two sides (three false passes: the cup's rim bitten out, the dark ground
  * beyond the table filled with wood), and a turn to portrait refused on a square picture, 290, 281, 259, 260, 255, 266,
- * 260 and 251. Each floor leaves a small margin for platform differences in the image
+ * 260 and 251; with "make it landscape" alone read as a crop to 3:2 made only when the picture is not landscape yet,
+ * and the top of a head of hair (lighter than the rest, close to the backdrop) kept with the subject by its texture,
+ * 292 (88.5%), 282 (85.2%), 261 (87.0%), 262 (87.3%), 259 (86.3%), 269 (89.7%), 264 (88.0%), heldout8 252 (84.0%)
+ * and heldout9 264 (88.0%; 263 on its first, blind run, which had the crop and not the hair). Each floor leaves a small margin for platform differences in the image
  * operations.
  */
 class HeldoutPhrasingTest {
     @Test
     void theHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // 0.855 until three false passes were refused: "the red saucer" or "the red cup" alone recoloured both
-        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.87);
+        passesAboveItsFloor("examples/heldout/phrasings.jsonl", 0.875);
     }
 
     @Test
     void theSecondHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.84);
+        passesAboveItsFloor("examples/heldout2/phrasings.jsonl", 0.845);
     }
 
     @Test
     void theThirdHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // 0.845 until one false pass was refused: "the saucer" alone recoloured the cup with it
-        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.855);
+        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.86);
     }
 
     @Test
     void theFourthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.855);
+        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.865);
     }
 
     @Test
     void theFifthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.84);
+        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.855);
     }
 
     @Test
@@ -69,19 +73,25 @@ class HeldoutPhrasingTest {
         // written blind; first run 85.0% (255) on the code before the colour areas were redrawn by GrabCut, 85.3%
         // after,
         // 86.3% with the sky keyed
-        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.875);
+        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.885);
     }
 
     @Test
     void theSeventhHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // written blind; first run 80.7% (242), then worked from
-        passesAboveItsFloor("examples/heldout7/phrasings.jsonl", 0.845);
+        passesAboveItsFloor("examples/heldout7/phrasings.jsonl", 0.87);
     }
 
     @Test
     void theEighthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        // written blind and kept blind (only its rates are read); first run 82.0% (246)
-        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.815);
+        // written blind; first run 82.0% (246); worked from since heldout9 was written
+        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.83);
+    }
+
+    @Test
+    void theNinthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        // written blind and kept blind (only its rates are read); first run 87.7% (263)
+        passesAboveItsFloor("examples/heldout9/phrasings.jsonl", 0.87);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {

@@ -352,12 +352,33 @@ public sealed interface Action {
         }
     }
 
-    /** "crop it to a 16:9 aspect ratio" (centered). */
-    record CropAspect(int width, int height) implements Action {
+    /**
+     * "crop it to a 16:9 aspect ratio" (centered); with a target orientation ("make it landscape", "crop it to
+     * portrait": 3:2 or 2:3, no ratio said) the crop is made only when the picture does not already stand that way.
+     */
+    record CropAspect(int width, int height, Orientation target) implements Action {
         public CropAspect {
             if (width < 1 || height < 1) {
                 throw new IllegalArgumentException("aspect ratio parts must be positive");
             }
+            if (target != null && !target.holds(width, height)) {
+                throw new IllegalArgumentException(width + ":" + height + " is not " + target.word());
+            }
+        }
+
+        /** A crop to a ratio with no target orientation. */
+        public CropAspect(int width, int height) {
+            this(width, height, null);
+        }
+
+        /** The usual photo format of an orientation: 3:2 landscape, 2:3 portrait. */
+        public static CropAspect toOrientation(Orientation target) {
+            return target == Orientation.LANDSCAPE ? new CropAspect(3, 2, target) : new CropAspect(2, 3, target);
+        }
+
+        /** Whether the crop is made on a picture of this size (always, unless a target it already holds says not). */
+        public boolean crops(int width, int height) {
+            return target == null || !target.holds(width, height);
         }
 
         @Override

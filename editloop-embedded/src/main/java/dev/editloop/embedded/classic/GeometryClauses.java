@@ -13,6 +13,9 @@ final class GeometryClauses {
     private static final java.util.regex.Pattern MAKE_IT = p(
             "^\\s*(?:(?:please|can you|could you)\\s+)*(?:make|change|set|turn)\\s+(?:it|this|the (?:image|photo|picture))\\b");
 
+    /** Words of a turn: "turn it to portrait" is a rotation, not a crop. */
+    private static final java.util.regex.Pattern TURN = p("\\b(?:rotate|rotated|turn|turned|spin)\\b");
+
     static Action crop(Clause c) {
         // "keep only the right half": what stays is a crop
         boolean verb = c.takeAll(
@@ -39,9 +42,19 @@ final class GeometryClauses {
         MatchResult ratio = c.take(p("(?:\\b(?:to|into|at)\\s+)?(?:an?\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*"
                 + (verb ? "(?::|x|by|/)" : ":") + "\\s*(\\d+(?:\\.\\d+)?)\\b"));
         if (orientation != null) {
-            // without a crop verb the orientation needs its ratio ("make it landscape" alone could be a rotation)
-            if (square || !(wide || ratio != null)) {
+            if (square) {
                 return null;
+            }
+            if (!wide && ratio == null) {
+                // "make it landscape", "I need it in portrait orientation": the format said alone is a centre crop to
+                // the usual photo ratio, made only when the picture does not stand that way yet (a quarter turn
+                // would lay the subject on its side; a rotation says "rotate" or "turn")
+                return c.takeRegion() != null || TURN.matcher(c.rest()).find()
+                        ? null
+                        : Action.CropAspect.toOrientation(
+                                orientation.group(1).equalsIgnoreCase("landscape")
+                                        ? Action.Orientation.LANDSCAPE
+                                        : Action.Orientation.PORTRAIT);
             }
             boolean landscape = orientation.group(1).equalsIgnoreCase("landscape");
             double r =

@@ -63,13 +63,20 @@ public final class GeometryOperations {
             0,
             new Action.Flip(true));
 
-    /** "crop it to a 16:9 aspect ratio" (centered). */
+    /** "crop it to a 16:9 aspect ratio" (centered); "crop it to landscape" (3:2, unless it already is). */
     public static final FixedOperation<Action.CropAspect> CROP_ASPECT = geometry(
             "crop-aspect",
             Words.of("crop", "aspect ratio"),
             Action.CropAspect.class,
-            c -> "crop it to a " + c.width() + ":" + c.height() + " aspect ratio",
-            (src, c, scale, seed) -> ClassicOperations.done(GeometryOps.cropAspect(src, c.width(), c.height())),
+            c -> c.target() == null
+                    ? "crop it to a " + c.width() + ":" + c.height() + " aspect ratio"
+                    : "crop it to " + c.target().word(),
+            (src, c, scale, seed) -> c.crops(src.cols(), src.rows())
+                    ? ClassicOperations.done(GeometryOps.cropAspect(src, c.width(), c.height()))
+                    : new ContentOps.Done(
+                            src.clone(),
+                            false,
+                            "the picture is already " + c.target().word()),
             0,
             new Action.CropAspect(16, 9));
 

@@ -56,6 +56,11 @@ final class Geometry {
                             default -> Core.ROTATE_90_COUNTERCLOCKWISE;
                         });
             case Action.Flip f -> Core.flip(in, out, f.horizontal() ? 1 : 0);
+            case Action.CropAspect a
+            when !a.crops(w, h) -> {
+                out.release();
+                return in;
+            }
             case Action.CropRegion c -> {
                 int[] b = c.region().bounds(w, h);
                 in.submat(new Rect(b[0], b[1], Math.max(1, b[2]), Math.max(1, b[3])))

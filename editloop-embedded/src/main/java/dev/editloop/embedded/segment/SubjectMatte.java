@@ -571,7 +571,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         float[] detail = detail(fine, small, false, temps);
         double c = byColour == null ? 1 : sameMaterial(small, detail, byColour.mask(), temps);
         if (c <= 0.12) {
-            return inFront(small, detail, byColour, temps);
+            Coarse kept = inFront(small, detail, byColour, temps);
+            return kept == null ? null : fringe(small, detail, kept, temps);
         }
         Coarse byFocus = focusMask(small, fine, temps);
         double f = byFocus == null ? 1 : sameMaterial(small, detail, byFocus.mask(), temps);
@@ -592,8 +593,188 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             }
             return new Coarse(opened, null, plain);
         }
-        return inFront(small, detail, byColour, temps);
+        Coarse kept = inFront(small, detail, byColour, temps);
+        return kept == null ? null : fringe(small, detail, kept, temps);
     }
+
+    /** Width of the band outside the colour cut searched for a textured fringe (share of the shorter side). */
+    static final double FRINGE_BAND = 0.04;
+
+    /** How many times the background's usual fine detail a pixel of the band needs to be the subject's fringe. */
+    static final double FRINGE_DETAIL = 3;
+
+    /**
+     * The subject's textured fringe that the colour cut gave to the background (the top of a head of hair, lighter and
+     * greyer than the rest and close to the backdrop's colour): pixels above the cut in their column, in the top
+     * {@value #FRINGE_TOP} of its height, and within
+     * {@value #FRINGE_BAND} of the shorter side of it, connected to it through such pixels, whose fine detail (the luma's absolute Laplacian, in a 5×5
+     * box) is more than {@value #FRINGE_DETAIL} times the median of the background farther away, so that hair goes
+     * with the head over a studio backdrop while grass or a room of the same texture as the rest of the background
+     * stays. Each connected piece is taken only when the cut's outline then runs less through one material
+     * ({@link #sameMaterial}).
+     */
+    private static Coarse fringe(Mat small, float[] detail, Coarse cut, List<Mat> temps) {
+        int w = small.cols();
+        int h = small.rows();
+        int n = w * h;
+        byte[] subject = new byte[n];
+        cut.mask().get(0, 0, subject);
+        Mat detailMat = keep(temps, new Mat(h, w, CvType.CV_32F));
+        detailMat.put(0, 0, detail);
+        Mat boxed = keep(temps, new Mat());
+        Imgproc.blur(detailMat, boxed, new Size(5, 5));
+        float[] t = new float[n];
+        boxed.get(0, 0, t);
+        Mat inverse = keep(temps, new Mat());
+        Core.bitwise_not(cut.mask(), inverse);
+        Mat distance = keep(temps, new Mat());
+        Imgproc.distanceTransform(inverse, distance, Imgproc.DIST_L2, 3);
+        float[] d = new float[n];
+        distance.get(0, 0, d);
+        float band = (float) Math.max(2, Math.min(w, h) * FRINGE_BAND);
+        float[] far = new float[n];
+        int farCount = 0;
+        for (int p = 0; p < n; p++) {
+            if (subject[p] == 0 && d[p] > 2 * band) {
+                far[farCount++] = t[p];
+            }
+        }
+        if (farCount < 0.05 * n) {
+            return cut;
+        }
+        float[] sortedFar = Arrays.copyOf(far, farCount);
+        Arrays.sort(sortedFar);
+        float textured = (float) (FRINGE_DETAIL * Math.max(1e-3, sortedFar[farCount / 2]));
+        // the background's detail near each pixel (beyond the band, in a box of four bands): beside a flag or a
+        // building the fringe must stand out from that, not only from the plain backdrop
+        float[] farMask = new float[n];
+        float[] farDetail = new float[n];
+        for (int p = 0; p < n; p++) {
+            if (subject[p] == 0 && d[p] > band) {
+                farMask[p] = 1;
+                farDetail[p] = t[p];
+            }
+        }
+        int reach = (int) Math.ceil(4 * band);
+        Size localBox = new Size(2 * reach + 1, 2 * reach + 1);
+        Mat farMaskMat = keep(temps, new Mat(h, w, CvType.CV_32F));
+        farMaskMat.put(0, 0, farMask);
+        Mat farDetailMat = keep(temps, new Mat(h, w, CvType.CV_32F));
+        farDetailMat.put(0, 0, farDetail);
+        Imgproc.boxFilter(farMaskMat, farMaskMat, CvType.CV_32F, localBox, new Point(-1, -1), false);
+        Imgproc.boxFilter(farDetailMat, farDetailMat, CvType.CV_32F, localBox, new Point(-1, -1), false);
+        farMaskMat.get(0, 0, farMask);
+        farDetailMat.get(0, 0, farDetail);
+        // the first row of the subject in each column: the fringe is looked for above the subject (the top of a head)
+        int[] topRow = new int[w];
+        Arrays.fill(topRow, h);
+        for (int p = 0; p < n; p++) {
+            if (subject[p] != 0 && p / w < topRow[p % w]) {
+                topRow[p % w] = p / w;
+            }
+        }
+        int first = h;
+        int last = -1;
+        for (int x = 0; x < w; x++) {
+            first = Math.min(first, topRow[x]);
+        }
+        for (int p = n - 1; p >= 0 && last < 0; p--) {
+            if (subject[p] != 0) {
+                last = p / w;
+            }
+        }
+        double topPart = first + FRINGE_TOP * (last - first);
+        byte[] grown = subject.clone();
+        int[] stack = new int[n];
+        int top = 0;
+        for (int p = 0; p < n; p++) {
+            if (subject[p] != 0) {
+                stack[top++] = p;
+            }
+        }
+        int added = 0;
+        while (top > 0) {
+            int p = stack[--top];
+            int x = p % w;
+            int y = p / w;
+            int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+            for (int q : next) {
+                if (q >= 0
+                        && grown[q] == 0
+                        && d[q] <= band
+                        && q / w < topRow[q % w]
+                        && q / w <= topPart
+                        && t[q] > textured
+                        && farMask[q] > 0
+                        && t[q] > FRINGE_DETAIL * farDetail[q] / farMask[q]) {
+                    grown[q] = (byte) 255;
+                    stack[top++] = q;
+                    added++;
+                }
+            }
+        }
+        if (added == 0) {
+            return cut;
+        }
+        // piece by piece, largest first: a piece is taken when the outline then runs less through one material (the
+        // top of a head of hair is; the textured buildings beside a man's back are not)
+        byte[] fringeOnly = new byte[n];
+        for (int p = 0; p < n; p++) {
+            if (grown[p] != 0 && subject[p] == 0) {
+                fringeOnly[p] = (byte) 255;
+            }
+        }
+        Mat fringeMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        fringeMat.put(0, 0, fringeOnly);
+        Mat pieceLabels = keep(temps, new Mat());
+        int count = Imgproc.connectedComponents(fringeMat, pieceLabels, 8, CvType.CV_32S);
+        int[] piece = new int[n];
+        pieceLabels.get(0, 0, piece);
+        int[] area = new int[count];
+        for (int l : piece) {
+            area[l]++;
+        }
+        Integer[] order = new Integer[count - 1];
+        for (int l = 1; l < count; l++) {
+            order[l - 1] = l;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(area[b], area[a]));
+        Mat kernel = keep(temps, Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3)));
+        double best = sameMaterial(small, detail, cut.mask(), temps);
+        byte[] merged = subject;
+        Mat taken = null;
+        for (int k = 0; k < Math.min(FRINGE_PIECES, order.length); k++) {
+            int l = order[k];
+            if (area[l] < FRINGE_SPECK * n) {
+                break;
+            }
+            byte[] with = merged.clone();
+            for (int p = 0; p < n; p++) {
+                if (piece[p] == l) {
+                    with[p] = (byte) 255;
+                }
+            }
+            Mat withMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+            withMat.put(0, 0, with);
+            Imgproc.morphologyEx(withMat, withMat, Imgproc.MORPH_CLOSE, kernel);
+            double after = sameMaterial(small, detail, withMat, temps);
+            if (after < best) {
+                best = after;
+                merged = with;
+                taken = withMat;
+            }
+        }
+        return taken == null ? cut : new Coarse(taken, cut.labels(), cut.plain());
+    }
+
+    /** The top part of the subject's height (share) in which a fringe is looked for: the head, not the shoulders. */
+    static final double FRINGE_TOP = 0.25;
+
+    /** The most fringe pieces tried, largest first. */
+    static final int FRINGE_PIECES = 12;
+
+    /** Share of the picture under which a fringe piece is a speck and not tried. */
+    static final double FRINGE_SPECK = 0.0003;
 
     /** Share of the picture under which a thing found in front of the subject is a speck, not a thing. */
     static final double THING = 0.004;

@@ -89,9 +89,42 @@ class SceneGeometryPhrasingTest {
         assertThat(understood("make it landscape, 4:3")).containsExactly(new Action.CropAspect(4, 3));
         assertThat(understood("a 2:3 portrait format please")).containsExactly(new Action.CropAspect(2, 3));
         assertThat(understood("make it widescreen landscape")).containsExactly(new Action.CropAspect(16, 9));
-        // an orientation that the ratio contradicts, or one with no ratio, is not a crop
-        assertThat(InstructionParser.parse("make it portrait, 16:9").actions()).isEmpty();
-        assertThat(InstructionParser.parse("make it landscape").actions()).isEmpty();
+        // a ratio that contradicts the orientation is not carried out, and is said to be left
+        assertThat(InstructionParser.parse("make it portrait 16:9").actions()).isEmpty();
+        ParsedInstruction contradicted = InstructionParser.parse("make it portrait, 16:9");
+        assertThat(contradicted.actions()).doesNotContain(new Action.CropAspect(16, 9));
+        assertThat(contradicted.notUnderstood()).containsExactly("16:9");
+    }
+
+    @Test
+    void anOrientationAloneIsACropToTheUsualPhotoFormat() {
+        Action.CropAspect landscape = new Action.CropAspect(3, 2, Action.Orientation.LANDSCAPE);
+        Action.CropAspect portrait = new Action.CropAspect(2, 3, Action.Orientation.PORTRAIT);
+        assertThat(understood("make it landscape")).containsExactly(landscape);
+        assertThat(understood("can you make it landscape format?")).containsExactly(landscape);
+        assertThat(understood("could you make this a landscape picture?")).containsExactly(landscape);
+        assertThat(understood("I need it in portrait orientation")).containsExactly(portrait);
+        assertThat(landscape.phrase()).isEqualTo("crop it to landscape");
+        assertThat(understood(portrait.phrase())).containsExactly(portrait);
+        // a rotation still says so
+        assertThat(understood("rotate it to landscape"))
+                .containsExactly(new Action.Rotate(90, Action.Orientation.LANDSCAPE));
+    }
+
+    @Test
+    void theCropToAnOrientationIsMadeOnlyWhenThePictureDoesNotAlreadyStandThatWay() {
+        ClassicEditor editor = new ClassicEditor();
+        Picture square = Picture.solid(60, 60, Color.GRAY);
+        EditResult wide = editor.edit(EditCall.of(square, "make it landscape", 1));
+        assertThat(wide.image().width()).isEqualTo(60);
+        assertThat(wide.image().height()).isEqualTo(40);
+        Picture landscape = Picture.solid(90, 40, Color.GRAY);
+        EditResult tall = editor.edit(EditCall.of(landscape, "I need it in portrait orientation", 1));
+        assertThat(tall.image().width()).isEqualTo(27);
+        assertThat(tall.image().height()).isEqualTo(40);
+        EditResult already = editor.edit(EditCall.of(landscape, "make it landscape", 1));
+        assertThat(already.image()).isSameAs(landscape);
+        assertThat(already.notes()).anyMatch(n -> n.contains("already landscape"));
     }
 
     @Test

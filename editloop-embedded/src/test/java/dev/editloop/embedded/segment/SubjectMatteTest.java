@@ -115,6 +115,19 @@ class SubjectMatteTest {
     }
 
     @Test
+    void theTopOfTheAstronautsHairIsSubject() {
+        // the top of her hair is lighter and greyer than the rest, close to the backdrop's colour: the colour cut gave
+        // it to the background, so a blur shaved the head flat and a new backdrop showed a cut through the hair
+        SubjectMatte astronaut = matte("astronaut.png");
+        assertThat(subject(astronaut, 210, 18, 270, 30))
+                .as("the top of her hair")
+                .isGreaterThan(0.75);
+        assertThat(subject(astronaut, 180, 0, 300, 8))
+                .as("the backdrop above her head")
+                .isLessThan(0.05);
+    }
+
+    @Test
     void theWallBesideTheAstronautsNeckRingIsBackground() {
         // right of her neck ring the pale wall begins where a row turns bright; the colour cut reached a few pixels
         // into it and the feather spread further, so a pale band of wall stayed beside the ring on every new colour
