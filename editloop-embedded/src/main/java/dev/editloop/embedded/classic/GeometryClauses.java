@@ -16,6 +16,10 @@ final class GeometryClauses {
     /** Words of a turn: "turn it to portrait" is a rotation, not a crop. */
     private static final java.util.regex.Pattern TURN = p("\\b(?:rotate|rotated|turn|turned|spin)\\b");
 
+    /** "4:3 please": a ratio said alone is what the picture becomes. */
+    private static final java.util.regex.Pattern RATIO_ALONE =
+            p("^\\s*(?:please\\s+)?\\d+(?:\\.\\d+)?\\s*:\\s*\\d+(?:\\.\\d+)?(?:\\s+please)?\\s*$");
+
     static Action crop(Clause c) {
         // "keep only the right half": what stays is a crop
         boolean verb = c.takeAll(
@@ -28,8 +32,12 @@ final class GeometryClauses {
                 + "(?:\\s+(?:orientation|format|mode))?\\b"));
         c.takeAll(p("\\b(?:aspect ratio|ratio|aspect|format|proportions?|shape|frame)\\b"));
         boolean square = c.takeAll(p("\\bsquare(?:\\s+crop)?\\b")) > 0;
-        if (!verb && orientation == null && !square && MAKE_IT.matcher(c.rest()).find()) {
-            // "make it 16:9": a ratio said as what the picture becomes is a crop
+        if (!verb
+                && orientation == null
+                && !square
+                && (MAKE_IT.matcher(c.rest()).find()
+                        || RATIO_ALONE.matcher(c.rest()).matches())) {
+            // "make it 16:9", "4:3 please": a ratio said as what the picture becomes is a crop
             MatchResult alone = c.take(
                     p(
                             "(?:\\b(?:to|into|at)\\s+)?(?:an?\\s+)?(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s*:\\s*(\\d+(?:\\.\\d+)?)\\b"));
@@ -204,6 +212,7 @@ final class GeometryClauses {
             return null;
         }
         c.takeAll(p("\\b(?:rotate|rotated|rotation)\\b"));
+        c.takeAll(p("\\bonce\\b")); // "rotate it to the left once": one turn
         boolean turn = verb != null && verb.group().startsWith("turn");
         Integer degrees = null;
         MatchResult quarter = c.take(p("\\b(?:a\\s+)?(quarter|half)(?:\\s+(?:a\\s+)?turn)?\\b"));

@@ -55,7 +55,8 @@ public final class InstructionParser {
     private static final int MAX_GROUP = 6;
 
     private static final Pattern SEPARATOR = Pattern.compile(
-            "(?<hard>,?\\s*\\b(?:and\\s+)?then\\b,?|\\bafter that\\b,?|\\bafterwards\\b,?|[;:!?\\n\\r.]+)"
+            "(?<hard>,?\\s*\\b(?:and\\s+)?then\\b,?|\\bafter that\\b,?|\\bafterwards\\b,?|[;:!?\\n\\r.]+"
+                    + "|\\s[-\u2013\u2014]+\\s+(?=[a-z]))"
                     + "|(?<soft>,\\s*(?:and\\b|&|plus\\b)?|\\band\\b|&|\\s\\+(?=\\s)|\\bplus\\b|\\bas well as\\b|\\balong with\\b"
                     + "|\\bwith\\b(?=\\s+(?:a|an|some|more|less|extra)\\b)|\\bbut\\b)");
     private static final Pattern PROTECTED =
@@ -72,15 +73,49 @@ public final class InstructionParser {
         List<String> notUnderstood = new ArrayList<>();
         java.util.Map<Action, String> things = new java.util.LinkedHashMap<>();
         int from = 0;
+        java.util.BitSet stated = new java.util.BitSet();
         while (from < atoms.size()) {
             int to = from + 1;
             while (to < atoms.size() && !atoms.get(to).afterHard()) {
                 to++;
             }
+            int first = actions.size();
             segment(instruction, atoms, from, to, actions, notUnderstood, things);
+            if (STATE.matcher(instruction.substring(
+                            atoms.get(from).start(), atoms.get(to - 1).end()))
+                    .matches()) {
+                stated.set(first, actions.size());
+            }
             from = to;
         }
-        return new ParsedInstruction(actions, notUnderstood, things);
+        // "it looks flat - add some contrast": the sentence that says how the picture is now and the request both
+        // ask for the same move, which is made once, as the request says
+        List<Action> kept = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (!(stated.get(i) && actions.get(i) instanceof Action.Adjust state && asked(actions, stated, state))) {
+                kept.add(actions.get(i));
+            }
+        }
+        return new ParsedInstruction(kept, notUnderstood, things);
+    }
+
+    /** A sentence that only says how the picture is now: "it looks flat", "it's too dark", "way too cold". */
+    private static final Pattern STATE = Pattern.compile(
+            "(?i)^\\s*(?:(?:it'?s|it is|it looks|this looks|this is|the (?:image|photo|picture) (?:is|looks))\\b.*"
+                    + "|(?:(?:way|much|far|a bit|a little|kinda|slightly)\\s+)?too\\s+\\w+(?:\\s+\\w+)?)\\s*$");
+
+    /** Whether a request that is not a state sentence moves the same tone the same way in the same region. */
+    private static boolean asked(List<Action> actions, java.util.BitSet stated, Action.Adjust state) {
+        for (int j = 0; j < actions.size(); j++) {
+            if (!stated.get(j)
+                    && actions.get(j) instanceof Action.Adjust other
+                    && other.tone() == state.tone()
+                    && other.region() == state.region()
+                    && Math.signum(other.amount()) == Math.signum(state.amount())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -156,6 +191,16 @@ public final class InstructionParser {
                     && Character.isDigit(mask[i - 1])
                     && Character.isDigit(mask[i + 1])) {
                 mask[i] = 'd';
+            }
+        }
+        // 'caption at the bottom: "Monday mood"': a colon that introduces the quoted words ends no sentence
+        for (int i = 0; i < mask.length; i++) {
+            int j = i + 1;
+            while (j < mask.length && mask[j] == ' ') {
+                j++;
+            }
+            if (mask[i] == ':' && j < mask.length && mask[j] == 'q') {
+                mask[i] = ' ';
             }
         }
         List<Atom> atoms = new ArrayList<>();

@@ -35,7 +35,7 @@ final class Paraphrases {
                 .replaceAll(
                         "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|this looks|this is|the (?:image|photo|picture) (?:is|looks))\\s+"
                                 + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"
-                                + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]))",
+                                + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]|\\s[-\u2013\u2014]+\\s))",
                         " too ")
                 .replaceAll("\\btoo washed out\\b", "too pale")
                 // "the dark blue sky": the sky of that colour; "the grey background": the background

@@ -23,6 +23,9 @@ import java.util.Objects;
 public record Effect(
         Metric metric, Zone zone, NamedColor color, double near, double ideal, double far, double weight, Knob knob) {
 
+    /** How many times the near side's width the far side must reach to be shown as left open. */
+    static final double OPEN = 50;
+
     /** Achievement at the edges of the target range; 1 at the ideal. */
     static final double EDGE = 0.85;
 
@@ -145,8 +148,16 @@ public record Effect(
         }
     }
 
-    /** "target +5%…+40%, ideal +15%". */
+    /** "target +5%…+40%, ideal +15%"; "target at least +5%, ideal +15%" when the far end is left open. */
     public String target() {
+        if (Math.abs(far - ideal) > OPEN * Math.abs(ideal - near)) {
+            return String.format(
+                    Locale.ROOT,
+                    "target at %s %s, ideal %s",
+                    upward() ? "least" : "most",
+                    metric.format(near),
+                    metric.format(ideal));
+        }
         double lo = Math.min(near, far);
         double hi = Math.max(near, far);
         return String.format(

@@ -479,13 +479,40 @@ public final class Intent {
     }
 
     /**
-     * One effect of action {@code i} as the actions around it leave it to be read; null when it cannot be read. Black
+     * One effect of action {@code i} as the actions around it leave it to be read; null when it cannot be read. Tone
+     * levels (a cartoon's flat colours) under a later vignette, blur or tilt-shift are not read: the gradation makes
+     * new levels of the flat colours. An effect on a metric an earlier look also moves (sharpening after a cartoon's
+     * outlines or a sketch's lines) is read as at least what was asked, without its upper bound. Black
      * and white toned sepia after it ("go black and white, then add a sepia tone"): the sepia gives the grey its
      * brown, so the grey is not read on its own; sepia on a grey base reads as full toning at any strength (the
      * toning is the only colour there is), so the toning must read full: that holds only when no colour of the source
      * is left, which is what the grey step was for.
      */
     private static Effect toned(List<Action> actions, int i, Effect effect) {
+        if (effect.metric() == Metric.LEVELS) {
+            for (int j = i + 1; j < actions.size(); j++) {
+                if (GRADED.contains(operationId(actions.get(j)))) {
+                    return null; // "cartoon it and add a vignette": the vignette grades the flat colours
+                }
+            }
+        }
+        for (int j = 0; j < i; j++) {
+            if (actions.get(j) instanceof Action.Stylize look
+                    && LOOKS.contains(look.style())
+                    && ActionEffects.touched(look).contains(effect.metric())) {
+                // "a cartoon, then sharpen it": the cartoon's outlines already sharpen, so the sharpening is read as
+                // at least what was asked, with no upper bound of its own
+                return new Effect(
+                        effect.metric(),
+                        effect.zone(),
+                        effect.color(),
+                        effect.near(),
+                        effect.ideal(),
+                        effect.far() + 100 * (effect.far() - effect.near()),
+                        effect.weight(),
+                        effect.knob());
+            }
+        }
         if (!(actions.get(i) instanceof Action.ColorFilter filter)) {
             return effect;
         }
@@ -518,12 +545,38 @@ public final class Intent {
         return effect;
     }
 
+    /** Styles that redraw the whole picture (outlines, washes, dots), moving sharpness and tone with them. */
+    private static final Set<Action.Style> LOOKS = EnumSet.of(
+            Action.Style.PENCIL_SKETCH,
+            Action.Style.WATERCOLOR,
+            Action.Style.CARTOON,
+            Action.Style.PIXEL_ART,
+            Action.Style.HALFTONE,
+            Action.Style.HDR);
+
+    /** Operations that lay a smooth gradation over what came before (a flat colour becomes many tone levels). */
+    private static final Set<String> GRADED = Set.of("vignette", "blur", "tilt-shift");
+
+    private static String operationId(Action action) {
+        return dev.editloop.embedded.op.Operations.of(action)
+                .map(dev.editloop.embedded.op.Operation::id)
+                .orElse("");
+    }
+
     /** The expected effects: each concrete action's, then the concepts' (where no concrete effect covers them). */
     public List<Effect> effects(Analysis source) {
         List<Effect> effects = new ArrayList<>();
+        // a look the request also asks for by name ("a pencil sketch version, then sharpen it") moves what its plan
+        // touches before the concrete steps are read
+        List<Action> steps = new ArrayList<>();
+        for (Concept concept : concepts) {
+            steps.addAll(concept.plan(source));
+        }
+        int before = steps.size();
+        steps.addAll(concrete);
         for (int i = 0; i < concrete.size(); i++) {
             for (Effect effect : ActionEffects.of(concrete.get(i), explicit)) {
-                effects.add(toned(concrete, i, effect));
+                effects.add(toned(steps, before + i, effect));
             }
         }
         effects.removeIf(java.util.Objects::isNull);

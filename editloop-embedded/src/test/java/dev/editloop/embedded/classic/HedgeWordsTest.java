@@ -24,6 +24,12 @@ class HedgeWordsTest {
                 Arguments.of("take the warmth up, roughly 40%", List.of(adjust(Tone.WARMTH, 40))),
                 Arguments.of("boost saturation by approximately 15%", List.of(adjust(Tone.SATURATION, 15))),
                 Arguments.of("a smidgen warmer", List.of(adjust(Tone.WARMTH, 10))),
+                // how the picture is now, said beside a request for the same move: the move is made once, as asked
+                Arguments.of(
+                        "it looks flat - add some contrast and make the colours a bit richer",
+                        List.of(adjust(Tone.CONTRAST, 25), adjust(Tone.SATURATION, 10))),
+                Arguments.of("it's too dark. brighten it a bit", List.of(adjust(Tone.BRIGHTNESS, 10))),
+                Arguments.of("it's too dark", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 Arguments.of("just a hair darker please", List.of(adjust(Tone.BRIGHTNESS, -10))),
                 Arguments.of("desaturate by 1/4", List.of(adjust(Tone.SATURATION, -25))),
                 Arguments.of("twice as vivid", List.of(adjust(Tone.SATURATION, 100))),
@@ -93,7 +99,11 @@ class HedgeWordsTest {
                         List.of(new Action.AddText("sale", Action.Position.TOP, NamedColor.of("white")))),
                 Arguments.of(
                         "ad \"HELLO\" at the top",
-                        List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))));
+                        List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))),
+                // a colon that introduces the quoted words ends no sentence
+                Arguments.of(
+                        "caption at the bottom: \"Monday mood\"",
+                        List.of(new Action.AddText("Monday mood", Action.Position.BOTTOM, NamedColor.of("white")))));
     }
 
     @ParameterizedTest

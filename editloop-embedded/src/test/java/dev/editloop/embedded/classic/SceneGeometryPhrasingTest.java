@@ -89,11 +89,11 @@ class SceneGeometryPhrasingTest {
         assertThat(understood("make it landscape, 4:3")).containsExactly(new Action.CropAspect(4, 3));
         assertThat(understood("a 2:3 portrait format please")).containsExactly(new Action.CropAspect(2, 3));
         assertThat(understood("make it widescreen landscape")).containsExactly(new Action.CropAspect(16, 9));
-        // a ratio that contradicts the orientation is not carried out, and is said to be left
+        // a ratio that contradicts the orientation in one clause is not carried out
         assertThat(InstructionParser.parse("make it portrait 16:9").actions()).isEmpty();
-        ParsedInstruction contradicted = InstructionParser.parse("make it portrait, 16:9");
-        assertThat(contradicted.actions()).doesNotContain(new Action.CropAspect(16, 9));
-        assertThat(contradicted.notUnderstood()).containsExactly("16:9");
+        // a ratio said alone is what the picture becomes
+        assertThat(understood("4:3 please")).containsExactly(new Action.CropAspect(4, 3));
+        assertThat(understood("rotate it to the left once")).containsExactly(new Action.Rotate(270));
     }
 
     @Test

@@ -27,6 +27,38 @@ class ComposedRequestTest {
     }
 
     @Test
+    void aCartoonsFlatColoursAreNotCountedUnderAVignetteLaidOverThem() {
+        assertThat(read("turn it into a cartoon").effects(CAT)).anyMatch(e -> e.metric() == Metric.LEVELS);
+        assertThat(read("cartoon it and add a vignette").effects(CAT))
+                .noneMatch(e -> e.metric() == Metric.LEVELS)
+                .anyMatch(e -> e.metric() == Metric.VIGNETTE);
+        // a vignette before the cartoon is drawn over by it: the flat colours are read
+        assertThat(read("add a vignette, then turn it into a cartoon").effects(CAT))
+                .anyMatch(e -> e.metric() == Metric.LEVELS);
+    }
+
+    @Test
+    void sharpeningAfterALookThatSharpensHasNoUpperBound() {
+        Effect alone = read("sharpen it").effects(CAT).stream()
+                .filter(e -> e.metric() == Metric.SHARPNESS)
+                .findFirst()
+                .orElseThrow();
+        Effect afterCartoon = read("turn it into a cartoon, then sharpen it").effects(CAT).stream()
+                .filter(e -> e.metric() == Metric.SHARPNESS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(afterCartoon.near()).isEqualTo(alone.near());
+        assertThat(afterCartoon.far()).isGreaterThan(20 * alone.far());
+        assertThat(afterCartoon.target()).startsWith("target at least");
+        // a tone step before a tone step keeps both bounds
+        Effect afterContrast = read("increase the contrast, then brighten it").effects(CAT).stream()
+                .filter(e -> e.metric() == Metric.BRIGHTNESS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(afterContrast.target()).doesNotContain("at least");
+    }
+
+    @Test
     void anythingElseIsTheRestOfThePicture() {
         assertThat(Parts.keepsTheRest("anything else")).isTrue();
         assertThat(Parts.keepsTheRest("everything else")).isTrue();
