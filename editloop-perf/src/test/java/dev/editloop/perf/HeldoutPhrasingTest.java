@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
  * 260 and 251; with "make it landscape" alone read as a crop to 3:2 made only when the picture is not landscape yet,
  * and the top of a head of hair (lighter than the rest, close to the backdrop) kept with the subject by its texture,
  * 292 (88.5%), 282 (85.2%), 261 (87.0%), 262 (87.3%), 259 (86.3%), 269 (89.7%), 264 (88.0%), heldout8 252 (84.0%)
- * and heldout9 264 (88.0%; 263 on its first, blind run, which had the crop and not the hair). Each floor leaves a small margin for platform differences in the image
+ * and heldout9 264 (88.0%; 263 on its first, blind run, which had the crop and not the hair); with heldout8's failures
+ * read (a look's flat colours under a later vignette, sharpening after a look, a state sentence beside its request)
+ * and a tone move made behind the subject ("darken the background", "make the background black and white"), heldout4
+ * 264 (88.0%) and heldout8 260 (86.7%), the rest unchanged. Each floor leaves a small margin for platform differences in the image
  * operations.
  */
 class HeldoutPhrasingTest {
@@ -60,7 +63,7 @@ class HeldoutPhrasingTest {
 
     @Test
     void theFourthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.865);
+        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.87);
     }
 
     @Test
@@ -85,7 +88,7 @@ class HeldoutPhrasingTest {
     @Test
     void theEighthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // written blind; first run 82.0% (246); worked from since heldout9 was written
-        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.83);
+        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.855);
     }
 
     @Test

@@ -258,8 +258,26 @@ public sealed interface Action {
         }
     }
 
-    /** "blur the background" (color null) or "replace the background with white". */
-    record Background(NamedColor color) implements Action {
+    /**
+     * What lies behind the subject: "blur the background" (no color, no tone), "replace the background with white"
+     * (a color), or "darken the background by 25%" (a tone move of the whole picture, made behind the subject only;
+     * "make the background black and white" takes its saturation away).
+     */
+    record Background(NamedColor color, Adjust tone) implements Action {
+        public Background {
+            if (color != null && tone != null) {
+                throw new IllegalArgumentException("a background is replaced or toned, not both");
+            }
+            if (tone != null && tone.region() != Region.WHOLE) {
+                throw new IllegalArgumentException("the background's tone move is of the whole background");
+            }
+        }
+
+        /** A blur (null) or a new color. */
+        public Background(NamedColor color) {
+            this(color, null);
+        }
+
         @Override
         public String phrase() {
             return described(this);

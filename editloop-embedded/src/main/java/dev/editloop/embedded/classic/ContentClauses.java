@@ -67,6 +67,11 @@ final class ContentClauses {
         return new Action.AddText(text, position, color);
     }
 
+    /** The colour taken out: "black and white", "greyscale", "monochrome", "no colour". */
+    private static final Pattern NO_COLOUR =
+            p("\\bblack\\s*-?\\s*(?:and|&|n)\\s*-?\\s*white\\b|\\bb\\s*&\\s*w\\b|\\bb/w\\b"
+                    + "|\\bgr[ae]y\\s*scale\\b|\\bmonochrome\\b|\\bcolou?rless\\b|\\bno colou?rs?\\b");
+
     static Action background(Clause c) {
         if (c.takeAll(p("\\b(?:background|backdrop|backgrounds|bg)\\b")) == 0) {
             return null;
@@ -87,8 +92,21 @@ final class ContentClauses {
         c.takeAll(p("\\b(?:put|give|use|set|for|with|into|onto|on)\\b"));
         if (blur) {
             Amount.take(c); // "blur the backdrop strongly": the background blur has one strength
+        } else if (!remove && c.takeAll(NO_COLOUR) > 0) {
+            // "make the background black and white": the colour taken out behind the subject
+            return c.takeColors().isEmpty()
+                    ? new Action.Background(null, new Action.Adjust(Action.Tone.SATURATION, -100, Region.WHOLE))
+                    : null;
         }
         List<NamedColor> colors = c.takeColors();
+        if (!blur && !remove && colors.isEmpty()) {
+            // "darken the background a little", "brighten the background", "mute the background's colours": a tone
+            // move made behind the subject
+            c.takeAll(p("\\bin\\b|'s\\b"));
+            return ToneClauses.tone(c) instanceof Action.Adjust tone && tone.region() == Region.WHOLE
+                    ? new Action.Background(null, tone)
+                    : null;
+        }
         if (colors.size() > 1 || (blur && (remove || !colors.isEmpty()))) {
             return null;
         }

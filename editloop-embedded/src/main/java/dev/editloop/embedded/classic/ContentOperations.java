@@ -97,27 +97,64 @@ public final class ContentOperations {
             Family.BACKGROUND,
             Words.of("background", "backdrop", "behind the subject"),
             Action.Background.class,
-            b -> b.color() == null
-                    ? "blur the background"
-                    : "replace the background with " + b.color().name(),
-            (src, b, scale, seed) -> ContentOps.background(src, b.color(), scale),
-            b -> List.of(
-                    b.color() == null
-                            ? new Change(
-                                    Metric.BACKGROUND_SHARPNESS,
-                                    Zone.outside(Region.CENTER),
-                                    null,
-                                    -0.3,
-                                    -1.5,
-                                    -10,
-                                    1,
-                                    false)
-                            : new Change(Metric.COLOR_GAIN, Zone.WHOLE, b.color(), 0.08, 0.35, 0.95, 1, false)),
+            b -> b.tone() != null
+                    ? b.tone().phrase() + " in the background"
+                    : b.color() == null
+                            ? "blur the background"
+                            : "replace the background with " + b.color().name(),
+            (src, b, scale, seed) -> ContentOps.background(src, b.color(), b.tone(), scale, seed),
+            b -> b.tone() != null
+                    ? backgroundTone(b.tone())
+                    : List.of(
+                            b.color() == null
+                                    ? new Change(
+                                            Metric.BACKGROUND_SHARPNESS,
+                                            Zone.outside(Region.CENTER),
+                                            null,
+                                            -0.3,
+                                            -1.5,
+                                            -10,
+                                            1,
+                                            false)
+                                    : new Change(Metric.COLOR_GAIN, Zone.WHOLE, b.color(), 0.08, 0.35, 0.95, 1, false)),
             FixedOperation::everything,
             b -> Region.WHOLE,
             20,
             false,
-            List.of(new Action.Background(null), new Action.Background(NamedColor.of("white"))));
+            List.of(
+                    new Action.Background(null),
+                    new Action.Background(NamedColor.of("white")),
+                    new Action.Background(null, new Action.Adjust(Action.Tone.BRIGHTNESS, -25, Region.WHOLE))));
+
+    /**
+     * The changes of a tone move made behind the subject: brightness and saturation read on the background the judge
+     * finds by itself; other moves read outside the center, at a little less than over the whole picture (some of the
+     * outer ring is subject). The subject staying is what the preservation checks read.
+     */
+    private static List<Change> backgroundTone(Action.Adjust tone) {
+        List<Change> out = new java.util.ArrayList<>();
+        for (Change c :
+                dev.editloop.embedded.op.Operations.of(tone).orElseThrow().changes(tone, 0.3, 2.5)) {
+            Metric behind = switch (c.metric()) {
+                case BRIGHTNESS -> Metric.BACKGROUND_BRIGHTNESS;
+                case SATURATION -> Metric.BACKGROUND_SATURATION;
+                default -> null;
+            };
+            out.add(
+                    behind != null
+                            ? new Change(behind, Zone.WHOLE, null, c.near(), c.ideal(), c.far(), c.weight(), false)
+                            : new Change(
+                                    c.metric(),
+                                    Zone.outside(Region.CENTER),
+                                    c.color(),
+                                    c.near(),
+                                    0.8 * c.ideal(),
+                                    c.far(),
+                                    c.weight(),
+                                    false));
+        }
+        return out;
+    }
 
     /** {@code add the text "SALE" at the top in white}. */
     public static final FixedOperation<Action.AddText> TEXT = new FixedOperation<>(

@@ -704,7 +704,7 @@ final class ContentOps {
      * (the background blurred with the subject weighted out, divided by the blurred weight), so the subject's colours
      * do not bleed into the blurred background as a halo.
      */
-    static Done background(Mat src, NamedColor color, int scale) {
+    static Done background(Mat src, NamedColor color, Action.Adjust tone, int scale, long seed) {
         int w = src.cols();
         int h = src.rows();
         SubjectMatte matte = SubjectMatte.of(src);
@@ -712,7 +712,10 @@ final class ContentOps {
         float[] a = matte.alpha();
         try (Mats m = new Mats()) {
             Mat back;
-            if (color == null) {
+            if (tone != null) {
+                Picture toned = ClassicOperations.apply(dev.editloop.embedded.OpenCv.toPicture(src), tone, seed);
+                back = m.keep(dev.editloop.embedded.OpenCv.toMat(toned));
+            } else if (color == null) {
                 back = m.keep(normalisedBlur(src, a, scale / 40.0, m));
             } else {
                 back = m.keep(new Mat(src.size(), src.type(), new Scalar(color.b(), color.g(), color.r())));

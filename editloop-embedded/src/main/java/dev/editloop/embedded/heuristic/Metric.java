@@ -56,6 +56,10 @@ public enum Metric {
      * so that a thing kept sharp in front of the subject (a helmet at the bottom edge) does not hide the blur behind.
      */
     BACKGROUND_SHARPNESS("sharpness of the background", Unit.STOPS, Double.NaN, Metric::backgroundSharpness),
+    /** Brightness change ({@link #BRIGHTNESS}'s reading) of the background the judge finds on the source. */
+    BACKGROUND_BRIGHTNESS("brightness of the background", Unit.PERCENT, Double.NaN, Metric::backgroundBrightness),
+    /** Mean chroma ratio minus 1 of the background the judge finds on the source. */
+    BACKGROUND_SATURATION("saturation of the background", Unit.PERCENT, Double.NaN, Metric::backgroundSaturation),
     /** Local detail ratio minus 1. */
     DETAIL("local detail", Unit.PERCENT, Double.NaN, (c, z, k) -> c.detailChange(z)),
     /** Mean run length of identical pixels in the edit (original pixels); baseline: the source's. */
@@ -160,7 +164,11 @@ public enum Metric {
     }
 
     private static double backgroundSharpness(Comparison c, Zone zone, NamedColor color) {
-        Analysis a = c.source();
+        return c.sharpnessChange(zone, background(c.source()));
+    }
+
+    /** The background of a source's sample plane, as the judge finds it by itself (the matte at 0). */
+    private static boolean[] background(Analysis a) {
         int w = a.sampleWidth();
         int h = a.sampleHeight();
         dev.editloop.embedded.segment.SubjectMatte matte = dev.editloop.embedded.segment.SubjectMatte.of(
@@ -170,7 +178,60 @@ public enum Metric {
         for (int p = 0; p < back.length; p++) {
             back[p] = alpha[p] <= 0;
         }
-        return c.sharpnessChange(zone, back);
+        return back;
+    }
+
+    /**
+     * Mean luma and mean chroma (max − min of the channels) of the background on the source's and the edit's sample
+     * planes: {source luma, edit luma, source chroma, edit chroma}; null when the edit's plane is of another size or
+     * there is no background.
+     */
+    private static double[] backgroundMeans(Comparison c) {
+        Analysis s = c.source();
+        Analysis e = c.aligned();
+        if (e.sampleWidth() != s.sampleWidth() || e.sampleHeight() != s.sampleHeight()) {
+            return null;
+        }
+        boolean[] back = background(s);
+        byte[] ps = s.sampleBgr();
+        byte[] pe = e.sampleBgr();
+        double[] sums = new double[4];
+        int n = 0;
+        for (int p = 0, i = 0; p < back.length; p++, i += 3) {
+            if (!back[p]) {
+                continue;
+            }
+            n++;
+            for (int k = 0; k < 2; k++) {
+                byte[] px = k == 0 ? ps : pe;
+                int b = px[i] & 0xff;
+                int g = px[i + 1] & 0xff;
+                int r = px[i + 2] & 0xff;
+                sums[k] += 0.299 * r + 0.587 * g + 0.114 * b;
+                sums[2 + k] += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        for (int k = 0; k < 4; k++) {
+            sums[k] /= n;
+        }
+        return sums;
+    }
+
+    private static double backgroundBrightness(Comparison c, Zone zone, NamedColor color) {
+        double[] m = backgroundMeans(c);
+        if (m == null) {
+            return Double.NaN;
+        }
+        double d = m[1] - m[0];
+        return d >= 0 ? d / Math.max(1, 255 - m[0]) : d / Math.max(1, m[0]);
+    }
+
+    private static double backgroundSaturation(Comparison c, Zone zone, NamedColor color) {
+        double[] m = backgroundMeans(c);
+        return m == null || m[2] < 4 ? Double.NaN : m[3] / m[2] - 1;
     }
 
     private static double colorLoss(Comparison c, Zone zone, NamedColor color) {

@@ -237,7 +237,10 @@ public interface Operation {
                 () -> "an object of a named colour (silver, chrome or metallic: polished metal), or whatever is in a"
                         + " region, filled in with patches of the ground around it; a thing over 15% of the image, or"
                         + " one no fill would hide, is refused"),
-        BACKGROUND("background", () -> "the background found by segmentation, blurred or filled with a colour"),
+        BACKGROUND(
+                "background",
+                () -> "the background found by segmentation, blurred, filled with a colour or toned (darker,"
+                        + " lighter, black and white) while the subject stays as it is"),
         TEXT(
                 "text",
                 () -> "text in quotes at "

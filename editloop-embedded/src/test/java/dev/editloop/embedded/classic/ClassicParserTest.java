@@ -74,6 +74,14 @@ class ClassicParserTest {
             }
         }
         all.add(new Action.Background(null));
+        for (Action.Tone tone : Action.Tone.values()) {
+            all.add(new Action.Background(
+                    null,
+                    new Action.Adjust(
+                            tone,
+                            tone == Action.Tone.SATURATION ? -100 : tone == Action.Tone.EXPOSURE ? 1 : 25,
+                            Region.WHOLE)));
+        }
         List<String> texts = List.of(
                 "SALE",
                 "Hello, world",
@@ -296,6 +304,14 @@ class ClassicParserTest {
                         "remove whatever is in the bottom left corner",
                         List.of(new Action.RemoveRegion(Region.BOTTOM_LEFT))),
                 Arguments.of("erase the center", List.of(new Action.RemoveRegion(Region.CENTER))),
+                Arguments.of(
+                        "darken the background a little",
+                        List.of(new Action.Background(
+                                null, new Action.Adjust(Action.Tone.BRIGHTNESS, -10, Region.WHOLE)))),
+                Arguments.of(
+                        "make the background black and white",
+                        List.of(new Action.Background(
+                                null, new Action.Adjust(Action.Tone.SATURATION, -100, Region.WHOLE)))),
                 Arguments.of("blur the background", List.of(new Action.Background(null))),
                 Arguments.of("make the background blurry", List.of(new Action.Background(null))),
                 Arguments.of("make the background white", List.of(new Action.Background(c("white")))),

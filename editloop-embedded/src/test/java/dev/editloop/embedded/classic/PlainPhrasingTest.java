@@ -150,10 +150,9 @@ class PlainPhrasingTest {
                 .containsExactly(
                         new Action.ColorFilter(Filter.GRAYSCALE, 100, Region.WHOLE),
                         new Action.Stylize(Style.VIGNETTE, 25, Region.WHOLE));
-        // the background's brightness is not an operation: not understood rather than guessed
-        assertThat(InstructionParser.parse("Adjust the brightness of the background to make it lighter")
-                        .notUnderstood())
-                .isNotEmpty();
+        // the background's brightness: a tone move made behind the subject
+        assertThat(understood("Adjust the brightness of the background to make it lighter"))
+                .containsExactly(new Action.Background(null, new Action.Adjust(Tone.BRIGHTNESS, 25, Region.WHOLE)));
     }
 
     @Test

@@ -268,4 +268,51 @@ class SubjectMatteTest {
         assertThat(bad.semantic()).as(bad.reasoning()).isLessThan(8);
         assertThat(bad.reasoning()).contains("changed pixels on the subject");
     }
+    /** Mean chroma (max − min of the channels) in a box. */
+    private static double chroma(Picture a, int x0, int y0, int x1, int y1) {
+        byte[] p = a.bgr();
+        double sum = 0;
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int i = 3 * (y * a.width() + x);
+                int b = p[i] & 0xff;
+                int g = p[i + 1] & 0xff;
+                int r = p[i + 2] & 0xff;
+                sum += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
+    void aBackgroundMadeBlackAndWhiteKeepsTheCupInColourAndTheJudgeReadsItBehindTheCup() {
+        Picture coffee = shared("coffee.png");
+        String request = "make the background black and white";
+        Picture splash = editor.edit(EditCall.of(coffee, request, 1)).image();
+        // the wood in the top right corner goes grey, the saucer's red rim and the cup stay as they were
+        assertThat(chroma(coffee, 480, 10, 590, 80)).isGreaterThan(40);
+        assertThat(chroma(splash, 480, 10, 590, 80)).isLessThan(3);
+        assertThat(moved(coffee, splash, 250, 100, 350, 250)).as("the cup").isLessThan(0.5);
+        dev.editloop.core.Thinker thinker =
+                dev.editloop.core.spi.BackendRegistry.load().thinker("embedded");
+        Critique critique = thinker.critique(CritiqueCall.compare(coffee, splash, request, request, 1, 0));
+        assertThat(critique.semantic()).as(critique.reasoning()).isGreaterThanOrEqualTo(8.5);
+        assertThat(critique.reasoning()).contains("saturation of the background: -100%");
+        // the same request answered by greying the whole picture is not what was asked
+        Picture grey = editor.edit(EditCall.of(coffee, "black and white", 1)).image();
+        Critique all = thinker.critique(CritiqueCall.compare(coffee, grey, request, request, 1, 0));
+        assertThat(all.semantic()).as(all.reasoning()).isLessThan(8.5);
+    }
+
+    @Test
+    void aDarkerBackgroundLeavesTheAstronautAsSheWas() {
+        Picture astronaut = shared("astronaut.png");
+        Picture darker = editor.edit(EditCall.of(astronaut, "darken the background a little", 1))
+                .image();
+        assertThat(moved(astronaut, darker, 225, 80, 290, 140)).as("her face").isLessThan(1.5);
+        // the pale backdrop right of her head, 10% darker
+        assertThat(mean(darker, 330, 60, 380, 140)).isLessThan(0.93 * mean(astronaut, 330, 60, 380, 140));
+    }
 }
