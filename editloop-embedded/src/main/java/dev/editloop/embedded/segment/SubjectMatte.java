@@ -748,14 +748,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             if (area[l] < FRINGE_SPECK * n) {
                 break;
             }
-            byte[] with = merged.clone();
-            for (int p = 0; p < n; p++) {
-                if (piece[p] == l) {
-                    with[p] = (byte) 255;
-                }
-            }
-            Mat withMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
-            withMat.put(0, 0, with);
+            byte[] with = withPiece(merged, piece, l);
+            Mat withMat = mask(with, w, h, temps);
             Imgproc.morphologyEx(withMat, withMat, Imgproc.MORPH_CLOSE, kernel);
             double after = sameMaterial(small, detail, withMat, temps);
             if (after < best) {
@@ -765,6 +759,24 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             }
         }
         return taken == null ? cut : new Coarse(taken, cut.labels(), cut.plain());
+    }
+
+    /** A mask with one more labelled piece in it (a copy). */
+    private static byte[] withPiece(byte[] mask, int[] piece, int label) {
+        byte[] with = mask.clone();
+        for (int p = 0; p < with.length; p++) {
+            if (piece[p] == label) {
+                with[p] = (byte) 255;
+            }
+        }
+        return with;
+    }
+
+    /** A byte mask as an 8-bit Mat, released with the temporaries. */
+    private static Mat mask(byte[] mask, int w, int h, List<Mat> temps) {
+        Mat out = keep(temps, new Mat(h, w, CvType.CV_8UC1));
+        out.put(0, 0, mask);
+        return out;
     }
 
     /** The top part of the subject's height (share) in which a fringe is looked for: the head, not the shoulders. */
@@ -907,14 +919,8 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
             if (!bottom[l] || !touchesSubject[l] || backdrop[l] || area[l] < THING * n) {
                 continue;
             }
-            byte[] with = merged.clone();
-            for (int p = 0; p < n; p++) {
-                if (piece[p] == l) {
-                    with[p] = (byte) 255;
-                }
-            }
-            Mat withMat = keep(temps, new Mat(h, w, CvType.CV_8UC1));
-            withMat.put(0, 0, with);
+            byte[] with = withPiece(merged, piece, l);
+            Mat withMat = mask(with, w, h, temps);
             double after = sameMaterial(small, detail, withMat, temps);
             if (after <= cut + THING_CUT) {
                 merged = with;
