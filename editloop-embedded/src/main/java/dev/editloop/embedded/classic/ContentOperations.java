@@ -167,10 +167,12 @@ public final class ContentOperations {
             (src, t, scale, seed) -> ContentOps.text(src, t.text(), t.position(), t.color()),
             t -> {
                 Zone zone = Zone.in(region(t.position()));
-                // text changes a part of its zone; other edits of the same request may change all of it
+                // text changes a part of its zone; other edits of the same request may change all of it. Its colour is
+                // read where it changed the picture (black letters on dark wood add little black), the outline around
+                // the letters being the rest
                 return List.of(
                         new Change(Metric.CHANGE, zone, null, 0.005, 0.06, 1.01, 0.5, false),
-                        new Change(Metric.COLOR_GAIN, zone, t.color(), 0.001, 0.02, 0.6, 0.5, false));
+                        new Change(Metric.CHANGED_TO_COLOR, zone, t.color(), 0.15, 0.5, 1.01, 0.5, false));
             },
             FixedOperation::everything,
             t -> region(t.position()),

@@ -14,6 +14,11 @@ final class Paraphrases {
         return s
                 // "gimme more contrast"
                 .replaceAll("\\bgimme\\b", "give me")
+                // "just keep the left half, crop the rest": a crop to that half
+                .replaceAll(
+                        "\\b(?:just |only )?keep (?:only )?(the (?:left|right|top|bottom) (?:half|third))\\b"
+                                + "(?:,? (?:and )?(?:crop|cut|trim)(?: away| off| out)? (?:the rest|everything else))",
+                        "crop it to $1")
                 // "no colour at all": grayscale
                 .replaceAll("\\bno colors?(?: at all)?\\b", "grayscale")
                 // "draw it as a sketch": the picture turned into one, not a new drawing

@@ -480,10 +480,10 @@ public final class Intent {
 
     /**
      * One effect of action {@code i} as the actions around it leave it to be read; null when it cannot be read. Tone
-     * levels (a cartoon's flat colours) under a later vignette, blur or tilt-shift are not read: the gradation makes
-     * new levels of the flat colours. An effect on a metric an earlier look also moves (sharpening after a cartoon's
-     * outlines or a sketch's lines) is read as at least what was asked, without its upper bound. Black
-     * and white toned sepia after it ("go black and white, then add a sepia tone"): the sepia gives the grey its
+     * levels (a cartoon's flat colours) under a later vignette, blur, tilt-shift or grain are not read: the gradation
+     * or the texture makes new levels of the flat colours. An effect on a metric an earlier look also moves
+     * (sharpening after a cartoon's outlines or a sketch's lines) is read as at least what was asked, without its
+     * upper bound. Black and white toned sepia after it ("go black and white, then add a sepia tone"): the sepia gives the grey its
      * brown, so the grey is not read on its own; sepia on a grey base reads as full toning at any strength (the
      * toning is the only colour there is), so the toning must read full: that holds only when no colour of the source
      * is left, which is what the grey step was for.
@@ -554,8 +554,11 @@ public final class Intent {
             Action.Style.HALFTONE,
             Action.Style.HDR);
 
-    /** Operations that lay a smooth gradation over what came before (a flat colour becomes many tone levels). */
-    private static final Set<String> GRADED = Set.of("vignette", "blur", "tilt-shift");
+    /**
+     * Operations that lay a gradation or a texture over what came before (a flat colour becomes many tone levels):
+     * a vignette, a blur, a tilt-shift, grain.
+     */
+    private static final Set<String> GRADED = Set.of("vignette", "blur", "tilt-shift", "grain");
 
     private static String operationId(Action action) {
         return dev.editloop.embedded.op.Operations.of(action)

@@ -90,6 +90,13 @@ public enum Metric {
             Unit.PERCENT,
             Double.NaN,
             (c, z, k) -> Measurements.colorFraction(c.aligned(), z, k) - Measurements.colorFraction(c.source(), z, k)),
+    /**
+     * Where text of a color shows: the share of the changed pixels that read as the color in the edit ({@link
+     * Comparison#changedToColor}: black letters on dark wood add little black, but they are what changed), or the gain
+     * of the color's pixels in the zone, a gain of 2% of the zone (a line of text) reading 50%, whichever is more (a
+     * grade or a vignette laid over the zone as well changes much more than the letters).
+     */
+    CHANGED_TO_COLOR("changed pixels that are", Unit.PERCENT, Double.NaN, Metric::changedToColor),
     /** Fraction of pixels changed by more than 12 levels. */
     CHANGE("changed pixels", Unit.PERCENT, Double.NaN, (c, z, k) -> c.changedFraction(z, 12)),
     /** One minus the mean SSIM structure term: how much of the content's structure is gone. */
@@ -161,6 +168,14 @@ public enum Metric {
      */
     public double measure(Comparison c, Zone zone, NamedColor color) {
         return reader.read(c, zone, color);
+    }
+
+    private static double changedToColor(Comparison c, Zone zone, NamedColor color) {
+        double gain = 25
+                * (Measurements.colorFraction(c.aligned(), zone, color)
+                        - Measurements.colorFraction(c.source(), zone, color));
+        double share = c.changedToColor(zone, color);
+        return Double.isNaN(share) ? gain : Double.isNaN(gain) ? share : Math.max(share, gain);
     }
 
     private static double backgroundSharpness(Comparison c, Zone zone, NamedColor color) {

@@ -202,6 +202,38 @@ public final class Comparison {
         return changes(threshold).fraction(zone);
     }
 
+    /**
+     * The share 0–1 of a zone's changed pixels (a channel moved by more than 12 levels) that read as a colour in the
+     * edit: text in black drawn on a dark ground is black where it changed the picture, though the picture gains
+     * little black. NaN when under 0.2% of the zone changed or the sizes differ.
+     */
+    public double changedToColor(Zone zone, NamedColor color) {
+        if (!sameSize()) {
+            return Double.NaN;
+        }
+        NamedColor.Rule rule = color.rule();
+        boolean[] mask = sampleMask(zone);
+        int n = 0;
+        int changed = 0;
+        int coloured = 0;
+        for (int i = 0; i < source.y.length; i++) {
+            if (mask != null && !mask[i]) {
+                continue;
+            }
+            n++;
+            double moved = Math.max(
+                    Math.abs(source.r[i] - aligned.r[i]),
+                    Math.max(Math.abs(source.g[i] - aligned.g[i]), Math.abs(source.b[i] - aligned.b[i])));
+            if (moved > 12) {
+                changed++;
+                if (rule.test((int) aligned.r[i], (int) aligned.g[i], (int) aligned.b[i])) {
+                    coloured++;
+                }
+            }
+        }
+        return changed < Math.max(1, 0.002 * n) ? Double.NaN : (double) coloured / changed;
+    }
+
     /** Mean absolute difference over R, G and B, in levels, over a zone. */
     public double meanAbsDiff(Zone zone) {
         Masked.Sum sum = Masked.sum(

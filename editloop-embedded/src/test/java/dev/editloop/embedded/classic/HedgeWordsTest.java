@@ -100,6 +100,9 @@ class HedgeWordsTest {
                 Arguments.of(
                         "ad \"HELLO\" at the top",
                         List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))),
+                // what stays, and the rest cropped away
+                Arguments.of(
+                        "just keep the left half, crop the rest", List.of(new Action.CropRegion(Region.LEFT_HALF))),
                 // a colon that introduces the quoted words ends no sentence
                 Arguments.of(
                         "caption at the bottom: \"Monday mood\"",

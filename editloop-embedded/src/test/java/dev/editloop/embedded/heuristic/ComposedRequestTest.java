@@ -32,6 +32,9 @@ class ComposedRequestTest {
         assertThat(read("cartoon it and add a vignette").effects(CAT))
                 .noneMatch(e -> e.metric() == Metric.LEVELS)
                 .anyMatch(e -> e.metric() == Metric.VIGNETTE);
+        assertThat(read("turn it into a cartoon, then add some grain").effects(CAT))
+                .noneMatch(e -> e.metric() == Metric.LEVELS)
+                .anyMatch(e -> e.metric() == Metric.GRAIN);
         // a vignette before the cartoon is drawn over by it: the flat colours are read
         assertThat(read("add a vignette, then turn it into a cartoon").effects(CAT))
                 .anyMatch(e -> e.metric() == Metric.LEVELS);

@@ -129,6 +129,26 @@ class HeuristicClassicEditorTest {
     }
 
     @Test
+    void textIsReadInItsColourWhereItChangedThePictureOnADarkGround() {
+        // the coffee photo's top left corner is dark wood: black letters there add little black to it
+        java.util.Optional<Picture> shared = TestImages.sharedPicture("coffee.png");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                shared.isPresent(), "the shared photos are absent (../shared/images)");
+        Picture coffee = shared.get();
+        String black = "add the text \"Good Morning\" at the top left corner in black";
+        Picture done = EDITOR.edit(EditCall.of(coffee, black, 1)).image();
+        Critique right = THINKER.critique(CritiqueCall.compare(coffee, done, black, black, 1, 1));
+        assertThat(right.verdict()).as(right.reasoning()).isEqualTo(Verdict.SUCCESS);
+        assertThat(right.reasoning()).contains("changed pixels that are black in the top left corner");
+        // the same words in yellow are not what was asked
+        Picture yellow = EDITOR.edit(
+                        EditCall.of(coffee, "add the text \"Good Morning\" at the top left corner in yellow", 1))
+                .image();
+        Critique wrong = THINKER.critique(CritiqueCall.compare(coffee, yellow, black, black, 1, 1));
+        assertThat(wrong.semantic()).as(wrong.reasoning()).isLessThan(8.0);
+    }
+
+    @Test
     void aPartlyImpossibleRequestDoesWhatItCanAndStops() {
         List<Critique> turns = loop(TestImages.cat(), "make it look like night and add a moon", 5);
         Critique last = turns.get(turns.size() - 1);
