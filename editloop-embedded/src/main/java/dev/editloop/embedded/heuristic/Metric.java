@@ -94,7 +94,7 @@ public enum Metric {
      * Where text of a color shows: the share of the changed pixels that read as the color in the edit ({@link
      * Comparison#changedToColor}: black letters on dark wood add little black, but they are what changed), or the gain
      * of the color's pixels in the zone, a gain of 2% of the zone (a line of text) reading 50%, whichever is more (a
-     * grade or a vignette laid over the zone as well changes much more than the letters).
+     * grade or a vignette laid over the zone as well changes much more than the letters); at most 100%.
      */
     CHANGED_TO_COLOR("changed pixels that are", Unit.PERCENT, Double.NaN, Metric::changedToColor),
     /** Fraction of pixels changed by more than 12 levels. */
@@ -171,9 +171,12 @@ public enum Metric {
     }
 
     private static double changedToColor(Comparison c, Zone zone, NamedColor color) {
-        double gain = 25
-                * (Measurements.colorFraction(c.aligned(), zone, color)
-                        - Measurements.colorFraction(c.source(), zone, color));
+        // a share: large letters gain more than a line of text's 2% and still read at most all of it
+        double gain = Math.min(
+                1,
+                25
+                        * (Measurements.colorFraction(c.aligned(), zone, color)
+                                - Measurements.colorFraction(c.source(), zone, color)));
         double share = c.changedToColor(zone, color);
         return Double.isNaN(share) ? gain : Double.isNaN(gain) ? share : Math.max(share, gain);
     }

@@ -97,6 +97,7 @@ class HeuristicClassicEditorTest {
     @ValueSource(
             strings = {
                 "make it look like an old photograph and add the text \"1920\" at the bottom",
+                "add the text \"BIG SALE\" at the bottom right corner in yellow",
                 "make the sky more blue and make it dramatic",
                 "increase the brightness by 30% in the top third",
                 "make the red areas blue",
