@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * and heldout9 264 (88.0%; 263 on its first, blind run, which had the crop and not the hair); with heldout8's failures
  * read (a look's flat colours under a later vignette, sharpening after a look, a state sentence beside its request)
  * and a tone move made behind the subject ("darken the background", "make the background black and white"), heldout4
- * 264 (88.0%) and heldout8 260 (86.7%), the rest unchanged. Each floor leaves a small margin for platform differences in the image
+ * 264 (88.0%) and heldout8 260 (86.7%), the rest unchanged; with text read in its colour where it changed the
+ * picture, grain over a cartoon and "keep the left half, crop the rest", heldout2 283 (85.5%), heldout5 260 (86.7%),
+ * heldout7 265 (88.3%) and heldout8 262 (87.3%). Each floor leaves a small margin for platform differences in the image
  * operations.
  */
 class HeldoutPhrasingTest {
@@ -88,7 +90,7 @@ class HeldoutPhrasingTest {
     @Test
     void theEighthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // written blind; first run 82.0% (246); worked from since heldout9 was written
-        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.855);
+        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.86);
     }
 
     @Test
