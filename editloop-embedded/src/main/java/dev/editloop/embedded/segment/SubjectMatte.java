@@ -404,6 +404,13 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         return out;
     }
 
+    /** The four neighbours of a pixel (left, right, up, down), -1 where the frame ends. */
+    static int[] neighbours(int p, int w, int h) {
+        int x = p % w;
+        int y = p / w;
+        return new int[] {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+    }
+
     /** The pixels of a set connected (4-neighbours) to the frame's top edge or the upper half of its sides. */
     static boolean[] borderConnected(boolean[] set, int w, int h) {
         boolean[] out = new boolean[set.length];
@@ -425,9 +432,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         }
         while (top > 0) {
             int p = stack[--top];
-            int x = p % w;
-            int y = p / w;
-            int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+            int[] next = neighbours(p, w, h);
             for (int q : next) {
                 if (q >= 0 && set[q] && !out[q]) {
                     out[q] = true;
@@ -695,9 +700,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
         int added = 0;
         while (top > 0) {
             int p = stack[--top];
-            int x = p % w;
-            int y = p / w;
-            int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+            int[] next = neighbours(p, w, h);
             for (int q : next) {
                 if (q >= 0
                         && grown[q] == 0
@@ -899,7 +902,7 @@ public record SubjectMatte(float[] alpha, int width, int height, boolean found) 
                 if (y < band || (y < h / 2 && (x == 0 || x == w - 1))) {
                     backdrop[l] = true;
                 }
-                int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+                int[] next = neighbours(p, w, h);
                 for (int q : next) {
                     if (q < 0) {
                         continue;
