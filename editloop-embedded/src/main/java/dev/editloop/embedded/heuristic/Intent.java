@@ -483,10 +483,10 @@ public final class Intent {
      * levels (a cartoon's flat colours) under a later vignette, blur, tilt-shift or grain are not read: the gradation
      * or the texture makes new levels of the flat colours. An effect on a metric an earlier look also moves
      * (sharpening after a cartoon's outlines or a sketch's lines) is read as at least what was asked, without its
-     * upper bound. Black and white toned sepia after it ("go black and white, then add a sepia tone"): the sepia gives the grey its
-     * brown, so the grey is not read on its own; sepia on a grey base reads as full toning at any strength (the
-     * toning is the only colour there is), so the toning must read full: that holds only when no colour of the source
-     * is left, which is what the grey step was for.
+     * upper bound. Black and white toned sepia after it ("go black and white, then add a sepia tone"): the sepia
+     * gives the grey its brown, so the grey is not read on its own; sepia on a grey base reads as full toning at any
+     * strength (the toning is the only colour there is), so the toning must read full: that holds only when no colour
+     * of the source is left, which is what the grey step was for.
      */
     private static Effect toned(List<Action> actions, int i, Effect effect) {
         if (effect.metric() == Metric.LEVELS) {
