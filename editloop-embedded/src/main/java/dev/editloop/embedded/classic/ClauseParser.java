@@ -407,6 +407,30 @@ final class ClauseParser {
             "please");
 
     /** Words that join the words of a thing's name ("cup and saucer", "the stripes of the flag", "on her chest"). */
+    /** Words of size and shape said of a thing before its colour ("the small white thing"). */
+    private static final Set<String> DESCRIBING = Set.of(
+            "small",
+            "little",
+            "tiny",
+            "big",
+            "large",
+            "round",
+            "circular",
+            "oval",
+            "square",
+            "rectangular",
+            "thin",
+            "long",
+            "tall",
+            "short",
+            "shiny",
+            "glossy",
+            "flat");
+
+    /** Words that open a noun phrase: an article or a possessive. */
+    private static final Set<String> DETERMINERS =
+            Set.of("the", "a", "an", "that", "this", "those", "these", "her", "his", "its", "their", "my");
+
     static final Set<String> JOINING =
             Set.of("and", "of", "on", "in", "at", "the", "its", "her", "his", "their", "a", "an", "this", "that", "to");
 
@@ -957,6 +981,19 @@ final class ClauseParser {
             if (first < 0) {
                 return false;
             }
+            // "the small white thing", "the round blue badge": words of size and shape between the article and the
+            // colour describe the thing, which is found by its colour
+            int opener = first - 1;
+            while (opener >= 0 && DESCRIBING.contains(text.substring(all.get(opener)[0], all.get(opener)[1]))) {
+                opener--;
+            }
+            if (opener < first - 1
+                    && opener >= 0
+                    && DETERMINERS.contains(text.substring(all.get(opener)[0], all.get(opener)[1]))) {
+                for (int i = opener + 1; i < first; i++) {
+                    blank(all.get(i)[0], all.get(i)[1]);
+                }
+            }
             spans.addAll(run(text, all, first + 1, 1));
             if (spans.isEmpty() && before) {
                 spans.addAll(run(text, all, first - 1, -1));
@@ -1060,6 +1097,7 @@ final class ClauseParser {
         for (NamedColor color : NamedColor.PALETTE) {
             words.add(new String[] {color.name(), color.name()});
         }
+        words.add(new String[] {"hazel", "hazel"});
         words.add(new String[] {"golden", "gold"});
         // a metal is told by its look: bright, nearly colourless, with strong reflections (ObjectSelection)
         words.add(new String[] {"silvery", "silver"});

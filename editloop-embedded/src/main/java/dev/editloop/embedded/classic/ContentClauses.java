@@ -160,6 +160,7 @@ final class ContentClauses {
         } else {
             return null;
         }
+        from = byConvention(from, c.thing());
         if (sky && place == null) {
             return new Action.Recolor(from, to, Region.SKY, false);
         }
@@ -167,6 +168,31 @@ final class ContentClauses {
             return new Action.Recolor(from, to, place == null ? Region.WHOLE : place, true);
         }
         return new Action.Recolor(from, to);
+    }
+
+    /** The things whose colours people name by convention: eyes (and irises), and noses. */
+    private static final Pattern EYES = p("\\b(?:eyes?|iris|irises)\\b");
+
+    private static final Pattern NOSE = p("\\bnoses?\\b");
+
+    /**
+     * The colour a thing's colour word means by convention, said of that thing: "green" eyes are hazel (yellow-green
+     * to green: a cat's green eyes are nearer yellow in hue than green), and a "pink" nose is the red of a cat's or a
+     * dog's nose (its red-orange skin, nearer red in hue than pink). Any other colour, or any other thing, is the
+     * colour itself. Read for a change of colour only: taking a cat's eyes or nose away is taking a part of the
+     * subject away, which a fill from the fur around cannot stand in for, and a removal keeps the plain colour word.
+     */
+    static NamedColor byConvention(NamedColor color, String thing) {
+        if (thing == null) {
+            return color;
+        }
+        if (color.name().equals("green") && EYES.matcher(thing).find()) {
+            return NamedColor.of("hazel");
+        }
+        if (color.name().equals("pink") && NOSE.matcher(thing).find()) {
+            return NamedColor.of("red");
+        }
+        return color;
     }
 
     static Action removeColored(Clause c) {

@@ -29,6 +29,10 @@ final class Hedges {
                         "\\b(?:something like|more or less|give or take|like|roughly|approximately|approx|maybe|say|"
                                 + "perhaps|around|about|some)\\s+(?=[+-]?\\d+(?:\\.\\d+)?\\s*(?:%|percent\\b|per cent\\b|degrees?\\b|stops?\\b|/))",
                         "")
+                // "bit more contrast": a bit, with its article dropped as people type it
+                .replaceAll(
+                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*bit (?=more|less|brighter|darker|warmer|cooler|lighter)",
+                        " a bit ")
                 // small amounts in words
                 .replaceAll(
                         "\\b(?:a (?:wee|teeny|tiny|little) (?:bit|touch|smidge|smidgen|hair|tad)|a smidge|a smidgen|"

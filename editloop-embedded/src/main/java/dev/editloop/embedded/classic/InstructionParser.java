@@ -101,7 +101,8 @@ public final class InstructionParser {
 
     /** A sentence that only says how the picture is now: "it looks flat", "it's too dark", "way too cold". */
     private static final Pattern STATE = Pattern.compile(
-            "(?i)^\\s*(?:(?:it'?s|it is|it looks|this looks|this is|the (?:image|photo|picture) (?:is|looks))\\b.*"
+            "(?i)^\\s*(?:(?:it'?s|it is|it looks|it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
+                    + "the (?:image|photo|picture|pic|shot) (?:is|looks|seems)|the colou?rs? (?:look|looks|are|is|seem|seems|feel))\\b.*"
                     + "|(?:(?:way|much|far|a bit|a little|kinda|slightly)\\s+)?too\\s+\\w+(?:\\s+\\w+)?)\\s*$");
 
     /** Whether a request that is not a state sentence moves the same tone the same way in the same region. */

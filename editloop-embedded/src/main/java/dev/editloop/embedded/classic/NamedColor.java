@@ -35,6 +35,13 @@ public record NamedColor(String name, int r, int g, int b) {
             new NamedColor("gray", 128, 128, 128),
             new NamedColor("silver", 192, 192, 196));
 
+    /**
+     * Colours named by convention rather than by hue, outside the palette (they take no pixels from its colours):
+     * hazel, the yellow-green to green of eyes people call green (a cat's "green" eyes are yellow-green, at a hue
+     * nearer yellow than green). {@link ClauseParser} reads "the green eyes" as hazel.
+     */
+    public static final List<NamedColor> CONVENTIONAL = List.of(new NamedColor("hazel", 150, 140, 60));
+
     public NamedColor {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a named color needs a name");
@@ -52,6 +59,11 @@ public record NamedColor(String name, int r, int g, int b) {
             key = "gray";
         }
         for (NamedColor color : PALETTE) {
+            if (color.name.equals(key)) {
+                return Optional.of(color);
+            }
+        }
+        for (NamedColor color : CONVENTIONAL) {
             if (color.name.equals(key)) {
                 return Optional.of(color);
             }
@@ -149,6 +161,7 @@ public record NamedColor(String name, int r, int g, int b) {
             case "pink" -> new Selection(true, 300, 10, 0.15, 0.6, 0.7, 1);
             case "brown" -> new Selection(true, 0, 45, 0.3, 1, 0.12, 0.6);
             case "beige" -> new Selection(true, 15, 55, 0.1, 0.4, 0.65, 1);
+            case "hazel" -> new Selection(true, 40, 150, 0.25, 1, 0.1, 1);
             case "black" -> new Selection(false, 0, 0, 0, 1, 0, 0.2);
             case "white" -> new Selection(false, 0, 0, 0, 0.15, 0.85, 1);
             case "gray" -> new Selection(false, 0, 0, 0, 0.15, 0.2, 0.85);

@@ -281,6 +281,12 @@ public final class ObjectSelection {
             case "silver":
                 // bright and nearly colourless; its reflections are weighed in by metal()
                 return chroma < 1.6 * METAL_CHROMA ? 1 - chroma / (1.6 * METAL_CHROMA) : 0;
+            case "hazel": {
+                // yellow-green to green (CIELAB hue 75–150°), by its chroma up to 20: eyes people call green, the
+                // one in shadow as much as the one in the light
+                double h = Math.toDegrees(Math.atan2(b, a));
+                return chroma >= chromaFloor(color) && h >= HAZEL_FROM && h <= HAZEL_TO ? Math.min(chroma, 20) : 0;
+            }
             default:
                 break;
         }
@@ -312,6 +318,11 @@ public final class ObjectSelection {
         }
         return Math.max(0, s);
     }
+
+    /** The CIELAB hue range of hazel, in degrees: from yellow-green (a cat's eyes, at 80–95°) to green. */
+    static final double HAZEL_FROM = 75;
+
+    static final double HAZEL_TO = 150;
 
     /** The CIELAB hue angles of the palette's chromatic colors, in palette order. */
     private static final double[] PALETTE_HUES = paletteHues();

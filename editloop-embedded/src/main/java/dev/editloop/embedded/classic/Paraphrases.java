@@ -38,10 +38,24 @@ final class Paraphrases {
                 .replaceAll("(?<=^|[,;.] ?)ad(?= \uE000)", "add")
                 // "livelier colours, it's kinda dull": a sentence that only says how the picture is now, i.e. too dull
                 .replaceAll(
-                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|this looks|this is|the (?:image|photo|picture) (?:is|looks))\\s+"
+                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|"
+                                + "it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
+                                + "the (?:image|photo|picture|pic|shot) (?:is|looks|seems)|the colors? (?:look|looks|are|is|seem|seems|feel))\\s+"
                                 + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"
-                                + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|hot|harsh|garish|loud)\\s*(?:$|[,;.!?]|\\s[-\u2013\u2014]+\\s))",
+                                + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|cool|hot|harsh|garish|loud|"
+                                + "soft|blurry|fuzzy)\\s*(?:$|[,;.!?]|\\s[-\u2013\u2014]+\\s))",
                         " too ")
+                // "it's a bit soft": too soft, i.e. not sharp enough; "too cool": too cold
+                .replaceAll("\\btoo (?:soft|blurry|fuzzy)\\b", "sharpen")
+                .replaceAll("\\btoo cool\\b", "too cold")
+                // "cool it off a little": cool it down
+                .replaceAll("\\bcool (it|this|that|the (?:image|photo|picture)) off\\b", "cool $1 down")
+                // "crop to 16:9 for a thumbnail": what the picture is for says nothing about the edit
+                .replaceAll(
+                        "\\s+for (?:an? |my |the |our |your )?(?:thumbnails?|banners?|headers?|posters?|print|printing|instagram|"
+                                + "insta|website|web|wallpaper|phone|lock ?screen|profile (?:picture|pic|photo)|avatar|"
+                                + "story|post|social media|slides?|presentation|blog(?: post)?)\\b",
+                        "")
                 .replaceAll("\\btoo washed out\\b", "too pale")
                 // "the dark blue sky": the sky of that colour; "the grey background": the background
                 .replaceAll(

@@ -48,19 +48,38 @@ public final class Evaluator {
     private Evaluator() {}
 
     /**
-     * Why the request's turn to an orientation cannot happen on this source, if so: a square picture stands neither
-     * way, and no turn makes it portrait or landscape (the editor leaves it as it is, which is not what was asked).
+     * Why the request's turn or crop to an orientation cannot or need not happen on this source, if so: a square
+     * picture stands neither way, and no turn makes it portrait or landscape (the editor leaves it as it is, which is
+     * not what was asked); a picture that already stands the way asked, when that is all the request asks, is left as
+     * it is: no edit is made, so none is claimed ("make it landscape" on a landscape photo). Beside other parts of a
+     * request, a turn or crop the picture already satisfies is simply met.
      */
-    private static String squareTurn(Intent intent, Picture source) {
-        if (source.width() != source.height()) {
-            return null;
-        }
+    private static String orientationMoot(Intent intent, Picture source, List<Effect> effects) {
+        int w = source.width();
+        int h = source.height();
+        boolean alone = !intent.geometry().isEmpty() && effects.stream().allMatch(e -> e.metric() == Metric.GEOMETRY);
+        String already = null;
         for (dev.editloop.embedded.classic.Action action : intent.geometry()) {
-            if (action instanceof dev.editloop.embedded.classic.Action.Rotate r && r.target() != null) {
-                return "the source is square: no turn makes it " + r.target().word();
+            dev.editloop.embedded.classic.Action.Orientation target =
+                    action instanceof dev.editloop.embedded.classic.Action.Rotate r
+                            ? r.target()
+                            : action instanceof dev.editloop.embedded.classic.Action.CropAspect c ? c.target() : null;
+            if (target != null && w == h && action instanceof dev.editloop.embedded.classic.Action.Rotate) {
+                return "the source is square: no turn makes it " + target.word();
+            }
+            if (target == null || !target.holds(w, h)) {
+                alone = false;
+            } else if (already == null) {
+                already = String.format(
+                        java.util.Locale.ROOT,
+                        "the source is already %s (%d×%d): there is nothing to %s",
+                        target.word(),
+                        w,
+                        h,
+                        action instanceof dev.editloop.embedded.classic.Action.Rotate ? "turn" : "crop");
             }
         }
-        return null;
+        return alone ? already : null;
     }
 
     /** Assesses an edit of a source against an intent. */
@@ -100,7 +119,7 @@ public final class Evaluator {
             }
         }
         java.util.Map<String, String> notAlone = notAlone(intent, sourceAnalysis);
-        String squareTurn = squareTurn(intent, source);
+        String moot = orientationMoot(intent, source, effects);
         for (Effect effect : effects) {
             // an effect the source already satisfies is held to an absolute bound; one that cannot happen on this
             // source is not measured (a relative reading of a quantity that is about zero means nothing). Read on the
@@ -112,8 +131,8 @@ public final class Evaluator {
                     ? new SourceFit(SourceFit.Kind.CANNOT, nothingToRecolour.get(effect.color()), 0, true)
                     : apart != null
                             ? new SourceFit(SourceFit.Kind.CANNOT, apart, 0, true)
-                            : effect.metric() == Metric.GEOMETRY && squareTurn != null
-                                    ? new SourceFit(SourceFit.Kind.CANNOT, squareTurn, 0, true)
+                            : effect.metric() == Metric.GEOMETRY && moot != null
+                                    ? new SourceFit(SourceFit.Kind.CANNOT, moot, 0, true)
                                     : SourceFit.of(effect, c.source());
             double measured;
             double a;

@@ -105,7 +105,7 @@ final class Visible {
         // a fill far smoother than the textured ground around it (a plain inpainting drawn across the wood) is a smear
         // too, even where its coarse texture follows the ground's
         if (removal && !flatAllowed && f.ringTexture() >= 4) {
-            smear = Math.max(smear, clamp(20 * (0.6 - f.noiseRatio()), 0, MAX));
+            smear = Math.max(smear, clamp(20 * (0.6 - f.smoothness()), 0, MAX));
         }
         // a blur drawn across a structured ground (fur, an eye) with fine grain sprinkled on it: the grain passes the
         // noise reading, the missing stripes and edges do not

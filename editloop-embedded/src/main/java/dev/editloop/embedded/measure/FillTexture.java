@@ -41,6 +41,9 @@ public final class FillTexture {
      *     for a blur drawn across fur or an eye with fine grain sprinkled on it (which the noise reading takes for
      *     texture)
      * @param ringStructure the ring's mid-scale structure in levels
+     * @param smoothness the fill's noise over the ring's alone ({@code (n + 0.5)/(r + 0.5)}): under 0.6 on a textured
+     *     ground is a smear; the noise of what was there before does not count here, since a fill that matches its
+     *     ground is meant to be smoother than the lettered badge it replaced
      */
     public record Reading(
             ChangedArea area,
@@ -51,7 +54,8 @@ public final class FillTexture {
             double ringSpread,
             double toneDistance,
             double structure,
-            double ringStructure) {
+            double ringStructure,
+            double smoothness) {
         /** Whether the change is local enough to be read as a fill. */
         public boolean applies() {
             return !Double.isNaN(noiseRatio);
@@ -65,7 +69,7 @@ public final class FillTexture {
         /**
          * What a removal's fill costs in quality, in points: the sum the heuristic checks charge a removal (a noisy
          * patch: 5 per unit of noise ratio over 1.4; on a textured ring, a smear: 25 per unit of flatness under 0.4 or
-         * 20 per unit of noise ratio under 0.6; the larger of a tone step, 4 per unit of relative step over 1.3, and
+         * 20 per unit of smoothness under 0.6; the larger of a tone step, 4 per unit of relative step over 1.3, and
          * other tones, 0.4 per level of tone distance over 15), at most 7. 0 when the change is not read as a fill.
          */
         public double removalPenalty() {
@@ -114,7 +118,7 @@ public final class FillTexture {
             if (ringTexture < 4) {
                 return 0;
             }
-            return Math.max(Math.max(clamp(25 * (0.4 - flatness)), clamp(20 * (0.6 - noiseRatio))), blurPenalty());
+            return Math.max(Math.max(clamp(25 * (0.4 - flatness)), clamp(20 * (0.6 - smoothness))), blurPenalty());
         }
 
         private double stepPenalty() {
@@ -179,13 +183,14 @@ public final class FillTexture {
                 Math.sqrt(var / Math.max(1, n)),
                 toneDistance(e.y, in, ring),
                 (sIn + 0.5) / (sRing + 0.5),
-                sRing);
+                sRing,
+                (nIn + 0.5) / (nRing + 0.5));
     }
 
     /** A change that is not read as a fill: every reading NaN. */
     private static Reading nothing(ChangedArea area) {
         double nan = Double.NaN;
-        return new Reading(area, nan, nan, nan, nan, nan, nan, nan, nan);
+        return new Reading(area, nan, nan, nan, nan, nan, nan, nan, nan, nan);
     }
 
     /** Earth mover's distance in levels between the luma histograms (8-level bins) of two areas. */

@@ -231,7 +231,9 @@ public interface Operation {
                                 ", ",
                                 NamedColor.PALETTE.stream()
                                         .map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
-                                        .toList())),
+                                        .toList())
+                        + "; by convention, \"green\" eyes are hazel (yellow-green to green) and a \"pink\" nose"
+                        + " is red"),
         REMOVAL(
                 "removal",
                 () -> "an object of a named colour (silver, chrome or metallic: polished metal), or whatever is in a"

@@ -62,7 +62,17 @@ class HedgeWordsTest {
                 Arguments.of("less blue, please", List.of(adjust(Tone.WARMTH, 25))),
                 Arguments.of("add a cool tint", List.of(adjust(Tone.WARMTH, -25))),
                 Arguments.of("get rid of the orange cast", List.of(adjust(Tone.WARMTH, -25))),
-                Arguments.of("take some of the blue out", List.of(adjust(Tone.WARMTH, 25))));
+                Arguments.of("take some of the blue out", List.of(adjust(Tone.WARMTH, 25))),
+                // "bit more": a bit, its article dropped
+                Arguments.of(
+                        "bit more contrast, and a touch brighter",
+                        List.of(adjust(Tone.CONTRAST, 10), adjust(Tone.BRIGHTNESS, 10))),
+                // how the colours look now, beside the request for the same move: made once
+                Arguments.of("the colours look dull, make them livelier", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("the image is too cool", List.of(adjust(Tone.WARMTH, 25))),
+                Arguments.of("cool it off a little", List.of(adjust(Tone.WARMTH, -10))),
+                // what the picture is for says nothing about the edit
+                Arguments.of("make it warmer for a poster", List.of(adjust(Tone.WARMTH, 25))));
     }
 
     static Stream<Arguments> otherActions() {
@@ -100,6 +110,20 @@ class HedgeWordsTest {
                 Arguments.of(
                         "ad \"HELLO\" at the top",
                         List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))),
+                // how the picture is now: soft, so sharper; not a request to soften it
+                Arguments.of(
+                        "enhance the details, it's a bit soft",
+                        List.of(
+                                new Action.Stylize(Action.Style.HDR, 25, W),
+                                new Action.Stylize(Action.Style.SHARPEN, 25, W))),
+                Arguments.of("crop to 16:9 for a thumbnail", List.of(new Action.CropAspect(16, 9))),
+                // words of size and shape before the colour describe the thing found by its colour
+                Arguments.of(
+                        "remove the small white thing on the grass",
+                        List.of(new Action.RemoveColored(NamedColor.of("white"), W))),
+                Arguments.of(
+                        "remove the round blue badge on her chest",
+                        List.of(new Action.RemoveColored(NamedColor.of("blue"), W))),
                 // what stays, and the rest cropped away
                 Arguments.of(
                         "just keep the left half, crop the rest", List.of(new Action.CropRegion(Region.LEFT_HALF))),

@@ -59,12 +59,29 @@ class ObjectRecolourTest {
     }
 
     @Test
-    void aColourNamedByConventionIsNotFoundInPixelsThatShowAnother() {
-        // the cat's "green" eyes are yellow-green, as blond hair is: read as green, they would find hair elsewhere
+    void aColourNamedByConventionIsReadAsThatConventionOnlyOfTheThingItIsSaidOf() {
+        // the cat's "green" eyes are yellow-green: said of eyes, green is hazel, and the eyes turn blue
         Picture cat = shared("chelsea.png");
         EditResult eyes = edit(cat, "change the green eyes to blue");
-        assertThat(eyes.image().samePixels(cat)).isTrue();
-        assertThat(eyes.notes()).anyMatch(n -> n.contains("no green object found"));
+        assertThat(eyes.notes()).anyMatch(n -> n.startsWith("applied: change the hazel object to blue"));
+        for (int[] iris : new int[][] {{150, 105}, {330, 140}}) {
+            int[] was = rgb(cat, iris[0], iris[1]);
+            int[] now = rgb(eyes.image(), iris[0], iris[1]);
+            assertThat(now[2] - now[0])
+                    .as("the iris at %d,%d is bluer: %s", iris[0], iris[1], java.util.Arrays.toString(now))
+                    .isGreaterThan(was[2] - was[0] + 40);
+        }
+        assertThat(same(cat, eyes.image(), 100, 200)).as("the cheek").isTrue();
+        assertThat(same(cat, eyes.image(), 262, 240)).as("the nose").isTrue();
+        // its "pink" nose is the red of a nose, which turns purple; the eyes stay
+        EditResult nose = edit(cat, "turn the pink nose purple");
+        assertThat(nose.notes()).anyMatch(n -> n.startsWith("applied: change the red object to purple"));
+        assertThat(same(cat, nose.image(), 262, 240)).as("the nose").isFalse();
+        assertThat(same(cat, nose.image(), 150, 105)).as("the eye").isTrue();
+        // green said of anything else is green: the cat shows none, and her blond hair is not green either
+        EditResult car = edit(cat, "turn the green car red");
+        assertThat(car.image().samePixels(cat)).isTrue();
+        assertThat(car.notes()).anyMatch(n -> n.contains("no green object found"));
         Picture astronaut = shared("astronaut.png");
         assertThat(edit(astronaut, "remove the green scarf").image().samePixels(astronaut))
                 .as("her blond hair is not green")

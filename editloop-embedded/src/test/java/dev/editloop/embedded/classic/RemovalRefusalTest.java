@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a removal refuses rather than claims: a thin outline of something else (the bright rim of the cup, which "remove
  * the white cup" found as its white object and bit out of the rim), and an area that runs out of the picture (the dark
- * ground beyond the table in the coffee photo's corner); and a turn to an orientation a square picture cannot take.
+ * ground beyond the table in the coffee photo's corner); a turn to an orientation a square picture cannot take; and a
+ * crop to an orientation the picture already has.
  */
 class RemovalRefusalTest {
     private static final ClassicEditor EDITOR = new ClassicEditor();
@@ -63,5 +64,25 @@ class RemovalRefusalTest {
                 CritiqueCall.compare(square, result.image(), "rotate it to portrait", "rotate it to portrait", 1, 1));
         assertThat(critique.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(critique.reasoning()).contains("the source is square: no turn makes it portrait");
+    }
+
+    @Test
+    void aPictureThatAlreadyStandsTheWayAskedIsNotClaimedAsEdited() {
+        // "make it landscape" on a landscape photo: nothing is cropped, so nothing is claimed; the reason names the
+        // size
+        Picture wide = TestImages.scene(180, 120, 3);
+        EditResult result = EDITOR.edit(EditCall.of(wide, "can you make this landscape", 1));
+        assertThat(result.image().samePixels(wide)).isTrue();
+        Critique critique = THINKER.critique(CritiqueCall.compare(
+                wide, result.image(), "can you make this landscape", "can you make this landscape", 1, 1));
+        assertThat(critique.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(critique.reasoning())
+                .contains("the source is already landscape (180×120): there is nothing to crop");
+        // beside another part of the request, the orientation is simply met and the rest is judged
+        EditResult both = EDITOR.edit(EditCall.of(wide, "make it landscape and brighter", 1));
+        Critique met = THINKER.critique(CritiqueCall.compare(
+                wide, both.image(), "make it landscape and brighter", "make it landscape and brighter", 1, 1));
+        assertThat(met.verdict()).isNotEqualTo(Verdict.FAILED);
+        assertThat(met.reasoning()).doesNotContain("nothing to crop");
     }
 }
