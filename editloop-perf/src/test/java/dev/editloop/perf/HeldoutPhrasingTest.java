@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpora (examples/heldout to heldout9, each written by someone who had read only the vocabulary
+ * The held-out phrasing corpora (examples/heldout to heldout10, each written by someone who had read only the vocabulary
  * table; heldout4 to heldout6 were blind until their failures were read for the phrasing fixes of 2026-12-07, heldout7
  * was run once blind and then worked from, heldout8 was blind until its failures were read on 2026-12-07's fourth
- * session, heldout9 is blind) through the embedded loop: the pass rate stays
+ * session, heldout9 was blind until its failures were read on 2026-12-07's fifth session, heldout10 is blind) through
+ * the embedded loop: the pass rate stays
  * at or above its floor and every must-decline request is answered honestly. Measured: 286 of 330 (86.7%), 277 of 331
  * (83.7%), 257 of 300 (85.7%), 253 of 300 (84.3%) and 250 of 300 (83.3%), with colour words read as regions (one rule
  * for the editor and the judge), corners a third by a third, and the judge reading where an edit's changed area meets
@@ -42,8 +43,12 @@ import org.junit.jupiter.api.Test;
  * and a tone move made behind the subject ("darken the background", "make the background black and white"), heldout4
  * 264 (88.0%) and heldout8 260 (86.7%), the rest unchanged; with text read in its colour where it changed the
  * picture, grain over a cartoon and "keep the left half, crop the rest", heldout2 283 (85.5%), heldout5 260 (86.7%),
- * heldout7 265 (88.3%) and heldout8 262 (87.3%). Each floor leaves a small margin for platform differences in the image
- * operations.
+ * heldout7 265 (88.3%) and heldout8 262 (87.3%); with colour words read by convention of eyes and noses (green eyes
+ * are hazel, a pink nose red, for a change of colour), words of size and shape before a colour, more sentences that say
+ * how the picture is now, and what the picture is for read as filler, heldout3 265 (88.3%), heldout4 267 (89.0%),
+ * heldout5 263 (87.7%), heldout6 271 (90.3%), heldout7 268 (89.3%), heldout8 264 (88.0%), heldout9 273 (91.0%) and
+ * heldout10 276 (92.0%; 270 on its first, blind run), the first two unchanged. Each floor leaves a small margin for
+ * platform differences in the image operations.
  */
 class HeldoutPhrasingTest {
     @Test
@@ -60,17 +65,17 @@ class HeldoutPhrasingTest {
     @Test
     void theThirdHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // 0.845 until one false pass was refused: "the saucer" alone recoloured the cup with it
-        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.86);
+        passesAboveItsFloor("examples/heldout3/phrasings.jsonl", 0.875);
     }
 
     @Test
     void theFourthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.87);
+        passesAboveItsFloor("examples/heldout4/phrasings.jsonl", 0.88);
     }
 
     @Test
     void theFifthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.855);
+        passesAboveItsFloor("examples/heldout5/phrasings.jsonl", 0.87);
     }
 
     @Test
@@ -78,25 +83,31 @@ class HeldoutPhrasingTest {
         // written blind; first run 85.0% (255) on the code before the colour areas were redrawn by GrabCut, 85.3%
         // after,
         // 86.3% with the sky keyed
-        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.885);
+        passesAboveItsFloor("examples/heldout6/phrasings.jsonl", 0.895);
     }
 
     @Test
     void theSeventhHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // written blind; first run 80.7% (242), then worked from
-        passesAboveItsFloor("examples/heldout7/phrasings.jsonl", 0.87);
+        passesAboveItsFloor("examples/heldout7/phrasings.jsonl", 0.885);
     }
 
     @Test
     void theEighthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
         // written blind; first run 82.0% (246); worked from since heldout9 was written
-        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.86);
+        passesAboveItsFloor("examples/heldout8/phrasings.jsonl", 0.87);
     }
 
     @Test
     void theNinthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        // written blind and kept blind (only its rates are read); first run 87.7% (263)
-        passesAboveItsFloor("examples/heldout9/phrasings.jsonl", 0.87);
+        // written blind; first run 87.7% (263); worked from since heldout10 was written
+        passesAboveItsFloor("examples/heldout9/phrasings.jsonl", 0.90);
+    }
+
+    @Test
+    void theTenthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        // written blind and kept blind (only its rates are read); first run 90.0% (270)
+        passesAboveItsFloor("examples/heldout10/phrasings.jsonl", 0.91);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {

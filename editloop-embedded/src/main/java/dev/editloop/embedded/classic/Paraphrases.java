@@ -32,6 +32,11 @@ final class Paraphrases {
                 .replaceAll(
                         "\\b(halftone(?: print| screen)?)\\s+(?:with|in|of)\\s+(?:round|circular|little|small)?\\s*dots\\b",
                         "$1")
+                // "halftone it, the round dots kind", "halftone effect with round dots": its dots are round
+                .replaceAll(
+                        "(?<=\\bhalftone\\b.{0,40}?)(?:,\\s*|\\s+)(?:with|in|of|using)?\\s*(?:the\\s+)?(?:round|circular)\\s+dots?"
+                                + "(?:\\s+(?:kind|type|sort|style|version|one))?\\b",
+                        "")
                 // "bring the details out": bring out the details
                 .replaceAll("\\bbring (?:the |its |all the )?(details?) out\\b", "bring out the $1")
                 // "ad \"SALE\" at the top": add

@@ -117,6 +117,8 @@ class HedgeWordsTest {
                                 new Action.Stylize(Action.Style.HDR, 25, W),
                                 new Action.Stylize(Action.Style.SHARPEN, 25, W))),
                 Arguments.of("crop to 16:9 for a thumbnail", List.of(new Action.CropAspect(16, 9))),
+                Arguments.of(
+                        "halftone it, the round dots kind", List.of(new Action.Stylize(Action.Style.HALFTONE, 100, W))),
                 // words of size and shape before the colour describe the thing found by its colour
                 Arguments.of(
                         "remove the small white thing on the grass",
