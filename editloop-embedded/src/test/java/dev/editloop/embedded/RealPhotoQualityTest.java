@@ -21,9 +21,10 @@ import dev.editloop.testkit.VieQuestions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two quality failures a person saw on the shared photos, run end to end through the embedded loop: a watercolor
- * of the astronaut keeps her eyes and mouth and scores well; the classic removal of the red cup leaves a white disc
- * and a dark smear on the wood, and no turn of the loop scores that as good-looking.
+ * The quality failures a person saw on the shared photos, run end to end through the embedded loop: a watercolor of
+ * the astronaut keeps her eyes and mouth and scores well, and one of the cameraman is not charged for the grass it
+ * smooths; the classic removal of the red cup leaves a white disc and a dark smear on the wood, and no turn of the loop
+ * scores that as good-looking.
  */
 class RealPhotoQualityTest {
     private static final BackendRegistry REGISTRY = BackendRegistry.load();
@@ -52,6 +53,22 @@ class RealPhotoQualityTest {
         assertThat(best.critique().semantic()).isGreaterThanOrEqualTo(8);
         assertThat(best.critique().quality()).isGreaterThanOrEqualTo(8);
         assertThat(best.critique().reasoning()).doesNotContain("oil painting");
+    }
+
+    @Test
+    void aWatercolorOfTheCameramanIsNotChargedForTheGrassItSmooths() {
+        // a painting smooths the grass beside his legs, as it should; his face keeps its eyes. Read on the frame's
+        // middle box, the grass read as a subject that lost 34% of its detail (PQ 3); read on the subject he is, the
+        // loss is small
+        Picture camera = shared("camera.png");
+        String request = "watercolour, please";
+        Picture painted = editor.edit(EditCall.of(camera, request, 0)).image();
+        var critique =
+                thinker.critique(dev.editloop.core.CritiqueCall.compare(camera, painted, request, request, 1, 0));
+        assertThat(critique.quality()).as(critique.reasoning()).isGreaterThanOrEqualTo(8);
+        assertThat(SubjectDetail.of(Comparison.of(camera, painted)).lostShare())
+                .as("on the frame's middle box, the grass counts")
+                .isGreaterThan(0.2);
     }
 
     @Test

@@ -185,6 +185,26 @@ public enum Metric {
         return c.sharpnessChange(zone, background(c.source()));
     }
 
+    /**
+     * The subject of a source's sample plane, as the judge finds it by itself (the matte over one half); null when no
+     * subject is found (the central ellipse would stand in for it, which says nothing).
+     */
+    static boolean[] subject(Analysis a) {
+        int w = a.sampleWidth();
+        int h = a.sampleHeight();
+        dev.editloop.embedded.segment.SubjectMatte matte = dev.editloop.embedded.segment.SubjectMatte.of(
+                dev.editloop.core.image.Picture.ofBgr(w, h, a.sampleBgr()));
+        if (!matte.found()) {
+            return null;
+        }
+        float[] alpha = matte.alpha();
+        boolean[] in = new boolean[w * h];
+        for (int p = 0; p < in.length; p++) {
+            in[p] = alpha[p] > 0.5f;
+        }
+        return in;
+    }
+
     /** The background of a source's sample plane, as the judge finds it by itself (the matte at 0). */
     private static boolean[] background(Analysis a) {
         int w = a.sampleWidth();

@@ -155,7 +155,7 @@ final class Visible {
 
     /** The subject's features (a face's eyes and mouth) wiped beyond what the request implies. */
     private static Artifact detail(Comparison c, double allowed) {
-        SubjectDetail.Reading d = SubjectDetail.of(c);
+        SubjectDetail.Reading d = SubjectDetail.of(c, Metric.subject(c.source()));
         double lost = Double.isNaN(d.lostShare()) ? 0 : d.lostShare();
         double penalty = clamp(80 * (lost - allowed), 0, MAX);
         return new Artifact(

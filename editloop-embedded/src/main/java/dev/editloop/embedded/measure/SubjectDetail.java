@@ -43,8 +43,17 @@ public final class SubjectDetail {
         }
     }
 
-    /** Reads the subject's detail loss of a comparison. */
+    /** Reads the subject's detail loss of a comparison, in the subject area of the frame. */
     public static Reading of(Comparison c) {
+        return of(c, null);
+    }
+
+    /**
+     * Reads the subject's detail loss of a comparison on the subject's own pixels ({@code subject}, on the sample
+     * plane; null: every pixel of the subject area of the frame): the grass beside a man's legs, which a painting
+     * smooths as it should, is not his face.
+     */
+    public static Reading of(Comparison c, boolean[] subject) {
         Analysis s = c.source();
         Analysis e = c.aligned();
         int w = s.sampleWidth();
@@ -65,7 +74,7 @@ public final class SubjectDetail {
             int cy = y * GRID / h;
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                if (!detailHere[i]) {
+                if (!detailHere[i] || (subject != null && !subject[i])) {
                     continue;
                 }
                 int cx = x * GRID / w;
