@@ -185,20 +185,23 @@ public enum Metric {
         return c.sharpnessChange(zone, background(c.source()));
     }
 
+    /** The subject matte of a source's sample plane, as the judge finds it by itself (remembered per picture). */
+    private static dev.editloop.embedded.segment.SubjectMatte matte(Analysis a) {
+        return dev.editloop.embedded.segment.SubjectMatte.of(
+                dev.editloop.core.image.Picture.ofBgr(a.sampleWidth(), a.sampleHeight(), a.sampleBgr()));
+    }
+
     /**
      * The subject of a source's sample plane, as the judge finds it by itself (the matte over one half); null when no
      * subject is found (the central ellipse would stand in for it, which says nothing).
      */
     static boolean[] subject(Analysis a) {
-        int w = a.sampleWidth();
-        int h = a.sampleHeight();
-        dev.editloop.embedded.segment.SubjectMatte matte = dev.editloop.embedded.segment.SubjectMatte.of(
-                dev.editloop.core.image.Picture.ofBgr(w, h, a.sampleBgr()));
+        dev.editloop.embedded.segment.SubjectMatte matte = matte(a);
         if (!matte.found()) {
             return null;
         }
         float[] alpha = matte.alpha();
-        boolean[] in = new boolean[w * h];
+        boolean[] in = new boolean[alpha.length];
         for (int p = 0; p < in.length; p++) {
             in[p] = alpha[p] > 0.5f;
         }
@@ -207,12 +210,8 @@ public enum Metric {
 
     /** The background of a source's sample plane, as the judge finds it by itself (the matte at 0). */
     private static boolean[] background(Analysis a) {
-        int w = a.sampleWidth();
-        int h = a.sampleHeight();
-        dev.editloop.embedded.segment.SubjectMatte matte = dev.editloop.embedded.segment.SubjectMatte.of(
-                dev.editloop.core.image.Picture.ofBgr(w, h, a.sampleBgr()));
-        float[] alpha = matte.alpha();
-        boolean[] back = new boolean[w * h];
+        float[] alpha = matte(a).alpha();
+        boolean[] back = new boolean[alpha.length];
         for (int p = 0; p < back.length; p++) {
             back[p] = alpha[p] <= 0;
         }
