@@ -193,7 +193,7 @@ public final class Evaluator {
                 if (touched.contains(metric) && !kept) {
                     continue;
                 }
-                double signed = metric.measure(c, Zone.WHOLE, null);
+                double signed = metric.sideEffect(c);
                 double measured = Math.abs(signed);
                 if (Double.isNaN(measured)) {
                     continue; // nothing to read (e.g. no pixels with color for a hue shift)

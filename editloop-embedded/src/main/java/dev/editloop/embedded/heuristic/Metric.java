@@ -39,7 +39,12 @@ public enum Metric {
     /** Added luma noise over 30 levels (the editor's grain percent at σ = s/100 · 30). */
     GRAIN("film grain", Unit.PERCENT, 0.1, (c, z, k) -> c.addedNoise(z) / 30.0),
     /** Corner darkening relative to the center. */
-    VIGNETTE("vignette", Unit.PERCENT, 0.1, (c, z, k) -> c.vignetteChange()),
+    VIGNETTE("vignette", Unit.PERCENT, 0.1, (c, z, k) -> c.vignetteChange()) {
+        @Override
+        public double sideEffect(Comparison c) {
+            return c.vignetteSideEffect();
+        }
+    },
     /** Best-fit Gaussian blur σ over min(w, h)/60 (the editor's blur percent). */
     BLUR(
             "blur",
@@ -168,6 +173,15 @@ public enum Metric {
      */
     public double measure(Comparison c, Zone zone, NamedColor color) {
         return reader.read(c, zone, color);
+    }
+
+    /**
+     * This metric as a side effect of an edit that did not ask to move it (the {@link Evaluator}'s "unasked" and
+     * "kept" guards), on the whole image: its reading, except where one reading alone can mistake a local edit for it
+     * (the vignette: {@link Comparison#vignetteSideEffect}).
+     */
+    public double sideEffect(Comparison c) {
+        return measure(c, Zone.WHOLE, null);
     }
 
     private static double changedToColor(Comparison c, Zone zone, NamedColor color) {

@@ -778,6 +778,32 @@ public final class Comparison {
         if (!Double.isNaN(toned)) {
             return toned;
         }
+        return plainVignette();
+    }
+
+    /**
+     * The vignette an edit that was not asked for one added, read both ways: with the edit's tone curve taken out (as
+     * {@link #vignetteChange}) and as the plain ratio of corners to center. The tone curve is fitted on the center and
+     * carried to the corners, and a local edit that the fit still explains well (a detail enhancement lifts the
+     * center's local contrast: a slope of 1.07) carries it wrongly to dark corners, which then read as lifted or
+     * darkened although their mean moved a level. Only what both readings agree on is a vignette: 0 when they
+     * disagree in sign, else the smaller of the two. A contrast stretch that lifts bright corners reads as a brighter
+     * corner plainly and as none toned: none; a vignette reads as one either way.
+     */
+    public double vignetteSideEffect() {
+        double toned = tonedVignette();
+        double plain = plainVignette();
+        if (Double.isNaN(toned)) {
+            return plain;
+        }
+        if (Math.signum(toned) != Math.signum(plain)) {
+            return 0;
+        }
+        return Math.abs(toned) < Math.abs(plain) ? toned : plain;
+    }
+
+    /** {@code 1 − r_e / r_s}, r the plain corner-to-center luma ratio of each image. */
+    private double plainVignette() {
         double[] s = Measurements.cornersAndCenter(source);
         double[] e = Measurements.cornersAndCenter(aligned);
         double rs = s[0] / Math.max(1, s[1]);

@@ -9,6 +9,7 @@ import dev.editloop.core.image.Picture;
 import dev.editloop.embedded.classic.Action;
 import dev.editloop.embedded.classic.Action.Filter;
 import dev.editloop.embedded.classic.Action.Tone;
+import dev.editloop.embedded.classic.ClassicOperations;
 import dev.editloop.embedded.classic.NamedColor;
 import dev.editloop.embedded.classic.Region;
 import dev.editloop.embedded.fixtures.MiniEditor;
@@ -180,6 +181,28 @@ class MeasureComparisonTest {
     }
 
     @Test
+    void aDetailEnhancementOnDarkCornersIsNotAnUnaskedVignette() {
+        // the rocket at dusk: dark towers in the corners, the lit rocket in the middle. "enhance the details, then
+        // sharpen" steepens the center's tone fit a little (local contrast), and that fit carried to the dark corners
+        // read as a vignette of 13% where the corners' mean moved a level
+        Picture rocket = TestImages.sharedPicture("rocket.jpg").orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(rocket != null, "the shared photo rocket.jpg is absent");
+        Picture detailed = ClassicOperations.apply(
+                ClassicOperations.apply(rocket, new Action.Stylize(Action.Style.HDR, 25, Region.WHOLE), 1),
+                new Action.Stylize(Action.Style.SHARPEN, 25, Region.WHOLE),
+                1);
+        Comparison local = Comparison.of(rocket, detailed);
+        assertThat(Math.abs(local.vignetteSideEffect())).isLessThan(0.05);
+        // a vignette alone reads as one, and so does a vignette laid over the same edit (at what the toned reading
+        // gives
+        // it: the detail's fit takes about 12 points off, as it did before)
+        assertThat(Comparison.of(rocket, MiniEditor.vignette(detailed, 50)).vignetteSideEffect())
+                .isGreaterThan(0.15);
+        assertThat(Comparison.of(rocket, MiniEditor.vignette(rocket, 30)).vignetteSideEffect())
+                .isGreaterThan(0.15);
+    }
+
+    @Test
     void localEditIsSeenInsideItsRegionOnly() {
         Picture edited = MiniEditor.apply(SCENE, new Action.Adjust(Tone.BRIGHTNESS, -50, Region.LEFT_HALF));
         Comparison c = compare(edited);
@@ -242,6 +265,7 @@ class MeasureComparisonTest {
     }
 
     private static org.opencv.core.Mat resized(Picture p, int w, int h) {
+        dev.editloop.embedded.OpenCv.ensureLoaded(); // run alone, this class loads OpenCV nowhere else
         org.opencv.core.Mat out = new org.opencv.core.Mat();
         org.opencv.imgproc.Imgproc.resize(
                 dev.editloop.embedded.OpenCv.toMat(p), out, new org.opencv.core.Size(w, h), 0, 0, 3);
