@@ -236,6 +236,13 @@ final class ClauseParser {
             "imho",
             "tbh",
             "honestly",
+            "hmm",
+            "hm",
+            "um",
+            "uh",
+            // "would it be possible to …", "would you be able to …": a polite frame
+            "possible",
+            "able",
             "think",
             "guess",
             "suppose",

@@ -44,14 +44,16 @@ final class Hedges {
                         "\\b(?:an? (?:extreme|huge|massive|big|large|serious) amount|a bunch|tons|loads|heaps)\\b",
                         " extremely ")
                 .replaceAll("\\bextreme\\b", "extremely")
+                // "as bright as possible", "as sharp as you can": as far as it goes
+                .replaceAll("\\bas (\\w+) as (?:possible|you can|it gets|it can get)\\b", "extremely $1")
                 // "take the saturation way down": "take" only moves the tone noun
                 .replaceAll("\\btake\\s+(?=(?:the\\s+|its\\s+)?" + TONE_NOUN + "\\b)", "")
-                // "sepia, not too strong - 50%": a dash before a number is punctuation, and a number said beside a
-                // hedge is the amount
+                // "sepia, not too strong - 50%", "sepia, but not too heavy, 50%": a dash or a comma before a number is
+                // punctuation, and a number said beside a hedge is the amount
                 .replaceAll("\\s-\\s+(?=\\d)", " ")
                 .replaceAll(
                         "\\b(?:but\\s+)?(?:not too (?:strong|heavy|intense|much|dark)|(?:keep it|make it|keep that|just)?\\s*"
-                                + "(?:subtle|light|gentle|soft|mild))\\s*(?=(?:at\\s+|to\\s+|of\\s+|around\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|percent\\b))",
+                                + "(?:subtle|light|gentle|soft|mild))\\s*,?\\s*(?=(?:at\\s+|to\\s+|of\\s+|around\\s+)?\\d+(?:\\.\\d+)?\\s*(?:%|percent\\b))",
                         "")
                 // "not so bright": how the picture is now, i.e. too bright
                 .replaceAll("^(?:(?:it's|it is|it should be|make it|but)\\s+)?not so (?=\\w+\\b)", "too ")

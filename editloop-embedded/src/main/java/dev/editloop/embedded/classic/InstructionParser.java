@@ -99,9 +99,12 @@ public final class InstructionParser {
         return new ParsedInstruction(kept, notUnderstood, things);
     }
 
-    /** A sentence that only says how the picture is now: "it looks flat", "it's too dark", "way too cold". */
+    /**
+     * A sentence that only says how the picture is now: "it looks flat", "it's too dark", "way too cold", after an aside
+     * at most ("honestly the colours look dull").
+     */
     private static final Pattern STATE = Pattern.compile(
-            "(?i)^\\s*(?:(?:it'?s|it is|it looks|it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
+            "(?i)^\\s*(?:(?:honestly|frankly|tbh|imo|hmm|so|ok|okay|well|um|uh),?\\s+)*(?:(?:it'?s|it is|it looks|it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
                     + "the (?:image|photo|picture|pic|shot) (?:is|looks|seems)|the colou?rs? (?:look|looks|are|is|seem|seems|feel))\\b.*"
                     + "|(?:(?:way|much|far|a bit|a little|kinda|slightly)\\s+)?too\\s+\\w+(?:\\s+\\w+)?)\\s*$");
 
@@ -170,6 +173,16 @@ public final class InstructionParser {
 
     private static final Pattern TOO = Pattern.compile("(?i)\\btoo\\b");
 
+    /**
+     * A thing named alone, before a sentence that says what to do with it ("hmm the green eyes - can they be blue
+     * instead?"): an article or a demonstrative and words, with no verb of the vocabulary's, after an aside at most.
+     */
+    private static final Pattern THING_ALONE = Pattern.compile(
+            "(?i)^(?:(?:hmm+|um+|uh+|so|ok|okay|oh|well|right)[,.]?\\s+)*(?:the|that|those|this|these)\\s+[a-z' -]+$");
+
+    /** A sentence whose subject or object is a pronoun for a thing named before it ("can they be blue", "make them"). */
+    private static final Pattern PRONOUN_THING = Pattern.compile("(?i)\\b(?:they|them|it|those|these)\\b");
+
     /** Splits into atoms, remembering whether each follows a hard separator (one that always ends an action). */
     private static List<Atom> atoms(String text) {
         char[] mask = new char[text.length()];
@@ -222,6 +235,15 @@ public final class InstructionParser {
                             .matcher(text.substring(atom.start(), atom.end()))
                             .matches()
                     && TOO.matcher(text.substring(before.start(), before.end())).find()) {
+                atoms.set(i, new Atom(atom.start(), atom.end(), false));
+            } else if (atom.afterHard()
+                    && PRONOUN_THING
+                            .matcher(text.substring(atom.start(), atom.end()))
+                            .find()
+                    && THING_ALONE
+                            .matcher(text.substring(before.start(), before.end()))
+                            .matches()) {
+                // "hmm the green eyes - can they be blue instead?": the sentence says what to do with the thing named
                 atoms.set(i, new Atom(atom.start(), atom.end(), false));
             } else if (atom.afterHard() && ClauseParser.amountOnly(text.substring(atom.start(), atom.end())) != null) {
                 // "Could you make the colours less saturated? Maybe 30%.": the amount of the sentence before

@@ -41,9 +41,11 @@ final class Paraphrases {
                 .replaceAll("\\bbring (?:the |its |all the )?(details?) out\\b", "bring out the $1")
                 // "ad \"SALE\" at the top": add
                 .replaceAll("(?<=^|[,;.] ?)ad(?= \uE000)", "add")
-                // "livelier colours, it's kinda dull": a sentence that only says how the picture is now, i.e. too dull
+                // "livelier colours, it's kinda dull": a sentence that only says how the picture is now, i.e. too dull;
+                // an aside may open it ("honestly the colours look dull")
                 .replaceAll(
-                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s)\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|"
+                        "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s|\\b(?:honestly|frankly|tbh|imo|hmm|so|ok|okay|well|um|uh),?\\s)"
+                                + "\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|"
                                 + "it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
                                 + "the (?:image|photo|picture|pic|shot) (?:is|looks|seems)|the colors? (?:look|looks|are|is|seem|seems|feel))\\s+"
                                 + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"

@@ -63,10 +63,15 @@ final class ToneClauses {
 
     /**
      * The words "too" may name: the tone words, then the words that only say how the picture is now. "strong" is the
-     * contrast when the clause names the contrast, the colors otherwise.
+     * contrast when the clause names the contrast, the colors otherwise; "punchy" is the colors' strength (saturation)
+     * when the clause names the colors ("the colours are too punchy"), the contrast otherwise.
      */
     private static List<ToneWord> tooWords(String clause) {
-        List<ToneWord> words = new java.util.ArrayList<>(TONE_WORDS);
+        List<ToneWord> words = new java.util.ArrayList<>();
+        if (p("\\bcolors?\\b").matcher(clause).find()) {
+            words.add(new ToneWord(p("\\b(?:punchier|punchy)\\b"), Tone.SATURATION, 1));
+        }
+        words.addAll(TONE_WORDS);
         boolean contrast = p("\\bcontrast\\b").matcher(clause).find();
         for (ToneWord word : TOO_WORDS) {
             if (word.pattern().pattern().contains("strong") && (word.tone() == Tone.CONTRAST) != contrast) {

@@ -129,6 +129,32 @@ class HedgeWordsTest {
                 // what stays, and the rest cropped away
                 Arguments.of(
                         "just keep the left half, crop the rest", List.of(new Action.CropRegion(Region.LEFT_HALF))),
+                // "punchy" said of the colours is their saturation; said of the picture, its contrast
+                Arguments.of("the colours are too punchy", List.of(adjust(Tone.SATURATION, -25))),
+                Arguments.of("it's too punchy", List.of(adjust(Tone.CONTRAST, -25))),
+                // a polite frame around the request
+                Arguments.of(
+                        "Would it be possible to make it look like a watercolor painting?",
+                        List.of(new Action.Stylize(Action.Style.WATERCOLOR, 100, W))),
+                // a number beside a hedge is the amount, with a comma between them as well as a dash
+                Arguments.of(
+                        "sepia, but not too heavy, 50%", List.of(new Action.ColorFilter(Action.Filter.SEPIA, 50, W))),
+                Arguments.of("make it as bright as possible", List.of(adjust(Tone.BRIGHTNESS, 75))),
+                // a sentence about how the picture is now, opened by an aside: still the state to leave
+                Arguments.of("honestly the colours look dull", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("tbh it's kinda dark", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                // an aside without a comma is an aside too
+                Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing
+                Arguments.of(
+                        "hmm the green eyes - can they be blue instead?",
+                        List.of(new Action.Recolor(NamedColor.of("hazel"), NamedColor.of("blue"), W, true))),
+                Arguments.of(
+                        "the red cup. can you make it green?",
+                        List.of(new Action.Recolor(NamedColor.of("red"), NamedColor.of("green"), W, true))),
+                Arguments.of(
+                        "the blue badge on her chest - get rid of it",
+                        List.of(new Action.RemoveColored(NamedColor.of("blue"), W))),
                 // a colon that introduces the quoted words ends no sentence
                 Arguments.of(
                         "caption at the bottom: \"Monday mood\"",
