@@ -537,8 +537,9 @@ public final class Evaluator {
      * the edit did (a vignette, a brightness change, clipped tones), which tells whether each control did its part; but
      * when the parts cancel out, the picture does not look the way the request asked. So the plain statistic must move
      * the asked way by a visible step: the RMS contrast, when more contrast comes with darker corners or a darker
-     * picture. When it does not,
-     * the plain statistic is the reading, and the effect reads too weak.
+     * picture. When it does not, the plain statistic is the reading, and the effect reads too weak. More saturation
+     * asked with a brighter picture is read as the smaller of the saturation reading and the change of the colours'
+     * CIELAB chroma (how colourful they look).
      */
     private static double asSeen(Comparison c, List<Effect> effects, Effect effect, double measured) {
         if (Double.isNaN(measured)) {
@@ -554,9 +555,42 @@ public final class Evaluator {
                     }
                 }
             }
+            case SATURATION -> {
+                if (effect.upward() && lightens(effects, effect)) {
+                    double overall = overallColourfulness(c, zone);
+                    if (!Double.isNaN(overall)) {
+                        return Math.min(measured, overall);
+                    }
+                }
+            }
             default -> {}
         }
         return measured;
+    }
+
+    /**
+     * Whether the effects ask, besides more saturation in the zone of {@code saturation}, for a brighter picture there:
+     * brightening keeps each colour's {@code max − min}, which the saturation reading reads, so that reading can rise
+     * while the colours look paler (a dusk sky made brighter is a steel blue).
+     */
+    private static boolean lightens(List<Effect> effects, Effect saturation) {
+        return effects.stream()
+                .anyMatch(e -> (e.metric() == Metric.BRIGHTNESS || e.metric() == Metric.EXPOSURE)
+                        && e.upward()
+                        && (e.zone().whole() || e.zone().equals(saturation.zone())));
+    }
+
+    /**
+     * The change of the zone's mean CIELAB chroma ({@link Measurements#meanLabChroma}): how much more colourful the
+     * picture looks. "Brighter and more saturated" is read as the smaller of the saturation reading and this, so the
+     * colours must look richer, not only hold more {@code max − min} on a lighter picture. NaN for a nearly grey zone.
+     */
+    private static double overallColourfulness(Comparison c, Zone zone) {
+        double before = Measurements.meanLabChroma(c.source(), zone);
+        if (!(before > 2)) {
+            return Double.NaN;
+        }
+        return Measurements.meanLabChroma(c.aligned(), zone) / before - 1;
     }
 
     /** The least rise of the overall RMS contrast that a viewer sees as more contrast. */

@@ -87,6 +87,27 @@ public final class Measurements {
         return Masked.mean(sampleMask(a, zone), a.y.length, i -> chroma(a, i));
     }
 
+    /**
+     * Mean CIELAB chroma {@code √(a*² + b*²)} (D65): how colourful the zone looks, whatever its brightness. A colour
+     * made lighter with its {@code max − min} kept reads less colourful here (a dusk sky made brighter is a paler
+     * blue), and more chroma on a lighter picture reads as much as it shows.
+     */
+    public static double meanLabChroma(Analysis a, Zone zone) {
+        return Masked.mean(sampleMask(a, zone), a.y.length, i -> {
+            double rl = LINEAR[(int) a.r[i]];
+            double gl = LINEAR[(int) a.g[i]];
+            double bl = LINEAR[(int) a.b[i]];
+            double fx = labF((0.4124564 * rl + 0.3575761 * gl + 0.1804375 * bl) / 0.95047);
+            double fy = labF(0.2126729 * rl + 0.7151522 * gl + 0.0721750 * bl);
+            double fz = labF((0.0193339 * rl + 0.1191920 * gl + 0.9503041 * bl) / 1.08883);
+            return Math.hypot(500 * (fx - fy), 200 * (fy - fz));
+        });
+    }
+
+    private static double labF(double t) {
+        return t > 216.0 / 24389 ? Math.cbrt(t) : (24389.0 / 27 * t + 16) / 116;
+    }
+
     /** Mean HSV saturation of a picture, 0–1. */
     public static double meanSaturation(Picture picture) {
         return meanSaturation(Analysis.of(picture), Zone.WHOLE);

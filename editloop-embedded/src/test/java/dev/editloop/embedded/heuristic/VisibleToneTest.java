@@ -59,6 +59,32 @@ class VisibleToneTest {
     }
 
     @Test
+    void brighterAndMoreSaturatedMustLookMoreColourful() {
+        // the rocket at dusk made brighter (and warmer, which takes from a blue sky's chroma) keeps each colour's
+        // max − min, so the saturation reading rose 14% while the navy sky turned a paler steel blue (CIELAB chroma
+        // +5%): the colours must look richer, not only hold more
+        Picture rocket = TestImages.sharedPicture("rocket.jpg").orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(rocket != null, "the shared photo rocket.jpg is absent");
+        String request = "brighter, more saturated, and a touch warmer please";
+        String weak = "increase the brightness by 25%, then increase the saturation by 25%, then make it warmer by 10%";
+        Critique pale = judge(rocket, request, edit(rocket, weak), weak);
+        assertThat(pale.semantic()).isLessThan(8.0);
+        assertThat(pale.reasoning()).containsPattern("saturation: [-+]\\d+% \\(target [^)]*\\): too weak");
+        String strong =
+                "increase the brightness by 25%, then increase the saturation by 45%, then make it warmer by 10%";
+        Picture richer = edit(rocket, strong);
+        assertThat(Measurements.meanLabChroma(Analysis.of(richer), Zone.WHOLE))
+                .isGreaterThan(1.1 * Measurements.meanLabChroma(Analysis.of(rocket), Zone.WHOLE));
+        Critique rich = judge(rocket, request, richer, strong);
+        assertThat(rich.reasoning()).doesNotContainPattern("saturation: [^\\n]*too weak");
+        assertThat(rich.semantic()).isGreaterThanOrEqualTo(8.0);
+        // saturation alone, with no brightening, is read as before: the colours keep their brightness
+        String plain = "increase the saturation by 25%";
+        Critique alone = judge(rocket, "more saturated", edit(rocket, plain), plain);
+        assertThat(alone.semantic()).isGreaterThanOrEqualTo(8.0);
+    }
+
+    @Test
     void moreContrastThatAVignetteTakesBackIsNotClaimed() {
         String used = "increase the contrast by 20%, then add a vignette at 60%";
         Picture edited = edit(COFFEE, used);
