@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * segmentation, text) or only global grades. A global-grade claim on an object-level edit type (add, remove, replace,
  * extract, action, compose) is a false success: nothing was added, removed or replaced.
  *
- * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]}. A JSON
+ * <p>Usage: {@code InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]}. A JSON
  * file of the held-out kind is a list of objects with {@code instruction} (and optionally {@code type}). Benchmark
  * files are read from the shared folder next to the repository ({@code ../shared/benchmarks/...}); the stand-in
  * photos are {@code ../shared/images/*} and the repository's {@code examples/}, chosen by the case's key.
@@ -82,7 +82,7 @@ public final class InstructionSweep {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]");
+                    "usage: InstructionSweep imgedit|risebench|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|FILE.json|FILE.jsonl [--list-claims] [--list-all] [--limit N] [--threads N] [--only IDS|FAMILY] [--phrases minilm] [--phrase-threshold X]");
             System.exit(2);
         }
         boolean listClaims = false;
@@ -235,7 +235,7 @@ public final class InstructionSweep {
                         Locale.ROOT, "  %-15s %.2f %s ← %s%n", c.outcome(), c.similarity(), c.nearest(), c.clause()));
     }
 
-    /** A held-out phrasing corpus (examples/heldout to examples/heldout10): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
+    /** A held-out phrasing corpus (examples/heldout to examples/heldout11): pass rate per family and every failure (see {@link HeldoutEvaluation}). */
     private static void heldout(String name, int threads, int limit, String only, LoopEngine engine) throws Exception {
         Path corpusFile = TestImages.repoRoot().resolve("examples/" + name + "/phrasings.jsonl");
         Path images = TestImages.repoRoot().resolveSibling("shared").resolve("images");

@@ -12,45 +12,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out phrasing corpora (examples/heldout to heldout10, each written by someone who had read only the vocabulary
- * table; heldout4 to heldout6 were blind until their failures were read for the phrasing fixes of 2026-12-07, heldout7
- * was run once blind and then worked from, heldout8 was blind until its failures were read on 2026-12-07's fourth
- * session, heldout9 was blind until its failures were read on 2026-12-07's fifth session, heldout10 is blind) through
- * the embedded loop: the pass rate stays
- * at or above its floor and every must-decline request is answered honestly. Measured: 286 of 330 (86.7%), 277 of 331
- * (83.7%), 257 of 300 (85.7%), 253 of 300 (84.3%) and 250 of 300 (83.3%), with colour words read as regions (one rule
- * for the editor and the judge), corners a third by a third, and the judge reading where an edit's changed area meets
- * the rest (backgrounds, recolours and fills that cut through one material are not claimed); since a thing named
- * alone on an area of its colour that is two things (the red cup on its red saucer) is refused, the first three read
- * 283 of 330 (85.8%), 276 of 331 (83.4%) and 253 of 300 (84.3%); with the colour areas redrawn by GrabCut (a red
- * saucer into its deep shade, not the wood beside it) and grain over a cartoon not read as tone levels, all six
- * read 287 (87.0%), 280 (84.6%), 255 (85.0%), 250 (83.3%), 250 (83.3%) and 256 of 300 (85.3%); with a sky keyed pixel
- * by pixel (the sky between a tower's girders changes with the rest) and "the blue sky" read as the blue areas that reach
- * the top edge, 290 (87.9%), 281 (84.9%), 256 (85.3%), 251 (83.7%), 250 (83.3%) and 259 (86.3%); with a recoloured
- * pixel read by its nearest colour name once it has moved (a sky turned purple is no longer blue), 290, 281, 258
- * (86.0%), 252 (84.0%), 250 and 260 (86.7%); with the phrasings read from heldout4 to heldout7's failures (amounts as
- * their own sentence, asides, "-ish" colours, "the word hello", the state to leave), a negative's contrast read by its
- * slope, a vignette read apart from the tone change around it and film noir's blacks crushed by design, 291 (88.2%), 282
- * (85.2%), 260 (86.7%), 260 (86.7%), 256 (85.3%), 266 (88.7%), heldout7 258 (86.0%; 242 on its first, blind run) and
- * heldout8 249 (83.0%; 246 on its first run, blind); with a removal refused on a thin outline of something else and
- * on an area that runs out of the picture on two sides (three false passes: the cup's rim bitten out, the dark ground
- * beyond the table filled with wood), and a turn to portrait refused on a square picture, 290, 281, 259, 260, 255, 266,
- * 260 and 251; with "make it landscape" alone read as a crop to 3:2 made only when the picture is not landscape yet,
- * and the top of a head of hair (lighter than the rest, close to the backdrop) kept with the subject by its texture,
- * 292 (88.5%), 282 (85.2%), 261 (87.0%), 262 (87.3%), 259 (86.3%), 269 (89.7%), 264 (88.0%), heldout8 252 (84.0%)
- * and heldout9 264 (88.0%; 263 on its first, blind run, which had the crop and not the hair); with heldout8's failures
- * read (a look's flat colours under a later vignette, sharpening after a look, a state sentence beside its request)
- * and a tone move made behind the subject ("darken the background", "make the background black and white"), heldout4
- * 264 (88.0%) and heldout8 260 (86.7%), the rest unchanged; with text read in its colour where it changed the
- * picture, grain over a cartoon and "keep the left half, crop the rest", heldout2 283 (85.5%), heldout5 260 (86.7%),
- * heldout7 265 (88.3%) and heldout8 262 (87.3%); with colour words read by convention of eyes and noses (green eyes
- * are hazel, a pink nose red, for a change of colour), words of size and shape before a colour, more sentences that say
- * how the picture is now, and what the picture is for read as filler, heldout3 265 (88.3%), heldout4 267 (89.0%),
- * heldout5 263 (87.7%), heldout6 271 (90.3%), heldout7 268 (89.3%), heldout8 264 (88.0%), heldout9 273 (91.0%) and
- * heldout10 276 (92.0%; 270 on its first, blind run), the first two unchanged; with a subject's lost detail read on
- * the subject the judge finds (a watercolour is not charged for the grass beside the cameraman), heldout5 264 (88.0%),
- * heldout7 270 (90.0%), heldout8 265 (88.3%) and heldout9 274 (91.3%). Each floor leaves a small margin for platform
- * differences in the image operations.
+ * The held-out phrasing corpora (examples/heldout to heldout11, each written by someone who had read only the README's
+ * vocabulary, never the code) through the embedded loop: the pass rate of each stays at or above its floor and every
+ * must-decline request is answered honestly. heldout to heldout10 have been worked from (their failures read and fixed
+ * where the fix was honest); heldout11 is blind: only its rates are read. Each floor sits a little under the corpus's
+ * last measured rate, for platform differences in the image operations; the rates, and how each got there change by
+ * change, are in the README and docs/heldout-history.md.
  */
 class HeldoutPhrasingTest {
     @Test
@@ -108,8 +75,14 @@ class HeldoutPhrasingTest {
 
     @Test
     void theTenthHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
-        // written blind and kept blind (only its rates are read); first run 90.0% (270)
-        passesAboveItsFloor("examples/heldout10/phrasings.jsonl", 0.91);
+        // written blind; first run 90.0% (270); its failures read when heldout11 was written
+        passesAboveItsFloor("examples/heldout10/phrasings.jsonl", 0.92);
+    }
+
+    @Test
+    void theEleventhHeldOutCorpusPassesAboveItsFloorAndEveryDeclineIsHonest() throws Exception {
+        // written blind and kept blind (only its rates are read); first run 92.7% (278)
+        passesAboveItsFloor("examples/heldout11/phrasings.jsonl", 0.92);
     }
 
     private static void passesAboveItsFloor(String file, double floor) throws Exception {
