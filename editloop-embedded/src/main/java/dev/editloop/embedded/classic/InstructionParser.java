@@ -105,7 +105,7 @@ public final class InstructionParser {
      */
     private static final Pattern STATE = Pattern.compile(
             "(?i)^\\s*(?:(?:honestly|frankly|tbh|imo|hmm|so|ok|okay|well|um|uh),?\\s+)*(?:(?:it'?s|it is|it looks|it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
-                    + "the (?:image|photo|picture|pic|shot) (?:is|looks|seems)|the colou?rs? (?:look|looks|are|is|seem|seems|feel))\\b.*"
+                    + "(?:the|this|my) (?:image|photo|picture|pic|shot) (?:is|looks|seems)|(?:the|these|those|its|all the) colou?rs? (?:look|looks|are|is|seem|seems|feel))\\b.*"
                     + "|(?:(?:way|much|far|a bit|a little|kinda|slightly)\\s+)?too\\s+\\w+(?:\\s+\\w+)?)\\s*$");
 
     /** Whether a request that is not a state sentence moves the same tone the same way in the same region. */

@@ -47,7 +47,7 @@ final class Paraphrases {
                         "(?<=^|[,;.!?]\\s?|\\band\\s|\\bbut\\s|\\b(?:honestly|frankly|tbh|imo|hmm|so|ok|okay|well|um|uh),?\\s)"
                                 + "\\s*(?:it's|it is|its|it's looking|its looking|it is looking|it looks|"
                                 + "it seems|it feels|this looks|this is|everything (?:looks|is|seems)|"
-                                + "the (?:image|photo|picture|pic|shot) (?:is|looks|seems)|the colors? (?:look|looks|are|is|seem|seems|feel))\\s+"
+                                + "(?:the|this|my) (?:image|photo|picture|pic|shot) (?:is|looks|seems)|(?:the|these|those|its|all the) colors? (?:look|looks|are|is|seem|seems|feel))\\s+"
                                 + "(?:(?:kinda|kind of|sort of|a bit|a little|rather|quite|pretty|so|really|very|way|a tad)\\s+)?"
                                 + "(?=(?:dull|flat|dark|gloomy|murky|dim|washed out|bland|lifeless|drab|muddy|cold|cool|hot|harsh|garish|loud|"
                                 + "soft|blurry|fuzzy)\\s*(?:$|[,;.!?]|\\s[-\u2013\u2014]+\\s))",
@@ -62,6 +62,12 @@ final class Paraphrases {
                         "\\s+for (?:an? |my |the |our |your )?(?:thumbnails?|banners?|headers?|posters?|print|printing|instagram|"
                                 + "insta|website|web|wallpaper|phone|lock ?screen|profile (?:picture|pic|photo)|avatar|"
                                 + "story|post|social media|slides?|presentation|blog(?: post)?)\\b",
+                        "")
+                // "it's too dark - can you fix it?": a request to fix what the sentence beside it names, nothing of its
+                // own (said alone, it asks nothing the editor can read)
+                .replaceAll(
+                        "\\b(?:(?:can|could|would|will) you\\s+)?(?:please\\s+)?(?:fix|correct|repair|sort)\\s+"
+                                + "(?:it|this|that|them)(?:\\s+(?:up|out))?(?:\\s+(?:please|pls|plz))?\\b",
                         "")
                 .replaceAll("\\btoo washed out\\b", "too pale")
                 // "the dark blue sky": the sky of that colour; "the grey background": the background

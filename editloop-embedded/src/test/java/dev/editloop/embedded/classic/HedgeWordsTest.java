@@ -143,6 +143,12 @@ class HedgeWordsTest {
                 // a sentence about how the picture is now, opened by an aside: still the state to leave
                 Arguments.of("honestly the colours look dull", List.of(adjust(Tone.SATURATION, 25))),
                 Arguments.of("tbh it's kinda dark", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                // "these colours", "this photo": the state to leave, as "the colours" is
+                Arguments.of("these colours are dull", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("this photo is kinda dark", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                // a request to fix what the sentence beside it names asks nothing of its own
+                Arguments.of("the photo is too dark - can you fix it?", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                Arguments.of("way too yellow, please correct that", List.of(adjust(Tone.WARMTH, -25))),
                 // an aside without a comma is an aside too
                 Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing
