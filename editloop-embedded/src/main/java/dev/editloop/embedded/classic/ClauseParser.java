@@ -94,6 +94,7 @@ final class ClauseParser {
             "want",
             "wanted",
             "need",
+            "needs",
             "like",
             "love",
             "d",

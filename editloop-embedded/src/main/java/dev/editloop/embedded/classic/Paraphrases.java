@@ -19,8 +19,23 @@ final class Paraphrases {
                         "\\b(?:just |only )?keep (?:only )?(the (?:left|right|top|bottom) (?:half|third))\\b"
                                 + "(?:,? (?:and )?(?:crop|cut|trim)(?: away| off| out)? (?:the rest|everything else))",
                         "crop it to $1")
-                // "no colour at all": grayscale
+                // "no colour at all": grayscale; "kill the saturation", "lose the colour", "strip out all the colour":
+                // the
+                // colour taken out ("drop the saturation" only lowers it)
                 .replaceAll("\\bno colors?(?: at all)?\\b", "grayscale")
+                .replaceAll(
+                        "\\b(?:kill|lose|strip(?: out)?|ditch)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|its\\s+)?(?:colors?|saturation)\\b",
+                        "grayscale")
+                // "more light", "add some light to it": brighter; "less light": darker
+                .replaceAll(
+                        "\\b(?:more |add (?:some |more |a bit of |a little )?(?:more )?)light\\b(?!\\s*(?:-|leaks?|rays?|beams?|"
+                                + "blue|green|red|pink|purple|grey|gray|brown|orange|yellow|colou?rs?|tones?|areas?|parts?))",
+                        "brighter")
+                .replaceAll("\\bless light\\b(?!\\s*(?:-|colou?rs?|tones?|areas?|parts?))", "darker")
+                // "too much contrast": how the picture is now, i.e. less of it
+                .replaceAll(
+                        "\\b(?:(?:way|far|a bit|a little|slightly)\\s+)?too much\\s+(contrast|saturation|warmth|brightness|exposure)\\b",
+                        "less $1")
                 // "draw it as a sketch": the picture turned into one, not a new drawing
                 .replaceAll(
                         "\\bdraw (it|this|that|the (?:image|photo|picture))\\s+(?:as|like)\\s+(?=an?\\s)",

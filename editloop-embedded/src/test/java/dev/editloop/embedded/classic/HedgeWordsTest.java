@@ -149,6 +149,22 @@ class HedgeWordsTest {
                 // a request to fix what the sentence beside it names asks nothing of its own
                 Arguments.of("the photo is too dark - can you fix it?", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 Arguments.of("way too yellow, please correct that", List.of(adjust(Tone.WARMTH, -25))),
+                // more of a quality than the picture should have is less of it
+                Arguments.of("too much contrast", List.of(adjust(Tone.CONTRAST, -25))),
+                Arguments.of("way too much saturation imo", List.of(adjust(Tone.SATURATION, -25))),
+                // the colour taken out, said in other words
+                Arguments.of("kill the saturation", List.of(new Action.ColorFilter(Action.Filter.GRAYSCALE, 100, W))),
+                Arguments.of("lose the colour", List.of(new Action.ColorFilter(Action.Filter.GRAYSCALE, 100, W))),
+                Arguments.of("drop the saturation", List.of(adjust(Tone.SATURATION, -25))),
+                // what the picture needs
+                Arguments.of("it needs more contrast", List.of(adjust(Tone.CONTRAST, 25))),
+                Arguments.of("needs to be brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
+                // light is brightness
+                Arguments.of("a bit more light please", List.of(adjust(Tone.BRIGHTNESS, 10))),
+                Arguments.of("less light", List.of(adjust(Tone.BRIGHTNESS, -25))),
+                Arguments.of(
+                        "more light in the bottom third",
+                        List.of(new Action.Adjust(Tone.BRIGHTNESS, 25, Region.BOTTOM_THIRD))),
                 // an aside without a comma is an aside too
                 Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing
