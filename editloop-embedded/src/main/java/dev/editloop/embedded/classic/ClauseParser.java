@@ -715,7 +715,8 @@ final class ClauseParser {
 
     static Normalized normalize(String clause) {
         if (Quotes.spans(clause).isEmpty()) {
-            // "add the text SALE in the top corner": capitals after "text" are the text, as if quoted
+            // "add the text SALE in the top corner", "write HELLO at the top": capitals after "text" (or a verb of
+            // writing) are the text, as if quoted
             clause = UNQUOTED_TEXT.matcher(clause).replaceAll("$1\"$2\"");
             // "add the word hello at the bottom": one word after "the word" is the text, whatever its case
             clause = ONE_WORD.matcher(clause).replaceAll("$1\"$2\"");
@@ -864,7 +865,8 @@ final class ClauseParser {
                     + "golden)\\s+)?(?!background\\b|backdrop\\b)[a-z]+)\\b";
 
     static final Pattern UNQUOTED_TEXT = Pattern.compile(
-            "((?i:\\b(?:text|words?|caption|captioned|saying|reading|title|titled|label|labelled|labeled))\\s+)"
+            "((?i:\\b(?:text|words?|caption|captioned|saying|reading|title|titled|label|labelled|labeled|write|type|stamp|"
+                    + "print|letter))\\s+)"
                     + "(\\p{Lu}[\\p{Lu}\\d%!&'-]*(?:\\s+[\\p{Lu}\\d][\\p{Lu}\\d%!&'-]*)*)(?![\\p{L}])");
 
     static final Pattern ONE_WORD = Pattern.compile(

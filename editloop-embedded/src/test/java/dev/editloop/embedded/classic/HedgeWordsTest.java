@@ -165,6 +165,13 @@ class HedgeWordsTest {
                 Arguments.of(
                         "more light in the bottom third",
                         List.of(new Action.Adjust(Tone.BRIGHTNESS, 25, Region.BOTTOM_THIRD))),
+                // capitals after a verb of writing are the text
+                Arguments.of(
+                        "write HELLO at the top",
+                        List.of(new Action.AddText("HELLO", Action.Position.TOP, NamedColor.of("white")))),
+                Arguments.of(
+                        "stamp SOLD in the center in red",
+                        List.of(new Action.AddText("SOLD", Action.Position.CENTER, NamedColor.of("red")))),
                 // an aside without a comma is an aside too
                 Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing
