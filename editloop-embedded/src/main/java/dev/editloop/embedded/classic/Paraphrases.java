@@ -32,6 +32,12 @@ final class Paraphrases {
                                 + "blue|green|red|pink|purple|grey|gray|brown|orange|yellow|colou?rs?|tones?|areas?|parts?))",
                         "brighter")
                 .replaceAll("\\bless light\\b(?!\\s*(?:-|colou?rs?|tones?|areas?|parts?))", "darker")
+                // "take the white thing out": take out the white thing
+                .replaceAll(
+                        "\\b(take|cut|rub|wipe)\\s+((?:the|that|this)\\s+(?:[a-z]+\\s+){0,3}?(?:thing|object|blob|item|spot)s?"
+                                + "(?:\\s+(?:in|on|at)\\s+the\\s+(?:top|bottom|left|right|middle|center)(?:\\s+(?:left|right))?"
+                                + "(?:\\s+(?:corner|half|side))?)?)\\s+out\\b(?!\\s+of\\s+focus)",
+                        "$1 out $2")
                 // "too much contrast": how the picture is now, i.e. less of it
                 .replaceAll(
                         "\\b(?:(?:way|far|a bit|a little|slightly)\\s+)?too much\\s+(contrast|saturation|warmth|brightness|exposure)\\b",

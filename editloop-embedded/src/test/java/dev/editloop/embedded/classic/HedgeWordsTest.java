@@ -172,6 +172,9 @@ class HedgeWordsTest {
                 Arguments.of(
                         "stamp SOLD in the center in red",
                         List.of(new Action.AddText("SOLD", Action.Position.CENTER, NamedColor.of("red")))),
+                // "take the white thing out": take out the white thing; "take the blue out" is still the cast
+                Arguments.of("take the white thing out", List.of(new Action.RemoveColored(NamedColor.of("white"), W))),
+                Arguments.of("take the blue out", List.of(adjust(Tone.WARMTH, 25))),
                 // an aside without a comma is an aside too
                 Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing
