@@ -247,6 +247,8 @@ final class Parts {
             "shot",
             "photo",
             "photograph",
+            "postcard",
+            "snapshot",
             "image",
             "picture",
             "scene",

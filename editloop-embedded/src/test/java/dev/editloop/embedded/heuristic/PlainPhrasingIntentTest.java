@@ -214,6 +214,19 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void retroAndOldAloneAreTheOldPhotographAndAPostcardIsAMedium() {
+        assertThat(concepts("give it a retro vibe")).containsExactly("old-photograph");
+        assertThat(concepts("make it look old")).containsExactly("old-photograph");
+        // the 1980s and retro games keep their own looks
+        assertThat(concepts("give it a retro 80s look")).containsExactly("retro-80s");
+        assertThat(concepts("pixelate it like a retro game")).doesNotContain("old-photograph");
+        // a postcard, like a photo or a snapshot, is the medium the look is on, not a part left undone
+        Intent postcard = read("make it look like a postcard from the 70s");
+        assertThat(postcard.concepts()).isNotEmpty();
+        assertThat(postcard.blocked()).isEmpty();
+    }
+
+    @Test
     void fallAsASeasonIsAutumn() {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
