@@ -32,6 +32,8 @@ final class Paraphrases {
                                 + "blue|green|red|pink|purple|grey|gray|brown|orange|yellow|colou?rs?|tones?|areas?|parts?))",
                         "brighter")
                 .replaceAll("\\bless light\\b(?!\\s*(?:-|colou?rs?|tones?|areas?|parts?))", "darker")
+                // "make it less gloomy": brighter
+                .replaceAll("\\bless (?:gloomy|murky|dreary|drab|dim)\\b", "brighter")
                 // "take the white thing out": take out the white thing
                 .replaceAll(
                         "\\b(take|cut|rub|wipe)\\s+((?:the|that|this)\\s+(?:[a-z]+\\s+){0,3}?(?:thing|object|blob|item|spot)s?"
