@@ -101,6 +101,16 @@ final class Paraphrases {
                         "\\b(the|its|her|his|their)\\s+(?:(?:dark|light|plain|pale)\\s+)?(?:gray|white|black|blue|green|brown|beige|"
                                 + "red|orange|yellow|pink|purple|silver)\\s+(background|backdrop)\\b",
                         "$1 $2")
+                // "make the background less distracting", "make her stand out more": the subject set apart from a
+                // softer background
+                .replaceAll(
+                        "\\bmake (?:the )?(background|backdrop)(?: behind (?:her|him|them|it|the \\w+))? less (?:distracting|busy|cluttered)\\b",
+                        "blur the $1")
+                .replaceAll(
+                        "\\bmake (?:her|him|them|the (?:subject|person|man|woman|girl|boy|child|model|astronaut|cat|dog|"
+                                + "animal|bird|rocket|cup|vase|flower|car)) stand out(?: (?:more|from the (?:background|backdrop)))?"
+                                + "\\b(?=\\s*(?:$|[,;.!?]))",
+                        "blur the background")
                 // "throw the backdrop way out of focus": blur it
                 .replaceAll(
                         "\\b(?:throw|put|knock|send|take|make)\\s+(?:the\\s+)?(background|backdrop)\\s+(way|far|completely|totally|really)?"

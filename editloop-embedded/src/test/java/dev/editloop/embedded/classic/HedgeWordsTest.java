@@ -175,6 +175,9 @@ class HedgeWordsTest {
                 // "take the white thing out": take out the white thing; "take the blue out" is still the cast
                 Arguments.of("take the white thing out", List.of(new Action.RemoveColored(NamedColor.of("white"), W))),
                 Arguments.of("take the blue out", List.of(adjust(Tone.WARMTH, 25))),
+                // a subject set apart from a softer background
+                Arguments.of("make the background less distracting", List.of(new Action.Background(null))),
+                Arguments.of("make her stand out more", List.of(new Action.Background(null))),
                 // an aside without a comma is an aside too
                 Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing

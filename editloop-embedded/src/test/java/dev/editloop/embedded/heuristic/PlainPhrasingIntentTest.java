@@ -227,6 +227,15 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void makingItPopIsVividColoursNotABlurredBackground() {
+        assertThat(concepts("make it pop")).containsExactly("vivid");
+        assertThat(read("make the colours pop").concrete()).isEmpty();
+        // a subject made to stand out is set apart from a softer background
+        assertThat(read("make the cat stand out from the background").concrete())
+                .containsExactly(new Action.Background(null));
+    }
+
+    @Test
     void fallAsASeasonIsAutumn() {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
