@@ -99,7 +99,10 @@ class TypoTest {
                 // not understood, so they are not read as those
                 "replace the shoes with a stapler",
                 "fix his posture and the hull of the ship",
-                "cover the greenery with snow"
+                "cover the greenery with snow",
+                // words of position, not tone words: "upright" is not "bright"
+                "make it upright",
+                "it's sideways, straighten it"
             })
     void namesOfThingsAndQuotedTextAreLeftAsWritten(String request) {
         assertThat(Spelling.read(request).fixes()).as(request).isEmpty();
