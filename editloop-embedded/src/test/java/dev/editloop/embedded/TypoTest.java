@@ -102,7 +102,11 @@ class TypoTest {
                 "cover the greenery with snow",
                 // words of position, not tone words: "upright" is not "bright"
                 "make it upright",
-                "it's sideways, straighten it"
+                "it's sideways, straighten it",
+                // words of taste one letter from a tone word: "cute" is not "mute", "mellow" is not "yellow"
+                "make it cute",
+                "more mellow",
+                "make it alright"
             })
     void namesOfThingsAndQuotedTextAreLeftAsWritten(String request) {
         assertThat(Spelling.read(request).fixes()).as(request).isEmpty();
