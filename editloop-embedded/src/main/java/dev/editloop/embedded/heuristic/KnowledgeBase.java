@@ -88,7 +88,7 @@ public final class KnowledgeBase {
         List<Match> all = new ArrayList<>();
         for (Concept c : concepts) {
             int[] span = c.find(text);
-            if (span != null) {
+            if (span != null && !takenAway(text, span[0])) {
                 all.add(new Match(c, span[0], span[1]));
             }
         }
@@ -101,6 +101,22 @@ public final class KnowledgeBase {
             }
         }
         return kept;
+    }
+
+    /**
+     * Words before a look that ask for less of it or none ("make it less dramatic", "tone down the drama", "not so
+     * vintage"): the look is not what the request asks for, and a plan that makes it would do the opposite. Such a
+     * mention is not a match; the words are then a part nothing reads, named as such.
+     */
+    private static final Pattern TAKEN_AWAY = Pattern.compile(
+            "(?:\\bless|\\bnot (?:so|as|too)|\\btoo|\\bfewer|\\bno|\\bwithout|\\btone down|\\bundo|\\bremove|\\breduce"
+                    + "|\\bget rid of|\\blose)(?:\\s+(?:of|the|a|an|this|that|its|much|bit|little|all))*\\s+$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static boolean takenAway(String text, int start) {
+        return TAKEN_AWAY
+                .matcher(text.substring(Math.max(0, start - 32), start))
+                .find();
     }
 
     /**

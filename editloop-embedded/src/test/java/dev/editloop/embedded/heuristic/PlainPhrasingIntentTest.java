@@ -236,6 +236,18 @@ class PlainPhrasingIntentTest {
     }
 
     @Test
+    void lessOfALookIsNotThatLook() {
+        // "make it less dramatic" planned the dramatic look: more contrast and darker corners, the opposite of the ask
+        for (String request :
+                List.of("make it less dramatic", "tone down the drama", "not so vintage", "less cinematic")) {
+            Intent intent = read(request);
+            assertThat(intent.concepts()).as(request).isEmpty();
+            assertThat(intent.blocked()).as(request).isNotEmpty();
+        }
+        assertThat(concepts("make it more dramatic")).containsExactly("dramatic");
+    }
+
+    @Test
     void fallAsASeasonIsAutumn() {
         assertThat(concepts("it should feel like a fall morning")).contains("autumn");
         assertThat(concepts("make it look like fall")).contains("autumn");
