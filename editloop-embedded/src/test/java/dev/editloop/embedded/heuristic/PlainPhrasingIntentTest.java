@@ -220,6 +220,7 @@ class PlainPhrasingIntentTest {
         // the 1980s and retro games keep their own looks
         assertThat(concepts("give it a retro 80s look")).containsExactly("retro-80s");
         assertThat(concepts("pixelate it like a retro game")).doesNotContain("old-photograph");
+        assertThat(concepts("Retro arcade game style, please.")).containsExactly("8-bit");
         // a postcard, like a photo or a snapshot, is the medium the look is on, not a part left undone
         Intent postcard = read("make it look like a postcard from the 70s");
         assertThat(postcard.concepts()).isNotEmpty();
