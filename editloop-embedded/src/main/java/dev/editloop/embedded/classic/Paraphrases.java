@@ -40,6 +40,19 @@ final class Paraphrases {
                                 + "(?:\\s+(?:in|on|at)\\s+the\\s+(?:top|bottom|left|right|middle|center)(?:\\s+(?:left|right))?"
                                 + "(?:\\s+(?:corner|half|side))?)?)\\s+out\\b(?!\\s+of\\s+focus)",
                         "$1 out $2")
+                // "give the colours a boost", "boost the colours", "punch up the colours": their saturation
+                .replaceAll(
+                        "\\bgive (?:the |its |all the )?colors (?:a |an )?(?:little |bit of a |small |big |good |real )?"
+                                + "(?:boost|lift|kick|push)\\b",
+                        "increase the saturation")
+                .replaceAll(
+                        "\\b(boost|punch up|pump up|juice up|amp up|enrich)\\s+(?:the |its |all the )?colors\\b",
+                        "increase the saturation")
+                .replaceAll(
+                        "\\bcolors (?:need|needs|could use|want) (?:a bit |a little |some )?more punch\\b",
+                        "increase the saturation")
+                // "make it less harsh": less contrast
+                .replaceAll("\\bless (?:harsh|stark|contrasty)\\b", "less contrast")
                 // "too much contrast": how the picture is now, i.e. less of it
                 .replaceAll(
                         "\\b(?:(?:way|far|a bit|a little|slightly)\\s+)?too much\\s+(contrast|saturation|warmth|brightness|exposure)\\b",

@@ -178,6 +178,12 @@ class HedgeWordsTest {
                 // a subject set apart from a softer background
                 Arguments.of("make the background less distracting", List.of(new Action.Background(null))),
                 Arguments.of("make her stand out more", List.of(new Action.Background(null))),
+                // the colours given a boost or more punch: their saturation; "less harsh": less contrast
+                Arguments.of("give the colours a boost", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("punch up the colours", List.of(adjust(Tone.SATURATION, 25))),
+                Arguments.of("boost the colours a bit", List.of(adjust(Tone.SATURATION, 10))),
+                Arguments.of("more punch", List.of(adjust(Tone.CONTRAST, 25))),
+                Arguments.of("make it less harsh", List.of(adjust(Tone.CONTRAST, -25))),
                 // an aside without a comma is an aside too
                 Arguments.of("hmm make it brighter", List.of(adjust(Tone.BRIGHTNESS, 25))),
                 // a thing named alone, then a sentence about "they" or "it": the sentence is about that thing
