@@ -548,7 +548,12 @@ public final class Evaluator {
         Zone zone = effect.zone();
         switch (effect.metric()) {
             case CONTRAST -> {
-                if (effect.upward() && narrowsTheSpread(effects, effect)) {
+                if (effect.upward()
+                        && alsoAsked(
+                                effects,
+                                effect,
+                                e -> e.metric() == Metric.VIGNETTE && e.upward()
+                                        || e.metric() == Metric.BRIGHTNESS && !e.upward())) {
                     double overall = overallContrast(c, zone);
                     if (overall < VISIBLE_CONTRAST) {
                         return Math.min(measured, overall);
@@ -556,7 +561,12 @@ public final class Evaluator {
                 }
             }
             case SATURATION -> {
-                if (effect.upward() && lightens(effects, effect)) {
+                if (effect.upward()
+                        && alsoAsked(
+                                effects,
+                                effect,
+                                e -> (e.metric() == Metric.BRIGHTNESS || e.metric() == Metric.EXPOSURE)
+                                        && e.upward())) {
                     double overall = overallColourfulness(c, zone);
                     if (!Double.isNaN(overall)) {
                         return Math.min(measured, overall);
@@ -569,15 +579,15 @@ public final class Evaluator {
     }
 
     /**
-     * Whether the effects ask, besides more saturation in the zone of {@code saturation}, for a brighter picture there:
-     * brightening keeps each colour's {@code max − min}, which the saturation reading reads, so that reading can rise
-     * while the colours look paler (a dusk sky made brighter is a steel blue).
+     * Whether the effects ask, besides {@code effect}, for another that {@code other} picks out, on the whole picture
+     * or in {@code effect}'s zone: more saturation with a brighter picture (brightening keeps each colour's {@code
+     * max − min}, which the saturation reading reads, so that reading can rise while the colours look paler: a dusk
+     * sky made brighter is a steel blue), more contrast with darker corners or a darker picture (darkening scales
+     * every tone toward black).
      */
-    private static boolean lightens(List<Effect> effects, Effect saturation) {
+    private static boolean alsoAsked(List<Effect> effects, Effect effect, java.util.function.Predicate<Effect> other) {
         return effects.stream()
-                .anyMatch(e -> (e.metric() == Metric.BRIGHTNESS || e.metric() == Metric.EXPOSURE)
-                        && e.upward()
-                        && (e.zone().whole() || e.zone().equals(saturation.zone())));
+                .anyMatch(e -> other.test(e) && (e.zone().whole() || e.zone().equals(effect.zone())));
     }
 
     /**
@@ -595,17 +605,6 @@ public final class Evaluator {
 
     /** The least rise of the overall RMS contrast that a viewer sees as more contrast. */
     private static final double VISIBLE_CONTRAST = 0.03;
-
-    /**
-     * Whether the effects ask, besides more contrast in the zone of {@code contrast}, for something that narrows the
-     * spread of luma there: darker corners, or a darker picture (darkening scales every tone toward black).
-     */
-    private static boolean narrowsTheSpread(List<Effect> effects, Effect contrast) {
-        return effects.stream()
-                .anyMatch(e ->
-                        (e.metric() == Metric.VIGNETTE && e.upward() || e.metric() == Metric.BRIGHTNESS && !e.upward())
-                                && (e.zone().whole() || e.zone().equals(contrast.zone())));
-    }
 
     /**
      * The change of the zone's RMS contrast as a viewer sees it, vignette, darkening and clipping included. More
